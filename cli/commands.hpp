@@ -1,0 +1,19 @@
+#pragma once
+// The subcommands of the `pocsim` binary. Each registers its options on the
+// application and returns the exit status when it runs: 0 success, 1 failure
+// while running, 2 bad input.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace pocsim::cli {
+
+enum ExitCode { exit_ok = 0, exit_failure = 1, exit_bad_input = 2 };
+
+using Command = std::function<int()>;
+
+Command add_run_command(CLI::App& app);
+Command add_validate_command(CLI::App& app);
+Command add_show_command(CLI::App& app);
+
+}  // namespace pocsim::cli

@@ -1,0 +1,99 @@
+#include <tbb/global_control.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+#include "commands.hpp"
+#include "pocsim/output/atomic_file.hpp"
+#include "pocsim/output/run_files.hpp"
+#include "pocsim/simulation.hpp"
+#include "pocsim/systems/displacement.hpp"
+#include "scenario_input.hpp"
+
+namespace pocsim::cli {
+
+namespace {
+
+struct RunOptions {
+  std::string file;
+  std::string out;
+  std::optional<std::uint64_t> seed;
+  int threads = 0;
+  std::vector<std::string> sets;
+  bool quiet = false;
+  bool force = false;
+};
+
+const char* const result_files[] = {"scenario.resolved.yaml", "summary.json", "timeseries.csv",
+                                    "events.csv"};
+
+int run(const RunOptions& o) {
+  std::vector<std::string> sets = o.sets;
+  if (o.seed) sets.push_back("scenario.seed=" + std::to_string(*o.seed));
+  auto scenario = load_for_command(o.file, sets);
+  if (!scenario) return exit_bad_input;
+
+  namespace fs = std::filesystem;
+  const fs::path out = o.out.empty() ? fs::path("out") / scenario->scenario.name : fs::path(o.out);
+  if (!o.force)
+    for (const char* name : result_files)
+      if (fs::exists(out / name)) {
+        std::cerr << "pocsim run: error: " << out.string()
+                  << " already holds the results of a run; use --force to replace them\n";
+        return exit_bad_input;
+      }
+
+  const int threads = o.threads > 0 ? o.threads
+                                    : static_cast<int>(tbb::global_control::active_value(
+                                          tbb::global_control::max_allowed_parallelism));
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                            static_cast<std::size_t>(threads));
+  const ExecutionMode mode = threads == 1 ? ExecutionMode::serial : ExecutionMode::parallel;
+  const bool show_progress = !o.quiet && ::isatty(STDERR_FILENO);
+  try {
+    Simulation simulation(*scenario, mode);
+    simulation.run([&](std::uint32_t day, std::uint32_t days) {
+      if (show_progress)
+        std::cerr << "\rpocsim run: day " << day << "/" << days << std::flush;
+    });
+    if (show_progress) std::cerr << "\n";
+    const RunResult result = simulation.result();
+    fs::create_directories(out);
+    write_files_atomically(out, {{"scenario.resolved.yaml", resolved_scenario_yaml(result)},
+                                 {"summary.json", summary_json(result)},
+                                 {"timeseries.csv", timeseries_csv(result)},
+                                 {"events.csv", events_csv(result)}});
+    if (!o.quiet) {
+      const CivilianCensus census = simulation.census();
+      std::cout << scenario->scenario.name << " (seed " << scenario->scenario.seed
+                << "): " << census.killed << " civilians killed, "
+                << result.recorder.totals().displaced_peak << " displaced at the peak, "
+                << result.recorder.events().size() << " events; results in " << out.string()
+                << "\n";
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "pocsim run: error: " << e.what() << "\n";
+    return exit_failure;
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+Command add_run_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand("run", "Run one scenario and write its result files");
+  auto o = std::make_shared<RunOptions>();
+  cmd->add_option("scenario", o->file, "scenario file (YAML)")->required();
+  cmd->add_option("--out", o->out, "folder for the results (default: out/NAME)");
+  cmd->add_option("--seed", o->seed, "seed, overriding scenario.seed");
+  cmd->add_option("--threads", o->threads, "worker threads (default: all cores; 1 = serial path)")
+      ->check(CLI::Range(0, 1024));
+  cmd->add_option("--set", o->sets, "override a key: --set KEY.PATH=VALUE (repeatable)");
+  cmd->add_flag("--quiet", o->quiet, "print nothing but errors");
+  cmd->add_flag("--force", o->force, "replace the results of an earlier run in the folder");
+  return [o] { return run(*o); };
+}
+
+}  // namespace pocsim::cli

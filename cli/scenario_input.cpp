@@ -1,0 +1,26 @@
+#include "scenario_input.hpp"
+
+#include <iostream>
+
+namespace pocsim::cli {
+
+std::optional<scenario::Scenario> load_for_command(const std::string& file,
+                                                   const std::vector<std::string>& sets) {
+  std::vector<scenario::Override> overrides;
+  bool usage_ok = true;
+  for (const std::string& text : sets) {
+    if (auto o = scenario::Override::parse(text)) {
+      overrides.push_back(*o);
+    } else {
+      std::cerr << "<--set " << text << ">:1:1: error: (command line): expected --set "
+                << "KEY.PATH=VALUE, for example --set civilians.flee_probability=0.3\n";
+      usage_ok = false;
+    }
+  }
+  if (!usage_ok) return std::nullopt;
+  scenario::LoadResult loaded = scenario::load_scenario(file, overrides);
+  loaded.diagnostics.print(std::cerr);
+  return std::move(loaded.scenario);
+}
+
+}  // namespace pocsim::cli

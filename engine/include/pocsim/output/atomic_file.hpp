@@ -1,0 +1,21 @@
+#pragma once
+// Writes a set of files so that either all of them appear or none: each is
+// written under a temporary name in the target folder, and only when every
+// one is complete are they renamed into place.
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace pocsim {
+
+struct FileContent {
+  std::string name;
+  std::string text;
+};
+
+// Throws std::runtime_error (and leaves no temporary file) when any write fails.
+void write_files_atomically(const std::filesystem::path& folder,
+                            const std::vector<FileContent>& files);
+
+}  // namespace pocsim

@@ -1,0 +1,95 @@
+#pragma once
+// Collects what a run produced: violent events (one per episode and day, one
+// per battle, cell and day, as ACLED records them), daily figures per region,
+// and totals. Systems report to it from serial phases; events of a day are
+// ordered by a fixed key when the day closes, so their order never depends on
+// the order systems ran in.
+#include <cstdint>
+#include <map>
+#include <tuple>
+#include <vector>
+
+#include "pocsim/world/grid.hpp"
+
+namespace pocsim {
+
+enum class EventKind : std::uint8_t { violence_against_civilians, battle };
+
+inline constexpr std::int32_t civilians_actor = -1;
+
+struct EventRecord {
+  std::uint32_t id = 0;      // 1-based, in order of the events file
+  std::uint32_t day = 0;
+  EventKind kind = EventKind::violence_against_civilians;
+  std::int32_t actor1 = 0;   // faction index
+  std::int32_t actor2 = civilians_actor;
+  world::CellId cell = 0;
+  std::uint32_t episode = 0; // violence: the episode; battle: 0
+  std::uint32_t fatalities = 0;           // everybody killed
+  std::uint32_t civilian_fatalities = 0;  // civilians among them
+};
+
+struct RegionDay {
+  std::uint32_t civilian_deaths = 0;
+  std::uint32_t violence_events = 0;
+  std::uint32_t battles = 0;
+  std::uint32_t combatant_deaths = 0;
+  std::uint32_t infrastructure_destroyed = 0;
+  std::int64_t displaced = 0;
+  std::int64_t at_home = 0;
+};
+
+struct RunTotals {
+  std::vector<std::int64_t> civilian_deaths_by_faction;  // violence by the faction
+  std::int64_t crossfire_deaths = 0;
+  std::vector<std::int64_t> civilian_deaths_by_region;
+  std::vector<std::int64_t> combatant_deaths_by_faction;
+  std::vector<std::int64_t> infrastructure_destroyed;    // by Infrastructure kind
+  std::int64_t violence_events = 0;
+  std::int64_t battles = 0;
+  std::int64_t displaced_peak = 0;
+  std::int64_t displaced_end = 0;
+  std::int64_t at_home_end = 0;
+};
+
+class Recorder {
+ public:
+  Recorder() = default;
+  Recorder(const std::vector<std::int16_t>* cell_region, std::size_t regions, std::size_t factions);
+
+  void violence(std::uint32_t day, std::uint32_t episode, std::uint16_t faction,
+                world::CellId cell, std::uint32_t civilian_deaths);
+  void battle(std::uint32_t day, world::CellId cell, std::uint16_t a, std::uint16_t b,
+              std::uint32_t losses_a, std::uint32_t losses_b, std::uint32_t civilian_deaths);
+  void infrastructure_destroyed(world::CellId cell, int kind);
+
+  // Closes a day: orders and numbers its events, stores the region rows.
+  void end_of_day(std::uint32_t day, const std::vector<std::int64_t>& displaced_by_region,
+                  const std::vector<std::int64_t>& at_home_by_region);
+
+  const std::vector<EventRecord>& events() const { return events_; }
+  // days_recorded() x regions rows, day-major.
+  const std::vector<RegionDay>& region_days() const { return region_days_; }
+  std::uint32_t days_recorded() const { return days_recorded_; }
+  const RunTotals& totals() const { return totals_; }
+  std::size_t regions() const { return regions_; }
+
+ private:
+  int region_of(world::CellId cell) const { return (*cell_region_)[cell]; }
+  RegionDay& today(world::CellId cell) { return pending_rows_[region_of(cell)]; }
+  EventRecord& pending(std::uint32_t day, EventKind kind, world::CellId cell, std::int32_t actor1,
+                       std::int32_t actor2, std::uint32_t episode);
+
+  const std::vector<std::int16_t>* cell_region_ = nullptr;
+  std::size_t regions_ = 0;
+  // kind, cell, actor1, actor2, episode -> event of the current day
+  std::map<std::tuple<int, std::uint32_t, std::int32_t, std::int32_t, std::uint32_t>, EventRecord>
+      pending_events_;
+  std::vector<RegionDay> pending_rows_;
+  std::vector<EventRecord> events_;
+  std::vector<RegionDay> region_days_;
+  std::uint32_t days_recorded_ = 0;
+  RunTotals totals_;
+};
+
+}  // namespace pocsim

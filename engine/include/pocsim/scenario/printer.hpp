@@ -1,0 +1,28 @@
+#pragma once
+// Writes a scenario back as YAML with every key and default, and lists every
+// key with its type, default, range and meaning (the scenario-format reference).
+#include <string>
+#include <vector>
+
+#include "pocsim/scenario/scenario.hpp"
+
+namespace pocsim::scenario {
+
+struct PrintOptions {
+  bool absolute_paths = true;  // data files as resolved absolute paths
+  bool comments = true;        // each key's doc as a trailing comment
+};
+
+std::string to_yaml(const Scenario& scenario, const PrintOptions& options = {});
+
+struct KeyInfo {
+  std::string path;  // factions[].units
+  std::string type;
+  std::string default_value;
+  std::string range;
+  std::string doc;
+};
+
+std::vector<KeyInfo> key_reference();
+
+}  // namespace pocsim::scenario

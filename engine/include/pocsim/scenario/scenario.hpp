@@ -1,0 +1,272 @@
+#pragma once
+// The scenario as plain typed structs. Default member values are the
+// defaults a user gets when a key is left out; each key's `doc` says what it
+// means. The shipped scenarios state the source of every value they set.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pocsim/core/date.hpp"
+#include "pocsim/scenario/spec.hpp"
+
+namespace pocsim::scenario {
+
+// Hostility between factions is a 64-bit mask.
+inline constexpr std::size_t max_factions = 64;
+
+enum class FactionKind { peacekeepers, state_forces, mercenaries, jihadist, signatory, partner };
+enum class Mobility { road, offroad };
+
+inline constexpr std::string_view faction_kind_names[] = {
+    "peacekeepers", "state_forces", "mercenaries", "jihadist", "signatory", "partner"};
+inline constexpr std::string_view mobility_names[] = {"road", "offroad"};
+
+inline std::string_view to_string(FactionKind k) { return faction_kind_names[static_cast<int>(k)]; }
+inline std::string_view to_string(Mobility m) { return mobility_names[static_cast<int>(m)]; }
+
+struct RunSection {
+  std::string name = "unnamed";
+  std::string description;
+  std::string country_iso3 = "MLI";
+  Date start_date{2022, 1, 1};
+  int duration_days = 365;
+  std::uint64_t seed = 1;
+  int tick_hours = 1;
+
+  template <class V>
+  void describe(V& v) {
+    v("name", name, {.doc = "short name of the scenario, used in outputs"});
+    v("description", description, {.doc = "free text shown by `pocsim show`"});
+    v("country_iso3", country_iso3,
+      {.doc = "ISO 3166 alpha-3 code that prefixes event ids in events.csv, as in ACLED"});
+    v("start_date", start_date, {.doc = "first simulated day, YYYY-MM-DD"});
+    v("duration_days", duration_days,
+      {.doc = "number of simulated days", .min = 1, .max = 3660});
+    v("seed", seed, {.doc = "base seed of all random numbers; `--seed` overrides it"});
+    v("tick_hours", tick_hours,
+      {.doc = "hours per tick of the fast phases (movement, combat, violence); must divide 24",
+       .min = 1, .max = 24});
+  }
+};
+
+struct WorldSection {
+  DataFile outline{"../data/mali_outline.geojson", {}};
+  DataFile places{"../data/mali_places.yaml", {}};
+  double cell_km = 10.0;
+  double desert_latitude = 18.0;
+  double town_radius_km = 5.0;
+  double phone_range_km = 30.0;
+
+  template <class V>
+  void describe(V& v) {
+    v("outline", outline,
+      {.doc = "GeoJSON file with the country outline (a Polygon or MultiPolygon feature), "
+              "relative to the scenario file"});
+    v("places", places,
+      {.doc = "YAML file of regions, towns, camps, roads and river, relative to the scenario file"});
+    v("cell_km", cell_km, {.doc = "edge of a square grid cell in km", .min = 2.0, .max = 200.0});
+    v("desert_latitude", desert_latitude,
+      {.doc = "cells north of this latitude (degrees) are desert terrain", .min = -90.0,
+       .max = 90.0});
+    v("town_radius_km", town_radius_km,
+      {.doc = "cells whose centre lies within this distance of a town are town terrain", .min = 0.0,
+       .max = 100.0});
+    v("phone_range_km", phone_range_km,
+      {.doc = "cells within this distance of a town have a phone tower at the start", .min = 0.0,
+       .max = 1000.0});
+  }
+};
+
+struct CivilianSection {
+  std::int64_t population = 22'600'000;
+  int people_per_agent = 25;
+  double urban_weight = 40.0;
+  double urban_scale_km = 15.0;
+  double desert_weight = 0.05;
+  double flee_risk = 0.002;
+  double flee_probability = 0.5;
+  double return_risk = 0.0005;
+  double return_probability = 0.02;
+  double risk_memory_days = 30.0;
+
+  template <class V>
+  void describe(V& v) {
+    v("population", population,
+      {.doc = "people in the country, spread over regions by their census shares", .min = 1,
+       .max = 1e10});
+    v("people_per_agent", people_per_agent,
+      {.doc = "people represented by one civilian agent (a household group)", .min = 1,
+       .max = 255});
+    v("urban_weight", urban_weight,
+      {.doc = "extra weight of a cell at a town centre relative to a rural cell when population "
+              "is spread inside a region",
+       .min = 0.0, .max = 1e6});
+    v("urban_scale_km", urban_scale_km,
+      {.doc = "distance in km over which a town's extra weight falls by a factor e", .min = 0.1,
+       .max = 1000.0});
+    v("desert_weight", desert_weight,
+      {.doc = "weight of a desert cell relative to a Sahel cell when population is spread",
+       .min = 0.0, .max = 1.0});
+    v("flee_risk", flee_risk,
+      {.doc = "recent civilian deaths per resident of a cell above which residents start to flee",
+       .min = 0.0, .max = 1.0});
+    v("flee_probability", flee_probability,
+      {.doc = "daily chance that an agent at home in a cell above flee_risk leaves", .min = 0.0,
+       .max = 1.0});
+    v("return_risk", return_risk,
+      {.doc = "risk of the home cell below which a displaced agent may return", .min = 0.0,
+       .max = 1.0});
+    v("return_probability", return_probability,
+      {.doc = "daily chance that a displaced agent whose home is below return_risk goes home",
+       .min = 0.0, .max = 1.0});
+    v("risk_memory_days", risk_memory_days,
+      {.doc = "e-folding time in days of a cell's memory of violence", .min = 0.5, .max = 3650.0});
+  }
+};
+
+struct CombatSection {
+  double crossfire_kill_probability = 0.0002;
+  double break_off_ratio = 0.5;
+  double replenish_per_day = 0.02;
+  double town_defence = 1.5;
+  double delta_defence = 1.3;
+  int contact_cells = 1;
+
+  template <class V>
+  void describe(V& v) {
+    v("crossfire_kill_probability", crossfire_kill_probability,
+      {.doc = "chance per resident and per hour of fighting in the cell of being killed in the "
+              "crossfire",
+       .min = 0.0, .max = 1.0});
+    v("break_off_ratio", break_off_ratio,
+      {.doc = "a side whose strength falls below this share of the other side's breaks off",
+       .min = 0.0, .max = 1.0});
+    v("replenish_per_day", replenish_per_day,
+      {.doc = "share of a unit's missing strength made good each day (reinforcement, recruits)",
+       .min = 0.0, .max = 1.0});
+    v("town_defence", town_defence,
+      {.doc = "factor dividing the losses of a defender holding a town cell", .min = 1.0,
+       .max = 10.0});
+    v("delta_defence", delta_defence,
+      {.doc = "factor dividing the losses of a defender in inner-delta terrain", .min = 1.0,
+       .max = 10.0});
+    v("contact_cells", contact_cells,
+      {.doc = "hostile units at most this many cells apart (in x and in y) meet and fight",
+       .min = 0, .max = 10});
+  }
+};
+
+struct ControlSection {
+  int presence_cells = 2;
+  double presence_memory_days = 7.0;
+  double presence_saturation = 1.0;
+
+  template <class V>
+  void describe(V& v) {
+    v("presence_cells", presence_cells,
+      {.doc = "a unit marks its presence on the cells at most this many cells away", .min = 0,
+       .max = 20});
+    v("presence_memory_days", presence_memory_days,
+      {.doc = "e-folding time in days of a faction's presence in a cell", .min = 0.1,
+       .max = 3650.0});
+    v("presence_saturation", presence_saturation,
+      {.doc = "enemy presence (unit-days) at which the abuse trigger holds fully", .min = 0.001,
+       .max = 1000.0});
+  }
+};
+
+struct FactionSection {
+  std::string name;
+  FactionKind kind = FactionKind::jihadist;
+  int units = 0;
+  int unit_strength = 100;
+  std::vector<std::string> bases;
+  std::vector<std::string> area;
+  Mobility mobility = Mobility::road;
+  double road_speed_kmh = 30.0;
+  double offroad_speed_kmh = 8.0;
+  double patrol_radius_km = 60.0;
+  double firepower = 0.0005;
+  double abuse_rate = 0.0;
+  double abuse_base_share = 0.1;
+  double kill_probability = 0.01;
+  double episode_hours = 4.0;
+  double destroy_probability = 0.05;
+  std::vector<std::string> hostile_to;
+  std::optional<Date> arrival_date;
+  std::optional<Date> withdrawal_date;
+
+  template <class V>
+  void describe(V& v) {
+    v("name", name, {.doc = "unique name of the faction (MINUSMA, FAMa, JNIM, ...)",
+                     .required = true});
+    v("kind", kind,
+      {.doc = "peacekeepers, state_forces, mercenaries, jihadist, signatory or partner",
+       .required = true});
+    v("units", units, {.doc = "number of armed units (company- or group-sized agents)", .min = 0,
+                       .max = 100000});
+    v("unit_strength", unit_strength,
+      {.doc = "fighters or troops per unit at full strength", .min = 1, .max = 100000});
+    v("bases", bases,
+      {.doc = "towns where units start and return to; units are spread over them in turn"});
+    v("area", area,
+      {.doc = "regions where units operate; empty means the regions of the bases"});
+    v("mobility", mobility,
+      {.doc = "road: patrols go town to town along roads; offroad: units roam across country"});
+    v("road_speed_kmh", road_speed_kmh,
+      {.doc = "speed along a road in km/h", .min = 0.1, .max = 300.0});
+    v("offroad_speed_kmh", offroad_speed_kmh,
+      {.doc = "speed across country in km/h (halved in the inner delta)", .min = 0.1,
+       .max = 300.0});
+    v("patrol_radius_km", patrol_radius_km,
+      {.doc = "off-road units pick targets within this distance of their base", .min = 1.0,
+       .max = 2000.0});
+    v("firepower", firepower,
+      {.doc = "Lanchester attrition coefficient: enemy losses per own fighter per hour",
+       .min = 0.0, .max = 1.0});
+    v("abuse_rate", abuse_rate,
+      {.doc = "violent episodes against civilians started per unit and day where the trigger "
+              "holds (enemy influence in the cell)",
+       .min = 0.0, .max = 24.0});
+    v("abuse_base_share", abuse_base_share,
+      {.doc = "share of abuse_rate that applies where the trigger does not hold", .min = 0.0,
+       .max = 1.0});
+    v("kill_probability", kill_probability,
+      {.doc = "chance per resident of the cell and per hour of an episode of being killed",
+       .min = 0.0, .max = 1.0});
+    v("episode_hours", episode_hours,
+      {.doc = "mean length of a violent episode in hours (geometric)", .min = 1.0,
+       .max = 2400.0});
+    v("destroy_probability", destroy_probability,
+      {.doc = "chance that an episode destroys one piece of infrastructure in its cell",
+       .min = 0.0, .max = 1.0});
+    v("hostile_to", hostile_to, {.doc = "names of the factions this one fights on contact"});
+    v("arrival_date", arrival_date,
+      {.doc = "date the faction's units deploy; null means present from the start"});
+    v("withdrawal_date", withdrawal_date,
+      {.doc = "date the faction's units leave; null means they stay"});
+  }
+};
+
+struct Scenario {
+  RunSection scenario;
+  WorldSection world;
+  CivilianSection civilians;
+  CombatSection combat;
+  ControlSection control;
+  std::vector<FactionSection> factions;
+
+  template <class V>
+  void describe(V& v) {
+    v("scenario", scenario, {.doc = "name, dates, seed and time step of the run"});
+    v("world", world, {.doc = "the grid: outline, places and cell size"});
+    v("civilians", civilians, {.doc = "the population and how it flees and returns"});
+    v("combat", combat, {.doc = "how engagements between armed units are resolved"});
+    v("control", control, {.doc = "how units mark presence, which triggers abuse"});
+    v("factions", factions, {.doc = "the armed actors, one entry per faction"});
+  }
+};
+
+}  // namespace pocsim::scenario

@@ -1,0 +1,64 @@
+#pragma once
+// The public entry point: build a run from a validated scenario, step or run
+// it, and read its results. This class only wires the world, the state and the
+// systems together; the computation lives in the systems.
+#include <cstdint>
+#include <functional>
+#include <memory>
+
+#include "pocsim/core/executor.hpp"
+#include "pocsim/output/recorder.hpp"
+#include "pocsim/scenario/scenario.hpp"
+#include "pocsim/world/world.hpp"
+
+namespace pocsim {
+
+struct SimulationContext;
+struct CivilianCensus;
+
+struct RunResult {
+  scenario::Scenario scenario;
+  std::shared_ptr<const world::World> world;
+  std::vector<std::string> faction_names;
+  std::vector<scenario::FactionKind> faction_kinds;
+  std::int64_t population = 0;
+  Recorder recorder;
+};
+
+class Simulation {
+ public:
+  Simulation(const scenario::Scenario& scenario, ExecutionMode mode = ExecutionMode::parallel);
+  Simulation(const scenario::Scenario& scenario, std::shared_ptr<const world::World> world,
+             ExecutionMode mode = ExecutionMode::parallel);
+  ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  std::uint32_t total_ticks() const;
+  std::uint32_t ticks_done() const { return tick_; }
+  bool finished() const { return tick_ >= total_ticks(); }
+
+  void step();  // one tick with every phase due on it
+  // Runs to the end; progress(day, days) after each day.
+  void run(const std::function<void(std::uint32_t, std::uint32_t)>& progress = {});
+
+  std::int64_t population() const { return population_; }
+  CivilianCensus census() const;
+  const SimulationContext& context() const { return *ctx_; }
+  SimulationContext& context() { return *ctx_; }
+
+  // The results so far (complete after run()).
+  RunResult result() const;
+
+ private:
+  void build_schedule();
+
+  scenario::Scenario scenario_;
+  std::shared_ptr<const world::World> world_;
+  std::unique_ptr<SimulationContext> ctx_;
+  std::unique_ptr<class Scheduler> scheduler_;
+  std::uint32_t tick_ = 0;
+  std::int64_t population_ = 0;
+};
+
+}  // namespace pocsim

@@ -1,0 +1,68 @@
+#pragma once
+// The mutable state of a run that systems read and write. Systems are free
+// functions over this context, one mechanism per file, run by the scheduler
+// in a fixed order; nothing here is touched by two threads at once except
+// through Executor blocks that write disjoint ranges.
+#include <cstdint>
+#include <vector>
+
+#include "pocsim/agents/civilians.hpp"
+#include "pocsim/agents/factions.hpp"
+#include "pocsim/agents/units.hpp"
+#include "pocsim/core/executor.hpp"
+#include "pocsim/core/rng.hpp"
+#include "pocsim/output/recorder.hpp"
+#include "pocsim/scenario/scenario.hpp"
+#include "pocsim/world/world.hpp"
+
+namespace pocsim {
+
+struct CellFields {
+  std::vector<float> risk;                  // recent civilian deaths per resident
+  std::vector<std::uint32_t> deaths_today;  // civilian deaths in the cell today
+  std::vector<std::int64_t> residents;      // people alive in the cell, as of the last day
+  std::vector<std::uint8_t> infrastructure; // Infrastructure bits now
+  std::vector<float> presence;              // unit-days, faction-major: [f * cells + c]
+  std::vector<world::CellId> refuge;        // where residents flee today; no_cell if safe
+};
+
+struct Episode {
+  std::uint32_t id;
+  std::uint16_t faction;
+  world::CellId cell;
+  std::uint32_t end_tick;  // last tick of the episode
+};
+
+// Displaced agents ordered by the cell they are in now.
+struct DisplacedIndex {
+  std::vector<world::CellId> cell;
+  std::vector<std::uint32_t> agent;
+};
+
+struct SimulationContext {
+  SimulationContext(const scenario::Scenario& scenario, const world::World& world,
+                    ExecutionMode mode);
+
+  const scenario::Scenario& scenario;
+  const world::World& world;
+  std::vector<Faction> factions;
+  CounterRng rng;
+  Executor executor;
+  double tick_hours;
+  std::uint32_t ticks_per_day;
+
+  Civilians civilians;
+  HomeIndex home_index;
+  DisplacedIndex displaced;
+  Units units;
+  CellFields cells;
+  std::vector<Episode> episodes;
+  std::uint32_t next_episode_id = 0;
+  Recorder recorder;
+
+  float& presence(std::size_t faction, world::CellId c) {
+    return cells.presence[faction * world.grid.cell_count() + c];
+  }
+};
+
+}  // namespace pocsim

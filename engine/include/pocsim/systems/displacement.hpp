@@ -1,0 +1,29 @@
+#pragma once
+// Daily flight and return of civilian groups, and the residents of each cell.
+#include <cstdint>
+#include <vector>
+
+#include "pocsim/systems/context.hpp"
+
+namespace pocsim {
+
+struct CivilianCensus {
+  std::vector<std::int64_t> at_home_by_region;    // people alive at home
+  std::vector<std::int64_t> displaced_by_region;  // people alive away, by home region
+  std::int64_t killed = 0;
+
+  std::int64_t at_home() const;
+  std::int64_t displaced() const;
+};
+
+// Groups at home in a cell whose risk passed the threshold may flee to the
+// nearest safe town; displaced groups may go home once it is safe again.
+void displace_civilians(SimulationContext& ctx, std::uint32_t day);
+
+// Rebuilds the index of displaced groups and the residents of every cell.
+void index_civilians(SimulationContext& ctx);
+
+// Counts from the agent arrays themselves (a reduction in fixed block order).
+CivilianCensus take_census(const SimulationContext& ctx);
+
+}  // namespace pocsim

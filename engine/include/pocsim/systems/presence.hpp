@@ -1,0 +1,11 @@
+#pragma once
+// Each faction's recent presence per cell, in unit-days with exponential
+// memory: what civilians and other factions know of who is around.
+#include "pocsim/systems/context.hpp"
+
+namespace pocsim {
+
+void mark_presence(SimulationContext& ctx);
+void fade_presence(SimulationContext& ctx);
+
+}  // namespace pocsim

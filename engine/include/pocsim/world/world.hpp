@@ -1,0 +1,60 @@
+#pragma once
+// The immutable world of a run: the grid clipped to the outline, regions by
+// Voronoi of the towns, terrain, roads, the river, initial infrastructure and
+// the population of every cell.
+#include <cstdint>
+#include <stdexcept>
+#include <vector>
+
+#include "pocsim/scenario/scenario.hpp"
+#include "pocsim/world/grid.hpp"
+#include "pocsim/world/places.hpp"
+
+namespace pocsim::world {
+
+enum class Terrain : std::uint8_t { outside, desert, sahel, delta, town };
+
+// Infrastructure bits of a cell.
+enum Infrastructure : std::uint8_t {
+  health_centre = 1 << 0,
+  water_point = 1 << 1,
+  market = 1 << 2,
+  phone_tower = 1 << 3,
+};
+inline constexpr int infrastructure_kinds = 4;
+inline constexpr const char* infrastructure_names[] = {"health_centre", "water_point", "market",
+                                                       "phone_tower"};
+
+struct RoadLink {
+  int to_town;
+  double km;
+};
+
+struct World {
+  Grid grid;
+  Places places;
+  std::vector<Terrain> terrain;                // per cell
+  std::vector<std::int16_t> region;            // per cell; -1 outside the outline
+  std::vector<std::uint8_t> on_road;           // per cell
+  std::vector<std::uint8_t> on_river;          // per cell
+  std::vector<std::uint8_t> infrastructure;    // per cell, Infrastructure bits at the start
+  std::vector<std::int64_t> population;        // per cell, people at the start
+  std::vector<CellId> land_cells;              // cells inside the outline, ascending
+  std::vector<std::vector<CellId>> region_cells;
+  std::vector<CellId> town_cell;               // per town
+  std::vector<std::vector<RoadLink>> road_links;  // per town
+
+  bool inside(CellId c) const { return c < region.size() && region[c] >= 0; }
+  int region_count() const { return static_cast<int>(places.region_names.size()); }
+};
+
+class WorldError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Builds the world from a validated scenario; throws WorldError when the data
+// files cannot be read (the loader has normally reported that already).
+World build_world(const scenario::Scenario& scenario);
+
+}  // namespace pocsim::world

@@ -1,0 +1,21 @@
+#include "pocsim/agents/units.hpp"
+
+namespace pocsim {
+
+void Units::add(std::uint16_t faction_index, std::int16_t base, std::int32_t strength_at_full) {
+  faction.push_back(faction_index);
+  task.push_back(UnitTask::waiting);
+  x.push_back(0.0f);
+  y.push_back(0.0f);
+  cell.push_back(world::no_cell);
+  strength.push_back(strength_at_full);
+  full_strength.push_back(strength_at_full);
+  base_town.push_back(base);
+  from_town.push_back(base);
+  to_town.push_back(base);
+  leg_done_km.push_back(0.0f);
+  target_x.push_back(0.0f);
+  target_y.push_back(0.0f);
+}
+
+}  // namespace pocsim

@@ -1,0 +1,90 @@
+#include "pocsim/output/recorder.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace pocsim {
+
+Recorder::Recorder(const std::vector<std::int16_t>* cell_region, std::size_t regions,
+                   std::size_t factions)
+    : cell_region_(cell_region), regions_(regions), pending_rows_(regions) {
+  totals_.civilian_deaths_by_faction.assign(factions, 0);
+  totals_.combatant_deaths_by_faction.assign(factions, 0);
+  totals_.civilian_deaths_by_region.assign(regions, 0);
+  totals_.infrastructure_destroyed.assign(4, 0);
+}
+
+EventRecord& Recorder::pending(std::uint32_t day, EventKind kind, world::CellId cell,
+                              std::int32_t actor1, std::int32_t actor2, std::uint32_t episode) {
+  auto [it, inserted] =
+      pending_events_.try_emplace({static_cast<int>(kind), cell, actor1, actor2, episode});
+  if (inserted) it->second = {0, day, kind, actor1, actor2, cell, episode, 0, 0};
+  return it->second;
+}
+
+void Recorder::violence(std::uint32_t day, std::uint32_t episode, std::uint16_t faction,
+                        world::CellId cell, std::uint32_t civilian_deaths) {
+  EventRecord& e =
+      pending(day, EventKind::violence_against_civilians, cell, faction, civilians_actor, episode);
+  e.fatalities += civilian_deaths;
+  e.civilian_fatalities += civilian_deaths;
+  totals_.civilian_deaths_by_faction[faction] += civilian_deaths;
+  totals_.civilian_deaths_by_region[region_of(cell)] += civilian_deaths;
+  today(cell).civilian_deaths += civilian_deaths;
+}
+
+void Recorder::battle(std::uint32_t day, world::CellId cell, std::uint16_t a, std::uint16_t b,
+                      std::uint32_t losses_a, std::uint32_t losses_b,
+                      std::uint32_t civilian_deaths) {
+  // One event per pair of factions, cell and day, whichever side engaged.
+  const std::int32_t first = std::min(a, b), second = std::max(a, b);
+  EventRecord& e = pending(day, EventKind::battle, cell, first, second, 0);
+  e.fatalities += losses_a + losses_b + civilian_deaths;
+  e.civilian_fatalities += civilian_deaths;
+  totals_.combatant_deaths_by_faction[a] += losses_a;
+  totals_.combatant_deaths_by_faction[b] += losses_b;
+  totals_.crossfire_deaths += civilian_deaths;
+  totals_.civilian_deaths_by_region[region_of(cell)] += civilian_deaths;
+  RegionDay& row = today(cell);
+  row.civilian_deaths += civilian_deaths;
+  row.combatant_deaths += losses_a + losses_b;
+}
+
+void Recorder::infrastructure_destroyed(world::CellId cell, int kind) {
+  ++totals_.infrastructure_destroyed[static_cast<std::size_t>(kind)];
+  ++today(cell).infrastructure_destroyed;
+}
+
+void Recorder::end_of_day(std::uint32_t day, const std::vector<std::int64_t>& displaced_by_region,
+                          const std::vector<std::int64_t>& at_home_by_region) {
+  // The map's key order (kind, cell, actors, episode) is the events' order.
+  for (auto& [key, e] : pending_events_) {
+    e.day = day;
+    e.id = static_cast<std::uint32_t>(events_.size() + 1);
+    RegionDay& row = today(e.cell);
+    if (e.kind == EventKind::battle) {
+      ++row.battles;
+      ++totals_.battles;
+    } else {
+      ++row.violence_events;
+      ++totals_.violence_events;
+    }
+    events_.push_back(e);
+  }
+  pending_events_.clear();
+  for (std::size_t r = 0; r < regions_; ++r) {
+    pending_rows_[r].displaced = displaced_by_region[r];
+    pending_rows_[r].at_home = at_home_by_region[r];
+    region_days_.push_back(pending_rows_[r]);
+    pending_rows_[r] = RegionDay{};
+  }
+  const std::int64_t displaced =
+      std::accumulate(displaced_by_region.begin(), displaced_by_region.end(), std::int64_t{0});
+  totals_.displaced_peak = std::max(totals_.displaced_peak, displaced);
+  totals_.displaced_end = displaced;
+  totals_.at_home_end =
+      std::accumulate(at_home_by_region.begin(), at_home_by_region.end(), std::int64_t{0});
+  ++days_recorded_;
+}
+
+}  // namespace pocsim

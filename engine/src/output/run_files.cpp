@@ -1,0 +1,138 @@
+#include "pocsim/output/run_files.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <numeric>
+#include <sstream>
+
+#include "pocsim/core/version.hpp"
+#include "pocsim/scenario/printer.hpp"
+
+namespace pocsim {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+std::string fixed4(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4f", v);
+  return buf;
+}
+
+Date day_date(const RunResult& r, std::uint32_t day) {
+  return r.scenario.scenario.start_date.plus_days(day);
+}
+
+std::string perpetrator_kind(const RunResult& r, std::int32_t faction) {
+  return std::string(scenario::to_string(r.faction_kinds[static_cast<std::size_t>(faction)]));
+}
+
+}  // namespace
+
+std::string summary_json(const RunResult& r) {
+  const RunTotals& t = r.recorder.totals();
+  const auto& regions = r.world->places.region_names;
+  Json j;
+  j["pocsim_version"] = engine_version;
+  j["scenario"] = r.scenario.scenario.name;
+  j["seed"] = r.scenario.scenario.seed;
+  j["start_date"] = r.scenario.scenario.start_date.to_string();
+  j["end_date"] = day_date(r, static_cast<std::uint32_t>(r.scenario.scenario.duration_days) - 1).to_string();
+  j["days"] = r.recorder.days_recorded();
+
+  const std::int64_t violence_deaths = std::accumulate(
+      t.civilian_deaths_by_faction.begin(), t.civilian_deaths_by_faction.end(), std::int64_t{0});
+  const std::int64_t civilian_deaths = violence_deaths + t.crossfire_deaths;
+  const std::int64_t combatant_deaths = std::accumulate(
+      t.combatant_deaths_by_faction.begin(), t.combatant_deaths_by_faction.end(), std::int64_t{0});
+
+  j["population"] = {{"initial", r.population},
+                     {"at_home_end", t.at_home_end},
+                     {"displaced_end", t.displaced_end},
+                     {"displaced_peak", t.displaced_peak},
+                     {"killed", civilian_deaths}};
+  j["fatalities_total"] = civilian_deaths + combatant_deaths;
+
+  Json by_kind = Json::object(), by_faction = Json::object(), by_region = Json::object();
+  for (std::string_view kind : scenario::faction_kind_names) by_kind[std::string(kind)] = 0;
+  for (std::size_t f = 0; f < r.faction_names.size(); ++f) {
+    by_faction[r.faction_names[f]] = t.civilian_deaths_by_faction[f];
+    const std::string kind = perpetrator_kind(r, static_cast<std::int32_t>(f));
+    by_kind[kind] = by_kind[kind].get<std::int64_t>() + t.civilian_deaths_by_faction[f];
+  }
+  by_kind["crossfire"] = t.crossfire_deaths;
+  for (std::size_t g = 0; g < regions.size(); ++g) by_region[regions[g]] = t.civilian_deaths_by_region[g];
+  j["civilian_deaths"] = {{"total", civilian_deaths},
+                          {"by_perpetrator_kind", by_kind},
+                          {"by_faction", by_faction},
+                          {"by_region", by_region}};
+
+  Json combatants = Json::object();
+  for (std::size_t f = 0; f < r.faction_names.size(); ++f)
+    combatants[r.faction_names[f]] = t.combatant_deaths_by_faction[f];
+  j["combatant_deaths"] = {{"total", combatant_deaths}, {"by_faction", combatants}};
+  j["incidents"] = {{"violence_against_civilians", t.violence_events}, {"battles", t.battles}};
+  Json infra = Json::object();
+  for (int k = 0; k < world::infrastructure_kinds; ++k)
+    infra[world::infrastructure_names[k]] = t.infrastructure_destroyed[static_cast<std::size_t>(k)];
+  j["infrastructure_destroyed"] = infra;
+  return j.dump(2) + "\n";
+}
+
+std::string timeseries_csv(const RunResult& r) {
+  std::ostringstream out;
+  out << "date,day,region,civilian_deaths,violence_events,battles,combatant_deaths,"
+         "infrastructure_destroyed,displaced,at_home\n";
+  const auto& regions = r.world->places.region_names;
+  const auto& rows = r.recorder.region_days();
+  for (std::uint32_t d = 0; d < r.recorder.days_recorded(); ++d)
+    for (std::size_t g = 0; g < regions.size(); ++g) {
+      const RegionDay& row = rows[d * regions.size() + g];
+      out << day_date(r, d).to_string() << ',' << d << ',' << csv_field(regions[g]) << ','
+          << row.civilian_deaths << ',' << row.violence_events << ',' << row.battles << ','
+          << row.combatant_deaths << ',' << row.infrastructure_destroyed << ',' << row.displaced
+          << ',' << row.at_home << '\n';
+    }
+  return out.str();
+}
+
+std::string events_csv(const RunResult& r) {
+  std::ostringstream out;
+  out << "event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,admin1,latitude,"
+         "longitude,fatalities,civilian_fatalities,perpetrator_kind,episode_id,detection_hours,"
+         "request_hours,authorisation_hours,arrival_hours,response_mode,outcome\n";
+  const world::World& w = *r.world;
+  for (const EventRecord& e : r.recorder.events()) {
+    const bool violence = e.kind == EventKind::violence_against_civilians;
+    const geo::LonLat at = w.grid.center_lonlat(e.cell);
+    out << r.scenario.scenario.country_iso3 << e.id << ',' << day_date(r, e.day).to_string() << ','
+        << (violence ? "Violence against civilians,Attack," : "Battles,Armed clash,")
+        << csv_field(r.faction_names[static_cast<std::size_t>(e.actor1)]) << ','
+        << csv_field(violence ? "Civilians" : r.faction_names[static_cast<std::size_t>(e.actor2)])
+        << ',' << csv_field(w.places.region_names[static_cast<std::size_t>(w.region[e.cell])])
+        << ',' << fixed4(at.lat) << ',' << fixed4(at.lon) << ',' << e.fatalities << ','
+        << e.civilian_fatalities << ',' << (violence ? perpetrator_kind(r, e.actor1) : "")
+        << ',' << (violence ? std::to_string(e.episode) : "")
+        // The response to an incident (detection, flight request, authorisation,
+        // arrival) is not modelled yet: these columns stay empty until it is.
+        << ",,,,,,\n";
+  }
+  return out.str();
+}
+
+std::string resolved_scenario_yaml(const RunResult& r) {
+  return std::string("# Resolved by pocsim ") + engine_version +
+         ": every key with its value, defaults filled in, the seed of this run.\n" +
+         scenario::to_yaml(r.scenario);
+}
+
+}  // namespace pocsim

@@ -1,0 +1,439 @@
+#include "pocsim/scenario/loader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <fstream>
+#include <map>
+#include <span>
+#include <sstream>
+#include <type_traits>
+
+#include "describe_traits.hpp"
+
+#include "pocsim/scenario/value_text.hpp"
+#include "pocsim/world/outline.hpp"
+#include "pocsim/world/places.hpp"
+#include "yaml_paths.hpp"
+
+namespace pocsim::scenario {
+
+std::optional<Override> Override::parse(std::string_view text) {
+  const auto eq = text.find('=');
+  if (eq == std::string_view::npos || eq == 0) return std::nullopt;
+  Override o;
+  o.key_path = std::string(text.substr(0, eq));
+  o.value = std::string(text.substr(eq + 1));
+  o.origin = std::string(text);
+  return o;
+}
+
+namespace {
+
+
+std::span<const std::string_view> enum_names(FactionKind) { return faction_kind_names; }
+std::span<const std::string_view> enum_names(Mobility) { return mobility_names; }
+
+std::string join(const std::string& parent, const std::string& key) {
+  return parent.empty() ? key : parent + "." + key;
+}
+
+const char* node_kind(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Map:
+      return "a mapping";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Null:
+      return "nothing";
+    default:
+      return "a scalar";
+  }
+}
+
+struct Context {
+  std::string file;
+  std::filesystem::path base_dir;
+  Diagnostics diagnostics;
+  std::map<std::string, SourceLocation> locations;
+  std::vector<std::pair<std::string, std::string>> overridden;  // key path, origin
+
+  SourceLocation at(const YAML::Mark& mark, const std::string& path,
+                    const SourceLocation& fallback) const {
+    for (const auto& [key, origin] : overridden)
+      if (path == key || path.starts_with(key + "."))
+        return {"<--set " + origin + ">", 1, static_cast<int>(key.size()) + 2};
+    if (mark.is_null() || mark.line < 0) return fallback;
+    return {file, mark.line + 1, mark.column + 1};
+  }
+  void error(const SourceLocation& where, const std::string& path, std::string message) {
+    diagnostics.error(where, path.empty() ? "(document)" : path, std::move(message));
+  }
+};
+
+std::string range_text(const Spec& spec, bool integer) {
+  return scenario::range_text(spec.min, spec.max, integer);
+}
+
+template <class T>
+void read_value(Context& ctx, const YAML::Node& node, const std::string& path,
+                const SourceLocation& where, T& out, const Spec& spec);
+
+// Reads the keys of one mapping into a struct, in the order the struct
+// describes them, then reports keys it did not describe.
+class LoadVisitor {
+ public:
+  LoadVisitor(Context& ctx, const YAML::Node& map, std::string path, SourceLocation where)
+      : ctx_(ctx), path_(std::move(path)), where_(std::move(where)) {
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      const YAML::Node key = it->first;
+      const SourceLocation key_where = ctx_.at(key.Mark(), path_, where_);
+      if (!key.IsScalar()) {
+        ctx_.error(key_where, path_, "a key must be a plain name, not " + std::string(node_kind(key)));
+        continue;
+      }
+      const std::string name = key.Scalar();
+      bool duplicate = false;
+      for (const Entry& e : entries_)
+        if (e.key == name) {
+          ctx_.error(key_where, join(path_, name),
+                     "duplicate key '" + name + "' (first given at line " +
+                         std::to_string(e.where.line) + ")");
+          duplicate = true;
+        }
+      if (!duplicate) entries_.push_back({name, it->second, key_where, false});
+    }
+  }
+
+  template <class T>
+  void operator()(const char* key, T& member, const Spec& spec) {
+    known_.emplace_back(key);
+    const std::string path = join(path_, key);
+    for (Entry& e : entries_) {
+      if (e.key != key) continue;
+      e.used = true;
+      const SourceLocation where = ctx_.at(e.value.Mark(), path, e.where);
+      ctx_.locations[path] = where;
+      read_value(ctx_, e.value, path, where, member, spec);
+      return;
+    }
+    ctx_.locations[path] = where_;
+    if (spec.required) ctx_.error(where_, path, "missing required key '" + std::string(key) + "'");
+  }
+
+  void finish() {
+    for (const Entry& e : entries_) {
+      if (e.used) continue;
+      std::string message = "unknown key '" + e.key + "'";
+      const std::string hint = closest_match(e.key, known_);
+      if (!hint.empty()) message += "; did you mean '" + hint + "'?";
+      ctx_.error(e.where, join(path_, e.key), message);
+    }
+  }
+
+ private:
+  struct Entry {
+    std::string key;
+    YAML::Node value;
+    SourceLocation where;
+    bool used;
+  };
+  Context& ctx_;
+  std::string path_;
+  SourceLocation where_;
+  std::vector<Entry> entries_;
+  std::vector<std::string> known_;
+};
+
+template <class T>
+void read_value(Context& ctx, const YAML::Node& node, const std::string& path,
+                const SourceLocation& where, T& out, const Spec& spec) {
+  if constexpr (Describable<T>) {
+    if (!node.IsMap()) {
+      ctx.error(where, path, std::string("expected a mapping of keys, got ") + node_kind(node));
+      return;
+    }
+    LoadVisitor visitor(ctx, node, path, where);
+    out.describe(visitor);
+    visitor.finish();
+  } else if constexpr (is_vector<T>::value) {
+    if (node.IsNull()) {
+      out.clear();
+      return;
+    }
+    if (!node.IsSequence()) {
+      ctx.error(where, path, std::string("expected a list, got ") + node_kind(node));
+      return;
+    }
+    out.assign(node.size(), typename T::value_type{});
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      const std::string item_path = path + "." + std::to_string(i);
+      const SourceLocation item_where = ctx.at(node[i].Mark(), item_path, where);
+      ctx.locations[item_path] = item_where;
+      read_value(ctx, node[i], item_path, item_where, out[i], spec);
+    }
+  } else if constexpr (is_optional<T>::value) {
+    if (node.IsNull() || (node.IsScalar() && (node.Scalar() == "null" || node.Scalar() == "~"))) {
+      out.reset();
+      return;
+    }
+    typename T::value_type inner{};
+    read_value(ctx, node, path, where, inner, spec);
+    out = inner;
+  } else {
+    if (!node.IsScalar()) {
+      ctx.error(where, path, std::string("expected a single value, got ") + node_kind(node));
+      return;
+    }
+    const std::string& text = node.Scalar();
+    if constexpr (std::is_same_v<T, bool>) {
+      if (auto b = parse_bool(text)) out = *b;
+      else ctx.error(where, path, "expected true or false, got '" + text + "'");
+    } else if constexpr (std::is_integral_v<T>) {
+      auto v = parse_integer<T>(text);
+      if (!v) {
+        ctx.error(where, path,
+                  std::string(std::is_signed_v<T> ? "expected a whole number"
+                                                  : "expected a non-negative whole number") +
+                      ", got '" + text + "'");
+      } else if (static_cast<double>(*v) < spec.min || static_cast<double>(*v) > spec.max) {
+        ctx.error(where, path, "must be " + range_text(spec, true) + ", got " + text);
+      } else {
+        out = *v;
+      }
+    } else if constexpr (std::is_floating_point_v<T>) {
+      auto v = parse_number(text);
+      if (!v) ctx.error(where, path, "expected a number, got '" + text + "'");
+      else if (*v < spec.min || *v > spec.max)
+        ctx.error(where, path, "must be " + range_text(spec, false) + ", got " + text);
+      else out = *v;
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      out = text;
+    } else if constexpr (std::is_same_v<T, Date>) {
+      if (auto d = Date::parse(text)) out = *d;
+      else ctx.error(where, path, "expected a calendar date YYYY-MM-DD, got '" + text + "'");
+    } else if constexpr (std::is_same_v<T, DataFile>) {
+      out.path = text;
+      const std::filesystem::path p(text);
+      out.resolved = (p.is_absolute() ? p : ctx.base_dir / p).lexically_normal();
+      std::error_code ec;
+      if (text.empty() || !std::filesystem::is_regular_file(out.resolved, ec))
+        ctx.error(where, path,
+                  "data file '" + text + "' not found (looked for '" + out.resolved.string() + "')");
+    } else if constexpr (std::is_enum_v<T>) {
+      const auto names = enum_names(T{});
+      std::vector<std::string> candidates(names.begin(), names.end());
+      for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == text) {
+          out = static_cast<T>(i);
+          return;
+        }
+      std::string message = "'" + text + "' is not one of:";
+      for (const auto& n : names) message += " " + std::string(n);
+      const std::string hint = closest_match(text, candidates);
+      if (!hint.empty()) message += "; did you mean '" + hint + "'?";
+      ctx.error(where, path, message);
+    } else {
+      static_assert(sizeof(T) == 0, "no reader for this scenario value type");
+    }
+  }
+}
+
+// --- overrides -------------------------------------------------------------
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  std::stringstream in(path);
+  for (std::string part; std::getline(in, part, '.');) parts.push_back(part);
+  return parts;
+}
+
+void apply_override(Context& ctx, YAML::Node root, const Override& o) {
+  const SourceLocation where{"<--set " + o.origin + ">", 1, 1};
+  const std::vector<std::string> parts = split_path(o.key_path);
+  YAML::Node value;
+  try {
+    value = o.value.empty() ? YAML::Node() : YAML::Load(o.value);
+  } catch (const YAML::Exception& e) {
+    ctx.error(where, o.key_path, "cannot read the value: " + e.msg);
+    return;
+  }
+  std::string normalized;
+  YAML::Node node = root;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string& part = parts[i];
+    const bool last = i + 1 == parts.size();
+    if (part.empty()) {
+      ctx.error(where, o.key_path, "empty segment in the key path");
+      return;
+    }
+    if (node.IsSequence()) {
+      std::optional<std::size_t> index = parse_integer<std::size_t>(part);
+      if (!index)
+        for (std::size_t j = 0; j < node.size(); ++j)
+          if (node[j].IsMap() && node[j]["name"] && node[j]["name"].Scalar() == part) index = j;
+      if (!index || *index >= node.size()) {
+        ctx.error(where, join(normalized, part),
+                  "no element '" + part + "' in the list (give an index or a name)");
+        return;
+      }
+      normalized = join(normalized, std::to_string(*index));
+      if (last) {
+        node[*index] = value;
+      } else {
+        node.reset(node[*index]);
+      }
+      continue;
+    }
+    if (!node.IsMap() && !node.IsNull()) {
+      ctx.error(where, normalized, "'" + normalized + "' holds a value, not keys");
+      return;
+    }
+    normalized = join(normalized, part);
+    if (last) {
+      node[part] = value;
+    } else {
+      if (!node[part] || !(node[part].IsMap() || node[part].IsSequence()))
+        node[part] = YAML::Node(YAML::NodeType::Map);
+      node.reset(node[part]);
+    }
+  }
+  ctx.overridden.emplace_back(normalized, o.origin);
+}
+
+// --- references ------------------------------------------------------------
+
+void check_references(Context& ctx, Scenario& s) {
+  auto where = [&](const std::string& path) {
+    auto it = ctx.locations.find(path);
+    return it != ctx.locations.end() ? it->second : SourceLocation{ctx.file, 1, 1};
+  };
+  if (24 % s.scenario.tick_hours != 0)
+    ctx.error(where("scenario.tick_hours"), "scenario.tick_hours",
+              "must divide 24 (1, 2, 3, 4, 6, 8, 12 or 24), got " +
+                  std::to_string(s.scenario.tick_hours));
+  if (s.civilians.population / s.civilians.people_per_agent > 200'000'000)
+    ctx.error(where("civilians.people_per_agent"), "civilians.people_per_agent",
+              "more than 200 million civilian agents; raise people_per_agent");
+
+  std::optional<world::Places> places;
+  if (!s.world.places.resolved.empty() && std::filesystem::is_regular_file(s.world.places.resolved))
+    places = world::load_places(s.world.places.resolved, ctx.diagnostics);
+  if (!s.world.outline.resolved.empty() &&
+      std::filesystem::is_regular_file(s.world.outline.resolved))
+    world::load_outline(s.world.outline.resolved, ctx.diagnostics);
+
+  if (s.factions.size() > max_factions)
+    ctx.error(where("factions"), "factions",
+              "at most " + std::to_string(max_factions) + " factions, got " +
+                  std::to_string(s.factions.size()));
+  std::vector<std::string> faction_names;
+  for (std::size_t i = 0; i < s.factions.size(); ++i) {
+    const FactionSection& f = s.factions[i];
+    const std::string base = "factions." + std::to_string(i);
+    for (const std::string& other : faction_names)
+      if (other == f.name && !f.name.empty())
+        ctx.error(where(base + ".name"), base + ".name", "faction name '" + f.name + "' is used twice");
+    faction_names.push_back(f.name);
+  }
+  for (std::size_t i = 0; i < s.factions.size(); ++i) {
+    const FactionSection& f = s.factions[i];
+    const std::string base = "factions." + std::to_string(i);
+    if (places) {
+      const std::vector<std::string> towns = places->town_names();
+      for (std::size_t j = 0; j < f.bases.size(); ++j)
+        if (places->find_town(f.bases[j]) < 0) {
+          const std::string path = base + ".bases." + std::to_string(j);
+          std::string message = "unknown town '" + f.bases[j] + "'";
+          const std::string hint = closest_match(f.bases[j], towns);
+          if (!hint.empty()) message += "; did you mean '" + hint + "'?";
+          ctx.error(where(path), path, message);
+        }
+      for (std::size_t j = 0; j < f.area.size(); ++j)
+        if (places->find_region(f.area[j]) < 0) {
+          const std::string path = base + ".area." + std::to_string(j);
+          std::string message = "unknown region '" + f.area[j] + "'";
+          const std::string hint = closest_match(f.area[j], places->region_names);
+          if (!hint.empty()) message += "; did you mean '" + hint + "'?";
+          ctx.error(where(path), path, message);
+        }
+    }
+    if (f.units > 0 && f.bases.empty())
+      ctx.error(where(base + ".bases"), base + ".bases", "a faction with units needs at least one base");
+    for (std::size_t j = 0; j < f.hostile_to.size(); ++j) {
+      const std::string path = base + ".hostile_to." + std::to_string(j);
+      if (f.hostile_to[j] == f.name) {
+        ctx.error(where(path), path, "a faction cannot be hostile to itself");
+      } else if (std::find(faction_names.begin(), faction_names.end(), f.hostile_to[j]) ==
+                 faction_names.end()) {
+        std::string message = "unknown faction '" + f.hostile_to[j] + "'";
+        const std::string hint = closest_match(f.hostile_to[j], faction_names);
+        if (!hint.empty()) message += "; did you mean '" + hint + "'?";
+        ctx.error(where(path), path, message);
+      }
+    }
+    if (f.arrival_date && f.withdrawal_date && *f.withdrawal_date <= *f.arrival_date)
+      ctx.error(where(base + ".withdrawal_date"), base + ".withdrawal_date",
+                "withdrawal must come after arrival (" + f.arrival_date->to_string() + ")");
+  }
+}
+
+LoadResult load_parsed(Context& ctx, const std::string& text,
+                       const std::vector<Override>& overrides) {
+  LoadResult result;
+  if (auto tab = first_tab_indent(text)) {
+    ctx.error({ctx.file, tab->line, tab->column}, key_path_at_line(text, tab->line),
+              "tab character in indentation; YAML indents with spaces");
+    result.diagnostics = std::move(ctx.diagnostics);
+    return result;
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    const int line = e.mark.line + 1;
+    ctx.error({ctx.file, line, e.mark.column + 1}, key_path_at_line(text, line),
+              "YAML syntax error: " + e.msg);
+    result.diagnostics = std::move(ctx.diagnostics);
+    return result;
+  }
+  if (root.IsNull()) {
+    ctx.error({ctx.file, 1, 1}, "", "the file is empty; a scenario needs at least its sections");
+  } else if (!root.IsMap()) {
+    ctx.error(ctx.at(root.Mark(), "", {ctx.file, 1, 1}), "",
+              std::string("a scenario is a mapping of sections, got ") + node_kind(root));
+  } else {
+    for (const Override& o : overrides) apply_override(ctx, root, o);
+    Scenario scenario;
+    read_value(ctx, root, "", {ctx.file, 1, 1}, scenario, Spec{});
+    if (ctx.diagnostics.empty()) check_references(ctx, scenario);
+    if (ctx.diagnostics.empty()) result.scenario = std::move(scenario);
+  }
+  result.diagnostics = std::move(ctx.diagnostics);
+  return result;
+}
+
+}  // namespace
+
+LoadResult load_scenario_text(const std::string& text, const std::string& display_name,
+                              const std::filesystem::path& base_dir,
+                              const std::vector<Override>& overrides) {
+  Context ctx;
+  ctx.file = display_name;
+  ctx.base_dir = base_dir;
+  return load_parsed(ctx, text, overrides);
+}
+
+LoadResult load_scenario(const std::filesystem::path& file,
+                         const std::vector<Override>& overrides) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in || std::filesystem::is_directory(file)) {
+    LoadResult result;
+    result.diagnostics.error({file.string(), 1, 1}, "(file)", "cannot open the scenario file");
+    return result;
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return load_scenario_text(buffer.str(), file.string(), file.parent_path(), overrides);
+}
+
+}  // namespace pocsim::scenario

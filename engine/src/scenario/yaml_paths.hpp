@@ -1,0 +1,20 @@
+#pragma once
+// Finding the key path of a line in block-style YAML text, for errors that
+// come before there is a node tree to ask (syntax errors, tabs).
+#include <optional>
+#include <string>
+
+namespace pocsim::scenario {
+
+struct TextPosition {
+  int line;    // 1-based
+  int column;  // 1-based
+};
+
+std::optional<TextPosition> first_tab_indent(const std::string& text);
+
+// The dotted key path that encloses `line` (1-based), judged by indentation:
+// "factions.2.units". "(document)" when no key encloses it.
+std::string key_path_at_line(const std::string& text, int line);
+
+}  // namespace pocsim::scenario

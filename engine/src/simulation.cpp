@@ -1,0 +1,88 @@
+#include "pocsim/simulation.hpp"
+
+#include "pocsim/core/scheduler.hpp"
+#include "pocsim/systems/combat.hpp"
+#include "pocsim/systems/context.hpp"
+#include "pocsim/systems/deployment.hpp"
+#include "pocsim/systems/displacement.hpp"
+#include "pocsim/systems/movement.hpp"
+#include "pocsim/systems/presence.hpp"
+#include "pocsim/systems/reinforcement.hpp"
+#include "pocsim/systems/risk.hpp"
+#include "pocsim/systems/violence.hpp"
+
+namespace pocsim {
+
+Simulation::Simulation(const scenario::Scenario& scenario, ExecutionMode mode)
+    : Simulation(scenario, std::make_shared<const world::World>(world::build_world(scenario)),
+                 mode) {}
+
+Simulation::Simulation(const scenario::Scenario& scenario,
+                       std::shared_ptr<const world::World> world, ExecutionMode mode)
+    : scenario_(scenario), world_(std::move(world)) {
+  ctx_ = std::make_unique<SimulationContext>(scenario_, *world_, mode);
+  for (std::int64_t p : world_->population) population_ += p;
+  create_units(*ctx_);
+  update_deployment(*ctx_, 0);
+  index_civilians(*ctx_);
+  build_schedule();
+}
+
+Simulation::~Simulation() = default;
+
+void Simulation::build_schedule() {
+  scheduler_ = std::make_unique<Scheduler>();
+  SimulationContext& ctx = *ctx_;
+  const std::uint32_t day = ctx.ticks_per_day;
+  scheduler_->add_phase("movement", 1, [&ctx](const TickInfo& t) { move_units(ctx, t); });
+  scheduler_->add_phase("presence", 1, [&ctx](const TickInfo&) { mark_presence(ctx); });
+  scheduler_->add_phase("combat", 1, [&ctx](const TickInfo& t) { resolve_combat(ctx, t); });
+  scheduler_->add_phase("violence", 1, [&ctx](const TickInfo& t) { advance_violence(ctx, t); });
+  scheduler_->add_phase("risk", day, [&ctx](const TickInfo&) { update_risk(ctx); });
+  scheduler_->add_phase("displacement", day,
+                        [&ctx](const TickInfo& t) { displace_civilians(ctx, t.day()); });
+  scheduler_->add_phase("civilian index", day, [&ctx](const TickInfo&) { index_civilians(ctx); });
+  scheduler_->add_phase("reinforcement", day, [&ctx](const TickInfo&) { reinforce_units(ctx); });
+  scheduler_->add_phase("record day", day, [&ctx](const TickInfo& t) {
+    const CivilianCensus census = take_census(ctx);
+    ctx.recorder.end_of_day(t.day(), census.displaced_by_region, census.at_home_by_region);
+  });
+  scheduler_->add_phase("presence fades", day, [&ctx](const TickInfo&) { fade_presence(ctx); });
+  scheduler_->add_phase("deployment", day,
+                        [&ctx](const TickInfo& t) { update_deployment(ctx, t.day() + 1); });
+}
+
+std::uint32_t Simulation::total_ticks() const {
+  return static_cast<std::uint32_t>(scenario_.scenario.duration_days) * ctx_->ticks_per_day;
+}
+
+void Simulation::step() {
+  if (finished()) return;
+  scheduler_->run_tick({tick_, ctx_->ticks_per_day});
+  ++tick_;
+}
+
+void Simulation::run(const std::function<void(std::uint32_t, std::uint32_t)>& progress) {
+  const auto days = static_cast<std::uint32_t>(scenario_.scenario.duration_days);
+  while (!finished()) {
+    step();
+    if (progress && tick_ % ctx_->ticks_per_day == 0) progress(tick_ / ctx_->ticks_per_day, days);
+  }
+}
+
+CivilianCensus Simulation::census() const { return take_census(*ctx_); }
+
+RunResult Simulation::result() const {
+  RunResult r;
+  r.scenario = scenario_;
+  r.world = world_;
+  for (const Faction& f : ctx_->factions) {
+    r.faction_names.push_back(f.config.name);
+    r.faction_kinds.push_back(f.config.kind);
+  }
+  r.population = population_;
+  r.recorder = ctx_->recorder;
+  return r;
+}
+
+}  // namespace pocsim

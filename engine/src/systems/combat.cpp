@@ -1,0 +1,109 @@
+#include "pocsim/systems/combat.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "pocsim/systems/civilian_harm.hpp"
+
+namespace pocsim {
+
+namespace {
+
+double defence(const SimulationContext& ctx, world::CellId c) {
+  switch (ctx.world.terrain[c]) {
+    case world::Terrain::town:
+      return ctx.scenario.combat.town_defence;
+    case world::Terrain::delta:
+      return ctx.scenario.combat.delta_defence;
+    default:
+      return 1.0;
+  }
+}
+
+// Lanchester square law over one tick: each side's expected losses are the
+// other side's strength times its firepower, divided by the defender's
+// terrain factor; the realised losses are Poisson around that.
+void engage(SimulationContext& ctx, std::size_t u, std::size_t v, const TickInfo& tick) {
+  Units& units = ctx.units;
+  const Faction& fu = ctx.factions[units.faction[u]];
+  const Faction& fv = ctx.factions[units.faction[v]];
+  const double su = units.strength[u], sv = units.strength[v];
+  const double mean_u = fv.config.firepower * sv * ctx.tick_hours / defence(ctx, units.cell[u]);
+  const double mean_v = fu.config.firepower * su * ctx.tick_hours / defence(ctx, units.cell[v]);
+  const auto ku = static_cast<std::uint32_t>(u), kv = static_cast<std::uint32_t>(v);
+  const auto loss_u = static_cast<std::int32_t>(std::min<std::uint32_t>(
+      poisson_from_uniform(mean_u, ctx.rng.uniform(Purpose::combat_losses, ku, tick.tick, kv)),
+      static_cast<std::uint32_t>(units.strength[u])));
+  const auto loss_v = static_cast<std::int32_t>(std::min<std::uint32_t>(
+      poisson_from_uniform(mean_v, ctx.rng.uniform(Purpose::combat_losses, kv, tick.tick, ku)),
+      static_cast<std::uint32_t>(units.strength[v])));
+  units.strength[u] -= loss_u;
+  units.strength[v] -= loss_v;
+
+  const world::CellId cell = units.cell[u];
+  const double crossfire = 1.0 - std::pow(1.0 - ctx.scenario.combat.crossfire_kill_probability,
+                                          ctx.tick_hours);
+  const std::uint32_t civilians =
+      harm_civilians_in_cell(ctx, cell, crossfire, Purpose::combat_crossfire, tick.tick, ku);
+  ctx.recorder.battle(tick.day(), cell, units.faction[u], units.faction[v],
+                      static_cast<std::uint32_t>(loss_u), static_cast<std::uint32_t>(loss_v),
+                      civilians);
+
+  const double ratio = ctx.scenario.combat.break_off_ratio;
+  for (std::size_t w : {u, v}) {
+    const std::size_t other = w == u ? v : u;
+    if (units.strength[w] == 0) {
+      units.task[w] = UnitTask::recovering;  // the survivors regroup at base
+      const geo::PointKm base = ctx.world.grid.center(ctx.world.town_cell[units.base_town[w]]);
+      units.x[w] = static_cast<float>(base.x);
+      units.y[w] = static_cast<float>(base.y);
+      units.cell[w] = ctx.world.town_cell[units.base_town[w]];
+      units.from_town[w] = units.to_town[w] = units.base_town[w];
+      units.leg_done_km[w] = 0.0f;
+    } else if (units.strength[w] < ratio * units.strength[other]) {
+      units.task[w] = UnitTask::breaking_off;
+    }
+  }
+}
+
+}  // namespace
+
+void resolve_combat(SimulationContext& ctx, const TickInfo& tick) {
+  Units& units = ctx.units;
+  const world::Grid& grid = ctx.world.grid;
+  const int reach = ctx.scenario.combat.contact_cells;
+
+  // Active units ordered by cell, so that contacts are found by looking up
+  // the neighbouring cells rather than by comparing every pair.
+  std::vector<std::pair<world::CellId, std::uint32_t>> by_cell;
+  by_cell.reserve(units.size());
+  for (std::size_t u = 0; u < units.size(); ++u)
+    if (units.active(u)) by_cell.emplace_back(units.cell[u], static_cast<std::uint32_t>(u));
+  std::sort(by_cell.begin(), by_cell.end());
+  std::vector<std::uint8_t> engaged(units.size(), 0);
+
+  for (const auto& [cell, u32] : by_cell) {
+    const std::size_t u = u32;
+    if (engaged[u] || !units.active(u)) continue;
+    const Faction& fu = ctx.factions[units.faction[u]];
+    if (fu.hostile == 0) continue;
+    std::size_t enemy = units.size();
+    const int c0 = grid.column(cell), r0 = grid.row(cell);
+    for (int r = std::max(0, r0 - reach); r <= std::min(grid.height() - 1, r0 + reach); ++r)
+      for (int c = std::max(0, c0 - reach); c <= std::min(grid.width() - 1, c0 + reach); ++c) {
+        const world::CellId n = grid.cell(c, r);
+        auto it = std::lower_bound(by_cell.begin(), by_cell.end(), std::make_pair(n, 0u));
+        for (; it != by_cell.end() && it->first == n; ++it) {
+          const std::size_t v = it->second;
+          if (v != u && !engaged[v] && units.active(v) && fu.hostile_to(units.faction[v]) &&
+              v < enemy)
+            enemy = v;
+        }
+      }
+    if (enemy == units.size()) continue;
+    engaged[u] = engaged[enemy] = 1;
+    engage(ctx, u, enemy, tick);
+  }
+}
+
+}  // namespace pocsim

@@ -1,0 +1,25 @@
+#include "pocsim/systems/context.hpp"
+
+namespace pocsim {
+
+SimulationContext::SimulationContext(const scenario::Scenario& scenario_in,
+                                     const world::World& world_in, ExecutionMode mode)
+    : scenario(scenario_in),
+      world(world_in),
+      factions(make_factions(scenario_in, world_in)),
+      rng(scenario_in.scenario.seed),
+      executor(mode),
+      tick_hours(scenario_in.scenario.tick_hours),
+      ticks_per_day(static_cast<std::uint32_t>(24 / scenario_in.scenario.tick_hours)),
+      recorder(&world_in.region, world_in.places.region_names.size(), scenario_in.factions.size()) {
+  const std::uint32_t n = world.grid.cell_count();
+  home_index = populate_civilians(civilians, world.population, scenario.civilians.people_per_agent);
+  cells.risk.assign(n, 0.0f);
+  cells.deaths_today.assign(n, 0);
+  cells.residents.assign(world.population.begin(), world.population.end());
+  cells.infrastructure = world.infrastructure;
+  cells.presence.assign(factions.size() * n, 0.0f);
+  cells.refuge.assign(n, world::no_cell);
+}
+
+}  // namespace pocsim

@@ -1,0 +1,134 @@
+#include "pocsim/systems/displacement.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+namespace pocsim {
+
+std::int64_t CivilianCensus::at_home() const {
+  return std::accumulate(at_home_by_region.begin(), at_home_by_region.end(), std::int64_t{0});
+}
+std::int64_t CivilianCensus::displaced() const {
+  return std::accumulate(displaced_by_region.begin(), displaced_by_region.end(), std::int64_t{0});
+}
+
+namespace {
+
+// The nearest town whose cell is safe enough to return to, for every cell
+// whose residents may flee today.
+void choose_refuges(SimulationContext& ctx) {
+  const auto& civ = ctx.scenario.civilians;
+  const world::World& w = ctx.world;
+  for (world::CellId c : w.land_cells) {
+    ctx.cells.refuge[c] = world::no_cell;
+    if (ctx.cells.risk[c] <= civ.flee_risk) continue;
+    const geo::PointKm p = w.grid.center(c);
+    double best = std::numeric_limits<double>::infinity();
+    for (world::CellId t : w.town_cell) {
+      if (t == c || ctx.cells.risk[t] > civ.return_risk) continue;
+      const double d = geo::distance_km(p, w.grid.center(t));
+      if (d < best) {
+        best = d;
+        ctx.cells.refuge[c] = t;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void displace_civilians(SimulationContext& ctx, std::uint32_t day) {
+  choose_refuges(ctx);
+  const auto& cfg = ctx.scenario.civilians;
+  const auto flee_risk = static_cast<float>(cfg.flee_risk);
+  const auto return_risk = static_cast<float>(cfg.return_risk);
+  Civilians& civ = ctx.civilians;
+  const CellFields& cells = ctx.cells;
+  const CounterRng& rng = ctx.rng;
+  ctx.executor.for_blocks(civ.size(), [&](std::size_t, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      if (civ.alive[i] == 0) continue;
+      const auto a = static_cast<std::uint32_t>(i);
+      if (civ.status[i] == CivilianStatus::at_home) {
+        if (cells.risk[civ.cell[i]] <= flee_risk) continue;
+        const world::CellId to = cells.refuge[civ.cell[i]];
+        if (to == world::no_cell || rng.uniform(Purpose::flee, a, day) >= cfg.flee_probability)
+          continue;
+        civ.cell[i] = to;
+        civ.status[i] = CivilianStatus::displaced;
+      } else if (cells.risk[civ.home[i]] < return_risk &&
+                 rng.uniform(Purpose::return_home, a, day) < cfg.return_probability) {
+        civ.cell[i] = civ.home[i];
+        civ.status[i] = CivilianStatus::at_home;
+      }
+    }
+  });
+}
+
+void index_civilians(SimulationContext& ctx) {
+  const Civilians& civ = ctx.civilians;
+  const std::size_t blocks = Executor::block_count(civ.size());
+  std::vector<std::vector<std::pair<world::CellId, std::uint32_t>>> found(blocks);
+  ctx.executor.for_blocks(civ.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i)
+      if (civ.status[i] == CivilianStatus::displaced && civ.alive[i] > 0)
+        found[b].emplace_back(civ.cell[i], static_cast<std::uint32_t>(i));
+  });
+  std::vector<std::pair<world::CellId, std::uint32_t>> all;
+  for (const auto& part : found) all.insert(all.end(), part.begin(), part.end());
+  std::sort(all.begin(), all.end());
+  ctx.displaced.cell.resize(all.size());
+  ctx.displaced.agent.resize(all.size());
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    ctx.displaced.cell[k] = all[k].first;
+    ctx.displaced.agent[k] = all[k].second;
+  }
+
+  // Residents: the groups at home in each cell plus those displaced into it.
+  auto& residents = ctx.cells.residents;
+  const std::uint32_t n = ctx.world.grid.cell_count();
+  ctx.executor.for_blocks(
+      n,
+      [&](std::size_t, std::size_t begin, std::size_t end) {
+        for (std::size_t c = begin; c < end; ++c) {
+          std::int64_t people = 0;
+          const auto cell = static_cast<world::CellId>(c);
+          for (std::uint32_t a = ctx.home_index.first(cell); a < ctx.home_index.last(cell); ++a)
+            if (civ.status[a] == CivilianStatus::at_home) people += civ.alive[a];
+          residents[c] = people;
+        }
+      },
+      1024);
+  for (std::size_t k = 0; k < all.size(); ++k) residents[all[k].first] += civ.alive[all[k].second];
+}
+
+CivilianCensus take_census(const SimulationContext& ctx) {
+  const Civilians& civ = ctx.civilians;
+  const std::size_t regions = ctx.world.places.region_names.size();
+  const std::size_t blocks = Executor::block_count(civ.size());
+  // Per block: at home by region, displaced by region, killed.
+  std::vector<std::int64_t> partial(blocks * (2 * regions + 1), 0);
+  ctx.executor.for_blocks(civ.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
+    std::int64_t* row = &partial[b * (2 * regions + 1)];
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto r = static_cast<std::size_t>(ctx.world.region[civ.home[i]]);
+      row[(civ.status[i] == CivilianStatus::at_home ? 0 : regions) + r] += civ.alive[i];
+      row[2 * regions] += civ.killed[i];
+    }
+  });
+  CivilianCensus census;
+  census.at_home_by_region.assign(regions, 0);
+  census.displaced_by_region.assign(regions, 0);
+  for (std::size_t b = 0; b < blocks; ++b) {
+    const std::int64_t* row = &partial[b * (2 * regions + 1)];
+    for (std::size_t r = 0; r < regions; ++r) {
+      census.at_home_by_region[r] += row[r];
+      census.displaced_by_region[r] += row[regions + r];
+    }
+    census.killed += row[2 * regions];
+  }
+  return census;
+}
+
+}  // namespace pocsim

@@ -1,0 +1,72 @@
+#include "pocsim/systems/violence.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+
+#include "pocsim/systems/civilian_harm.hpp"
+
+namespace pocsim {
+
+namespace {
+
+// How strongly the faction's enemies are present in the cell, 0..1.
+double enemy_presence(SimulationContext& ctx, const Faction& f, world::CellId cell) {
+  double sum = 0.0;
+  for (std::size_t g = 0; g < ctx.factions.size(); ++g)
+    if (f.hostile_to(g)) sum += ctx.presence(g, cell);
+  return std::min(1.0, sum / ctx.scenario.control.presence_saturation);
+}
+
+void destroy_infrastructure(SimulationContext& ctx, world::CellId cell, std::uint32_t episode,
+                            std::uint32_t tick) {
+  const std::uint8_t present = ctx.cells.infrastructure[cell];
+  if (present == 0) return;
+  const double u = ctx.rng.uniform(Purpose::violence_infrastructure, episode, tick, 1);
+  int pick = static_cast<int>(u * std::popcount(present));
+  for (int kind = 0; kind < world::infrastructure_kinds; ++kind) {
+    if (!(present & (1u << kind)) || pick-- != 0) continue;
+    ctx.cells.infrastructure[cell] = static_cast<std::uint8_t>(present & ~(1u << kind));
+    ctx.recorder.infrastructure_destroyed(cell, kind);
+    return;
+  }
+}
+
+void start_episodes(SimulationContext& ctx, const TickInfo& tick) {
+  const Units& units = ctx.units;
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    if (units.task[u] != UnitTask::patrol) continue;
+    const Faction& f = ctx.factions[units.faction[u]];
+    if (f.config.abuse_rate <= 0.0) continue;
+    const world::CellId cell = units.cell[u];
+    if (ctx.cells.residents[cell] <= 0) continue;
+    const double share = f.config.abuse_base_share +
+                         (1.0 - f.config.abuse_base_share) * enemy_presence(ctx, f, cell);
+    const double p = f.config.abuse_rate * ctx.tick_hours / 24.0 * share;
+    const auto [onset, length] =
+        ctx.rng.uniform2(Purpose::violence_onset, static_cast<std::uint32_t>(u), tick.tick);
+    if (onset >= p) continue;
+    const std::uint32_t id = ctx.next_episode_id++;
+    const std::uint32_t ticks = geometric_from_uniform(f.config.episode_hours / ctx.tick_hours, length);
+    ctx.episodes.push_back({id, units.faction[u], cell, tick.tick + ticks - 1});
+    if (ctx.rng.uniform(Purpose::violence_infrastructure, id, tick.tick, 0) <
+        f.config.destroy_probability)
+      destroy_infrastructure(ctx, cell, id, tick.tick);
+  }
+}
+
+}  // namespace
+
+void advance_violence(SimulationContext& ctx, const TickInfo& tick) {
+  start_episodes(ctx, tick);
+  for (const Episode& e : ctx.episodes) {
+    const Faction& f = ctx.factions[e.faction];
+    const double p = 1.0 - std::pow(1.0 - f.config.kill_probability, ctx.tick_hours);
+    const std::uint32_t deaths =
+        harm_civilians_in_cell(ctx, e.cell, p, Purpose::violence_kill, tick.tick, e.id);
+    ctx.recorder.violence(tick.day(), e.id, e.faction, e.cell, deaths);
+  }
+  std::erase_if(ctx.episodes, [&](const Episode& e) { return e.end_tick <= tick.tick; });
+}
+
+}  // namespace pocsim
