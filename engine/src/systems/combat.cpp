@@ -102,6 +102,10 @@ void resolve_combat(SimulationContext& ctx, const TickInfo& tick) {
       }
     if (enemy == units.size()) continue;
     engaged[u] = engaged[enemy] = 1;
+    const double chance = 1.0 - std::pow(1.0 - ctx.scenario.combat.engage_probability, ctx.tick_hours);
+    if (ctx.rng.uniform(Purpose::combat_engage, static_cast<std::uint32_t>(u), tick.tick,
+                        static_cast<std::uint32_t>(enemy)) >= chance)
+      continue;
     engage(ctx, u, enemy, tick);
   }
 }

@@ -61,7 +61,10 @@ void advance_violence(SimulationContext& ctx, const TickInfo& tick) {
   start_episodes(ctx, tick);
   for (const Episode& e : ctx.episodes) {
     const Faction& f = ctx.factions[e.faction];
-    const double p = 1.0 - std::pow(1.0 - f.config.kill_probability, ctx.tick_hours);
+    // The perpetrators' capacity, not the size of the village, bounds the
+    // killing: the expected toll per tick is fixed and shared over residents.
+    const double residents = static_cast<double>(std::max<std::int64_t>(ctx.cells.residents[e.cell], 1));
+    const double p = std::min(1.0, f.config.killings_per_hour * ctx.tick_hours / residents);
     const std::uint32_t deaths =
         harm_civilians_in_cell(ctx, e.cell, p, Purpose::violence_kill, tick.tick, e.id);
     ctx.recorder.violence(tick.day(), e.id, e.faction, e.cell, deaths);

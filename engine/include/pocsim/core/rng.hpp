@@ -14,6 +14,7 @@ enum class Purpose : std::uint32_t {
   unit_placement,
   unit_route,
   unit_target,
+  combat_engage,
   combat_losses,
   combat_crossfire,
   violence_onset,

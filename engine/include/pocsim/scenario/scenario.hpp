@@ -133,6 +133,7 @@ struct CombatSection {
   double town_defence = 1.5;
   double delta_defence = 1.3;
   int contact_cells = 1;
+  double engage_probability = 0.05;
 
   template <class V>
   void describe(V& v) {
@@ -155,6 +156,9 @@ struct CombatSection {
     v("contact_cells", contact_cells,
       {.doc = "hostile units at most this many cells apart (in x and in y) meet and fight",
        .min = 0, .max = 10});
+    v("engage_probability", engage_probability,
+      {.doc = "chance per hour that units in contact fight rather than avoid each other",
+       .min = 0.0, .max = 1.0});
   }
 };
 
@@ -191,7 +195,7 @@ struct FactionSection {
   double firepower = 0.0005;
   double abuse_rate = 0.0;
   double abuse_base_share = 0.1;
-  double kill_probability = 0.01;
+  double killings_per_hour = 1.0;
   double episode_hours = 4.0;
   double destroy_probability = 0.05;
   std::vector<std::string> hostile_to;
@@ -233,9 +237,10 @@ struct FactionSection {
     v("abuse_base_share", abuse_base_share,
       {.doc = "share of abuse_rate that applies where the trigger does not hold", .min = 0.0,
        .max = 1.0});
-    v("kill_probability", kill_probability,
-      {.doc = "chance per resident of the cell and per hour of an episode of being killed",
-       .min = 0.0, .max = 1.0});
+    v("killings_per_hour", killings_per_hour,
+      {.doc = "civilians an episode kills per hour on average, while the cell has people "
+              "(each resident's chance is this over the residents)",
+       .min = 0.0, .max = 1000.0});
     v("episode_hours", episode_hours,
       {.doc = "mean length of a violent episode in hours (geometric)", .min = 1.0,
        .max = 2400.0});

@@ -1,0 +1,25 @@
+#pragma once
+// Running the pocsim binary (or any command) from a test and capturing what it says.
+#include <string>
+#include <vector>
+
+namespace pocsim::test {
+
+struct ProcessResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs argv[0] with the arguments (no shell), waits, and captures both streams.
+ProcessResult run_process(const std::vector<std::string>& argv);
+
+// Runs the pocsim binary built with these tests.
+ProcessResult run_pocsim(const std::vector<std::string>& args);
+
+// Path of a file in the source tree, e.g. source_path("scenarios/mali_2022/baseline.yaml").
+std::string source_path(const std::string& relative);
+
+std::string read_text(const std::string& path);
+
+}  // namespace pocsim::test
