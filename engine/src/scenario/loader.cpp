@@ -59,10 +59,22 @@ struct Context {
 
   SourceLocation at(const YAML::Mark& mark, const std::string& path,
                     const SourceLocation& fallback) const {
+    // The column points at the value as written, which may name a list
+    // element by its name rather than by the index in `key`.
+    auto override_at = [](const std::string& origin) {
+      const std::size_t eq = origin.find('=');
+      return SourceLocation{"<--set " + origin + ">", 1,
+                            eq == std::string::npos ? 1 : static_cast<int>(eq) + 2};
+    };
     for (const auto& [key, origin] : overridden)
-      if (path == key || path.starts_with(key + "."))
-        return {"<--set " + origin + ">", 1, static_cast<int>(key.size()) + 2};
-    if (mark.is_null() || mark.line < 0) return fallback;
+      if (path == key || path.starts_with(key + ".")) return override_at(origin);
+    if (mark.is_null() || mark.line < 0) {
+      // Only an override creates nodes without a mark: a section or key that
+      // `--set a.b=1` added is not in the file, so the file is the wrong place.
+      for (const auto& [key, origin] : overridden)
+        if (key.starts_with(path + ".")) return override_at(origin);
+      return fallback;
+    }
     return {file, mark.line + 1, mark.column + 1};
   }
   void error(const SourceLocation& where, const std::string& path, std::string message) {
@@ -86,12 +98,15 @@ class LoadVisitor {
       : ctx_(ctx), path_(std::move(path)), where_(std::move(where)) {
     for (auto it = map.begin(); it != map.end(); ++it) {
       const YAML::Node key = it->first;
-      const SourceLocation key_where = ctx_.at(key.Mark(), path_, where_);
       if (!key.IsScalar()) {
-        ctx_.error(key_where, path_, "a key must be a plain name, not " + std::string(node_kind(key)));
+        ctx_.error(ctx_.at(key.Mark(), path_, where_), path_,
+                   "a key must be a plain name, not " + std::string(node_kind(key)));
         continue;
       }
       const std::string name = key.Scalar();
+      // Located by its own path so that a key an override added is reported
+      // at the override, not at the enclosing section in the file.
+      const SourceLocation key_where = ctx_.at(key.Mark(), join(path_, name), where_);
       bool duplicate = false;
       for (const Entry& e : entries_)
         if (e.key == name) {
@@ -111,7 +126,10 @@ class LoadVisitor {
     for (Entry& e : entries_) {
       if (e.key != key) continue;
       e.used = true;
-      const SourceLocation where = ctx_.at(e.value.Mark(), path, e.where);
+      // yaml-cpp marks an empty value (`key:` and nothing after it) at the
+      // next token, often a later line or past the end; the key is the place.
+      const SourceLocation where =
+          ctx_.at(e.value.IsNull() ? YAML::Mark::null_mark() : e.value.Mark(), path, e.where);
       ctx_.locations[path] = where;
       read_value(ctx_, e.value, path, where, member, spec);
       return;
@@ -292,8 +310,9 @@ void apply_override(Context& ctx, YAML::Node root, const Override& o) {
     if (last) {
       node[part] = value;
     } else {
-      if (!node[part] || !(node[part].IsMap() || node[part].IsSequence()))
-        node[part] = YAML::Node(YAML::NodeType::Map);
+      // Only a missing or empty key becomes a new mapping; a key holding a
+      // value is reported on the next segment rather than silently replaced.
+      if (!node[part] || node[part].IsNull()) node[part] = YAML::Node(YAML::NodeType::Map);
       node.reset(node[part]);
     }
   }
