@@ -114,22 +114,25 @@ World build_world(const scenario::Scenario& scenario) {
     w.infrastructure[c] |= health_centre | water_point | market | phone_tower;
   }
 
+  // Roads and the river join the centres of the towns' cells, where units
+  // travelling them are placed.
+  auto centre = [&](int town) { return w.grid.center(w.town_cell[town]); };
   w.road_links.assign(town_km.size(), {});
   auto link = [&](int a, int b) {
     for (const RoadLink& l : w.road_links[a])
       if (l.to_town == b) return;
-    const double km = geo::distance_km(town_km[a], town_km[b]);
+    const double km = geo::distance_km(centre(a), centre(b));
     w.road_links[a].push_back({b, km});
     w.road_links[b].push_back({a, km});
   };
   for (const auto& road : w.places.roads)
     for (std::size_t i = 0; i + 1 < road.size(); ++i) {
       link(road[i], road[i + 1]);
-      trace_segment(w.grid, town_km[road[i]], town_km[road[i + 1]],
+      trace_segment(w.grid, centre(road[i]), centre(road[i + 1]),
                     [&](CellId c) { w.on_road[c] = w.inside(c) ? 1 : 0; });
     }
   for (std::size_t i = 0; i + 1 < w.places.river.size(); ++i)
-    trace_segment(w.grid, town_km[w.places.river[i]], town_km[w.places.river[i + 1]],
+    trace_segment(w.grid, centre(w.places.river[i]), centre(w.places.river[i + 1]),
                   [&](CellId c) { w.on_river[c] = w.inside(c) ? 1 : 0; });
 
   // Population: national total split over regions by census share, then over

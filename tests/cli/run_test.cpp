@@ -1,0 +1,152 @@
+// `pocsim run` and `pocsim show` end to end, on the shipped Mali baseline.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace pocsim::test {
+
+namespace {
+
+const char* const compared_files[] = {"summary.json", "timeseries.csv", "events.csv"};
+
+// One full-year baseline run, shared by the tests that only read its output.
+class BaselineRun : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    const ProcessResult r = run_pocsim({"run", baseline(), "--out", dir_->file("threads1"),
+                                        "--threads", "1", "--quiet"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static std::string baseline() { return source_path("scenarios/mali_2022/baseline.yaml"); }
+  static std::string result(const std::string& run, const std::string& file) {
+    return read_text(dir_->file(run) + "/" + file);
+  }
+  static TempDir* dir_;
+};
+TempDir* BaselineRun::dir_ = nullptr;
+
+}  // namespace
+
+TEST_F(BaselineRun, WritesEveryResultFileAndNoTemporaryOnes) {
+  for (const auto& entry : std::filesystem::directory_iterator(dir_->file("threads1")))
+    EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << entry.path();
+  for (const char* f : {"scenario.resolved.yaml", "summary.json", "timeseries.csv", "events.csv"})
+    EXPECT_FALSE(result("threads1", f).empty()) << f;
+}
+
+TEST_F(BaselineRun, AnyThreadCountGivesByteIdenticalResults) {
+  for (const char* threads : {"2", "4"}) {
+    const std::string run = std::string("threads") + threads;
+    const ProcessResult r = run_pocsim(
+        {"run", baseline(), "--out", dir_->file(run), "--threads", threads, "--quiet"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (const char* f : compared_files)
+      EXPECT_TRUE(result("threads1", f) == result(run, f)) << f << " differs with " << threads
+                                                           << " threads";
+  }
+}
+
+TEST_F(BaselineRun, AnotherSeedGivesOtherResults) {
+  const ProcessResult r =
+      run_pocsim({"run", baseline(), "--out", dir_->file("seed2"), "--seed", "2", "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* f : compared_files) EXPECT_NE(result("threads1", f), result("seed2", f)) << f;
+  EXPECT_NE(result("seed2", "scenario.resolved.yaml").find("seed: 2"), std::string::npos);
+}
+
+TEST_F(BaselineRun, RefusesToReplaceResultsWithoutForce) {
+  const std::string before = result("threads1", "summary.json");
+  ProcessResult r = run_pocsim(
+      {"run", baseline(), "--out", dir_->file("threads1"), "--seed", "3", "--quiet"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--force"), std::string::npos) << r.err;
+  EXPECT_EQ(result("threads1", "summary.json"), before);
+}
+
+TEST_F(BaselineRun, ShowPrintsAScenarioThatValidatesAndRunsToTheSameResults) {
+  const ProcessResult shown = run_pocsim({"show", baseline()});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  const std::string resolved = dir_->file("resolved.yaml");
+  std::ofstream(resolved) << shown.out;
+  const ProcessResult valid = run_pocsim({"validate", resolved});
+  EXPECT_EQ(valid.exit_code, 0) << valid.err;
+  const ProcessResult r = run_pocsim({"run", resolved, "--out", dir_->file("shown"), "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* f : compared_files)
+    EXPECT_TRUE(result("threads1", f) == result("shown", f)) << f;
+  // The resolved file written by the run is itself a runnable scenario.
+  EXPECT_EQ(run_pocsim({"validate", dir_->file("threads1") + "/scenario.resolved.yaml"}).exit_code, 0);
+}
+
+// pandas reads events.csv, the ACLED columns come first, and the fatalities
+// add up to the deaths in summary.json.
+TEST_F(BaselineRun, EventsLoadWithPandasAndAddUpToTheSummary) {
+  const std::string script = R"(
+import json, sys
+import pandas as pd
+events = pd.read_csv(sys.argv[1] + "/events.csv")
+summary = json.load(open(sys.argv[1] + "/summary.json"))
+acled = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "actor2",
+         "admin1", "latitude", "longitude", "fatalities"]
+assert list(events.columns[:len(acled)]) == acled, list(events.columns)
+assert len(events) > 100, len(events)
+assert events["event_id_cnty"].is_unique
+assert set(events["event_type"]) <= {"Violence against civilians", "Battles"}
+pd.to_datetime(events["event_date"], format="%Y-%m-%d")
+assert events["latitude"].between(10, 25.1).all() and events["longitude"].between(-12.3, 4.3).all()
+assert int(events["fatalities"].sum()) == summary["fatalities_total"]
+assert int(events["civilian_fatalities"].sum()) == summary["civilian_deaths"]["total"]
+by_kind = events.groupby("perpetrator_kind")["civilian_fatalities"].sum()
+for kind, deaths in by_kind.items():
+    assert int(deaths) == summary["civilian_deaths"]["by_perpetrator_kind"][kind], kind
+print("ok")
+)";
+  const std::string path = dir_->file("check_events.py");
+  std::ofstream(path) << script;
+  const ProcessResult r = run_process({POCSIM_PYTHON, path, dir_->file("threads1")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "ok\n");
+}
+
+TEST_F(BaselineRun, SummaryCountsMatchTheTimeSeries) {
+  const auto summary = nlohmann::json::parse(result("threads1", "summary.json"));
+  std::istringstream csv(result("threads1", "timeseries.csv"));
+  std::string line;
+  std::getline(csv, line);
+  ASSERT_EQ(line.rfind("date,day,region,civilian_deaths", 0), 0u);
+  std::int64_t deaths = 0, rows = 0;
+  while (std::getline(csv, line)) {
+    std::size_t a = 0;
+    for (int field = 0; field < 3; ++field) a = line.find(',', a) + 1;
+    deaths += std::stoll(line.substr(a, line.find(',', a) - a));
+    ++rows;
+  }
+  EXPECT_EQ(rows, 365 * 11);
+  EXPECT_EQ(deaths, summary["civilian_deaths"]["total"].get<std::int64_t>());
+  EXPECT_GT(deaths, 0);
+}
+
+TEST(TeachingScenario, RunsInUnderASecond) {
+  TempDir dir;
+  const auto start = std::chrono::steady_clock::now();
+  const ProcessResult r = run_pocsim({"run", source_path("scenarios/teaching/first_run.yaml"),
+                                      "--out", dir.file("out"), "--quiet"});
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+#ifndef POCSIM_SANITIZED
+  EXPECT_LT(seconds, 1.0);
+#endif
+  const auto summary = nlohmann::json::parse(read_text(dir.file("out/summary.json")));
+  EXPECT_GT(summary["civilian_deaths"]["total"].get<int>(), 0);
+}
+
+}  // namespace pocsim::test
