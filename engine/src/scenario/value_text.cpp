@@ -5,8 +5,13 @@
 namespace pocsim::scenario {
 
 std::string format_number(double value) {
-  char buf[32];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  char buf[400];
+  // Plain decimals read best in a scenario (0.0005, not 5e-04); both forms
+  // are the shortest that reads back to the same double.
+  const double magnitude = std::fabs(value);
+  const bool plain = magnitude == 0.0 || (magnitude >= 1e-6 && magnitude < 1e15);
+  const auto [end, ec] = plain ? std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed)
+                               : std::to_chars(buf, buf + sizeof buf, value);
   std::string text(buf, ec == std::errc{} ? end : buf);
   // Keep a decimal point so that the printed value reads back as a number
   // even where an integer would also be accepted.

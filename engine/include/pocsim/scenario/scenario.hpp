@@ -127,13 +127,13 @@ struct CivilianSection {
 };
 
 struct CombatSection {
-  double crossfire_kill_probability = 0.0002;
+  double crossfire_kill_probability = 0.00002;
   double break_off_ratio = 0.5;
   double replenish_per_day = 0.02;
   double town_defence = 1.5;
   double delta_defence = 1.3;
   int contact_cells = 1;
-  double engage_probability = 0.05;
+  double engage_probability = 0.01;
 
   template <class V>
   void describe(V& v) {
