@@ -31,6 +31,7 @@ void write_files_atomically(const std::filesystem::path& folder,
     std::error_code ec;
     fs::rename(written[i], folder / files[i].name, ec);
     if (ec) {
+      for (std::size_t j = 0; j < i; ++j) written[j] = folder / files[j].name;
       discard();
       throw std::runtime_error("cannot rename into " + (folder / files[i].name).string() + ": " +
                                ec.message());

@@ -80,7 +80,9 @@ std::string summary_json(const RunResult& r) {
   for (std::size_t f = 0; f < r.faction_names.size(); ++f)
     combatants[r.faction_names[f]] = t.combatant_deaths_by_faction[f];
   j["combatant_deaths"] = {{"total", combatant_deaths}, {"by_faction", combatants}};
-  j["incidents"] = {{"violence_against_civilians", t.violence_events}, {"battles", t.battles}};
+  j["incidents"] = {{"violence_against_civilians", t.violence_events},
+                    {"violent_episodes", t.violent_episodes},
+                    {"battles", t.battles}};
   Json infra = Json::object();
   for (int k = 0; k < world::infrastructure_kinds; ++k)
     infra[world::infrastructure_names[k]] = t.infrastructure_destroyed[static_cast<std::size_t>(k)];

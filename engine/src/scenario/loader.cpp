@@ -82,6 +82,19 @@ struct Context {
   }
 };
 
+// Resolves a data path against the scenario's folder and reports it when
+// there is no such file.
+void resolve_data_file(Context& ctx, const std::string& path, const SourceLocation& where,
+                       DataFile& file) {
+  const std::filesystem::path p(file.path);
+  file.resolved = (p.is_absolute() ? p : ctx.base_dir / p).lexically_normal();
+  std::error_code ec;
+  if (file.path.empty() || !std::filesystem::is_regular_file(file.resolved, ec))
+    ctx.error(
+        where, path,
+        "data file '" + file.path + "' not found (looked for '" + file.resolved.string() + "')");
+}
+
 std::string range_text(const Spec& spec, bool integer) {
   return scenario::range_text(spec.min, spec.max, integer);
 }
@@ -136,6 +149,13 @@ class LoadVisitor {
     }
     ctx_.locations[path] = where_;
     if (spec.required) ctx_.error(where_, path, "missing required key '" + std::string(key) + "'");
+    // A default data path, also one in a section left out, resolves against
+    // the scenario's folder like a given one; left unresolved, the places
+    // file would not be read and no town or region would be checked.
+    if constexpr (Describable<T>)
+      read_value(ctx_, YAML::Node(YAML::NodeType::Map), path, where_, member, spec);
+    else if constexpr (std::is_same_v<T, DataFile>)
+      resolve_data_file(ctx_, path, where_, member);
   }
 
   void finish() {
@@ -231,12 +251,7 @@ void read_value(Context& ctx, const YAML::Node& node, const std::string& path,
       else ctx.error(where, path, "expected a calendar date YYYY-MM-DD, got '" + text + "'");
     } else if constexpr (std::is_same_v<T, DataFile>) {
       out.path = text;
-      const std::filesystem::path p(text);
-      out.resolved = (p.is_absolute() ? p : ctx.base_dir / p).lexically_normal();
-      std::error_code ec;
-      if (text.empty() || !std::filesystem::is_regular_file(out.resolved, ec))
-        ctx.error(where, path,
-                  "data file '" + text + "' not found (looked for '" + out.resolved.string() + "')");
+      resolve_data_file(ctx, path, where, out);
     } else if constexpr (std::is_enum_v<T>) {
       const auto names = enum_names(T{});
       std::vector<std::string> candidates(names.begin(), names.end());

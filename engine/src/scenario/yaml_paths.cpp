@@ -10,7 +10,11 @@ namespace {
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> lines;
   std::stringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  for (std::string line; std::getline(in, line);) {
+    // A file saved with Windows line ends must give the same keys.
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
   return lines;
 }
 
@@ -43,15 +47,39 @@ LineShape shape_of(const std::string& line) {
   return s;
 }
 
+// Whether the line ends in a block scalar header (`key: |`, `- >-`), so that
+// the lines indented under it are text, in which a tab is an ordinary character.
+bool starts_block_scalar(const std::string& line) {
+  std::string code = line.substr(0, line.find(" #"));
+  code.erase(code.find_last_not_of(" \t") + 1);
+  const std::size_t space = code.find_last_of(' ');
+  if (space == std::string::npos) return false;
+  const std::string header = code.substr(space + 1);
+  const std::size_t before = code.find_last_not_of(' ', space);
+  return !header.empty() && (header[0] == '|' || header[0] == '>') &&
+         header.find_first_not_of("0123456789+-", 1) == std::string::npos &&
+         before != std::string::npos && (code[before] == ':' || code[before] == '-');
+}
+
 }  // namespace
 
 std::optional<TextPosition> first_tab_indent(const std::string& text) {
   const std::vector<std::string> lines = split_lines(text);
+  int block_parent = -1;  // indent of the key of the block scalar being read, if any
   for (std::size_t n = 0; n < lines.size(); ++n) {
     const std::string& line = lines[n];
-    for (std::size_t i = 0; i < line.size() && (line[i] == ' ' || line[i] == '\t'); ++i)
-      if (line[i] == '\t' && line.find_first_not_of(" \t") != std::string::npos)
-        return TextPosition{static_cast<int>(n) + 1, static_cast<int>(i) + 1};
+    const std::size_t first = line.find_first_not_of(" \t");
+    if (first == std::string::npos) continue;  // YAML ignores tabs on blank lines
+    const std::size_t spaces = line.find_first_not_of(' ');
+    if (block_parent >= 0 && static_cast<int>(spaces) > block_parent) continue;
+    block_parent = -1;
+    if (line[first] == '#') continue;  // YAML allows tabs before a comment
+    if (spaces < first) return TextPosition{static_cast<int>(n) + 1, static_cast<int>(spaces) + 1};
+    if (starts_block_scalar(line)) {
+      // The text is indented under the key, or under the dash of `- |`.
+      const LineShape shape = shape_of(line);
+      block_parent = shape.key.empty() ? shape.indent : shape.item_indent;
+    }
   }
   return std::nullopt;
 }

@@ -33,7 +33,7 @@ void update_deployment(SimulationContext& ctx, std::int64_t day) {
   Units& units = ctx.units;
   for (std::size_t u = 0; u < units.size(); ++u) {
     const Faction& f = ctx.factions[units.faction[u]];
-    if (f.withdraw_day >= 0 && day >= f.withdraw_day) {
+    if (day >= f.withdraw_day) {
       units.task[u] = UnitTask::withdrawn;
     } else if (units.task[u] == UnitTask::waiting && day >= f.deploy_day) {
       place_at_base(ctx, u);

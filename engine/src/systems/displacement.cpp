@@ -26,7 +26,7 @@ void choose_refuges(SimulationContext& ctx) {
     const geo::PointKm p = w.grid.center(c);
     double best = std::numeric_limits<double>::infinity();
     for (world::CellId t : w.town_cell) {
-      if (t == c || ctx.cells.risk[t] > civ.return_risk) continue;
+      if (t == c || !(ctx.cells.risk[t] < civ.return_risk)) continue;
       const double d = geo::distance_km(p, w.grid.center(t));
       if (d < best) {
         best = d;

@@ -1,6 +1,7 @@
 #include "pocsim/systems/movement.hpp"
 
 #include <cmath>
+#include <numbers>
 
 namespace pocsim {
 
@@ -89,7 +90,9 @@ void pick_target(SimulationContext& ctx, const Faction& f, std::size_t u, std::u
   for (std::uint32_t attempt = 0; attempt < 8; ++attempt) {
     const auto r = ctx.rng.uniform2(Purpose::unit_target, static_cast<std::uint32_t>(u), tick,
                                     attempt);
-    const geo::PointKm p{base.x + (2.0 * r[0] - 1.0) * radius, base.y + (2.0 * r[1] - 1.0) * radius};
+    // Uniform on the disc: the square root keeps the density flat in area.
+    const double distance = radius * std::sqrt(r[0]), angle = 2.0 * std::numbers::pi * r[1];
+    const geo::PointKm p{base.x + distance * std::cos(angle), base.y + distance * std::sin(angle)};
     const world::CellId c = ctx.world.grid.cell_at(p);
     if (ctx.world.inside(c) && f.in_area[ctx.world.region[c]]) {
       units.target_x[u] = static_cast<float>(p.x);

@@ -10,11 +10,20 @@ namespace pocsim {
 
 namespace {
 
+// Civilians are punished for suspected collaboration with armed actors that
+// live among them and recruit from them. Foreign forces (peacekeepers,
+// partners) are not such actors; their effect on violence is deterrence,
+// which belongs to the response model.
+bool civilians_suspected_of_siding_with(scenario::FactionKind kind) {
+  return kind != scenario::FactionKind::peacekeepers && kind != scenario::FactionKind::partner;
+}
+
 // How strongly the faction's enemies are present in the cell, 0..1.
 double enemy_presence(SimulationContext& ctx, const Faction& f, world::CellId cell) {
   double sum = 0.0;
   for (std::size_t g = 0; g < ctx.factions.size(); ++g)
-    if (f.hostile_to(g)) sum += ctx.presence(g, cell);
+    if (f.hostile_to(g) && civilians_suspected_of_siding_with(ctx.factions[g].config.kind))
+      sum += ctx.presence(g, cell);
   return std::min(1.0, sum / ctx.scenario.control.presence_saturation);
 }
 
@@ -49,6 +58,7 @@ void start_episodes(SimulationContext& ctx, const TickInfo& tick) {
     const std::uint32_t id = ctx.next_episode_id++;
     const std::uint32_t ticks = geometric_from_uniform(f.config.episode_hours / ctx.tick_hours, length);
     ctx.episodes.push_back({id, units.faction[u], cell, tick.tick + ticks - 1});
+    ctx.recorder.episode_started();
     if (ctx.rng.uniform(Purpose::violence_infrastructure, id, tick.tick, 0) <
         f.config.destroy_probability)
       destroy_infrastructure(ctx, cell, id, tick.tick);

@@ -121,6 +121,14 @@ std::optional<Places> load_places(const std::filesystem::path& file, Diagnostics
     if (region < 0) reader.error(t[2], path + ".2", "unknown region");
     if (lat && lon && region >= 0) places.towns.push_back({name, {*lon, *lat}, region});
   }
+  for (std::size_t r = 0; r < places.region_names.size(); ++r) {
+    bool has_town = false;
+    for (const Town& t : places.towns) has_town = has_town || t.region == static_cast<int>(r);
+    // Regions are the Voronoi cells of their towns: a region without one has no land.
+    if (!has_town)
+      reader.error(regions, "regions." + places.region_names[r],
+                   "region '" + places.region_names[r] + "' has no town; every region needs one");
+  }
   if (!reader.ok()) return std::nullopt;
   if (root["minusma_bases"]) places.camps = reader.chain(root["minusma_bases"], "minusma_bases", places);
   if (const YAML::Node roads = root["roads"]) {

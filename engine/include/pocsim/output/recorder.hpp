@@ -45,6 +45,7 @@ struct RunTotals {
   std::vector<std::int64_t> civilian_deaths_by_region;
   std::vector<std::int64_t> combatant_deaths_by_faction;
   std::vector<std::int64_t> infrastructure_destroyed;    // by Infrastructure kind
+  std::int64_t violent_episodes = 0;  // an episode over several days is several events
   std::int64_t violence_events = 0;
   std::int64_t battles = 0;
   std::int64_t displaced_peak = 0;
@@ -62,6 +63,7 @@ class Recorder {
   void battle(std::uint32_t day, world::CellId cell, std::uint16_t a, std::uint16_t b,
               std::uint32_t losses_a, std::uint32_t losses_b, std::uint32_t civilian_deaths);
   void infrastructure_destroyed(world::CellId cell, int kind);
+  void episode_started() { ++totals_.violent_episodes; }
 
   // Closes a day: orders and numbers its events, stores the region rows.
   void end_of_day(std::uint32_t day, const std::vector<std::int64_t>& displaced_by_region,

@@ -148,10 +148,10 @@ struct CombatSection {
       {.doc = "share of a unit's missing strength made good each day (reinforcement, recruits)",
        .min = 0.0, .max = 1.0});
     v("town_defence", town_defence,
-      {.doc = "factor dividing the losses of a defender holding a town cell", .min = 1.0,
+      {.doc = "factor dividing the losses of a unit fighting from a town cell", .min = 1.0,
        .max = 10.0});
     v("delta_defence", delta_defence,
-      {.doc = "factor dividing the losses of a defender in inner-delta terrain", .min = 1.0,
+      {.doc = "factor dividing the losses of a unit fighting from inner-delta terrain", .min = 1.0,
        .max = 10.0});
     v("contact_cells", contact_cells,
       {.doc = "hostile units at most this many cells apart (in x and in y) meet and fight",
