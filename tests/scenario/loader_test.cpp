@@ -1,0 +1,410 @@
+#include "pocsim/scenario/loader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "pocsim/scenario/printer.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace pocsim::scenario {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The shipped scenarios sit one folder below scenarios/data, which is where
+// the default data paths (../data/...) point.
+fs::path scenario_dir() { return test::source_path("scenarios/mali_2022"); }
+
+fs::path data_file(const std::string& name) {
+  return fs::path(test::source_path("scenarios/data/" + name)).lexically_normal();
+}
+
+LoadResult load(const std::string& text, const std::vector<std::string>& sets = {}) {
+  std::vector<Override> overrides;
+  for (const std::string& s : sets) overrides.push_back(*Override::parse(s));
+  return load_scenario_text(text, "test.yaml", scenario_dir(), overrides);
+}
+
+std::string all_messages(const LoadResult& r) {
+  std::string text;
+  for (const Diagnostic& d : r.diagnostics.items()) text += d.to_string() + "\n";
+  return text;
+}
+
+const std::string two_factions = R"(factions:
+  - name: FAMa
+    kind: state_forces
+    units: 4
+    bases: [Mopti]
+    hostile_to: [JNIM]
+  - name: JNIM
+    kind: jihadist
+    units: 3
+    bases: [Douentza]
+    hostile_to: [FAMa]
+)";
+
+TEST(LoadScenario, FillsInDefaultsForOmittedKeys) {
+  const LoadResult r = load(
+      "scenario:\n  name: minimal\nfactions:\n  - name: JNIM\n"
+      "    kind: jihadist\n");
+  ASSERT_TRUE(r.scenario) << all_messages(r);
+  const Scenario& s = *r.scenario;
+  const Scenario defaults;
+  EXPECT_EQ(s.scenario.name, "minimal");
+  EXPECT_EQ(s.scenario.duration_days, defaults.scenario.duration_days);
+  EXPECT_EQ(s.scenario.tick_hours, 1);
+  EXPECT_EQ(s.scenario.start_date.to_string(), "2022-01-01");
+  EXPECT_EQ(s.civilians.population, 22'600'000);
+  EXPECT_DOUBLE_EQ(s.civilians.flee_probability, defaults.civilians.flee_probability);
+  EXPECT_DOUBLE_EQ(s.combat.engage_probability, defaults.combat.engage_probability);
+  EXPECT_EQ(s.control.presence_cells, defaults.control.presence_cells);
+  // Omitted data paths default to the shipped data, relative to the file.
+  EXPECT_EQ(s.world.outline.resolved, data_file("mali_outline.geojson"));
+  EXPECT_EQ(s.world.places.resolved, data_file("mali_places.yaml"));
+
+  ASSERT_EQ(s.factions.size(), 1u);
+  const FactionSection& f = s.factions[0];
+  const FactionSection faction_defaults;
+  EXPECT_EQ(f.kind, FactionKind::jihadist);
+  EXPECT_EQ(f.units, faction_defaults.units);
+  EXPECT_EQ(f.mobility, Mobility::road);
+  EXPECT_DOUBLE_EQ(f.road_speed_kmh, faction_defaults.road_speed_kmh);
+  EXPECT_TRUE(f.bases.empty());
+  EXPECT_FALSE(f.arrival_date);
+  EXPECT_FALSE(f.withdrawal_date);
+}
+
+TEST(LoadScenario, ExplicitValuesReplaceDefaults) {
+  const LoadResult r = load(
+      "scenario:\n  tick_hours: 6\n  start_date: 2024-02-29\n"
+      "civilians:\n  flee_probability: 0.25\n");
+  ASSERT_TRUE(r.scenario) << all_messages(r);
+  EXPECT_EQ(r.scenario->scenario.tick_hours, 6);
+  EXPECT_EQ(r.scenario->scenario.start_date.to_string(), "2024-02-29");
+  EXPECT_DOUBLE_EQ(r.scenario->civilians.flee_probability, 0.25);
+}
+
+TEST(LoadScenario, UnknownKeyGetsDidYouMean) {
+  const LoadResult r = load("civilians:\n  flee_probabilty: 0.3\n");
+  EXPECT_FALSE(r.scenario);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
+  const Diagnostic& d = r.diagnostics.items()[0];
+  EXPECT_EQ(d.where.file, "test.yaml");
+  EXPECT_EQ(d.where.line, 2);
+  EXPECT_EQ(d.where.column, 3);
+  EXPECT_EQ(d.key_path, "civilians.flee_probabilty");
+  EXPECT_NE(d.message.find("did you mean 'flee_probability'?"), std::string::npos) << d.message;
+}
+
+TEST(LoadScenario, UnknownKeyFarFromAnyOtherGetsNoSuggestion) {
+  const LoadResult r = load("civilians:\n  weather: rainy\n");
+  ASSERT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
+  EXPECT_NE(r.diagnostics.items()[0].message.find("unknown key 'weather'"), std::string::npos);
+  EXPECT_EQ(r.diagnostics.items()[0].message.find("did you mean"), std::string::npos);
+}
+
+TEST(LoadScenario, DuplicateKeyIsRejectedNamingBothLines) {
+  const LoadResult r = load("scenario:\n  seed: 3\n  name: x\n  seed: 4\n");
+  EXPECT_FALSE(r.scenario);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
+  const Diagnostic& d = r.diagnostics.items()[0];
+  EXPECT_EQ(d.where.line, 4);
+  EXPECT_EQ(d.key_path, "scenario.seed");
+  EXPECT_NE(d.message.find("line 2"), std::string::npos) << d.message;
+}
+
+TEST(LoadScenario, ReportsSeveralErrorsAtOnce) {
+  const LoadResult r = load(
+      "scenario:\n"                 // 1
+      "  duration_days: 0\n"        // 2
+      "  start_date: 2022-02-30\n"  // 3
+      "world:\n"                    // 4
+      "  cell_km: huge\n"           // 5
+      "factions:\n"                 // 6
+      "  - name: JNIM\n"            // 7
+      "    kind: jihadists\n"       // 8
+      "    unitz: 3\n");            // 9
+  EXPECT_FALSE(r.scenario);
+  const std::vector<std::pair<int, std::string>> expected = {{2, "scenario.duration_days"},
+                                                             {3, "scenario.start_date"},
+                                                             {5, "world.cell_km"},
+                                                             {8, "factions.0.kind"},
+                                                             {9, "factions.0.unitz"}};
+  std::vector<std::pair<int, std::string>> found;
+  for (const Diagnostic& d : r.diagnostics.items()) found.emplace_back(d.where.line, d.key_path);
+  // Errors come in the order the scenario describes its keys, not file order.
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, expected) << all_messages(r);
+}
+
+TEST(LoadScenario, EmptyValueIsReportedAtItsKey) {
+  // yaml-cpp places an empty value at the next token, which here is past the
+  // end of the text; the error belongs on the key's line.
+  const LoadResult r = load("scenario:\n  name: x\n  start_date:\n");
+  ASSERT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
+  EXPECT_EQ(r.diagnostics.items()[0].where.line, 3);
+  EXPECT_EQ(r.diagnostics.items()[0].key_path, "scenario.start_date");
+}
+
+TEST(LoadScenario, EmptyOrCommentOnlyTextIsAnError) {
+  for (const std::string text : {"", "\n\n", "# nothing here\n# or here\n"}) {
+    const LoadResult r = load(text);
+    EXPECT_FALSE(r.scenario);
+    ASSERT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
+    EXPECT_EQ(r.diagnostics.items()[0].key_path, "(document)");
+  }
+}
+
+TEST(LoadScenario, ReferencesToTownsRegionsAndFactionsAreChecked) {
+  const LoadResult r = load(R"(factions:
+  - name: FAMa
+    kind: state_forces
+    units: 1
+    bases: [Moptii]
+    area: [Segou]
+    hostile_to: [JNMI]
+  - name: JNIM
+    kind: jihadist
+)");
+  ASSERT_EQ(r.diagnostics.size(), 3u) << all_messages(r);
+  EXPECT_EQ(r.diagnostics.items()[0].key_path, "factions.0.bases.0");
+  EXPECT_NE(r.diagnostics.items()[0].message.find("did you mean 'Mopti'"), std::string::npos);
+  EXPECT_EQ(r.diagnostics.items()[1].key_path, "factions.0.area.0");
+  EXPECT_NE(r.diagnostics.items()[1].message.find("did you mean 'Ségou'"), std::string::npos);
+  EXPECT_EQ(r.diagnostics.items()[2].key_path, "factions.0.hostile_to.0");
+  EXPECT_NE(r.diagnostics.items()[2].message.find("did you mean 'JNIM'"), std::string::npos);
+}
+
+// --- overrides ----------------------------------------------------------------
+
+TEST(Override, ParseSplitsAtTheFirstEqualsSign) {
+  const auto o = Override::parse("scenario.description=a=b");
+  ASSERT_TRUE(o);
+  EXPECT_EQ(o->key_path, "scenario.description");
+  EXPECT_EQ(o->value, "a=b");
+  EXPECT_FALSE(Override::parse("scenario.seed"));
+  EXPECT_FALSE(Override::parse("=3"));
+}
+
+TEST(Override, ByIndexChangesTheValue) {
+  const LoadResult r = load(two_factions, {"factions.1.units=9", "civilians.flee_risk=0.01"});
+  ASSERT_TRUE(r.scenario) << all_messages(r);
+  EXPECT_EQ(r.scenario->factions[0].units, 4);
+  EXPECT_EQ(r.scenario->factions[1].units, 9);
+  EXPECT_DOUBLE_EQ(r.scenario->civilians.flee_risk, 0.01);
+}
+
+TEST(Override, ByFactionNameChangesTheValue) {
+  const LoadResult r = load(two_factions, {"factions.JNIM.bases=[Gao, Kidal]"});
+  ASSERT_TRUE(r.scenario) << all_messages(r);
+  EXPECT_EQ(r.scenario->factions[0].bases, std::vector<std::string>{"Mopti"});
+  EXPECT_EQ(r.scenario->factions[1].bases, (std::vector<std::string>{"Gao", "Kidal"}));
+}
+
+TEST(Override, CanAddAKeyAndASectionTheFileLeavesOut) {
+  const LoadResult r =
+      load(two_factions, {"factions.FAMa.arrival_date=2022-03-01", "combat.contact_cells=3"});
+  ASSERT_TRUE(r.scenario) << all_messages(r);
+  ASSERT_TRUE(r.scenario->factions[0].arrival_date);
+  EXPECT_EQ(r.scenario->factions[0].arrival_date->to_string(), "2022-03-01");
+  EXPECT_EQ(r.scenario->combat.contact_cells, 3);
+}
+
+TEST(Override, IsCheckedLikeAFileValue) {
+  const LoadResult from_file = load("civilians:\n  flee_probability: 2\n");
+  const LoadResult from_set =
+      load("civilians:\n  flee_probability: 0.5\n", {"civilians.flee_probability=2"});
+  ASSERT_EQ(from_file.diagnostics.size(), 1u);
+  ASSERT_EQ(from_set.diagnostics.size(), 1u) << all_messages(from_set);
+  EXPECT_FALSE(from_set.scenario);
+  const Diagnostic& d = from_set.diagnostics.items()[0];
+  EXPECT_EQ(d.key_path, from_file.diagnostics.items()[0].key_path);
+  EXPECT_EQ(d.message, from_file.diagnostics.items()[0].message);
+  EXPECT_EQ(d.where.file, "<--set civilians.flee_probability=2>");
+  EXPECT_EQ(d.where.column, 28);  // the value after '='
+}
+
+TEST(Override, GoesThroughTheReferenceChecks) {
+  const LoadResult r =
+      load(two_factions, {"factions.FAMa.hostile_to=[JNIM, Wagner]", "scenario.tick_hours=5"});
+  EXPECT_FALSE(r.scenario);
+  ASSERT_EQ(r.diagnostics.size(), 2u) << all_messages(r);
+  EXPECT_EQ(r.diagnostics.items()[0].key_path, "scenario.tick_hours");
+  EXPECT_EQ(r.diagnostics.items()[1].key_path, "factions.0.hostile_to.1");
+  EXPECT_EQ(r.diagnostics.items()[1].where.file, "<--set factions.FAMa.hostile_to=[JNIM, Wagner]>");
+}
+
+TEST(Override, ByNamePointsAtTheValueAsWritten) {
+  const LoadResult r = load(two_factions, {"factions.JNIM.units=-1"});
+  ASSERT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
+  EXPECT_EQ(r.diagnostics.items()[0].key_path, "factions.1.units");
+  EXPECT_EQ(r.diagnostics.items()[0].where.column, 21);  // after "factions.JNIM.units="
+}
+
+TEST(Override, UnknownKeyIsReportedAtTheOverrideWithDidYouMean) {
+  const LoadResult r = load("civilians:\n  flee_risk: 0.01\n", {"civilians.flee_rsk=0.3"});
+  ASSERT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
+  const Diagnostic& d = r.diagnostics.items()[0];
+  EXPECT_EQ(d.where.file, "<--set civilians.flee_rsk=0.3>");
+  EXPECT_EQ(d.key_path, "civilians.flee_rsk");
+  EXPECT_NE(d.message.find("did you mean 'flee_risk'?"), std::string::npos) << d.message;
+}
+
+TEST(Override, UnknownSectionIsReportedAtTheOverride) {
+  const LoadResult r = load("scenario:\n  name: x\n", {"civilian.population=5"});
+  ASSERT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
+  EXPECT_EQ(r.diagnostics.items()[0].where.file, "<--set civilian.population=5>");
+  EXPECT_EQ(r.diagnostics.items()[0].key_path, "civilian");
+}
+
+TEST(Override, KeyBelowAValueIsRejectedNotReplacingTheValue) {
+  const LoadResult r = load("scenario:\n  name: x\n", {"scenario.name.first=y"});
+  ASSERT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
+  EXPECT_EQ(r.diagnostics.items()[0].where.file, "<--set scenario.name.first=y>");
+  EXPECT_EQ(r.diagnostics.items()[0].key_path, "scenario.name");
+  EXPECT_NE(r.diagnostics.items()[0].message.find("holds a value"), std::string::npos);
+}
+
+TEST(Override, BadPathsAndValuesAreReportedWithoutLoading) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"factions.Wagner.units=3", "no element 'Wagner'"},
+      {"factions.2.units=3", "no element '2'"},
+      {"scenario..seed=3", "empty segment"},
+      {"scenario.seed=[1, 2", "cannot read the value"},
+  };
+  for (const auto& [set, message] : cases) {
+    const LoadResult r = load(two_factions, {set});
+    EXPECT_FALSE(r.scenario) << set;
+    ASSERT_EQ(r.diagnostics.size(), 1u) << set << "\n" << all_messages(r);
+    EXPECT_EQ(r.diagnostics.items()[0].where.file, "<--set " + set + ">");
+    EXPECT_NE(r.diagnostics.items()[0].message.find(message), std::string::npos)
+        << set << ": " << r.diagnostics.items()[0].message;
+  }
+}
+
+// --- files and paths ----------------------------------------------------------
+
+void write_file(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+TEST(LoadScenarioFile, DataPathsResolveRelativeToTheScenarioFolder) {
+  test::TempDir tmp;
+  const fs::path root(tmp.path());
+  write_file(root / "shared" / "outline.geojson",
+             test::read_text(data_file("mali_outline.geojson").string()));
+  write_file(root / "shared" / "places.yaml",
+             test::read_text(data_file("mali_places.yaml").string()));
+  const fs::path file = root / "runs" / "a" / "s.yaml";
+  write_file(file,
+             "world:\n  outline: ../../shared/outline.geojson\n"
+             "  places: ../../shared/places.yaml\n");
+
+  const LoadResult r = load_scenario(file);
+  ASSERT_TRUE(r.scenario) << all_messages(r);
+  EXPECT_EQ(r.scenario->world.outline.path, "../../shared/outline.geojson");
+  EXPECT_EQ(r.scenario->world.outline.resolved, (root / "shared" / "outline.geojson"));
+  EXPECT_EQ(r.scenario->world.places.resolved, (root / "shared" / "places.yaml"));
+
+  // The same text one folder higher no longer finds them, and says where it looked.
+  const LoadResult moved =
+      load_scenario_text(test::read_text(file.string()), "moved.yaml", root / "runs");
+  EXPECT_FALSE(moved.scenario);
+  ASSERT_EQ(moved.diagnostics.size(), 2u) << all_messages(moved);
+  EXPECT_EQ(moved.diagnostics.items()[0].key_path, "world.outline");
+  EXPECT_NE(moved.diagnostics.items()[0].message.find(
+                (root / "runs" / "../../shared/outline.geojson").lexically_normal().string()),
+            std::string::npos)
+      << moved.diagnostics.items()[0].message;
+}
+
+TEST(LoadScenarioFile, DefaultDataPathsResolveAndAreChecked) {
+  // Left out, world.outline and world.places are ../data/... from the file.
+  test::TempDir tmp;
+  const fs::path file = fs::path(tmp.path()) / "s.yaml";
+  write_file(file, "scenario:\n  name: x\n");
+  const LoadResult r = load_scenario(file);
+  EXPECT_FALSE(r.scenario);
+  ASSERT_EQ(r.diagnostics.size(), 2u) << all_messages(r);
+  EXPECT_EQ(r.diagnostics.items()[0].key_path, "world.outline");
+  EXPECT_NE(r.diagnostics.items()[0].message.find("../data/mali_outline.geojson"),
+            std::string::npos);
+  EXPECT_EQ(r.diagnostics.items()[1].key_path, "world.places");
+}
+
+TEST(LoadScenarioFile, AbsoluteDataPathsAreKept) {
+  const std::string text = "world:\n  outline: " + data_file("mali_outline.geojson").string() +
+                           "\n  places: " + data_file("mali_places.yaml").string() + "\n";
+  const LoadResult r = load_scenario_text(text, "abs.yaml", "/nonexistent/folder");
+  ASSERT_TRUE(r.scenario) << all_messages(r);
+  EXPECT_EQ(r.scenario->world.places.resolved, data_file("mali_places.yaml"));
+}
+
+TEST(LoadScenarioFile, MissingFileIsOneDiagnostic) {
+  test::TempDir tmp;
+  const LoadResult r = load_scenario(tmp.file("absent.yaml"));
+  EXPECT_FALSE(r.scenario);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics.items()[0].where.file, tmp.file("absent.yaml"));
+}
+
+TEST(LoadScenarioFile, BaselineLoads) {
+  const LoadResult r = load_scenario(scenario_dir() / "baseline.yaml");
+  ASSERT_TRUE(r.scenario) << all_messages(r);
+  EXPECT_EQ(r.scenario->scenario.name, "mali_2022_baseline");
+  EXPECT_EQ(r.scenario->world.outline.resolved, data_file("mali_outline.geojson"));
+  EXPECT_GE(r.scenario->factions.size(), 2u);
+}
+
+// --- printing ------------------------------------------------------------------
+
+TEST(PrintRoundTrip, BaselinePrintsLoadsAndPrintsIdentically) {
+  const LoadResult first = load_scenario(scenario_dir() / "baseline.yaml");
+  ASSERT_TRUE(first.scenario) << all_messages(first);
+  const std::string printed = to_yaml(*first.scenario);
+  // Printed data paths are absolute, so the copy loads from anywhere.
+  test::TempDir elsewhere;
+  const LoadResult second = load_scenario_text(printed, "printed.yaml", elsewhere.path());
+  ASSERT_TRUE(second.scenario) << all_messages(second) << printed;
+  EXPECT_EQ(to_yaml(*second.scenario), printed);
+  EXPECT_EQ(second.scenario->factions.size(), first.scenario->factions.size());
+}
+
+TEST(PrintRoundTrip, TrickyTextAndOptionalDatesSurvive) {
+  const LoadResult first = load(R"(scenario:
+  name: "quotes \" and: colons # not a comment"
+  description: "line one\nline two, with [brackets] and {braces}"
+factions:
+  - name: "IS Sahel"
+    kind: jihadist
+    arrival_date: 2022-03-01
+    withdrawal_date: ~
+    hostile_to: ["Katiba: Macina"]
+  - name: "Katiba: Macina"
+    kind: jihadist
+)");
+  ASSERT_TRUE(first.scenario) << all_messages(first);
+  for (const PrintOptions options :
+       {PrintOptions{}, PrintOptions{.absolute_paths = false, .comments = false}}) {
+    const std::string printed = to_yaml(*first.scenario, options);
+    const LoadResult second = load(printed);
+    ASSERT_TRUE(second.scenario) << all_messages(second) << printed;
+    EXPECT_EQ(to_yaml(*second.scenario, options), printed);
+    EXPECT_EQ(second.scenario->scenario.name, first.scenario->scenario.name);
+    EXPECT_EQ(second.scenario->scenario.description, first.scenario->scenario.description);
+    EXPECT_EQ(second.scenario->factions[0].hostile_to, first.scenario->factions[0].hostile_to);
+    ASSERT_TRUE(second.scenario->factions[0].arrival_date);
+    EXPECT_FALSE(second.scenario->factions[0].withdrawal_date);
+  }
+}
+
+}  // namespace
+}  // namespace pocsim::scenario

@@ -1,0 +1,185 @@
+// engine/src/scenario/yaml_paths.cpp finds the key path of a line for the
+// errors that come before there is a node tree: YAML syntax errors and tabs
+// in indentation. Its header is private to the engine, so these tests reach
+// it through the loader: the key path of such an error is the path of the
+// line, and a tab in indentation is reported before YAML is parsed.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "pocsim/scenario/loader.hpp"
+#include "support/process.hpp"
+
+namespace pocsim::scenario {
+namespace {
+
+LoadResult load(const std::string& text) {
+  return load_scenario_text(text, "paths.yaml", test::source_path("scenarios/mali_2022"));
+}
+
+struct Reported {
+  int line = 0;
+  int column = 0;
+  std::string key_path;
+  std::string message;
+};
+
+// The only error of a text that must have exactly one.
+Reported only_error(const std::string& text) {
+  const LoadResult r = load(text);
+  EXPECT_FALSE(r.scenario);
+  if (r.diagnostics.size() != 1) {
+    ADD_FAILURE() << "expected one error, got " << r.diagnostics.size() << " for:\n" << text;
+    return {};
+  }
+  const Diagnostic& d = r.diagnostics.items()[0];
+  return {d.where.line, d.where.column, d.key_path, d.message};
+}
+
+bool loads(const std::string& text) { return load(text).scenario.has_value(); }
+
+// --- syntax errors: key_path_at_line -------------------------------------------
+// `a: b: c` is an "illegal map value" that yaml-cpp reports on its own line.
+
+TEST(SyntaxErrorPath, TopLevelKey) {
+  const Reported e = only_error("scenario: 3: 4\n");
+  EXPECT_EQ(e.line, 1);
+  EXPECT_EQ(e.key_path, "scenario");
+  EXPECT_NE(e.message.find("YAML syntax error"), std::string::npos) << e.message;
+}
+
+TEST(SyntaxErrorPath, NestedKey) {
+  const Reported e = only_error("scenario:\n  name: x\n  seed: 3: 4\ncivilians: {}\n");
+  EXPECT_EQ(e.line, 3);
+  EXPECT_EQ(e.key_path, "scenario.seed");
+}
+
+TEST(SyntaxErrorPath, KeyThreeLevelsDown) {
+  const Reported e = only_error("scenario:\n  name: x\n    first: 3\n");
+  EXPECT_EQ(e.line, 3);
+  EXPECT_EQ(e.key_path, "scenario.name.first");
+}
+
+TEST(SyntaxErrorPath, ListItemsAreCountedFromZero) {
+  const Reported e = only_error(
+      "factions:\n"           // 1
+      "  - name: a\n"         // 2
+      "    kind: jihadist\n"  // 3
+      "  - name: b\n"         // 4
+      "    kind: jihadist\n"  // 5
+      "    units: 3: 4\n");   // 6
+  EXPECT_EQ(e.line, 6);
+  EXPECT_EQ(e.key_path, "factions.1.units");
+}
+
+TEST(SyntaxErrorPath, CommentsAndBlankLinesBetweenItemsDoNotCount) {
+  const Reported e = only_error(
+      "factions:\n"           // 1
+      "  - name: a\n"         // 2
+      "\n"                    // 3
+      "  # the second one\n"  // 4
+      "  - name: b\n"         // 5
+      "    # comment\n"       // 6
+      "  - name: c\n"         // 7
+      "    kind: x: y\n");    // 8
+  EXPECT_EQ(e.line, 8);
+  EXPECT_EQ(e.key_path, "factions.2.kind");
+}
+
+TEST(SyntaxErrorPath, ErrorOnTheItemLineItself) {
+  const Reported e = only_error("factions:\n  - name: a\n  - name: b: c\n");
+  EXPECT_EQ(e.line, 3);
+  EXPECT_EQ(e.key_path, "factions.1.name");
+}
+
+TEST(SyntaxErrorPath, SiblingSectionsDoNotLeakIntoThePath) {
+  const Reported e = only_error("scenario:\n  name: x\ncombat:\n  town_defence: 1: 2\n");
+  EXPECT_EQ(e.line, 4);
+  EXPECT_EQ(e.key_path, "combat.town_defence");
+}
+
+TEST(SyntaxErrorPath, UnclosedFlowListIsReportedInsideItsSection) {
+  const Reported e = only_error("scenario:\n  name: [x\n  seed: 3\n");
+  EXPECT_EQ(e.line, 3);
+  EXPECT_EQ(e.key_path, "scenario.seed");
+}
+
+TEST(SyntaxErrorPath, NoEnclosingKeyIsTheDocument) {
+  const Reported e = only_error("]\n");
+  EXPECT_EQ(e.line, 1);
+  EXPECT_EQ(e.key_path, "(document)");
+}
+
+TEST(SyntaxErrorPath, WindowsLineEndsGiveTheSamePath) {
+  const Reported e = only_error("scenario:\r\n  name: x\r\n  seed: 3: 4\r\n");
+  EXPECT_EQ(e.line, 3);
+  EXPECT_EQ(e.key_path, "scenario.seed");
+}
+
+// --- tabs: first_tab_indent ----------------------------------------------------
+
+TEST(TabIndent, IsReportedAtTheTabWithTheKeyPathOfItsLine) {
+  const Reported e = only_error("scenario:\n  name: x\n\tseed: 3\n");
+  EXPECT_EQ(e.line, 3);
+  EXPECT_EQ(e.column, 1);
+  EXPECT_EQ(e.key_path, "scenario.seed");
+  EXPECT_NE(e.message.find("tab"), std::string::npos) << e.message;
+}
+
+TEST(TabIndent, AfterSpacesIsReportedAtItsColumn) {
+  const Reported e = only_error("factions:\n  - name: a\n  \tkind: jihadist\n");
+  EXPECT_EQ(e.line, 3);
+  EXPECT_EQ(e.column, 3);
+}
+
+TEST(TabIndent, OnlyTheFirstIsReported) {
+  const Reported e = only_error("scenario:\n\tname: x\n\tseed: 3\n");
+  EXPECT_EQ(e.line, 2);
+}
+
+TEST(TabIndent, TabsOutsideIndentationAreFine) {
+  EXPECT_TRUE(loads("scenario:\n  name:\tx\n  seed: 3\t# tab before a comment\n"));
+}
+
+TEST(TabIndent, TabOnlyLineInsideAMappingIsReportedAtItsLine) {
+  // yaml-cpp refuses it, though it holds nothing.
+  const Reported e = only_error("scenario:\n  name: x\n \t \n  seed: 3\n");
+  EXPECT_EQ(e.line, 3);
+  EXPECT_NE(e.message.find("tab"), std::string::npos) << e.message;
+}
+
+TEST(TabIndent, TabsBeforeACommentAreFine) {
+  // YAML allows tabs before a comment, and yaml-cpp reads this file.
+  EXPECT_TRUE(loads("scenario:\n\t# a comment\n  name: x\n"));
+}
+
+TEST(TabIndent, TabsInBlockScalarTextAreText) {
+  const LoadResult r = load("scenario:\n  description: |\n    one\n    \ttwo\n  name: x\n");
+  ASSERT_TRUE(r.scenario);
+  EXPECT_EQ(r.scenario->scenario.description, "one\n\ttwo\n");
+  EXPECT_EQ(r.scenario->scenario.name, "x");
+}
+
+TEST(TabIndent, BlockScalarAsAListItemHoldsTabs) {
+  // The text is read, so the error is about its meaning, not about the tab.
+  const Reported e = only_error(
+      "factions:\n  - name: a\n    kind: jihadist\n    hostile_to:\n      - >-\n"
+      "        b\n        \tc\n");
+  EXPECT_EQ(e.key_path, "factions.0.hostile_to.0");
+  EXPECT_NE(e.message.find("unknown faction"), std::string::npos) << e.message;
+}
+
+TEST(TabIndent, IsFoundAgainOnceTheBlockScalarEnds) {
+  const Reported e = only_error("scenario:\n  description: |\n    text\n\tseed: 3\n");
+  EXPECT_EQ(e.line, 4);
+  EXPECT_EQ(e.column, 1);
+  EXPECT_EQ(e.key_path, "scenario.seed");
+}
+
+TEST(TabIndent, PipeInsideAQuotedValueDoesNotStartABlock) {
+  const Reported e = only_error("scenario:\n  name: \"a |\"\n\tseed: 3\n");
+  EXPECT_EQ(e.line, 3);
+}
+
+}  // namespace
+}  // namespace pocsim::scenario
