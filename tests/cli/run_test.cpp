@@ -139,7 +139,7 @@ TEST(TeachingScenario, RunsInUnderASecond) {
   const auto start = std::chrono::steady_clock::now();
   const ProcessResult r = run_pocsim({"run", source_path("scenarios/teaching/first_run.yaml"),
                                       "--out", dir.file("out"), "--quiet"});
-  const double seconds =
+  [[maybe_unused]] const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_EQ(r.exit_code, 0) << r.err;
 #ifndef POCSIM_SANITIZED
