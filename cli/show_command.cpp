@@ -6,15 +6,6 @@
 
 namespace pocsim::cli {
 
-namespace {
-void print_key_reference() {
-  std::cout << "| key | type | default | range | meaning |\n|---|---|---|---|---|\n";
-  for (const scenario::KeyInfo& k : scenario::key_reference())
-    std::cout << "| `" << k.path << "` | " << k.type << " | "
-              << (k.default_value.empty() ? "" : "`" + k.default_value + "`") << " | " << k.range
-              << " | " << k.doc << " |\n";
-}
-}  // namespace
 
 Command add_show_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
@@ -30,7 +21,7 @@ Command add_show_command(CLI::App& app) {
   cmd->add_flag("--keys", o->keys, "list every scenario key with its type, default and meaning");
   return [o] {
     if (o->keys) {
-      print_key_reference();
+      std::cout << scenario::key_reference_markdown();
       return int{exit_ok};
     }
     if (o->file.empty()) {

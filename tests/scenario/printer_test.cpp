@@ -28,6 +28,12 @@ TEST(KeyReference, EveryKeyIsInTheScenarioFormatDocument) {
     EXPECT_NE(doc.find("`" + k.path + "`"), std::string::npos) << k.path << " is not documented";
 }
 
+TEST(KeyReference, TheScenarioFormatDocumentHoldsTheCurrentTable) {
+  const std::string doc = test::read_text(test::source_path("docs/scenario-format.md"));
+  EXPECT_NE(doc.find(key_reference_markdown()), std::string::npos)
+      << "regenerate the table in docs/scenario-format.md with `pocsim show --keys`";
+}
+
 TEST(Printer, NumbersPrintPlainAndReadBack) {
   Scenario s;
   s.civilians.return_risk = 0.0005;

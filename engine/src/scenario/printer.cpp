@@ -143,6 +143,15 @@ std::string to_yaml(const Scenario& scenario, const PrintOptions& options) {
   return std::string(out.c_str()) + "\n";
 }
 
+std::string key_reference_markdown() {
+  std::string table = "| key | type | default | range | meaning |\n|---|---|---|---|---|\n";
+  for (const KeyInfo& k : key_reference())
+    table += "| `" + k.path + "` | " + k.type + " | " +
+             (k.default_value.empty() ? "" : "`" + k.default_value + "`") + " | " + k.range +
+             " | " + k.doc + " |\n";
+  return table;
+}
+
 std::vector<KeyInfo> key_reference() {
   std::vector<KeyInfo> keys;
   Scenario defaults;

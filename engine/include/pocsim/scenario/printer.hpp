@@ -25,4 +25,7 @@ struct KeyInfo {
 
 std::vector<KeyInfo> key_reference();
 
+// The key reference as a Markdown table, as docs/scenario-format.md holds it.
+std::string key_reference_markdown();
+
 }  // namespace pocsim::scenario
