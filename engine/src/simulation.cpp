@@ -39,13 +39,16 @@ void Simulation::build_schedule() {
   scheduler_->add_phase("combat", 1, [&ctx](const TickInfo& t) { resolve_combat(ctx, t); });
   scheduler_->add_phase("violence", 1, [&ctx](const TickInfo& t) { advance_violence(ctx, t); });
   scheduler_->add_phase("risk", day, [&ctx](const TickInfo&) { update_risk(ctx); });
-  scheduler_->add_phase("displacement", day,
-                        [&ctx](const TickInfo& t) { displace_civilians(ctx, t.day()); });
+  // Displacement is the day's last change to the civilians, so the census it
+  // counts on the way is the day's closing census.
+  auto census = std::make_shared<CivilianCensus>();
+  scheduler_->add_phase("displacement", day, [&ctx, census](const TickInfo& t) {
+    *census = displace_civilians(ctx, t.day());
+  });
   scheduler_->add_phase("civilian index", day, [&ctx](const TickInfo&) { index_civilians(ctx); });
   scheduler_->add_phase("reinforcement", day, [&ctx](const TickInfo&) { reinforce_units(ctx); });
-  scheduler_->add_phase("record day", day, [&ctx](const TickInfo& t) {
-    const CivilianCensus census = take_census(ctx);
-    ctx.recorder.end_of_day(t.day(), census.displaced_by_region, census.at_home_by_region);
+  scheduler_->add_phase("record day", day, [&ctx, census](const TickInfo& t) {
+    ctx.recorder.end_of_day(t.day(), census->displaced_by_region, census->at_home_by_region);
   });
   scheduler_->add_phase("presence fades", day, [&ctx](const TickInfo&) { fade_presence(ctx); });
   scheduler_->add_phase("deployment", day,

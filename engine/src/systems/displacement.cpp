@@ -36,9 +36,42 @@ void choose_refuges(SimulationContext& ctx) {
   }
 }
 
+// Per-block partial counts, combined in block order: at home by region,
+// displaced by region, killed.
+class CensusBlocks {
+ public:
+  CensusBlocks(std::size_t blocks, std::size_t regions)
+      : regions_(regions), counts_(blocks * (2 * regions + 1), 0) {}
+
+  std::int64_t* row(std::size_t block) { return &counts_[block * (2 * regions_ + 1)]; }
+
+  void count(std::int64_t* row, const Civilians& civ, std::size_t i, std::size_t region) const {
+    row[(civ.status[i] == CivilianStatus::at_home ? 0 : regions_) + region] += civ.alive[i];
+    row[2 * regions_] += civ.killed[i];
+  }
+
+  CivilianCensus combine() const {
+    CivilianCensus census;
+    census.at_home_by_region.assign(regions_, 0);
+    census.displaced_by_region.assign(regions_, 0);
+    for (std::size_t at = 0; at < counts_.size(); at += 2 * regions_ + 1) {
+      for (std::size_t r = 0; r < regions_; ++r) {
+        census.at_home_by_region[r] += counts_[at + r];
+        census.displaced_by_region[r] += counts_[at + regions_ + r];
+      }
+      census.killed += counts_[at + 2 * regions_];
+    }
+    return census;
+  }
+
+ private:
+  std::size_t regions_;
+  std::vector<std::int64_t> counts_;
+};
+
 }  // namespace
 
-void displace_civilians(SimulationContext& ctx, std::uint32_t day) {
+CivilianCensus displace_civilians(SimulationContext& ctx, std::uint32_t day) {
   choose_refuges(ctx);
   const auto& cfg = ctx.scenario.civilians;
   const auto flee_risk = static_cast<float>(cfg.flee_risk);
@@ -46,24 +79,29 @@ void displace_civilians(SimulationContext& ctx, std::uint32_t day) {
   Civilians& civ = ctx.civilians;
   const CellFields& cells = ctx.cells;
   const CounterRng& rng = ctx.rng;
-  ctx.executor.for_blocks(civ.size(), [&](std::size_t, std::size_t begin, std::size_t end) {
+  const auto& region = ctx.world.region;
+  CensusBlocks census(Executor::block_count(civ.size()), ctx.world.places.region_names.size());
+  ctx.executor.for_blocks(civ.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
+    std::int64_t* row = census.row(b);
     for (std::size_t i = begin; i < end; ++i) {
-      if (civ.alive[i] == 0) continue;
       const auto a = static_cast<std::uint32_t>(i);
-      if (civ.status[i] == CivilianStatus::at_home) {
-        if (cells.risk[civ.cell[i]] <= flee_risk) continue;
+      if (civ.alive[i] == 0) {
+      } else if (civ.status[i] == CivilianStatus::at_home) {
         const world::CellId to = cells.refuge[civ.cell[i]];
-        if (to == world::no_cell || rng.uniform(Purpose::flee, a, day) >= cfg.flee_probability)
-          continue;
-        civ.cell[i] = to;
-        civ.status[i] = CivilianStatus::displaced;
+        if (cells.risk[civ.cell[i]] > flee_risk && to != world::no_cell &&
+            rng.uniform(Purpose::flee, a, day) < cfg.flee_probability) {
+          civ.cell[i] = to;
+          civ.status[i] = CivilianStatus::displaced;
+        }
       } else if (cells.risk[civ.home[i]] < return_risk &&
                  rng.uniform(Purpose::return_home, a, day) < cfg.return_probability) {
         civ.cell[i] = civ.home[i];
         civ.status[i] = CivilianStatus::at_home;
       }
+      census.count(row, civ, i, static_cast<std::size_t>(region[civ.home[i]]));
     }
   });
+  return census.combine();
 }
 
 void index_civilians(SimulationContext& ctx) {
@@ -105,30 +143,13 @@ void index_civilians(SimulationContext& ctx) {
 
 CivilianCensus take_census(const SimulationContext& ctx) {
   const Civilians& civ = ctx.civilians;
-  const std::size_t regions = ctx.world.places.region_names.size();
-  const std::size_t blocks = Executor::block_count(civ.size());
-  // Per block: at home by region, displaced by region, killed.
-  std::vector<std::int64_t> partial(blocks * (2 * regions + 1), 0);
+  CensusBlocks census(Executor::block_count(civ.size()), ctx.world.places.region_names.size());
   ctx.executor.for_blocks(civ.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
-    std::int64_t* row = &partial[b * (2 * regions + 1)];
-    for (std::size_t i = begin; i < end; ++i) {
-      const auto r = static_cast<std::size_t>(ctx.world.region[civ.home[i]]);
-      row[(civ.status[i] == CivilianStatus::at_home ? 0 : regions) + r] += civ.alive[i];
-      row[2 * regions] += civ.killed[i];
-    }
+    std::int64_t* row = census.row(b);
+    for (std::size_t i = begin; i < end; ++i)
+      census.count(row, civ, i, static_cast<std::size_t>(ctx.world.region[civ.home[i]]));
   });
-  CivilianCensus census;
-  census.at_home_by_region.assign(regions, 0);
-  census.displaced_by_region.assign(regions, 0);
-  for (std::size_t b = 0; b < blocks; ++b) {
-    const std::int64_t* row = &partial[b * (2 * regions + 1)];
-    for (std::size_t r = 0; r < regions; ++r) {
-      census.at_home_by_region[r] += row[r];
-      census.displaced_by_region[r] += row[regions + r];
-    }
-    census.killed += row[2 * regions];
-  }
-  return census;
+  return census.combine();
 }
 
 }  // namespace pocsim

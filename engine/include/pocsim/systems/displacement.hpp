@@ -18,7 +18,8 @@ struct CivilianCensus {
 
 // Groups at home in a cell whose risk passed the threshold may flee to the
 // nearest safe town; displaced groups may go home once it is safe again.
-void displace_civilians(SimulationContext& ctx, std::uint32_t day);
+// Returns the census after the moves, counted in the same pass.
+CivilianCensus displace_civilians(SimulationContext& ctx, std::uint32_t day);
 
 // Rebuilds the index of displaced groups and the residents of every cell.
 void index_civilians(SimulationContext& ctx);
