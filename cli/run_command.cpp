@@ -55,8 +55,7 @@ int run(const RunOptions& o) {
   try {
     Simulation simulation(*scenario, mode);
     simulation.run([&](std::uint32_t day, std::uint32_t days) {
-      if (show_progress)
-        std::cerr << "\rpocsim run: day " << day << "/" << days << std::flush;
+      if (show_progress) std::cerr << "\rpocsim run: day " << day << "/" << days << std::flush;
     });
     if (show_progress) std::cerr << "\n";
     const RunResult result = simulation.result();

@@ -6,7 +6,6 @@
 
 namespace pocsim::cli {
 
-
 Command add_show_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "show", "Print the fully resolved scenario (every key, defaults filled in) as YAML");

@@ -12,8 +12,10 @@ Command add_validate_command(CLI::App& app) {
   return [files] {
     int status = exit_ok;
     for (const std::string& file : *files) {
-      if (load_for_command(file, {})) std::cout << file << ": ok\n";
-      else status = exit_bad_input;
+      if (load_for_command(file, {}))
+        std::cout << file << ": ok\n";
+      else
+        status = exit_bad_input;
     }
     return status;
   };

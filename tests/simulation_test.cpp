@@ -98,7 +98,8 @@ TEST(Simulation, RoadPatrolsStayOnRoadCells) {
       if (ctx.units.task[u] != UnitTask::patrol || f.config.mobility != scenario::Mobility::road ||
           ctx.world.road_links[ctx.units.base_town[u]].empty())
         continue;
-      (ctx.world.on_road[ctx.units.cell[u]] || ctx.world.terrain[ctx.units.cell[u]] == world::Terrain::town
+      (ctx.world.on_road[ctx.units.cell[u]] ||
+               ctx.world.terrain[ctx.units.cell[u]] == world::Terrain::town
            ? on_road
            : off_road)++;
     }

@@ -20,8 +20,8 @@ class BaselineRun : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir();
-    const ProcessResult r = run_pocsim({"run", baseline(), "--out", dir_->file("threads1"),
-                                        "--threads", "1", "--quiet"});
+    const ProcessResult r = run_pocsim(
+        {"run", baseline(), "--out", dir_->file("threads1"), "--threads", "1", "--quiet"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
   static void TearDownTestSuite() { delete dir_; }
@@ -45,12 +45,12 @@ TEST_F(BaselineRun, WritesEveryResultFileAndNoTemporaryOnes) {
 TEST_F(BaselineRun, AnyThreadCountGivesByteIdenticalResults) {
   for (const char* threads : {"2", "4"}) {
     const std::string run = std::string("threads") + threads;
-    const ProcessResult r = run_pocsim(
-        {"run", baseline(), "--out", dir_->file(run), "--threads", threads, "--quiet"});
+    const ProcessResult r =
+        run_pocsim({"run", baseline(), "--out", dir_->file(run), "--threads", threads, "--quiet"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     for (const char* f : compared_files)
-      EXPECT_TRUE(result("threads1", f) == result(run, f)) << f << " differs with " << threads
-                                                           << " threads";
+      EXPECT_TRUE(result("threads1", f) == result(run, f))
+          << f << " differs with " << threads << " threads";
   }
 }
 
@@ -64,8 +64,8 @@ TEST_F(BaselineRun, AnotherSeedGivesOtherResults) {
 
 TEST_F(BaselineRun, RefusesToReplaceResultsWithoutForce) {
   const std::string before = result("threads1", "summary.json");
-  ProcessResult r = run_pocsim(
-      {"run", baseline(), "--out", dir_->file("threads1"), "--seed", "3", "--quiet"});
+  ProcessResult r =
+      run_pocsim({"run", baseline(), "--out", dir_->file("threads1"), "--seed", "3", "--quiet"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--force"), std::string::npos) << r.err;
   EXPECT_EQ(result("threads1", "summary.json"), before);
@@ -83,7 +83,8 @@ TEST_F(BaselineRun, ShowPrintsAScenarioThatValidatesAndRunsToTheSameResults) {
   for (const char* f : compared_files)
     EXPECT_TRUE(result("threads1", f) == result("shown", f)) << f;
   // The resolved file written by the run is itself a runnable scenario.
-  EXPECT_EQ(run_pocsim({"validate", dir_->file("threads1") + "/scenario.resolved.yaml"}).exit_code, 0);
+  EXPECT_EQ(run_pocsim({"validate", dir_->file("threads1") + "/scenario.resolved.yaml"}).exit_code,
+            0);
 }
 
 // pandas reads events.csv, the ACLED columns come first, and the fatalities

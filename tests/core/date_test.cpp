@@ -21,7 +21,8 @@ TEST(Date, DayCountsRoundTripAcrossYears) {
   EXPECT_EQ(start.plus_days(364).to_string(), "2022-12-31");
   EXPECT_EQ(start.plus_days(365).to_string(), "2023-01-01");
   EXPECT_EQ(Date::parse("2022-03-31")->days_since_epoch() - start.days_since_epoch(), 89);
-  for (std::int64_t d = -1000; d < 30000; d += 37) EXPECT_EQ(Date::from_days(d).days_since_epoch(), d);
+  for (std::int64_t d = -1000; d < 30000; d += 37)
+    EXPECT_EQ(Date::from_days(d).days_since_epoch(), d);
 }
 
 }  // namespace pocsim

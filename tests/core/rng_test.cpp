@@ -59,7 +59,8 @@ TEST(Samplers, PoissonHasItsMeanAndVariance) {
   for (double lambda : {0.3, 4.0, 60.0, 500.0}) {
     const int n = 100000;
     const Moments m = moments(n, [&](int i) {
-      return poisson_from_uniform(lambda, rng.uniform(Purpose::benchmark, static_cast<std::uint32_t>(i), 0));
+      return poisson_from_uniform(
+          lambda, rng.uniform(Purpose::benchmark, static_cast<std::uint32_t>(i), 0));
     });
     EXPECT_NEAR(m.mean, lambda, 5.0 * std::sqrt(lambda / n)) << lambda;
     EXPECT_NEAR(m.variance / lambda, 1.0, 0.05) << lambda;
@@ -68,12 +69,13 @@ TEST(Samplers, PoissonHasItsMeanAndVariance) {
 
 TEST(Samplers, BinomialHasItsMeanAndVariance) {
   const CounterRng rng(6);
-  for (auto [trials, p] : {std::pair{25u, 0.01}, std::pair{25u, 0.5}, std::pair{255u, 0.9},
-                           std::pair{5000u, 0.3}}) {
+  for (auto [trials, p] :
+       {std::pair{25u, 0.01}, std::pair{25u, 0.5}, std::pair{255u, 0.9}, std::pair{5000u, 0.3}}) {
     const int n = 100000;
     const double mean = trials * p, var = trials * p * (1 - p);
     const Moments m = moments(n, [&](int i) {
-      return binomial_from_uniform(trials, p, rng.uniform(Purpose::benchmark, static_cast<std::uint32_t>(i), 1));
+      return binomial_from_uniform(
+          trials, p, rng.uniform(Purpose::benchmark, static_cast<std::uint32_t>(i), 1));
     });
     EXPECT_NEAR(m.mean, mean, 5.0 * std::sqrt(var / n)) << trials << " " << p;
     EXPECT_NEAR(m.variance / var, 1.0, 0.05) << trials << " " << p;
@@ -87,7 +89,8 @@ TEST(Samplers, GeometricHasItsMean) {
   const int n = 100000;
   const double target = 6.0;
   const Moments m = moments(n, [&](int i) {
-    return geometric_from_uniform(target, rng.uniform(Purpose::benchmark, static_cast<std::uint32_t>(i), 2));
+    return geometric_from_uniform(
+        target, rng.uniform(Purpose::benchmark, static_cast<std::uint32_t>(i), 2));
   });
   // Variance of a geometric law with mean 6 is 30.
   EXPECT_NEAR(m.mean, target, 5.0 * std::sqrt(30.0 / n));

@@ -60,10 +60,11 @@ TEST_F(MaliWorld, TerrainFollowsLatitudeDeltaAndTowns) {
 
 TEST_F(MaliWorld, PopulationAddsUpNationallyAndByRegionalCensusShare) {
   const auto& w = *world_;
-  const std::int64_t total = std::accumulate(w.population.begin(), w.population.end(), std::int64_t{0});
+  const std::int64_t total =
+      std::accumulate(w.population.begin(), w.population.end(), std::int64_t{0});
   EXPECT_EQ(total, scenario_->civilians.population);
-  const double census = std::accumulate(w.places.region_population.begin(),
-                                        w.places.region_population.end(), 0.0);
+  const double census =
+      std::accumulate(w.places.region_population.begin(), w.places.region_population.end(), 0.0);
   for (int r = 0; r < w.region_count(); ++r) {
     std::int64_t people = 0;
     for (CellId c : w.region_cells[r]) people += w.population[c];
@@ -77,7 +78,8 @@ TEST_F(MaliWorld, PopulationAddsUpNationallyAndByRegionalCensusShare) {
     for (CellId c : w.region_cells[r]) cells.push_back(w.population[c]);
     std::nth_element(cells.begin(), cells.begin() + cells.size() / 2, cells.end());
     if (cells.size() > 4) {
-      EXPECT_GT(w.population[w.town_cell[t]], 5 * cells[cells.size() / 2]) << w.places.towns[t].name;
+      EXPECT_GT(w.population[w.town_cell[t]], 5 * cells[cells.size() / 2])
+          << w.places.towns[t].name;
     }
   }
 }

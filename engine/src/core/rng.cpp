@@ -9,8 +9,7 @@ namespace pocsim {
 CounterRng::CounterRng(std::uint64_t seed) noexcept : seed_(seed) {}
 
 std::array<std::uint32_t, 4> CounterRng::bits(Purpose purpose, std::uint32_t agent,
-                                              std::uint32_t step,
-                                              std::uint32_t k) const noexcept {
+                                              std::uint32_t step, std::uint32_t k) const noexcept {
   using Philox = r123::Philox4x32;
   const Philox::key_type key = {
       {static_cast<std::uint32_t>(seed_), static_cast<std::uint32_t>(seed_ >> 32)}};
@@ -32,8 +31,8 @@ double CounterRng::uniform(Purpose purpose, std::uint32_t agent, std::uint32_t s
   return to_unit(b[0], b[1]);
 }
 
-std::array<double, 2> CounterRng::uniform2(Purpose purpose, std::uint32_t agent,
-                                           std::uint32_t step, std::uint32_t k) const noexcept {
+std::array<double, 2> CounterRng::uniform2(Purpose purpose, std::uint32_t agent, std::uint32_t step,
+                                           std::uint32_t k) const noexcept {
   const auto b = bits(purpose, agent, step, k);
   return {to_unit(b[0], b[1]), to_unit(b[2], b[3])};
 }

@@ -15,7 +15,7 @@ Recorder::Recorder(const std::vector<std::int16_t>* cell_region, std::size_t reg
 }
 
 EventRecord& Recorder::pending(std::uint32_t day, EventKind kind, world::CellId cell,
-                              std::int32_t actor1, std::int32_t actor2, std::uint32_t episode) {
+                               std::int32_t actor1, std::int32_t actor2, std::uint32_t episode) {
   auto [it, inserted] =
       pending_events_.try_emplace({static_cast<int>(kind), cell, actor1, actor2, episode});
   if (inserted) it->second = {0, day, kind, actor1, actor2, cell, episode, 0, 0};

@@ -46,7 +46,8 @@ std::string summary_json(const RunResult& r) {
   j["scenario"] = r.scenario.scenario.name;
   j["seed"] = r.scenario.scenario.seed;
   j["start_date"] = r.scenario.scenario.start_date.to_string();
-  j["end_date"] = day_date(r, static_cast<std::uint32_t>(r.scenario.scenario.duration_days) - 1).to_string();
+  j["end_date"] =
+      day_date(r, static_cast<std::uint32_t>(r.scenario.scenario.duration_days) - 1).to_string();
   j["days"] = r.recorder.days_recorded();
 
   const std::int64_t violence_deaths = std::accumulate(
@@ -70,7 +71,8 @@ std::string summary_json(const RunResult& r) {
     by_kind[kind] = by_kind[kind].get<std::int64_t>() + t.civilian_deaths_by_faction[f];
   }
   by_kind["crossfire"] = t.crossfire_deaths;
-  for (std::size_t g = 0; g < regions.size(); ++g) by_region[regions[g]] = t.civilian_deaths_by_region[g];
+  for (std::size_t g = 0; g < regions.size(); ++g)
+    by_region[regions[g]] = t.civilian_deaths_by_region[g];
   j["civilian_deaths"] = {{"total", civilian_deaths},
                           {"by_perpetrator_kind", by_kind},
                           {"by_faction", by_faction},
@@ -122,8 +124,8 @@ std::string events_csv(const RunResult& r) {
         << csv_field(violence ? "Civilians" : r.faction_names[static_cast<std::size_t>(e.actor2)])
         << ',' << csv_field(w.places.region_names[static_cast<std::size_t>(w.region[e.cell])])
         << ',' << fixed4(at.lat) << ',' << fixed4(at.lon) << ',' << e.fatalities << ','
-        << e.civilian_fatalities << ',' << (violence ? perpetrator_kind(r, e.actor1) : "")
-        << ',' << (violence ? std::to_string(e.episode) : "")
+        << e.civilian_fatalities << ',' << (violence ? perpetrator_kind(r, e.actor1) : "") << ','
+        << (violence ? std::to_string(e.episode) : "")
         // The response to an incident (detection, flight request, authorisation,
         // arrival) is not modelled yet: these columns stay empty until it is.
         << ",,,,,,\n";

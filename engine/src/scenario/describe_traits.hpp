@@ -7,7 +7,9 @@
 namespace pocsim::scenario {
 
 template <class T>
-concept Describable = requires(T t, int& v) { t.describe(v); };
+concept Describable = requires(T t, int& v) {
+  t.describe(v);
+};
 template <class T>
 struct is_vector : std::false_type {};
 template <class T>

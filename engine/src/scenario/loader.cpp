@@ -29,7 +29,6 @@ std::optional<Override> Override::parse(std::string_view text) {
 
 namespace {
 
-
 std::span<const std::string_view> enum_names(FactionKind) { return faction_kind_names; }
 std::span<const std::string_view> enum_names(Mobility) { return mobility_names; }
 
@@ -224,8 +223,10 @@ void read_value(Context& ctx, const YAML::Node& node, const std::string& path,
     }
     const std::string& text = node.Scalar();
     if constexpr (std::is_same_v<T, bool>) {
-      if (auto b = parse_bool(text)) out = *b;
-      else ctx.error(where, path, "expected true or false, got '" + text + "'");
+      if (auto b = parse_bool(text))
+        out = *b;
+      else
+        ctx.error(where, path, "expected true or false, got '" + text + "'");
     } else if constexpr (std::is_integral_v<T>) {
       auto v = parse_integer<T>(text);
       if (!v) {
@@ -240,15 +241,19 @@ void read_value(Context& ctx, const YAML::Node& node, const std::string& path,
       }
     } else if constexpr (std::is_floating_point_v<T>) {
       auto v = parse_number(text);
-      if (!v) ctx.error(where, path, "expected a number, got '" + text + "'");
+      if (!v)
+        ctx.error(where, path, "expected a number, got '" + text + "'");
       else if (*v < spec.min || *v > spec.max)
         ctx.error(where, path, "must be " + range_text(spec, false) + ", got " + text);
-      else out = *v;
+      else
+        out = *v;
     } else if constexpr (std::is_same_v<T, std::string>) {
       out = text;
     } else if constexpr (std::is_same_v<T, Date>) {
-      if (auto d = Date::parse(text)) out = *d;
-      else ctx.error(where, path, "expected a calendar date YYYY-MM-DD, got '" + text + "'");
+      if (auto d = Date::parse(text))
+        out = *d;
+      else
+        ctx.error(where, path, "expected a calendar date YYYY-MM-DD, got '" + text + "'");
     } else if constexpr (std::is_same_v<T, DataFile>) {
       out.path = text;
       resolve_data_file(ctx, path, where, out);
@@ -366,7 +371,8 @@ void check_references(Context& ctx, Scenario& s) {
     const std::string base = "factions." + std::to_string(i);
     for (const std::string& other : faction_names)
       if (other == f.name && !f.name.empty())
-        ctx.error(where(base + ".name"), base + ".name", "faction name '" + f.name + "' is used twice");
+        ctx.error(where(base + ".name"), base + ".name",
+                  "faction name '" + f.name + "' is used twice");
     faction_names.push_back(f.name);
   }
   for (std::size_t i = 0; i < s.factions.size(); ++i) {
@@ -392,7 +398,8 @@ void check_references(Context& ctx, Scenario& s) {
         }
     }
     if (f.units > 0 && f.bases.empty())
-      ctx.error(where(base + ".bases"), base + ".bases", "a faction with units needs at least one base");
+      ctx.error(where(base + ".bases"), base + ".bases",
+                "a faction with units needs at least one base");
     for (std::size_t j = 0; j < f.hostile_to.size(); ++j) {
       const std::string path = base + ".hostile_to." + std::to_string(j);
       if (f.hostile_to[j] == f.name) {

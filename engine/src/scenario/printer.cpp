@@ -12,20 +12,26 @@ namespace pocsim::scenario {
 
 namespace {
 
-
 template <class T>
 std::string scalar_text(const T& value, const PrintOptions& options) {
-  if constexpr (std::is_same_v<T, bool>) return value ? "true" : "false";
-  else if constexpr (std::is_integral_v<T>) return std::to_string(value);
-  else if constexpr (std::is_floating_point_v<T>) return format_number(value);
-  else if constexpr (std::is_same_v<T, std::string>) return value;
-  else if constexpr (std::is_same_v<T, Date>) return value.to_string();
+  if constexpr (std::is_same_v<T, bool>)
+    return value ? "true" : "false";
+  else if constexpr (std::is_integral_v<T>)
+    return std::to_string(value);
+  else if constexpr (std::is_floating_point_v<T>)
+    return format_number(value);
+  else if constexpr (std::is_same_v<T, std::string>)
+    return value;
+  else if constexpr (std::is_same_v<T, Date>)
+    return value.to_string();
   else if constexpr (std::is_same_v<T, DataFile>)
     return options.absolute_paths && !value.resolved.empty()
                ? std::filesystem::absolute(value.resolved).lexically_normal().string()
                : value.path;
-  else if constexpr (std::is_enum_v<T>) return std::string(to_string(value));
-  else static_assert(sizeof(T) == 0, "no text for this scenario value type");
+  else if constexpr (std::is_enum_v<T>)
+    return std::string(to_string(value));
+  else
+    static_assert(sizeof(T) == 0, "no text for this scenario value type");
 }
 
 class EmitVisitor {
@@ -53,8 +59,10 @@ class EmitVisitor {
       for (auto& item : value) emit(item);
       out_ << YAML::EndSeq;
     } else if constexpr (is_optional<T>::value) {
-      if (value) emit(*value);
-      else out_ << YAML::Null;
+      if (value)
+        emit(*value);
+      else
+        out_ << YAML::Null;
     } else if constexpr (std::is_same_v<T, std::string>) {
       out_ << YAML::DoubleQuoted << value;
     } else {
@@ -92,16 +100,26 @@ class KeyVisitor {
  private:
   template <class T>
   static std::string type_name() {
-    if constexpr (is_vector<T>::value) return "list of " + type_name<typename T::value_type>();
-    else if constexpr (is_optional<T>::value) return type_name<typename T::value_type>() + " or null";
-    else if constexpr (std::is_same_v<T, bool>) return "boolean";
-    else if constexpr (std::is_integral_v<T>) return "integer";
-    else if constexpr (std::is_floating_point_v<T>) return "number";
-    else if constexpr (std::is_same_v<T, Date>) return "date";
-    else if constexpr (std::is_same_v<T, DataFile>) return "file path";
-    else if constexpr (std::is_same_v<T, FactionKind>) return "faction kind";
-    else if constexpr (std::is_same_v<T, Mobility>) return "mobility";
-    else return "text";
+    if constexpr (is_vector<T>::value)
+      return "list of " + type_name<typename T::value_type>();
+    else if constexpr (is_optional<T>::value)
+      return type_name<typename T::value_type>() + " or null";
+    else if constexpr (std::is_same_v<T, bool>)
+      return "boolean";
+    else if constexpr (std::is_integral_v<T>)
+      return "integer";
+    else if constexpr (std::is_floating_point_v<T>)
+      return "number";
+    else if constexpr (std::is_same_v<T, Date>)
+      return "date";
+    else if constexpr (std::is_same_v<T, DataFile>)
+      return "file path";
+    else if constexpr (std::is_same_v<T, FactionKind>)
+      return "faction kind";
+    else if constexpr (std::is_same_v<T, Mobility>)
+      return "mobility";
+    else
+      return "text";
   }
 
   template <class T>
@@ -109,7 +127,8 @@ class KeyVisitor {
     const PrintOptions relative{.absolute_paths = false, .comments = false};
     if constexpr (is_vector<T>::value) {
       std::string text = "[";
-      for (const auto& item : value) text += (text.size() > 1 ? ", " : "") + scalar_text(item, relative);
+      for (const auto& item : value)
+        text += (text.size() > 1 ? ", " : "") + scalar_text(item, relative);
       return text + "]";
     } else if constexpr (is_optional<T>::value) {
       return value ? scalar_text(*value, relative) : "null";

@@ -10,8 +10,9 @@ std::string format_number(double value) {
   // are the shortest that reads back to the same double.
   const double magnitude = std::fabs(value);
   const bool plain = magnitude == 0.0 || (magnitude >= 1e-6 && magnitude < 1e15);
-  const auto [end, ec] = plain ? std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed)
-                               : std::to_chars(buf, buf + sizeof buf, value);
+  const auto [end, ec] = plain
+                             ? std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed)
+                             : std::to_chars(buf, buf + sizeof buf, value);
   std::string text(buf, ec == std::errc{} ? end : buf);
   // Keep a decimal point so that the printed value reads back as a number
   // even where an integer would also be accepted.

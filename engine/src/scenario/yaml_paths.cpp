@@ -20,10 +20,10 @@ std::vector<std::string> split_lines(const std::string& text) {
 
 struct LineShape {
   bool blank = true;
-  int indent = 0;           // column of the first non-space character
-  bool item = false;        // starts with "- "
-  int item_indent = 0;      // column of the key after "- "
-  std::string key;          // "key" of "key:" if the line has one
+  int indent = 0;       // column of the first non-space character
+  bool item = false;    // starts with "- "
+  int item_indent = 0;  // column of the key after "- "
+  std::string key;      // "key" of "key:" if the line has one
 };
 
 LineShape shape_of(const std::string& line) {

@@ -3,8 +3,8 @@
 namespace pocsim {
 
 std::uint32_t harm_civilians_in_cell(SimulationContext& ctx, world::CellId cell,
-                                     double kill_probability, Purpose purpose,
-                                     std::uint32_t tick, std::uint32_t salt) {
+                                     double kill_probability, Purpose purpose, std::uint32_t tick,
+                                     std::uint32_t salt) {
   if (kill_probability <= 0.0) return 0;
   Civilians& civ = ctx.civilians;
   std::uint32_t total = 0;

@@ -41,8 +41,8 @@ void engage(SimulationContext& ctx, std::size_t u, std::size_t v, const TickInfo
   units.strength[v] -= loss_v;
 
   const world::CellId cell = units.cell[u];
-  const double crossfire = 1.0 - std::pow(1.0 - ctx.scenario.combat.crossfire_kill_probability,
-                                          ctx.tick_hours);
+  const double crossfire =
+      1.0 - std::pow(1.0 - ctx.scenario.combat.crossfire_kill_probability, ctx.tick_hours);
   const std::uint32_t civilians =
       harm_civilians_in_cell(ctx, cell, crossfire, Purpose::combat_crossfire, tick.tick, ku);
   ctx.recorder.battle(tick.day(), cell, units.faction[u], units.faction[v],
@@ -102,7 +102,8 @@ void resolve_combat(SimulationContext& ctx, const TickInfo& tick) {
       }
     if (enemy == units.size()) continue;
     engaged[u] = engaged[enemy] = 1;
-    const double chance = 1.0 - std::pow(1.0 - ctx.scenario.combat.engage_probability, ctx.tick_hours);
+    const double chance =
+        1.0 - std::pow(1.0 - ctx.scenario.combat.engage_probability, ctx.tick_hours);
     if (ctx.rng.uniform(Purpose::combat_engage, static_cast<std::uint32_t>(u), tick.tick,
                         static_cast<std::uint32_t>(enemy)) >= chance)
       continue;

@@ -31,8 +31,7 @@ int next_town(const SimulationContext& ctx, const Faction& f, std::size_t u, int
               std::uint32_t tick, std::uint32_t draw) {
   const auto& links = ctx.world.road_links[at];
   auto allowed = [&](const world::RoadLink& l) {
-    return l.to_town != came_from &&
-           f.in_area[ctx.world.places.towns[l.to_town].region] != 0;
+    return l.to_town != came_from && f.in_area[ctx.world.places.towns[l.to_town].region] != 0;
   };
   int count = 0;
   for (const auto& l : links) count += allowed(l) ? 1 : 0;
@@ -88,8 +87,8 @@ void pick_target(SimulationContext& ctx, const Faction& f, std::size_t u, std::u
   const geo::PointKm base = town_km(ctx, units.base_town[u]);
   const double radius = f.config.patrol_radius_km;
   for (std::uint32_t attempt = 0; attempt < 8; ++attempt) {
-    const auto r = ctx.rng.uniform2(Purpose::unit_target, static_cast<std::uint32_t>(u), tick,
-                                    attempt);
+    const auto r =
+        ctx.rng.uniform2(Purpose::unit_target, static_cast<std::uint32_t>(u), tick, attempt);
     // Uniform on the disc: the square root keeps the density flat in area.
     const double distance = radius * std::sqrt(r[0]), angle = 2.0 * std::numbers::pi * r[1];
     const geo::PointKm p{base.x + distance * std::cos(angle), base.y + distance * std::sin(angle)};

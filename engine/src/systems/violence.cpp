@@ -56,7 +56,8 @@ void start_episodes(SimulationContext& ctx, const TickInfo& tick) {
         ctx.rng.uniform2(Purpose::violence_onset, static_cast<std::uint32_t>(u), tick.tick);
     if (onset >= p) continue;
     const std::uint32_t id = ctx.next_episode_id++;
-    const std::uint32_t ticks = geometric_from_uniform(f.config.episode_hours / ctx.tick_hours, length);
+    const std::uint32_t ticks =
+        geometric_from_uniform(f.config.episode_hours / ctx.tick_hours, length);
     ctx.episodes.push_back({id, units.faction[u], cell, tick.tick + ticks - 1});
     ctx.recorder.episode_started();
     if (ctx.rng.uniform(Purpose::violence_infrastructure, id, tick.tick, 0) <
@@ -73,7 +74,8 @@ void advance_violence(SimulationContext& ctx, const TickInfo& tick) {
     const Faction& f = ctx.factions[e.faction];
     // The perpetrators' capacity, not the size of the village, bounds the
     // killing: the expected toll per tick is fixed and shared over residents.
-    const double residents = static_cast<double>(std::max<std::int64_t>(ctx.cells.residents[e.cell], 1));
+    const double residents =
+        static_cast<double>(std::max<std::int64_t>(ctx.cells.residents[e.cell], 1));
     const double p = std::min(1.0, f.config.killings_per_hour * ctx.tick_hours / residents);
     const std::uint32_t deaths =
         harm_civilians_in_cell(ctx, e.cell, p, Purpose::violence_kill, tick.tick, e.id);

@@ -54,8 +54,10 @@ class PlacesReader {
     }
     for (std::size_t i = 0; i < node.size(); ++i) {
       const int t = node[i].IsScalar() ? places.find_town(node[i].Scalar()) : -1;
-      if (t < 0) error(node[i], path + "." + std::to_string(i), "unknown town");
-      else out.push_back(t);
+      if (t < 0)
+        error(node[i], path + "." + std::to_string(i), "unknown town");
+      else
+        out.push_back(t);
     }
     return out;
   }
@@ -130,9 +132,11 @@ std::optional<Places> load_places(const std::filesystem::path& file, Diagnostics
                    "region '" + places.region_names[r] + "' has no town; every region needs one");
   }
   if (!reader.ok()) return std::nullopt;
-  if (root["minusma_bases"]) places.camps = reader.chain(root["minusma_bases"], "minusma_bases", places);
+  if (root["minusma_bases"])
+    places.camps = reader.chain(root["minusma_bases"], "minusma_bases", places);
   if (const YAML::Node roads = root["roads"]) {
-    if (!roads.IsSequence()) reader.error(roads, "roads", "expected a list of town chains");
+    if (!roads.IsSequence())
+      reader.error(roads, "roads", "expected a list of town chains");
     else
       for (std::size_t i = 0; i < roads.size(); ++i)
         places.roads.push_back(reader.chain(roads[i], "roads." + std::to_string(i), places));

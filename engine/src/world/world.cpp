@@ -85,12 +85,15 @@ World build_world(const scenario::Scenario& scenario) {
     w.land_cells.push_back(c);
     w.region_cells[w.region[c]].push_back(c);
     const double lat = w.grid.center_lonlat(c).lat;
-    if (nearest_town_km[c] <= cfg.town_radius_km) w.terrain[c] = Terrain::town;
+    if (nearest_town_km[c] <= cfg.town_radius_km)
+      w.terrain[c] = Terrain::town;
     else if (!delta_chain.empty() &&
              min_distance_to_chain(p, delta_chain) <= w.places.delta_radius_km)
       w.terrain[c] = Terrain::delta;
-    else if (lat > cfg.desert_latitude) w.terrain[c] = Terrain::desert;
-    else w.terrain[c] = Terrain::sahel;
+    else if (lat > cfg.desert_latitude)
+      w.terrain[c] = Terrain::desert;
+    else
+      w.terrain[c] = Terrain::sahel;
     if (nearest_town_km[c] <= cfg.phone_range_km) w.infrastructure[c] |= phone_tower;
   }
   if (w.land_cells.empty()) throw WorldError("no grid cell lies inside the outline");

@@ -14,12 +14,12 @@ namespace pocsim {
 enum class CivilianStatus : std::uint8_t { at_home = 0, displaced = 1 };
 
 struct Civilians {
-  std::vector<world::CellId> cell;    // where the group is now
-  std::vector<world::CellId> home;    // where it lives
-  std::vector<std::uint8_t> alive;    // people of the group alive
-  std::vector<std::uint8_t> killed;   // people of the group killed
+  std::vector<world::CellId> cell;   // where the group is now
+  std::vector<world::CellId> home;   // where it lives
+  std::vector<std::uint8_t> alive;   // people of the group alive
+  std::vector<std::uint8_t> killed;  // people of the group killed
   std::vector<CivilianStatus> status;
-  std::vector<float> grievance;       // accumulated exposure to abuse
+  std::vector<float> grievance;  // accumulated exposure to abuse
 
   // Bytes of storage per agent across all the arrays above.
   static constexpr std::size_t bytes_per_agent = sizeof(world::CellId) * 2 + 3 + sizeof(float);

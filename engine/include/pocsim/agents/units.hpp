@@ -8,24 +8,24 @@
 namespace pocsim {
 
 enum class UnitTask : std::uint8_t {
-  waiting,      // not yet deployed (before the faction's arrival date)
-  patrol,       // moving town to town or roaming its area
-  breaking_off, // returning to base after losing an engagement
-  recovering,   // at base, rebuilding strength before patrolling again
-  withdrawn,    // left the country
+  waiting,       // not yet deployed (before the faction's arrival date)
+  patrol,        // moving town to town or roaming its area
+  breaking_off,  // returning to base after losing an engagement
+  recovering,    // at base, rebuilding strength before patrolling again
+  withdrawn,     // left the country
 };
 
 struct Units {
   std::vector<std::uint16_t> faction;
   std::vector<UnitTask> task;
-  std::vector<float> x, y;                 // position in projected km
+  std::vector<float> x, y;  // position in projected km
   std::vector<world::CellId> cell;
   std::vector<std::int32_t> strength;
   std::vector<std::int32_t> full_strength;
   std::vector<std::int16_t> base_town;
   std::vector<std::int16_t> from_town, to_town;  // the road leg being travelled
   std::vector<float> leg_done_km;
-  std::vector<float> target_x, target_y;   // off-road destination
+  std::vector<float> target_x, target_y;  // off-road destination
 
   std::size_t size() const { return faction.size(); }
   void add(std::uint16_t faction_index, std::int16_t base, std::int32_t strength_at_full);

@@ -10,7 +10,7 @@
 namespace pocsim {
 
 struct TickInfo {
-  std::uint32_t tick = 0;          // ticks since the start
+  std::uint32_t tick = 0;  // ticks since the start
   std::uint32_t ticks_per_day = 24;
   std::uint32_t day() const { return tick / ticks_per_day; }
   bool last_tick_of_day() const { return (tick + 1) % ticks_per_day == 0; }

@@ -18,13 +18,13 @@ enum class EventKind : std::uint8_t { violence_against_civilians, battle };
 inline constexpr std::int32_t civilians_actor = -1;
 
 struct EventRecord {
-  std::uint32_t id = 0;      // 1-based, in order of the events file
+  std::uint32_t id = 0;  // 1-based, in order of the events file
   std::uint32_t day = 0;
   EventKind kind = EventKind::violence_against_civilians;
-  std::int32_t actor1 = 0;   // faction index
+  std::int32_t actor1 = 0;  // faction index
   std::int32_t actor2 = civilians_actor;
   world::CellId cell = 0;
-  std::uint32_t episode = 0; // violence: the episode; battle: 0
+  std::uint32_t episode = 0;              // violence: the episode; battle: 0
   std::uint32_t fatalities = 0;           // everybody killed
   std::uint32_t civilian_fatalities = 0;  // civilians among them
 };
@@ -44,7 +44,7 @@ struct RunTotals {
   std::int64_t crossfire_deaths = 0;
   std::vector<std::int64_t> civilian_deaths_by_region;
   std::vector<std::int64_t> combatant_deaths_by_faction;
-  std::vector<std::int64_t> infrastructure_destroyed;    // by Infrastructure kind
+  std::vector<std::int64_t> infrastructure_destroyed;  // by Infrastructure kind
   std::int64_t violent_episodes = 0;  // an episode over several days is several events
   std::int64_t violence_events = 0;
   std::int64_t battles = 0;
@@ -58,8 +58,8 @@ class Recorder {
   Recorder() = default;
   Recorder(const std::vector<std::int16_t>* cell_region, std::size_t regions, std::size_t factions);
 
-  void violence(std::uint32_t day, std::uint32_t episode, std::uint16_t faction,
-                world::CellId cell, std::uint32_t civilian_deaths);
+  void violence(std::uint32_t day, std::uint32_t episode, std::uint16_t faction, world::CellId cell,
+                std::uint32_t civilian_deaths);
   void battle(std::uint32_t day, world::CellId cell, std::uint16_t a, std::uint16_t b,
               std::uint32_t losses_a, std::uint32_t losses_b, std::uint32_t civilian_deaths);
   void infrastructure_destroyed(world::CellId cell, int kind);

@@ -42,12 +42,12 @@ struct RunSection {
     v("country_iso3", country_iso3,
       {.doc = "ISO 3166 alpha-3 code that prefixes event ids in events.csv, as in ACLED"});
     v("start_date", start_date, {.doc = "first simulated day, YYYY-MM-DD"});
-    v("duration_days", duration_days,
-      {.doc = "number of simulated days", .min = 1, .max = 3660});
+    v("duration_days", duration_days, {.doc = "number of simulated days", .min = 1, .max = 3660});
     v("seed", seed, {.doc = "base seed of all random numbers; `--seed` overrides it"});
     v("tick_hours", tick_hours,
       {.doc = "hours per tick of the fast phases (movement, combat, violence); must divide 24",
-       .min = 1, .max = 24});
+       .min = 1,
+       .max = 24});
   }
 };
 
@@ -65,16 +65,20 @@ struct WorldSection {
       {.doc = "GeoJSON file with the country outline (a Polygon or MultiPolygon feature), "
               "relative to the scenario file"});
     v("places", places,
-      {.doc = "YAML file of regions, towns, camps, roads and river, relative to the scenario file"});
+      {.doc =
+           "YAML file of regions, towns, camps, roads and river, relative to the scenario file"});
     v("cell_km", cell_km, {.doc = "edge of a square grid cell in km", .min = 2.0, .max = 200.0});
     v("desert_latitude", desert_latitude,
-      {.doc = "cells north of this latitude (degrees) are desert terrain", .min = -90.0,
+      {.doc = "cells north of this latitude (degrees) are desert terrain",
+       .min = -90.0,
        .max = 90.0});
     v("town_radius_km", town_radius_km,
-      {.doc = "cells whose centre lies within this distance of a town are town terrain", .min = 0.0,
+      {.doc = "cells whose centre lies within this distance of a town are town terrain",
+       .min = 0.0,
        .max = 100.0});
     v("phone_range_km", phone_range_km,
-      {.doc = "cells within this distance of a town have a phone tower at the start", .min = 0.0,
+      {.doc = "cells within this distance of a town have a phone tower at the start",
+       .min = 0.0,
        .max = 1000.0});
   }
 };
@@ -94,33 +98,42 @@ struct CivilianSection {
   template <class V>
   void describe(V& v) {
     v("population", population,
-      {.doc = "people in the country, spread over regions by their census shares", .min = 1,
+      {.doc = "people in the country, spread over regions by their census shares",
+       .min = 1,
        .max = 1e10});
     v("people_per_agent", people_per_agent,
-      {.doc = "people represented by one civilian agent (a household group)", .min = 1,
+      {.doc = "people represented by one civilian agent (a household group)",
+       .min = 1,
        .max = 255});
     v("urban_weight", urban_weight,
       {.doc = "extra weight of a cell at a town centre relative to a rural cell when population "
               "is spread inside a region",
-       .min = 0.0, .max = 1e6});
+       .min = 0.0,
+       .max = 1e6});
     v("urban_scale_km", urban_scale_km,
-      {.doc = "distance in km over which a town's extra weight falls by a factor e", .min = 0.1,
+      {.doc = "distance in km over which a town's extra weight falls by a factor e",
+       .min = 0.1,
        .max = 1000.0});
     v("desert_weight", desert_weight,
       {.doc = "weight of a desert cell relative to a Sahel cell when population is spread",
-       .min = 0.0, .max = 1.0});
+       .min = 0.0,
+       .max = 1.0});
     v("flee_risk", flee_risk,
       {.doc = "recent civilian deaths per resident of a cell above which residents start to flee",
-       .min = 0.0, .max = 1.0});
+       .min = 0.0,
+       .max = 1.0});
     v("flee_probability", flee_probability,
-      {.doc = "daily chance that an agent at home in a cell above flee_risk leaves", .min = 0.0,
+      {.doc = "daily chance that an agent at home in a cell above flee_risk leaves",
+       .min = 0.0,
        .max = 1.0});
     v("return_risk", return_risk,
-      {.doc = "risk of the home cell below which a displaced agent may return", .min = 0.0,
+      {.doc = "risk of the home cell below which a displaced agent may return",
+       .min = 0.0,
        .max = 1.0});
     v("return_probability", return_probability,
       {.doc = "daily chance that a displaced agent whose home is below return_risk goes home",
-       .min = 0.0, .max = 1.0});
+       .min = 0.0,
+       .max = 1.0});
     v("risk_memory_days", risk_memory_days,
       {.doc = "e-folding time in days of a cell's memory of violence", .min = 0.5, .max = 3650.0});
   }
@@ -140,25 +153,32 @@ struct CombatSection {
     v("crossfire_kill_probability", crossfire_kill_probability,
       {.doc = "chance per resident and per hour of fighting in the cell of being killed in the "
               "crossfire",
-       .min = 0.0, .max = 1.0});
+       .min = 0.0,
+       .max = 1.0});
     v("break_off_ratio", break_off_ratio,
       {.doc = "a side whose strength falls below this share of the other side's breaks off",
-       .min = 0.0, .max = 1.0});
+       .min = 0.0,
+       .max = 1.0});
     v("replenish_per_day", replenish_per_day,
       {.doc = "share of a unit's missing strength made good each day (reinforcement, recruits)",
-       .min = 0.0, .max = 1.0});
+       .min = 0.0,
+       .max = 1.0});
     v("town_defence", town_defence,
-      {.doc = "factor dividing the losses of a unit fighting from a town cell", .min = 1.0,
+      {.doc = "factor dividing the losses of a unit fighting from a town cell",
+       .min = 1.0,
        .max = 10.0});
     v("delta_defence", delta_defence,
-      {.doc = "factor dividing the losses of a unit fighting from inner-delta terrain", .min = 1.0,
+      {.doc = "factor dividing the losses of a unit fighting from inner-delta terrain",
+       .min = 1.0,
        .max = 10.0});
     v("contact_cells", contact_cells,
       {.doc = "hostile units at most this many cells apart (in x and in y) meet and fight",
-       .min = 0, .max = 10});
+       .min = 0,
+       .max = 10});
     v("engage_probability", engage_probability,
       {.doc = "chance per hour that units in contact fight rather than avoid each other",
-       .min = 0.0, .max = 1.0});
+       .min = 0.0,
+       .max = 1.0});
   }
 };
 
@@ -170,13 +190,16 @@ struct ControlSection {
   template <class V>
   void describe(V& v) {
     v("presence_cells", presence_cells,
-      {.doc = "a unit marks its presence on the cells at most this many cells away", .min = 0,
+      {.doc = "a unit marks its presence on the cells at most this many cells away",
+       .min = 0,
        .max = 20});
     v("presence_memory_days", presence_memory_days,
-      {.doc = "e-folding time in days of a faction's presence in a cell", .min = 0.1,
+      {.doc = "e-folding time in days of a faction's presence in a cell",
+       .min = 0.1,
        .max = 3650.0});
     v("presence_saturation", presence_saturation,
-      {.doc = "enemy presence (unit-days) at which the abuse trigger holds fully", .min = 0.001,
+      {.doc = "enemy presence (unit-days) at which the abuse trigger holds fully",
+       .min = 0.001,
        .max = 1000.0});
   }
 };
@@ -204,49 +227,54 @@ struct FactionSection {
 
   template <class V>
   void describe(V& v) {
-    v("name", name, {.doc = "unique name of the faction (MINUSMA, FAMa, JNIM, ...)",
-                     .required = true});
+    v("name", name,
+      {.doc = "unique name of the faction (MINUSMA, FAMa, JNIM, ...)", .required = true});
     v("kind", kind,
       {.doc = "peacekeepers, state_forces, mercenaries, jihadist, signatory or partner",
        .required = true});
-    v("units", units, {.doc = "number of armed units (company- or group-sized agents)", .min = 0,
-                       .max = 100000});
+    v("units", units,
+      {.doc = "number of armed units (company- or group-sized agents)", .min = 0, .max = 100000});
     v("unit_strength", unit_strength,
       {.doc = "fighters or troops per unit at full strength", .min = 1, .max = 100000});
     v("bases", bases,
       {.doc = "towns where units start and return to; units are spread over them in turn"});
-    v("area", area,
-      {.doc = "regions where units operate; empty means the regions of the bases"});
+    v("area", area, {.doc = "regions where units operate; empty means the regions of the bases"});
     v("mobility", mobility,
       {.doc = "road: patrols go town to town along roads; offroad: units roam across country"});
     v("road_speed_kmh", road_speed_kmh,
       {.doc = "speed along a road in km/h", .min = 0.1, .max = 300.0});
     v("offroad_speed_kmh", offroad_speed_kmh,
-      {.doc = "speed across country in km/h (halved in the inner delta)", .min = 0.1,
+      {.doc = "speed across country in km/h (halved in the inner delta)",
+       .min = 0.1,
        .max = 300.0});
     v("patrol_radius_km", patrol_radius_km,
-      {.doc = "off-road units pick targets within this distance of their base", .min = 1.0,
+      {.doc = "off-road units pick targets within this distance of their base",
+       .min = 1.0,
        .max = 2000.0});
     v("firepower", firepower,
       {.doc = "Lanchester attrition coefficient: enemy losses per own fighter per hour",
-       .min = 0.0, .max = 1.0});
+       .min = 0.0,
+       .max = 1.0});
     v("abuse_rate", abuse_rate,
       {.doc = "violent episodes against civilians started per unit and day where the trigger "
               "holds (enemy influence in the cell)",
-       .min = 0.0, .max = 24.0});
+       .min = 0.0,
+       .max = 24.0});
     v("abuse_base_share", abuse_base_share,
-      {.doc = "share of abuse_rate that applies where the trigger does not hold", .min = 0.0,
+      {.doc = "share of abuse_rate that applies where the trigger does not hold",
+       .min = 0.0,
        .max = 1.0});
     v("killings_per_hour", killings_per_hour,
       {.doc = "civilians an episode kills per hour on average, while the cell has people "
               "(each resident's chance is this over the residents)",
-       .min = 0.0, .max = 1000.0});
+       .min = 0.0,
+       .max = 1000.0});
     v("episode_hours", episode_hours,
-      {.doc = "mean length of a violent episode in hours (geometric)", .min = 1.0,
-       .max = 2400.0});
+      {.doc = "mean length of a violent episode in hours (geometric)", .min = 1.0, .max = 2400.0});
     v("destroy_probability", destroy_probability,
       {.doc = "chance that an episode destroys one piece of infrastructure in its cell",
-       .min = 0.0, .max = 1.0});
+       .min = 0.0,
+       .max = 1.0});
     v("hostile_to", hostile_to, {.doc = "names of the factions this one fights on contact"});
     v("arrival_date", arrival_date,
       {.doc = "date the faction's units deploy; null means present from the start"});

@@ -12,8 +12,8 @@ namespace pocsim {
 // Returns the number of people killed; `salt` separates several harms to the
 // same cell in one tick (the episode id, the engaging unit).
 std::uint32_t harm_civilians_in_cell(SimulationContext& ctx, world::CellId cell,
-                                     double kill_probability, Purpose purpose,
-                                     std::uint32_t tick, std::uint32_t salt);
+                                     double kill_probability, Purpose purpose, std::uint32_t tick,
+                                     std::uint32_t salt);
 
 // Calls fn(agent) for each group present in the cell (at home or displaced to it).
 template <class Fn>

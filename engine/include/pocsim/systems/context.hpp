@@ -18,12 +18,12 @@
 namespace pocsim {
 
 struct CellFields {
-  std::vector<float> risk;                  // recent civilian deaths per resident
-  std::vector<std::uint32_t> deaths_today;  // civilian deaths in the cell today
-  std::vector<std::int64_t> residents;      // people alive in the cell, as of the last day
-  std::vector<std::uint8_t> infrastructure; // Infrastructure bits now
-  std::vector<float> presence;              // unit-days, faction-major: [f * cells + c]
-  std::vector<world::CellId> refuge;        // where residents flee today; no_cell if safe
+  std::vector<float> risk;                   // recent civilian deaths per resident
+  std::vector<std::uint32_t> deaths_today;   // civilian deaths in the cell today
+  std::vector<std::int64_t> residents;       // people alive in the cell, as of the last day
+  std::vector<std::uint8_t> infrastructure;  // Infrastructure bits now
+  std::vector<float> presence;               // unit-days, faction-major: [f * cells + c]
+  std::vector<world::CellId> refuge;         // where residents flee today; no_cell if safe
 };
 
 struct Episode {

@@ -21,10 +21,10 @@ struct Places {
   std::vector<std::string> region_names;
   std::vector<double> region_population;  // census counts, used as shares
   std::vector<Town> towns;
-  std::vector<int> camps;                  // town indices of MINUSMA camps
-  std::vector<std::vector<int>> roads;     // chains of town indices
-  std::vector<int> river;                  // chain of town indices
-  std::vector<int> delta_chain;            // chain of town indices
+  std::vector<int> camps;               // town indices of MINUSMA camps
+  std::vector<std::vector<int>> roads;  // chains of town indices
+  std::vector<int> river;               // chain of town indices
+  std::vector<int> delta_chain;         // chain of town indices
   double delta_radius_km = 0.0;
 
   int find_town(const std::string& name) const;    // -1 when absent

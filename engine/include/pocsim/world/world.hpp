@@ -33,15 +33,15 @@ struct RoadLink {
 struct World {
   Grid grid;
   Places places;
-  std::vector<Terrain> terrain;                // per cell
-  std::vector<std::int16_t> region;            // per cell; -1 outside the outline
-  std::vector<std::uint8_t> on_road;           // per cell
-  std::vector<std::uint8_t> on_river;          // per cell
-  std::vector<std::uint8_t> infrastructure;    // per cell, Infrastructure bits at the start
-  std::vector<std::int64_t> population;        // per cell, people at the start
-  std::vector<CellId> land_cells;              // cells inside the outline, ascending
+  std::vector<Terrain> terrain;              // per cell
+  std::vector<std::int16_t> region;          // per cell; -1 outside the outline
+  std::vector<std::uint8_t> on_road;         // per cell
+  std::vector<std::uint8_t> on_river;        // per cell
+  std::vector<std::uint8_t> infrastructure;  // per cell, Infrastructure bits at the start
+  std::vector<std::int64_t> population;      // per cell, people at the start
+  std::vector<CellId> land_cells;            // cells inside the outline, ascending
   std::vector<std::vector<CellId>> region_cells;
-  std::vector<CellId> town_cell;               // per town
+  std::vector<CellId> town_cell;                  // per town
   std::vector<std::vector<RoadLink>> road_links;  // per town
 
   bool inside(CellId c) const { return c < region.size() && region[c] >= 0; }
