@@ -408,3 +408,33 @@ factions:
 
 }  // namespace
 }  // namespace pocsim::scenario
+
+namespace pocsim::scenario {
+
+// Value errors and reference errors come in one report, in line order, and a
+// key whose value failed is not reported again by the reference checks.
+TEST(LoadScenario, ValueAndReferenceErrorsAreReportedTogetherInLineOrder) {
+  const LoadResult r = load(R"(scenario:
+  tick_hours: 5
+factions:
+  - name: A
+    kind: jihadist
+    units: 2
+    bases: [Gaoo]
+    unit_strength: -5
+  - name: B
+    kind: state_forces
+    units: 1
+    bases: 3
+)");
+  ASSERT_EQ(r.diagnostics.size(), 4u) << all_messages(r);
+  const auto& d = r.diagnostics.items();
+  EXPECT_EQ(d[0].key_path, "scenario.tick_hours");
+  EXPECT_EQ(d[1].key_path, "factions.0.bases.0");
+  EXPECT_NE(d[1].message.find("did you mean 'Gao'"), std::string::npos) << d[1].message;
+  EXPECT_EQ(d[2].key_path, "factions.0.unit_strength");
+  EXPECT_EQ(d[3].key_path, "factions.1.bases");  // "expected a list", not also "needs a base"
+  for (std::size_t i = 1; i < d.size(); ++i) EXPECT_LT(d[i - 1].where.line, d[i].where.line);
+}
+
+}  // namespace pocsim::scenario

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ostream>
+#include <tuple>
 
 namespace pocsim {
 
@@ -16,6 +17,21 @@ void Diagnostics::error(SourceLocation where, std::string key_path, std::string 
 
 void Diagnostics::print(std::ostream& out) const {
   for (const Diagnostic& d : items_) out << d.to_string() << '\n';
+}
+
+void Diagnostics::sort_by_location() {
+  // Files keep the order in which they first had an error.
+  std::vector<std::string> files;
+  for (const Diagnostic& d : items_)
+    if (std::find(files.begin(), files.end(), d.where.file) == files.end())
+      files.push_back(d.where.file);
+  auto rank = [&](const std::string& file) {
+    return std::find(files.begin(), files.end(), file) - files.begin();
+  };
+  std::stable_sort(items_.begin(), items_.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    return std::tuple(rank(a.where.file), a.where.line, a.where.column) <
+           std::tuple(rank(b.where.file), b.where.line, b.where.column);
+  });
 }
 
 void Diagnostics::append(const Diagnostics& other) {

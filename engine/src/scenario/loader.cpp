@@ -341,6 +341,13 @@ void apply_override(Context& ctx, YAML::Node root, const Override& o) {
 
 // --- references ------------------------------------------------------------
 
+bool same_or_nested(const std::string& a, const std::string& b) {
+  const std::string& shorter = a.size() <= b.size() ? a : b;
+  const std::string& longer = a.size() <= b.size() ? b : a;
+  return longer.starts_with(shorter) &&
+         (longer.size() == shorter.size() || longer[shorter.size()] == '.');
+}
+
 void check_references(Context& ctx, Scenario& s) {
   auto where = [&](const std::string& path) {
     auto it = ctx.locations.find(path);
@@ -418,6 +425,24 @@ void check_references(Context& ctx, Scenario& s) {
   }
 }
 
+// Reference checks run even when some values were malformed, so that one
+// `validate` reports everything; a key whose value already failed (or lies
+// inside or around one that did) is not reported a second time.
+void check_references_after_type_errors(Context& ctx, Scenario& s) {
+  Diagnostics value_errors = std::move(ctx.diagnostics);
+  ctx.diagnostics = Diagnostics{};
+  check_references(ctx, s);
+  for (const Diagnostic& d : ctx.diagnostics.items()) {
+    bool reported = false;
+    for (const Diagnostic& e : value_errors.items())
+      reported =
+          reported || (e.where.file == d.where.file && same_or_nested(e.key_path, d.key_path));
+    if (!reported) value_errors.error(d.where, d.key_path, d.message);
+  }
+  value_errors.sort_by_location();
+  ctx.diagnostics = std::move(value_errors);
+}
+
 LoadResult load_parsed(Context& ctx, const std::string& text,
                        const std::vector<Override>& overrides) {
   LoadResult result;
@@ -446,7 +471,7 @@ LoadResult load_parsed(Context& ctx, const std::string& text,
     for (const Override& o : overrides) apply_override(ctx, root, o);
     Scenario scenario;
     read_value(ctx, root, "", {ctx.file, 1, 1}, scenario, Spec{});
-    if (ctx.diagnostics.empty()) check_references(ctx, scenario);
+    check_references_after_type_errors(ctx, scenario);
     if (ctx.diagnostics.empty()) result.scenario = std::move(scenario);
   }
   result.diagnostics = std::move(ctx.diagnostics);

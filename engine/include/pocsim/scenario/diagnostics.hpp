@@ -29,6 +29,9 @@ class Diagnostics {
   const std::vector<Diagnostic>& items() const { return items_; }
   void print(std::ostream& out) const;
   void append(const Diagnostics& other);
+  // Orders by line and column within each file; files keep the order of
+  // their first error.
+  void sort_by_location();
 
  private:
   std::vector<Diagnostic> items_;
