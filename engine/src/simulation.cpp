@@ -8,6 +8,7 @@
 #include "pocsim/systems/movement.hpp"
 #include "pocsim/systems/presence.hpp"
 #include "pocsim/systems/reinforcement.hpp"
+#include "pocsim/systems/response.hpp"
 #include "pocsim/systems/risk.hpp"
 #include "pocsim/systems/violence.hpp"
 
@@ -38,6 +39,7 @@ void Simulation::build_schedule() {
   scheduler_->add_phase("presence", 1, [&ctx](const TickInfo&) { mark_presence(ctx); });
   scheduler_->add_phase("combat", 1, [&ctx](const TickInfo& t) { resolve_combat(ctx, t); });
   scheduler_->add_phase("violence", 1, [&ctx](const TickInfo& t) { advance_violence(ctx, t); });
+  scheduler_->add_phase("response", 1, [&ctx](const TickInfo& t) { advance_responses(ctx, t); });
   scheduler_->add_phase("risk", day, [&ctx](const TickInfo&) { update_risk(ctx); });
   // Displacement is the day's last change to the civilians, so the census it
   // counts on the way is the day's closing census.

@@ -11,6 +11,8 @@ std::vector<Faction> make_factions(const scenario::Scenario& scenario, const wor
     for (const std::string& b : cfg.bases) f.bases.push_back(world.places.find_town(b));
     f.in_area.assign(world.places.region_names.size(), 0);
     for (const std::string& r : cfg.area) f.in_area[world.places.find_region(r)] = 1;
+    f.watches.assign(world.places.region_names.size(), 0);
+    for (const std::string& r : cfg.isr_regions) f.watches[world.places.find_region(r)] = 1;
     if (cfg.area.empty())
       for (int b : f.bases) f.in_area[world.places.towns[b].region] = 1;
     if (cfg.arrival_date) f.deploy_day = cfg.arrival_date->days_since_epoch() - start;

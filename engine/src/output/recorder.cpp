@@ -28,6 +28,7 @@ void Recorder::violence(std::uint32_t day, std::uint32_t episode, std::uint16_t 
       pending(day, EventKind::violence_against_civilians, cell, faction, civilians_actor, episode);
   e.fatalities += civilian_deaths;
   e.civilian_fatalities += civilian_deaths;
+  incidents_[episode].civilian_deaths += civilian_deaths;
   totals_.civilian_deaths_by_faction[faction] += civilian_deaths;
   totals_.civilian_deaths_by_region[region_of(cell)] += civilian_deaths;
   today(cell).civilian_deaths += civilian_deaths;

@@ -28,8 +28,89 @@ std::string fixed4(double v) {
   return buf;
 }
 
+std::uint32_t total_ticks(const RunResult& r) {
+  return static_cast<std::uint32_t>(r.scenario.scenario.duration_days * 24 /
+                                    r.scenario.scenario.tick_hours);
+}
+
 Date day_date(const RunResult& r, std::uint32_t day) {
   return r.scenario.scenario.start_date.plus_days(day);
+}
+
+// Hours from an incident's onset to a tick, or empty when it did not happen
+// within the run.
+std::string hours_after_onset(const RunResult& r, const Incident& incident, std::uint32_t tick) {
+  if (tick == never || tick >= total_ticks(r)) return "";
+  return std::to_string(static_cast<std::int64_t>(tick - incident.onset_tick) *
+                        r.scenario.scenario.tick_hours);
+}
+
+// Mean, median and 90th percentile (nearest rank) of a sample; nulls when empty.
+Json distribution(std::vector<double> values) {
+  if (values.empty()) return {{"mean", nullptr}, {"median", nullptr}, {"p90", nullptr}};
+  std::sort(values.begin(), values.end());
+  double sum = 0.0;
+  for (double v : values) sum += v;
+  auto rank = [&](double q) {
+    const auto k = static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size())));
+    return values[k == 0 ? 0 : k - 1];
+  };
+  return {{"mean", sum / static_cast<double>(values.size())},
+          {"median", rank(0.5)},
+          {"p90", rank(0.9)}};
+}
+
+Json protection_json(const RunResult& r) {
+  const RunTotals& t = r.recorder.totals();
+  const double tick_hours = r.scenario.scenario.tick_hours;
+  const std::uint32_t end = total_ticks(r);
+  std::int64_t reachable = 0, reachable_deaths = 0, detected = 0, declined = 0, reached = 0,
+               within_6h = 0, within_24h = 0, stopped = 0, air = 0, ground = 0;
+  std::vector<double> to_arrival, to_detection;
+  for (const Incident& i : r.recorder.incidents()) {
+    if (i.reachable) {
+      ++reachable;
+      reachable_deaths += i.civilian_deaths;
+    }
+    if (i.detect_tick < end) {
+      ++detected;
+      to_detection.push_back((i.detect_tick - i.onset_tick) * tick_hours);
+    }
+    declined += i.declined ? 1 : 0;
+    air += i.mode == ResponseMode::air ? 1 : 0;
+    ground += i.mode == ResponseMode::ground ? 1 : 0;
+    if (i.outcome == IncidentOutcome::not_reached) continue;
+    ++reached;
+    const double hours = (i.arrival_tick - i.onset_tick) * tick_hours;
+    to_arrival.push_back(hours);
+    within_6h += hours <= 6.0 ? 1 : 0;
+    within_24h += hours <= 24.0 ? 1 : 0;
+    stopped += i.outcome == IncidentOutcome::stopped ? 1 : 0;
+  }
+  const auto incidents = static_cast<std::int64_t>(r.recorder.incidents().size());
+  auto share = [&](std::int64_t n) {
+    return incidents > 0 ? static_cast<double>(n) / static_cast<double>(incidents) : 0.0;
+  };
+  const std::int64_t decided = t.flights_authorised + t.flights_refused;
+  return {{"incidents", incidents},
+          {"reachable_incidents", reachable},
+          {"civilian_deaths_in_reachable_incidents", reachable_deaths},
+          {"detected", detected},
+          {"detection_hours", distribution(to_detection)},
+          {"declined", declined},
+          {"reached", reached},
+          {"never_reached", incidents - reached},
+          {"share_reached_within_6h", share(within_6h)},
+          {"share_reached_within_24h", share(within_24h)},
+          {"stopped_by_arrival", stopped},
+          {"hours_to_first_arrival", distribution(to_arrival)},
+          {"responses_by_mode", {{"air", air}, {"ground", ground}}},
+          {"flights",
+           {{"requested", t.flights_requested},
+            {"authorised", t.flights_authorised},
+            {"refused", t.flights_refused},
+            {"mean_wait_hours",
+             decided > 0 ? t.flight_wait_hours / static_cast<double>(decided) : 0.0}}}};
 }
 
 std::string perpetrator_kind(const RunResult& r, std::int32_t faction) {
@@ -82,6 +163,16 @@ std::string summary_json(const RunResult& r) {
   for (std::size_t f = 0; f < r.faction_names.size(); ++f)
     combatants[r.faction_names[f]] = t.combatant_deaths_by_faction[f];
   j["combatant_deaths"] = {{"total", combatant_deaths}, {"by_faction", combatants}};
+  j["protection"] = protection_json(r);
+  const int responder = [&] {
+    for (std::size_t f = 0; f < r.faction_kinds.size(); ++f)
+      if (r.faction_kinds[f] == scenario::FactionKind::peacekeepers) return static_cast<int>(f);
+    return -1;
+  }();
+  j["peacekeeper_deaths"] = {
+      {"ied", t.peacekeeper_ied_deaths},
+      {"combat",
+       responder >= 0 ? t.combatant_deaths_by_faction[static_cast<std::size_t>(responder)] : 0}};
   j["incidents"] = {{"violence_against_civilians", t.violence_events},
                     {"violent_episodes", t.violent_episodes},
                     {"battles", t.battles}};
@@ -125,10 +216,19 @@ std::string events_csv(const RunResult& r) {
         << ',' << csv_field(w.places.region_names[static_cast<std::size_t>(w.region[e.cell])])
         << ',' << fixed4(at.lat) << ',' << fixed4(at.lon) << ',' << e.fatalities << ','
         << e.civilian_fatalities << ',' << (violence ? perpetrator_kind(r, e.actor1) : "") << ','
-        << (violence ? std::to_string(e.episode) : "")
-        // The response to an incident (detection, flight request, authorisation,
-        // arrival) is not modelled yet: these columns stay empty until it is.
-        << ",,,,,,\n";
+        << (violence ? std::to_string(e.episode) : "");
+    if (violence) {
+      // The response columns describe the whole incident, on each of its days.
+      const Incident& i = r.recorder.incidents()[e.episode];
+      out << ',' << hours_after_onset(r, i, i.detect_tick) << ','
+          << hours_after_onset(r, i, i.request_tick) << ','
+          << hours_after_onset(r, i, i.authorisation_tick) << ','
+          << hours_after_onset(r, i, i.arrival_tick) << ','
+          << response_mode_names[static_cast<int>(i.mode)] << ','
+          << incident_outcome_names[static_cast<int>(i.outcome)] << '\n';
+    } else {
+      out << ",,,,,,\n";
+    }
   }
   return out.str();
 }

@@ -31,6 +31,7 @@ namespace {
 
 std::span<const std::string_view> enum_names(FactionKind) { return faction_kind_names; }
 std::span<const std::string_view> enum_names(Mobility) { return mobility_names; }
+std::span<const std::string_view> enum_names(DelayLaw) { return delay_law_names; }
 
 std::string join(const std::string& parent, const std::string& key) {
   return parent.empty() ? key : parent + "." + key;
@@ -353,6 +354,20 @@ void check_references(Context& ctx, Scenario& s) {
     auto it = ctx.locations.find(path);
     return it != ctx.locations.end() ? it->second : SourceLocation{ctx.file, 1, 1};
   };
+  // A name must be one of the candidates, with a "did you mean" otherwise.
+  auto check_name = [&](const std::string& path, const std::string& name,
+                        const std::vector<std::string>& candidates, const std::string& what) {
+    if (std::find(candidates.begin(), candidates.end(), name) != candidates.end()) return;
+    std::string message = "unknown " + what + " '" + name + "'";
+    const std::string hint = closest_match(name, candidates);
+    if (!hint.empty()) message += "; did you mean '" + hint + "'?";
+    ctx.error(where(path), path, message);
+  };
+  auto check_names = [&](const std::string& path, const std::vector<std::string>& names,
+                         const std::vector<std::string>& candidates, const std::string& what) {
+    for (std::size_t j = 0; j < names.size(); ++j)
+      check_name(path + "." + std::to_string(j), names[j], candidates, what);
+  };
   if (24 % s.scenario.tick_hours != 0)
     ctx.error(where("scenario.tick_hours"), "scenario.tick_hours",
               "must divide 24 (1, 2, 3, 4, 6, 8, 12 or 24), got " +
@@ -387,22 +402,9 @@ void check_references(Context& ctx, Scenario& s) {
     const std::string base = "factions." + std::to_string(i);
     if (places) {
       const std::vector<std::string> towns = places->town_names();
-      for (std::size_t j = 0; j < f.bases.size(); ++j)
-        if (places->find_town(f.bases[j]) < 0) {
-          const std::string path = base + ".bases." + std::to_string(j);
-          std::string message = "unknown town '" + f.bases[j] + "'";
-          const std::string hint = closest_match(f.bases[j], towns);
-          if (!hint.empty()) message += "; did you mean '" + hint + "'?";
-          ctx.error(where(path), path, message);
-        }
-      for (std::size_t j = 0; j < f.area.size(); ++j)
-        if (places->find_region(f.area[j]) < 0) {
-          const std::string path = base + ".area." + std::to_string(j);
-          std::string message = "unknown region '" + f.area[j] + "'";
-          const std::string hint = closest_match(f.area[j], places->region_names);
-          if (!hint.empty()) message += "; did you mean '" + hint + "'?";
-          ctx.error(where(path), path, message);
-        }
+      check_names(base + ".bases", f.bases, towns, "town");
+      check_names(base + ".area", f.area, places->region_names, "region");
+      check_names(base + ".isr_regions", f.isr_regions, places->region_names, "region");
     }
     if (f.units > 0 && f.bases.empty())
       ctx.error(where(base + ".bases"), base + ".bases",
@@ -411,17 +413,30 @@ void check_references(Context& ctx, Scenario& s) {
       const std::string path = base + ".hostile_to." + std::to_string(j);
       if (f.hostile_to[j] == f.name) {
         ctx.error(where(path), path, "a faction cannot be hostile to itself");
-      } else if (std::find(faction_names.begin(), faction_names.end(), f.hostile_to[j]) ==
-                 faction_names.end()) {
-        std::string message = "unknown faction '" + f.hostile_to[j] + "'";
-        const std::string hint = closest_match(f.hostile_to[j], faction_names);
-        if (!hint.empty()) message += "; did you mean '" + hint + "'?";
-        ctx.error(where(path), path, message);
+      } else {
+        check_name(path, f.hostile_to[j], faction_names, "faction");
       }
     }
     if (f.arrival_date && f.withdrawal_date && *f.withdrawal_date <= *f.arrival_date)
       ctx.error(where(base + ".withdrawal_date"), base + ".withdrawal_date",
                 "withdrawal must come after arrival (" + f.arrival_date->to_string() + ")");
+  }
+  if (!s.response.responder.empty()) {
+    const auto it = std::find_if(s.factions.begin(), s.factions.end(),
+                                 [&](const auto& f) { return f.name == s.response.responder; });
+    if (it == s.factions.end())
+      check_name("response.responder", s.response.responder, faction_names, "faction");
+    else if (it->kind != FactionKind::peacekeepers)
+      ctx.error(where("response.responder"), "response.responder",
+                "the responder must be a faction of kind peacekeepers, '" + it->name + "' is " +
+                    std::string(to_string(it->kind)));
+  }
+  for (std::size_t g = 0; g < s.flights.groundings.size(); ++g) {
+    const GroundingSection& window = s.flights.groundings[g];
+    const std::string path = "flights.groundings." + std::to_string(g) + ".to";
+    if (window.to && *window.to < window.from)
+      ctx.error(where(path), path,
+                "the grounding ends before it starts (" + window.from.to_string() + ")");
   }
 }
 

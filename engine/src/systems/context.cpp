@@ -20,6 +20,12 @@ SimulationContext::SimulationContext(const scenario::Scenario& scenario_in,
   cells.infrastructure = world.infrastructure;
   cells.presence.assign(factions.size() * n, 0.0f);
   cells.refuge.assign(n, world::no_cell);
+  for (std::size_t f = 0; f < factions.size() && responder < 0; ++f) {
+    const auto& cfg = factions[f].config;
+    if (scenario.response.responder.empty() ? cfg.kind == scenario::FactionKind::peacekeepers
+                                            : cfg.name == scenario.response.responder)
+      responder = static_cast<int>(f);
+  }
 }
 
 }  // namespace pocsim

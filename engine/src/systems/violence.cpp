@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "pocsim/systems/civilian_harm.hpp"
+#include "pocsim/systems/response.hpp"
 
 namespace pocsim {
 
@@ -51,7 +52,8 @@ void start_episodes(SimulationContext& ctx, const TickInfo& tick) {
     if (ctx.cells.residents[cell] <= 0) continue;
     const double share = f.config.abuse_base_share +
                          (1.0 - f.config.abuse_base_share) * enemy_presence(ctx, f, cell);
-    const double p = f.config.abuse_rate * ctx.tick_hours / 24.0 * share;
+    const double p =
+        f.config.abuse_rate * ctx.tick_hours / 24.0 * share * peacekeeper_deterrence(ctx, f, cell);
     const auto [onset, length] =
         ctx.rng.uniform2(Purpose::violence_onset, static_cast<std::uint32_t>(u), tick.tick);
     if (onset >= p) continue;
@@ -63,6 +65,8 @@ void start_episodes(SimulationContext& ctx, const TickInfo& tick) {
     if (ctx.rng.uniform(Purpose::violence_infrastructure, id, tick.tick, 0) <
         f.config.destroy_probability)
       destroy_infrastructure(ctx, cell, id, tick.tick);
+    // After the destruction: a phone tower brought down cannot carry the report.
+    open_incident(ctx, ctx.episodes.back(), tick.tick);
   }
 }
 

@@ -9,6 +9,7 @@
 #include <tuple>
 #include <vector>
 
+#include "pocsim/output/incident.hpp"
 #include "pocsim/world/grid.hpp"
 
 namespace pocsim {
@@ -51,6 +52,11 @@ struct RunTotals {
   std::int64_t displaced_peak = 0;
   std::int64_t displaced_end = 0;
   std::int64_t at_home_end = 0;
+  std::int64_t peacekeeper_ied_deaths = 0;
+  std::int64_t flights_requested = 0;
+  std::int64_t flights_authorised = 0;
+  std::int64_t flights_refused = 0;
+  double flight_wait_hours = 0.0;  // summed over decided requests
 };
 
 class Recorder {
@@ -64,6 +70,22 @@ class Recorder {
               std::uint32_t losses_a, std::uint32_t losses_b, std::uint32_t civilian_deaths);
   void infrastructure_destroyed(world::CellId cell, int kind);
   void episode_started() { ++totals_.violent_episodes; }
+
+  // Incidents are numbered like the episodes they describe.
+  Incident& open_incident(const Incident& incident) {
+    incidents_.push_back(incident);
+    return incidents_.back();
+  }
+  Incident& incident(std::uint32_t episode) { return incidents_[episode]; }
+  const std::vector<Incident>& incidents() const { return incidents_; }
+  void flight_requested() { ++totals_.flights_requested; }
+  void flight_decided(bool authorised, double wait_hours) {
+    ++(authorised ? totals_.flights_authorised : totals_.flights_refused);
+    totals_.flight_wait_hours += wait_hours;
+  }
+  void peacekeepers_killed_by_ied(std::uint32_t deaths) {
+    totals_.peacekeeper_ied_deaths += deaths;
+  }
 
   // Closes a day: orders and numbers its events, stores the region rows.
   void end_of_day(std::uint32_t day, const std::vector<std::int64_t>& displaced_by_region,
@@ -89,6 +111,7 @@ class Recorder {
       pending_events_;
   std::vector<RegionDay> pending_rows_;
   std::vector<EventRecord> events_;
+  std::vector<Incident> incidents_;
   std::vector<RegionDay> region_days_;
   std::uint32_t days_recorded_ = 0;
   RunTotals totals_;

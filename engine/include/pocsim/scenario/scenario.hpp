@@ -204,6 +204,180 @@ struct ControlSection {
   }
 };
 
+// A number per perpetrator kind (peacekeepers and partners never abuse, so
+// only the four kinds that do have one).
+struct ByPerpetratorKind {
+  double state_forces = 0.0;
+  double mercenaries = 0.0;
+  double jihadist = 0.0;
+  double signatory = 0.0;
+
+  double of(FactionKind kind) const {
+    switch (kind) {
+      case FactionKind::state_forces:
+        return state_forces;
+      case FactionKind::mercenaries:
+        return mercenaries;
+      case FactionKind::jihadist:
+        return jihadist;
+      case FactionKind::signatory:
+        return signatory;
+      default:
+        return 0.0;
+    }
+  }
+
+  template <class V>
+  void describe(V& v) {
+    v("state_forces", state_forces, {.doc = "for state forces", .min = 0.0, .max = 1.0});
+    v("mercenaries", mercenaries, {.doc = "for mercenaries", .min = 0.0, .max = 1.0});
+    v("jihadist", jihadist, {.doc = "for jihadist groups", .min = 0.0, .max = 1.0});
+    v("signatory", signatory, {.doc = "for accord signatories", .min = 0.0, .max = 1.0});
+  }
+};
+
+struct DetectionSection {
+  double own_unit_km = 30.0;
+  double own_unit_hours = 1.0;
+  double phone_report_share = 0.5;
+  double phone_report_hours = 6.0;
+  double second_hand_hours = 72.0;
+
+  template <class V>
+  void describe(V& v) {
+    v("own_unit_km", own_unit_km,
+      {.doc = "a peacekeeper unit this close to an incident learns of it itself",
+       .min = 0.0,
+       .max = 1000.0});
+    v("own_unit_hours", own_unit_hours,
+      {.doc = "mean hours before a nearby peacekeeper unit reports an incident (exponential)",
+       .min = 0.0,
+       .max = 1000.0});
+    v("phone_report_share", phone_report_share,
+      {.doc = "chance that residents report an incident by phone, where the cell's phone tower "
+              "stands",
+       .min = 0.0,
+       .max = 1.0});
+    v("phone_report_hours", phone_report_hours,
+      {.doc = "mean hours before a phone report reaches the mission (exponential)",
+       .min = 0.0,
+       .max = 1000.0});
+    v("second_hand_hours", second_hand_hours,
+      {.doc = "mean hours before second-hand reports (social media, word of mouth) reach the "
+              "mission (exponential)",
+       .min = 0.0,
+       .max = 10000.0});
+  }
+};
+
+struct GroundingSection {
+  Date from{2022, 1, 1};
+  std::optional<Date> to;
+  bool drones_only = false;
+
+  template <class V>
+  void describe(V& v) {
+    v("from", from, {.doc = "first day of the grounding", .required = true});
+    v("to", to, {.doc = "last day of the grounding; null means to the end of the run"});
+    v("drones_only", drones_only,
+      {.doc = "true: only drones (partner ISR) are grounded; false: every flight"});
+  }
+};
+
+enum class DelayLaw { fixed, exponential };
+inline constexpr std::string_view delay_law_names[] = {"fixed", "exponential"};
+inline std::string_view to_string(DelayLaw d) { return delay_law_names[static_cast<int>(d)]; }
+
+struct FlightPolicySection {
+  bool authorisation_required = true;
+  double delay_hours = 24.0;
+  DelayLaw delay_law = DelayLaw::exponential;
+  double refusal_probability = 0.1;
+  double refusal_near_operations = 0.4;
+  std::vector<GroundingSection> groundings;
+
+  template <class V>
+  void describe(V& v) {
+    v("authorisation_required", authorisation_required,
+      {.doc = "every flight needs the host state's authorisation"});
+    v("delay_hours", delay_hours,
+      {.doc = "mean hours from a flight request to the authorisation", .min = 0.0, .max = 10000.0});
+    v("delay_law", delay_law,
+      {.doc = "fixed: every wait is delay_hours; exponential: waits vary around that mean"});
+    v("refusal_probability", refusal_probability,
+      {.doc = "chance that a request is refused", .min = 0.0, .max = 1.0});
+    v("refusal_near_operations", refusal_near_operations,
+      {.doc = "added chance of refusal where state or mercenary units operate in the incident's "
+              "cell",
+       .min = 0.0,
+       .max = 1.0});
+    v("groundings", groundings, {.doc = "dated windows when flights are grounded"});
+  }
+};
+
+struct ResponseSection {
+  std::string responder;
+  double respond_probability = 0.9;
+  double decision_hours = 2.0;
+  int helicopters = 11;
+  double helicopter_speed_kmh = 200.0;
+  double helicopter_range_km = 400.0;
+  double helicopter_turnaround_hours = 6.0;
+  double ground_speed_kmh = 25.0;
+  double ground_range_km = 300.0;
+  double ied_per_km = 0.0005;
+  double ied_jihadist_factor = 5.0;
+  double ied_deaths = 0.5;
+  ByPerpetratorKind stop_on_arrival{0.3, 0.2, 0.8, 0.8};
+  ByPerpetratorKind presence_deterrence{0.1, 0.0, 0.6, 0.6};
+
+  template <class V>
+  void describe(V& v) {
+    v("responder", responder,
+      {.doc = "the peacekeepers faction that responds; empty means the first of kind "
+              "peacekeepers"});
+    v("respond_probability", respond_probability,
+      {.doc = "chance that the mission decides to respond to an incident it knows of",
+       .min = 0.0,
+       .max = 1.0});
+    v("decision_hours", decision_hours,
+      {.doc = "hours from learning of an incident to requesting a response",
+       .min = 0.0,
+       .max = 1000.0});
+    v("helicopters", helicopters,
+      {.doc = "the responder's own helicopters available for quick reaction",
+       .min = 0,
+       .max = 1000});
+    v("helicopter_speed_kmh", helicopter_speed_kmh,
+      {.doc = "cruise speed of a helicopter", .min = 1.0, .max = 1000.0});
+    v("helicopter_range_km", helicopter_range_km,
+      {.doc = "farthest incident a helicopter flies to from a base", .min = 0.0, .max = 5000.0});
+    v("helicopter_turnaround_hours", helicopter_turnaround_hours,
+      {.doc = "hours a helicopter is busy after it lands at an incident",
+       .min = 0.0,
+       .max = 1000.0});
+    v("ground_speed_kmh", ground_speed_kmh,
+      {.doc = "speed of a ground response convoy", .min = 1.0, .max = 200.0});
+    v("ground_range_km", ground_range_km,
+      {.doc = "farthest incident a convoy sets out for", .min = 0.0, .max = 5000.0});
+    v("ied_per_km", ied_per_km,
+      {.doc = "chance per km that a convoy strikes an IED where no jihadist is present",
+       .min = 0.0,
+       .max = 1.0});
+    v("ied_jihadist_factor", ied_jihadist_factor,
+      {.doc = "factor on ied_per_km where jihadist presence at the incident is full",
+       .min = 1.0,
+       .max = 1000.0});
+    v("ied_deaths", ied_deaths,
+      {.doc = "mean peacekeepers killed per IED strike (Poisson)", .min = 0.0, .max = 100.0});
+    v("stop_on_arrival", stop_on_arrival,
+      {.doc = "chance that the arrival of peacekeepers ends an ongoing episode, by perpetrator"});
+    v("presence_deterrence", presence_deterrence,
+      {.doc = "share by which full peacekeeper presence in a cell lowers the onset of violence, "
+              "by perpetrator"});
+  }
+};
+
 struct FactionSection {
   std::string name;
   FactionKind kind = FactionKind::jihadist;
@@ -224,6 +398,9 @@ struct FactionSection {
   std::vector<std::string> hostile_to;
   std::optional<Date> arrival_date;
   std::optional<Date> withdrawal_date;
+  std::vector<std::string> isr_regions;
+  double isr_hours = 3.0;
+  int helicopters = 0;
 
   template <class V>
   void describe(V& v) {
@@ -280,6 +457,17 @@ struct FactionSection {
       {.doc = "date the faction's units deploy; null means present from the start"});
     v("withdrawal_date", withdrawal_date,
       {.doc = "date the faction's units leave; null means they stay"});
+    v("isr_regions", isr_regions,
+      {.doc = "regions this faction watches with drones and aircraft and reports to the "
+              "responder (partners' ISR)"});
+    v("isr_hours", isr_hours,
+      {.doc = "mean hours before the faction's ISR spots an incident in a watched region",
+       .min = 0.0,
+       .max = 1000.0});
+    v("helicopters", helicopters,
+      {.doc = "helicopters the faction lends the responder while present (air support)",
+       .min = 0,
+       .max = 1000});
   }
 };
 
@@ -289,6 +477,9 @@ struct Scenario {
   CivilianSection civilians;
   CombatSection combat;
   ControlSection control;
+  DetectionSection detection;
+  FlightPolicySection flights;
+  ResponseSection response;
   std::vector<FactionSection> factions;
 
   template <class V>
@@ -298,6 +489,9 @@ struct Scenario {
     v("civilians", civilians, {.doc = "the population and how it flees and returns"});
     v("combat", combat, {.doc = "how engagements between armed units are resolved"});
     v("control", control, {.doc = "how units mark presence, which triggers abuse"});
+    v("detection", detection, {.doc = "how the responder learns of incidents"});
+    v("flights", flights, {.doc = "the host state's flight-authorisation policy"});
+    v("response", response, {.doc = "how the responder reaches incidents, by air or ground"});
     v("factions", factions, {.doc = "the armed actors, one entry per faction"});
   }
 };

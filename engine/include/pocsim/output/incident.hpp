@@ -1,0 +1,51 @@
+#pragma once
+// One violent episode seen from the side of protection: when the responder
+// learned of it, asked to fly, was authorised, and arrived, and how it ended.
+#include <cstdint>
+#include <limits>
+
+#include "pocsim/world/grid.hpp"
+
+namespace pocsim {
+
+inline constexpr std::uint32_t never = std::numeric_limits<std::uint32_t>::max();
+
+enum class ResponseMode : std::uint8_t { none, air, ground };
+inline constexpr const char* response_mode_names[] = {"none", "air", "ground"};
+
+enum class IncidentOutcome : std::uint8_t {
+  not_reached,     // nobody came
+  stopped,         // the arrival ended the episode
+  arrived_during,  // arrived while it went on, and it went on
+  arrived_after,   // arrived once it had ended
+};
+inline constexpr const char* incident_outcome_names[] = {"not_reached", "stopped", "arrived_during",
+                                                         "arrived_after"};
+
+enum class ResponseStage : std::uint8_t {
+  unaware,                 // the responder has not heard yet
+  deciding,                // heard; the request goes out at request_tick
+  awaiting_authorisation,  // a flight was requested; the answer comes at authorisation_tick
+  travelling,              // on the way; arrives at arrival_tick
+  closed,                  // arrived, declined, or out of reach
+};
+
+struct Incident {
+  std::uint32_t onset_tick = 0;
+  std::uint32_t end_tick = 0;  // last tick of the episode (moved earlier when stopped)
+  world::CellId cell = 0;
+  std::uint16_t faction = 0;
+  bool reachable = false;  // a responder base lay within air or ground range at onset
+  std::uint32_t detect_tick = never;
+  std::uint32_t request_tick = never;
+  std::uint32_t authorisation_tick = never;  // when the flight was authorised (or refused)
+  std::uint32_t arrival_tick = never;
+  bool flight_refused = false;
+  bool declined = false;  // the responder knew but decided not to respond
+  ResponseStage stage = ResponseStage::unaware;
+  ResponseMode mode = ResponseMode::none;
+  IncidentOutcome outcome = IncidentOutcome::not_reached;
+  std::uint32_t civilian_deaths = 0;
+};
+
+}  // namespace pocsim

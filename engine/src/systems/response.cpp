@@ -1,0 +1,283 @@
+#include "pocsim/systems/response.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace pocsim {
+
+namespace {
+
+using scenario::FactionKind;
+
+std::uint32_t hours_to_ticks(const SimulationContext& ctx, double hours) {
+  const double ticks = std::ceil(hours / ctx.tick_hours);
+  return ticks >= 1e9 ? never : static_cast<std::uint32_t>(ticks);
+}
+
+std::uint32_t later(std::uint32_t tick, std::uint32_t ticks) {
+  return ticks == never || tick > never - ticks ? never : tick + ticks;
+}
+
+double exponential_hours(double mean, double u) { return -mean * std::log1p(-u); }
+
+std::int64_t day_of(const SimulationContext& ctx, std::uint32_t tick) {
+  return static_cast<std::int64_t>(tick / ctx.ticks_per_day);
+}
+
+// Whether flights of this sort are grounded on the day of `tick`.
+bool grounded(const SimulationContext& ctx, std::uint32_t tick, bool drone) {
+  const Date start = ctx.scenario.scenario.start_date;
+  const std::int64_t day = day_of(ctx, tick) + start.days_since_epoch();
+  for (const auto& window : ctx.scenario.flights.groundings) {
+    if (window.drones_only && !drone) continue;
+    if (day >= window.from.days_since_epoch() &&
+        (!window.to || day <= window.to->days_since_epoch()))
+      return true;
+  }
+  return false;
+}
+
+// The first tick at or after `tick` when flights are not grounded.
+std::uint32_t first_flying_tick(const SimulationContext& ctx, std::uint32_t tick) {
+  while (tick != never && grounded(ctx, tick, false))
+    tick = (tick / ctx.ticks_per_day + 1) * ctx.ticks_per_day;
+  return tick;
+}
+
+// The responder's base nearest to the cell, and how far it is.
+std::pair<int, double> nearest_base(const SimulationContext& ctx, world::CellId cell) {
+  if (ctx.responder < 0) return {-1, std::numeric_limits<double>::infinity()};
+  const geo::PointKm at = ctx.world.grid.center(cell);
+  std::pair<int, double> best{-1, std::numeric_limits<double>::infinity()};
+  for (int town : ctx.factions[static_cast<std::size_t>(ctx.responder)].bases) {
+    const double d = geo::distance_km(at, ctx.world.grid.center(ctx.world.town_cell[town]));
+    if (d < best.second) best = {town, d};
+  }
+  return best;
+}
+
+int helicopters_on_hand(const SimulationContext& ctx, std::uint32_t tick) {
+  const std::int64_t day = day_of(ctx, tick);
+  int count = 0;
+  for (std::size_t f = 0; f < ctx.factions.size(); ++f) {
+    if (!ctx.factions[f].present_on(day)) continue;
+    if (static_cast<int>(f) == ctx.responder) count += ctx.scenario.response.helicopters;
+    count += ctx.factions[f].config.helicopters;
+  }
+  return count;
+}
+
+bool state_operations_in(const SimulationContext& ctx, world::CellId cell) {
+  for (std::size_t f = 0; f < ctx.factions.size(); ++f) {
+    const FactionKind kind = ctx.factions[f].config.kind;
+    if ((kind == FactionKind::state_forces || kind == FactionKind::mercenaries) &&
+        ctx.presence(f, cell) > 0.0f)
+      return true;
+  }
+  return false;
+}
+
+double jihadist_presence(const SimulationContext& ctx, world::CellId cell) {
+  double sum = 0.0;
+  for (std::size_t f = 0; f < ctx.factions.size(); ++f)
+    if (ctx.factions[f].config.kind == FactionKind::jihadist) sum += ctx.presence(f, cell);
+  return std::min(1.0, sum / ctx.scenario.control.presence_saturation);
+}
+
+// Detection: the earliest of the channels that see this incident.
+double detection_hours(const SimulationContext& ctx, const Episode& e, std::uint32_t tick) {
+  const auto& cfg = ctx.scenario.detection;
+  const auto draws = [&](std::uint32_t k) {
+    return ctx.rng.uniform2(Purpose::detection, e.id, tick, k);
+  };
+  double best = exponential_hours(cfg.second_hand_hours, draws(0)[0]);
+  const geo::PointKm at = ctx.world.grid.center(e.cell);
+  if (ctx.responder >= 0) {
+    for (std::size_t u = 0; u < ctx.units.size(); ++u)
+      if (ctx.units.faction[u] == ctx.responder && ctx.units.active(u) &&
+          geo::distance_km(at, {ctx.units.x[u], ctx.units.y[u]}) <= cfg.own_unit_km) {
+        best = std::min(best, exponential_hours(cfg.own_unit_hours, draws(0)[1]));
+        break;
+      }
+  }
+  const auto phone = draws(1);
+  if ((ctx.cells.infrastructure[e.cell] & world::phone_tower) && phone[0] < cfg.phone_report_share)
+    best = std::min(best, exponential_hours(cfg.phone_report_hours, phone[1]));
+  const int region = ctx.world.region[e.cell];
+  const std::int64_t day = day_of(ctx, tick);
+  if (!grounded(ctx, tick, true))
+    for (std::size_t f = 0; f < ctx.factions.size(); ++f) {
+      const Faction& partner = ctx.factions[f];
+      if (partner.watches[static_cast<std::size_t>(region)] && partner.present_on(day))
+        best = std::min(best, exponential_hours(partner.config.isr_hours,
+                                                draws(2 + static_cast<std::uint32_t>(f))[0]));
+    }
+  return best;
+}
+
+void send_ground(SimulationContext& ctx, Incident& incident, std::uint32_t id, std::uint32_t tick) {
+  const auto& cfg = ctx.scenario.response;
+  const double km = nearest_base(ctx, incident.cell).second;
+  if (km > cfg.ground_range_km) {
+    incident.stage = ResponseStage::closed;
+    return;
+  }
+  incident.mode = ResponseMode::ground;
+  incident.stage = ResponseStage::travelling;
+  incident.arrival_tick = later(tick, hours_to_ticks(ctx, km / cfg.ground_speed_kmh));
+  // IEDs: a convoy runs the risk along the whole way, higher where jihadists hold ground.
+  const double per_km = cfg.ied_per_km * (1.0 + (cfg.ied_jihadist_factor - 1.0) *
+                                                    jihadist_presence(ctx, incident.cell));
+  const auto u = ctx.rng.uniform2(Purpose::ied, id, tick);
+  if (u[0] < 1.0 - std::exp(-per_km * km))
+    ctx.recorder.peacekeepers_killed_by_ied(poisson_from_uniform(cfg.ied_deaths, u[1]));
+}
+
+// Requests a flight; the answer comes after the authorisation delay.
+void request_flight(SimulationContext& ctx, Incident& incident, std::uint32_t id,
+                    std::uint32_t tick) {
+  const auto& policy = ctx.scenario.flights;
+  ctx.recorder.flight_requested();
+  const auto u = ctx.rng.uniform2(Purpose::flight_authorisation, id, tick);
+  double wait = 0.0;
+  if (policy.authorisation_required) {
+    wait = policy.delay_law == scenario::DelayLaw::fixed
+               ? policy.delay_hours
+               : exponential_hours(policy.delay_hours, u[0]);
+    const double refusal =
+        policy.refusal_probability +
+        (state_operations_in(ctx, incident.cell) ? policy.refusal_near_operations : 0.0);
+    incident.flight_refused = u[1] < refusal;
+  }
+  incident.authorisation_tick = later(tick, hours_to_ticks(ctx, wait));
+  ctx.recorder.flight_decided(!incident.flight_refused, wait);
+}
+
+// The authorisation came: fly if a helicopter is free once flights are
+// allowed, else go by road.
+void act_on_authorisation(SimulationContext& ctx, Incident& incident, std::uint32_t id,
+                          std::uint32_t tick) {
+  const auto& cfg = ctx.scenario.response;
+  if (incident.flight_refused) {
+    send_ground(ctx, incident, id, tick);
+    return;
+  }
+  const std::uint32_t takeoff = first_flying_tick(ctx, tick);
+  auto& busy = ctx.helicopter_busy_until;
+  std::erase_if(busy, [&](std::uint32_t until) { return until <= tick; });
+  if (takeoff != tick || static_cast<int>(busy.size()) >= helicopters_on_hand(ctx, tick)) {
+    send_ground(ctx, incident, id, tick);
+    return;
+  }
+  const double km = nearest_base(ctx, incident.cell).second;
+  incident.mode = ResponseMode::air;
+  incident.stage = ResponseStage::travelling;
+  incident.arrival_tick = later(tick, hours_to_ticks(ctx, km / cfg.helicopter_speed_kmh));
+  busy.push_back(
+      later(incident.arrival_tick, hours_to_ticks(ctx, cfg.helicopter_turnaround_hours)));
+}
+
+void arrive(SimulationContext& ctx, Incident& incident, std::uint32_t id, std::uint32_t tick) {
+  if (incident.end_tick < tick) {
+    incident.outcome = IncidentOutcome::arrived_after;
+    return;
+  }
+  const Faction& perpetrator = ctx.factions[incident.faction];
+  const double stop = ctx.scenario.response.stop_on_arrival.of(perpetrator.config.kind);
+  if (ctx.rng.uniform(Purpose::response_arrival, id, tick) < stop) {
+    incident.outcome = IncidentOutcome::stopped;
+    incident.end_tick = tick;
+    for (Episode& e : ctx.episodes)
+      if (e.id == id) e.end_tick = tick;
+  } else {
+    incident.outcome = IncidentOutcome::arrived_during;
+  }
+}
+
+}  // namespace
+
+void open_incident(SimulationContext& ctx, const Episode& e, std::uint32_t tick) {
+  const auto& cfg = ctx.scenario.response;
+  Incident incident;
+  incident.onset_tick = tick;
+  incident.end_tick = e.end_tick;
+  incident.cell = e.cell;
+  incident.faction = e.faction;
+  const double km = nearest_base(ctx, e.cell).second;
+  incident.reachable =
+      ctx.responder >= 0 &&
+      ctx.factions[static_cast<std::size_t>(ctx.responder)].present_on(day_of(ctx, tick)) &&
+      (km <= cfg.helicopter_range_km || km <= cfg.ground_range_km);
+  if (incident.reachable)
+    incident.detect_tick = later(tick, hours_to_ticks(ctx, detection_hours(ctx, e, tick)));
+  ctx.recorder.open_incident(incident);
+  if (incident.reachable) ctx.open_responses.push_back(e.id);
+}
+
+namespace {
+
+// One step of an incident's response; true when it moved on and may move
+// again in the same tick.
+bool advance(SimulationContext& ctx, Incident& incident, std::uint32_t id, std::uint32_t now) {
+  const auto& cfg = ctx.scenario.response;
+  switch (incident.stage) {
+    case ResponseStage::unaware:
+      if (now < incident.detect_tick) return false;
+      if (ctx.rng.uniform(Purpose::response_decision, id, now) < cfg.respond_probability) {
+        incident.request_tick =
+            later(incident.detect_tick, hours_to_ticks(ctx, cfg.decision_hours));
+        incident.stage = ResponseStage::deciding;
+      } else {
+        incident.declined = true;
+        incident.stage = ResponseStage::closed;
+      }
+      return true;
+    case ResponseStage::deciding:
+      if (now < incident.request_tick) return false;
+      if (nearest_base(ctx, incident.cell).second <= cfg.helicopter_range_km &&
+          helicopters_on_hand(ctx, now) > 0) {
+        request_flight(ctx, incident, id, now);
+        incident.stage = ResponseStage::awaiting_authorisation;
+      } else {
+        send_ground(ctx, incident, id, now);
+      }
+      return true;
+    case ResponseStage::awaiting_authorisation:
+      if (now < incident.authorisation_tick) return false;
+      act_on_authorisation(ctx, incident, id, now);
+      return true;
+    case ResponseStage::travelling:
+      if (now < incident.arrival_tick) return false;
+      arrive(ctx, incident, id, now);
+      incident.stage = ResponseStage::closed;
+      return true;
+    case ResponseStage::closed:
+      return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+void advance_responses(SimulationContext& ctx, const TickInfo& tick) {
+  for (std::uint32_t id : ctx.open_responses) {
+    Incident& incident = ctx.recorder.incident(id);
+    while (advance(ctx, incident, id, tick.tick)) {
+    }
+  }
+  std::erase_if(ctx.open_responses, [&](std::uint32_t id) {
+    return ctx.recorder.incident(id).stage == ResponseStage::closed;
+  });
+}
+
+double peacekeeper_deterrence(const SimulationContext& ctx, const Faction& perpetrator,
+                              world::CellId cell) {
+  double sum = 0.0;
+  for (std::size_t f = 0; f < ctx.factions.size(); ++f)
+    if (ctx.factions[f].config.kind == FactionKind::peacekeepers) sum += ctx.presence(f, cell);
+  const double presence = std::min(1.0, sum / ctx.scenario.control.presence_saturation);
+  return 1.0 - ctx.scenario.response.presence_deterrence.of(perpetrator.config.kind) * presence;
+}
+
+}  // namespace pocsim

@@ -1,0 +1,96 @@
+// The direction of the flight-authorisation lever, over many seeds, on the
+// teaching scenario that isolates it (scenarios/teaching/flight_delay.yaml).
+#include "pocsim/systems/response.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <map>
+
+#include "pocsim/output/run_files.hpp"
+#include "pocsim/simulation.hpp"
+#include "support/scenarios.hpp"
+
+namespace pocsim {
+
+namespace {
+
+struct Outcome {
+  double deaths_in_reachable = 0.0;
+  double share_within_24h = 0.0;
+};
+
+// Runs the scenario for one delay and seed and reads summary.json's figures.
+Outcome run(const std::shared_ptr<const world::World>& world, int delay_hours, int seed) {
+  const scenario::Scenario s = test::load_shipped(
+      "teaching/flight_delay.yaml", {"flights.delay_hours=" + std::to_string(delay_hours),
+                                     "scenario.seed=" + std::to_string(seed)});
+  Simulation sim(s, world);
+  sim.run();
+  const auto summary = nlohmann::json::parse(summary_json(sim.result()));
+  const auto& p = summary["protection"];
+  return {p["civilian_deaths_in_reachable_incidents"].get<double>(),
+          p["share_reached_within_24h"].get<double>()};
+}
+
+}  // namespace
+
+// Seeds are shared across delays (common random numbers), so differences are
+// paired. Each step up in delay must raise deaths by a paired mean difference
+// more than 3 standard errors above zero (one-sided false-alarm rate < 0.2%
+// for a true null), and the share reached within 24 h must not rise.
+TEST(FlightAuthorisation, LongerDelaysCostLivesAndSlowArrivals) {
+  const int seeds = 30;
+  const std::vector<int> delays{0, 24, 72, 168};
+  const auto world = std::make_shared<const world::World>(
+      world::build_world(test::load_shipped("teaching/flight_delay.yaml")));
+  std::map<int, std::vector<Outcome>> by_delay;
+  for (int d : delays)
+    for (int seed = 1; seed <= seeds; ++seed) by_delay[d].push_back(run(world, d, seed));
+
+  for (std::size_t k = 1; k < delays.size(); ++k) {
+    const auto& shorter = by_delay[delays[k - 1]];
+    const auto& longer = by_delay[delays[k]];
+    double sum = 0.0, sum2 = 0.0, share_shorter = 0.0, share_longer = 0.0;
+    for (int i = 0; i < seeds; ++i) {
+      const double diff = longer[i].deaths_in_reachable - shorter[i].deaths_in_reachable;
+      sum += diff;
+      sum2 += diff * diff;
+      share_shorter += shorter[i].share_within_24h / seeds;
+      share_longer += longer[i].share_within_24h / seeds;
+    }
+    const double mean = sum / seeds;
+    const double sd = std::sqrt((sum2 - seeds * mean * mean) / (seeds - 1));
+    EXPECT_GT(mean, 3.0 * sd / std::sqrt(seeds))
+        << delays[k - 1] << " h -> " << delays[k] << " h: mean paired difference " << mean;
+    EXPECT_LE(share_longer, share_shorter + 1e-9) << delays[k - 1] << " h -> " << delays[k] << " h";
+  }
+  // With no wait most incidents are reached within a day; with a day's wait, none is.
+  double share0 = 0.0, share24 = 0.0;
+  for (int i = 0; i < seeds; ++i) {
+    share0 += by_delay[0][i].share_within_24h / seeds;
+    share24 += by_delay[24][i].share_within_24h / seeds;
+  }
+  EXPECT_GT(share0, 0.5);
+  EXPECT_LT(share24, 0.05);
+}
+
+TEST(FlightAuthorisation, GroundingsKeepHelicoptersOnTheGround) {
+  const auto baseline = test::load_shipped("teaching/flight_delay.yaml", {"flights.delay_hours=0"});
+  const auto grounded = test::load_shipped(
+      "teaching/flight_delay.yaml",
+      {"flights.delay_hours=0", "flights.groundings=[{from: 2022-03-01, to: 2022-04-29}]"});
+  Simulation free_sim(baseline), grounded_sim(grounded);
+  free_sim.run();
+  grounded_sim.run();
+  const auto free_summary = nlohmann::json::parse(summary_json(free_sim.result()));
+  const auto grounded_summary = nlohmann::json::parse(summary_json(grounded_sim.result()));
+  EXPECT_GT(free_summary["protection"]["responses_by_mode"]["air"].get<int>(), 20);
+  // Every flight in the window falls back on the road, and the road is closed here.
+  EXPECT_EQ(grounded_summary["protection"]["responses_by_mode"]["air"].get<int>(), 0);
+  EXPECT_GT(grounded_summary["protection"]["civilian_deaths_in_reachable_incidents"].get<int>(),
+            free_summary["protection"]["civilian_deaths_in_reachable_incidents"].get<int>());
+}
+
+}  // namespace pocsim
