@@ -169,6 +169,7 @@ std::string summary_json(const RunResult& r) {
       if (r.faction_kinds[f] == scenario::FactionKind::peacekeepers) return static_cast<int>(f);
     return -1;
   }();
+  j["ied_attacks"] = t.ied_attacks;
   j["peacekeeper_deaths"] = {
       {"ied", t.peacekeeper_ied_deaths},
       {"combat",

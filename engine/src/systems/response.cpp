@@ -131,7 +131,7 @@ void send_ground(SimulationContext& ctx, Incident& incident, std::uint32_t id, s
                                                     jihadist_presence(ctx, incident.cell));
   const auto u = ctx.rng.uniform2(Purpose::ied, id, tick);
   if (u[0] < 1.0 - std::exp(-per_km * km))
-    ctx.recorder.peacekeepers_killed_by_ied(poisson_from_uniform(cfg.ied_deaths, u[1]));
+    ctx.recorder.ied_strike(poisson_from_uniform(cfg.ied_deaths, u[1]));
 }
 
 // Requests a flight; the answer comes after the authorisation delay.

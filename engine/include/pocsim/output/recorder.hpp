@@ -53,6 +53,7 @@ struct RunTotals {
   std::int64_t displaced_end = 0;
   std::int64_t at_home_end = 0;
   std::int64_t peacekeeper_ied_deaths = 0;
+  std::int64_t ied_attacks = 0;
   std::int64_t flights_requested = 0;
   std::int64_t flights_authorised = 0;
   std::int64_t flights_refused = 0;
@@ -83,8 +84,9 @@ class Recorder {
     ++(authorised ? totals_.flights_authorised : totals_.flights_refused);
     totals_.flight_wait_hours += wait_hours;
   }
-  void peacekeepers_killed_by_ied(std::uint32_t deaths) {
-    totals_.peacekeeper_ied_deaths += deaths;
+  void ied_strike(std::uint32_t peacekeeper_deaths) {
+    ++totals_.ied_attacks;
+    totals_.peacekeeper_ied_deaths += peacekeeper_deaths;
   }
 
   // Closes a day: orders and numbers its events, stores the region rows.
