@@ -5,6 +5,7 @@
 #include "pocsim/systems/context.hpp"
 #include "pocsim/systems/deployment.hpp"
 #include "pocsim/systems/displacement.hpp"
+#include "pocsim/systems/ied.hpp"
 #include "pocsim/systems/movement.hpp"
 #include "pocsim/systems/presence.hpp"
 #include "pocsim/systems/reinforcement.hpp"
@@ -37,6 +38,7 @@ void Simulation::build_schedule() {
   const std::uint32_t day = ctx.ticks_per_day;
   scheduler_->add_phase("movement", 1, [&ctx](const TickInfo& t) { move_units(ctx, t); });
   scheduler_->add_phase("presence", 1, [&ctx](const TickInfo&) { mark_presence(ctx); });
+  scheduler_->add_phase("ied", 1, [&ctx](const TickInfo& t) { strike_road_patrols(ctx, t); });
   scheduler_->add_phase("combat", 1, [&ctx](const TickInfo& t) { resolve_combat(ctx, t); });
   scheduler_->add_phase("violence", 1, [&ctx](const TickInfo& t) { advance_violence(ctx, t); });
   scheduler_->add_phase("response", 1, [&ctx](const TickInfo& t) { advance_responses(ctx, t); });

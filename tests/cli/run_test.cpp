@@ -100,7 +100,11 @@ acled = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1"
 assert list(events.columns[:len(acled)]) == acled, list(events.columns)
 assert len(events) > 100, len(events)
 assert events["event_id_cnty"].is_unique
-assert set(events["event_type"]) <= {"Violence against civilians", "Battles"}
+assert set(events["event_type"]) == {"Violence against civilians", "Battles",
+                                     "Explosions/Remote violence"}, set(events["event_type"])
+explosions = events[events["event_type"] == "Explosions/Remote violence"]
+assert int(explosions["fatalities"].sum()) == summary["ied_deaths"]["total"]
+assert len(explosions) == summary["incidents"]["explosions"]
 pd.to_datetime(events["event_date"], format="%Y-%m-%d")
 assert events["latitude"].between(10, 25.1).all() and events["longitude"].between(-12.3, 4.3).all()
 assert int(events["fatalities"].sum()) == summary["fatalities_total"]

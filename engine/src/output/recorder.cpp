@@ -10,6 +10,7 @@ Recorder::Recorder(const std::vector<std::int16_t>* cell_region, std::size_t reg
     : cell_region_(cell_region), regions_(regions), pending_rows_(regions) {
   totals_.civilian_deaths_by_faction.assign(factions, 0);
   totals_.combatant_deaths_by_faction.assign(factions, 0);
+  totals_.ied_deaths_by_faction.assign(factions, 0);
   totals_.civilian_deaths_by_region.assign(regions, 0);
   totals_.infrastructure_destroyed.assign(4, 0);
 }
@@ -51,6 +52,16 @@ void Recorder::battle(std::uint32_t day, world::CellId cell, std::uint16_t a, st
   row.combatant_deaths += losses_a + losses_b;
 }
 
+void Recorder::ied_strike(std::uint32_t day, world::CellId cell, std::int32_t layer,
+                          std::uint16_t victim, std::uint32_t deaths) {
+  EventRecord& e =
+      pending(day, EventKind::explosion, cell, layer < 0 ? unidentified_actor : layer, victim, 0);
+  e.fatalities += deaths;
+  ++totals_.ied_attacks;
+  totals_.ied_deaths_by_faction[victim] += deaths;
+  today(cell).combatant_deaths += deaths;
+}
+
 void Recorder::infrastructure_destroyed(world::CellId cell, int kind) {
   ++totals_.infrastructure_destroyed[static_cast<std::size_t>(kind)];
   ++today(cell).infrastructure_destroyed;
@@ -63,12 +74,19 @@ void Recorder::end_of_day(std::uint32_t day, const std::vector<std::int64_t>& di
     e.day = day;
     e.id = static_cast<std::uint32_t>(events_.size() + 1);
     RegionDay& row = today(e.cell);
-    if (e.kind == EventKind::battle) {
-      ++row.battles;
-      ++totals_.battles;
-    } else {
-      ++row.violence_events;
-      ++totals_.violence_events;
+    switch (e.kind) {
+      case EventKind::battle:
+        ++row.battles;
+        ++totals_.battles;
+        break;
+      case EventKind::explosion:
+        ++row.explosions;
+        ++totals_.explosions;
+        break;
+      case EventKind::violence_against_civilians:
+        ++row.violence_events;
+        ++totals_.violence_events;
+        break;
     }
     events_.push_back(e);
   }

@@ -113,6 +113,25 @@ Json protection_json(const RunResult& r) {
              decided > 0 ? t.flight_wait_hours / static_cast<double>(decided) : 0.0}}}};
 }
 
+// ACLED's event_type and sub_event_type, with the comma between and after.
+const char* event_type_columns(EventKind kind) {
+  switch (kind) {
+    case EventKind::violence_against_civilians:
+      return "Violence against civilians,Attack,";
+    case EventKind::battle:
+      return "Battles,Armed clash,";
+    case EventKind::explosion:
+      return "Explosions/Remote violence,Remote explosive/landmine/IED,";
+  }
+  return ",,";
+}
+
+std::string actor_name(const RunResult& r, std::int32_t actor) {
+  if (actor == civilians_actor) return "Civilians";
+  if (actor == unidentified_actor) return "Unidentified armed group";
+  return r.faction_names[static_cast<std::size_t>(actor)];
+}
+
 std::string perpetrator_kind(const RunResult& r, std::int32_t faction) {
   return std::string(scenario::to_string(r.faction_kinds[static_cast<std::size_t>(faction)]));
 }
@@ -136,13 +155,15 @@ std::string summary_json(const RunResult& r) {
   const std::int64_t civilian_deaths = violence_deaths + t.crossfire_deaths;
   const std::int64_t combatant_deaths = std::accumulate(
       t.combatant_deaths_by_faction.begin(), t.combatant_deaths_by_faction.end(), std::int64_t{0});
+  const std::int64_t ied_deaths = std::accumulate(t.ied_deaths_by_faction.begin(),
+                                                  t.ied_deaths_by_faction.end(), std::int64_t{0});
 
   j["population"] = {{"initial", r.population},
                      {"at_home_end", t.at_home_end},
                      {"displaced_end", t.displaced_end},
                      {"displaced_peak", t.displaced_peak},
                      {"killed", civilian_deaths}};
-  j["fatalities_total"] = civilian_deaths + combatant_deaths;
+  j["fatalities_total"] = civilian_deaths + combatant_deaths + ied_deaths;
 
   Json by_kind = Json::object(), by_faction = Json::object(), by_region = Json::object();
   for (std::string_view kind : scenario::faction_kind_names) by_kind[std::string(kind)] = 0;
@@ -163,20 +184,23 @@ std::string summary_json(const RunResult& r) {
   for (std::size_t f = 0; f < r.faction_names.size(); ++f)
     combatants[r.faction_names[f]] = t.combatant_deaths_by_faction[f];
   j["combatant_deaths"] = {{"total", combatant_deaths}, {"by_faction", combatants}};
+  Json ied_victims = Json::object();
+  for (std::size_t f = 0; f < r.faction_names.size(); ++f)
+    ied_victims[r.faction_names[f]] = t.ied_deaths_by_faction[f];
+  j["ied_deaths"] = {{"total", ied_deaths}, {"by_faction", ied_victims}};
   j["protection"] = protection_json(r);
-  const int responder = [&] {
-    for (std::size_t f = 0; f < r.faction_kinds.size(); ++f)
-      if (r.faction_kinds[f] == scenario::FactionKind::peacekeepers) return static_cast<int>(f);
-    return -1;
-  }();
+  std::int64_t peacekeeper_ied = 0, peacekeeper_combat = 0;
+  for (std::size_t f = 0; f < r.faction_kinds.size(); ++f)
+    if (r.faction_kinds[f] == scenario::FactionKind::peacekeepers) {
+      peacekeeper_ied += t.ied_deaths_by_faction[f];
+      peacekeeper_combat += t.combatant_deaths_by_faction[f];
+    }
   j["ied_attacks"] = t.ied_attacks;
-  j["peacekeeper_deaths"] = {
-      {"ied", t.peacekeeper_ied_deaths},
-      {"combat",
-       responder >= 0 ? t.combatant_deaths_by_faction[static_cast<std::size_t>(responder)] : 0}};
+  j["peacekeeper_deaths"] = {{"ied", peacekeeper_ied}, {"combat", peacekeeper_combat}};
   j["incidents"] = {{"violence_against_civilians", t.violence_events},
                     {"violent_episodes", t.violent_episodes},
-                    {"battles", t.battles}};
+                    {"battles", t.battles},
+                    {"explosions", t.explosions}};
   Json infra = Json::object();
   for (int k = 0; k < world::infrastructure_kinds; ++k)
     infra[world::infrastructure_names[k]] = t.infrastructure_destroyed[static_cast<std::size_t>(k)];
@@ -211,11 +235,10 @@ std::string events_csv(const RunResult& r) {
     const bool violence = e.kind == EventKind::violence_against_civilians;
     const geo::LonLat at = w.grid.center_lonlat(e.cell);
     out << r.scenario.scenario.country_iso3 << e.id << ',' << day_date(r, e.day).to_string() << ','
-        << (violence ? "Violence against civilians,Attack," : "Battles,Armed clash,")
-        << csv_field(r.faction_names[static_cast<std::size_t>(e.actor1)]) << ','
-        << csv_field(violence ? "Civilians" : r.faction_names[static_cast<std::size_t>(e.actor2)])
-        << ',' << csv_field(w.places.region_names[static_cast<std::size_t>(w.region[e.cell])])
-        << ',' << fixed4(at.lat) << ',' << fixed4(at.lon) << ',' << e.fatalities << ','
+        << event_type_columns(e.kind) << csv_field(actor_name(r, e.actor1)) << ','
+        << csv_field(actor_name(r, e.actor2)) << ','
+        << csv_field(w.places.region_names[static_cast<std::size_t>(w.region[e.cell])]) << ','
+        << fixed4(at.lat) << ',' << fixed4(at.lon) << ',' << e.fatalities << ','
         << e.civilian_fatalities << ',' << (violence ? perpetrator_kind(r, e.actor1) : "") << ','
         << (violence ? std::to_string(e.episode) : "");
     if (violence) {

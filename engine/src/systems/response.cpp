@@ -1,5 +1,7 @@
 #include "pocsim/systems/response.hpp"
 
+#include "pocsim/systems/ied.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -78,13 +80,6 @@ bool state_operations_in(const SimulationContext& ctx, world::CellId cell) {
   return false;
 }
 
-double jihadist_presence(const SimulationContext& ctx, world::CellId cell) {
-  double sum = 0.0;
-  for (std::size_t f = 0; f < ctx.factions.size(); ++f)
-    if (ctx.factions[f].config.kind == FactionKind::jihadist) sum += ctx.presence(f, cell);
-  return std::min(1.0, sum / ctx.scenario.control.presence_saturation);
-}
-
 // Detection: the earliest of the channels that see this incident.
 double detection_hours(const SimulationContext& ctx, const Episode& e, std::uint32_t tick) {
   const auto& cfg = ctx.scenario.detection;
@@ -126,12 +121,11 @@ void send_ground(SimulationContext& ctx, Incident& incident, std::uint32_t id, s
   incident.mode = ResponseMode::ground;
   incident.stage = ResponseStage::travelling;
   incident.arrival_tick = later(tick, hours_to_ticks(ctx, km / cfg.ground_speed_kmh));
-  // IEDs: a convoy runs the risk along the whole way, higher where jihadists hold ground.
-  const double per_km = cfg.ied_per_km * (1.0 + (cfg.ied_jihadist_factor - 1.0) *
-                                                    jihadist_presence(ctx, incident.cell));
+  // A convoy runs the IED risk along the whole way, judged by the ground at the incident.
   const auto u = ctx.rng.uniform2(Purpose::ied, id, tick);
-  if (u[0] < 1.0 - std::exp(-per_km * km))
-    ctx.recorder.ied_strike(poisson_from_uniform(cfg.ied_deaths, u[1]));
+  if (u[0] < ied_strike_chance(ctx, incident.cell, km))
+    ied_strike(ctx, tick / ctx.ticks_per_day, incident.cell,
+               static_cast<std::uint16_t>(ctx.responder), -1, u[1]);
 }
 
 // Requests a flight; the answer comes after the authorisation delay.

@@ -14,9 +14,10 @@
 
 namespace pocsim {
 
-enum class EventKind : std::uint8_t { violence_against_civilians, battle };
+enum class EventKind : std::uint8_t { violence_against_civilians, battle, explosion };
 
 inline constexpr std::int32_t civilians_actor = -1;
+inline constexpr std::int32_t unidentified_actor = -2;
 
 struct EventRecord {
   std::uint32_t id = 0;  // 1-based, in order of the events file
@@ -34,6 +35,7 @@ struct RegionDay {
   std::uint32_t civilian_deaths = 0;
   std::uint32_t violence_events = 0;
   std::uint32_t battles = 0;
+  std::uint32_t explosions = 0;
   std::uint32_t combatant_deaths = 0;
   std::uint32_t infrastructure_destroyed = 0;
   std::int64_t displaced = 0;
@@ -49,10 +51,11 @@ struct RunTotals {
   std::int64_t violent_episodes = 0;  // an episode over several days is several events
   std::int64_t violence_events = 0;
   std::int64_t battles = 0;
+  std::int64_t explosions = 0;  // event-days of IED strikes
   std::int64_t displaced_peak = 0;
   std::int64_t displaced_end = 0;
   std::int64_t at_home_end = 0;
-  std::int64_t peacekeeper_ied_deaths = 0;
+  std::vector<std::int64_t> ied_deaths_by_faction;
   std::int64_t ied_attacks = 0;
   std::int64_t flights_requested = 0;
   std::int64_t flights_authorised = 0;
@@ -84,10 +87,9 @@ class Recorder {
     ++(authorised ? totals_.flights_authorised : totals_.flights_refused);
     totals_.flight_wait_hours += wait_hours;
   }
-  void ied_strike(std::uint32_t peacekeeper_deaths) {
-    ++totals_.ied_attacks;
-    totals_.peacekeeper_ied_deaths += peacekeeper_deaths;
-  }
+  // An IED strike on a vehicle of `victim`, laid by `layer` (or unidentified_actor).
+  void ied_strike(std::uint32_t day, world::CellId cell, std::int32_t layer, std::uint16_t victim,
+                  std::uint32_t deaths);
 
   // Closes a day: orders and numbers its events, stores the region rows.
   void end_of_day(std::uint32_t day, const std::vector<std::int64_t>& displaced_by_region,

@@ -315,6 +315,24 @@ struct FlightPolicySection {
   }
 };
 
+struct IedSection {
+  double per_km = 0.00002;
+  double jihadist_factor = 20.0;
+  double deaths = 0.5;
+
+  template <class V>
+  void describe(V& v) {
+    v("per_km", per_km,
+      {.doc = "chance per km driven on a road that a vehicle of the state, the mission or a "
+              "partner strikes an IED where no jihadist is present",
+       .min = 0.0,
+       .max = 1.0});
+    v("jihadist_factor", jihadist_factor,
+      {.doc = "factor on per_km where jihadist presence is full", .min = 1.0, .max = 10000.0});
+    v("deaths", deaths, {.doc = "mean deaths per IED strike (Poisson)", .min = 0.0, .max = 100.0});
+  }
+};
+
 struct ResponseSection {
   std::string responder;
   double respond_probability = 0.9;
@@ -325,9 +343,6 @@ struct ResponseSection {
   double helicopter_turnaround_hours = 6.0;
   double ground_speed_kmh = 25.0;
   double ground_range_km = 300.0;
-  double ied_per_km = 0.0005;
-  double ied_jihadist_factor = 5.0;
-  double ied_deaths = 0.5;
   ByPerpetratorKind stop_on_arrival{0.3, 0.2, 0.8, 0.8};
   ByPerpetratorKind presence_deterrence{0.1, 0.0, 0.6, 0.6};
 
@@ -360,16 +375,6 @@ struct ResponseSection {
       {.doc = "speed of a ground response convoy", .min = 1.0, .max = 200.0});
     v("ground_range_km", ground_range_km,
       {.doc = "farthest incident a convoy sets out for", .min = 0.0, .max = 5000.0});
-    v("ied_per_km", ied_per_km,
-      {.doc = "chance per km that a convoy strikes an IED where no jihadist is present",
-       .min = 0.0,
-       .max = 1.0});
-    v("ied_jihadist_factor", ied_jihadist_factor,
-      {.doc = "factor on ied_per_km where jihadist presence at the incident is full",
-       .min = 1.0,
-       .max = 1000.0});
-    v("ied_deaths", ied_deaths,
-      {.doc = "mean peacekeepers killed per IED strike (Poisson)", .min = 0.0, .max = 100.0});
     v("stop_on_arrival", stop_on_arrival,
       {.doc = "chance that the arrival of peacekeepers ends an ongoing episode, by perpetrator"});
     v("presence_deterrence", presence_deterrence,
@@ -480,6 +485,7 @@ struct Scenario {
   DetectionSection detection;
   FlightPolicySection flights;
   ResponseSection response;
+  IedSection ied;
   std::vector<FactionSection> factions;
 
   template <class V>
@@ -492,6 +498,7 @@ struct Scenario {
     v("detection", detection, {.doc = "how the responder learns of incidents"});
     v("flights", flights, {.doc = "the host state's flight-authorisation policy"});
     v("response", response, {.doc = "how the responder reaches incidents, by air or ground"});
+    v("ied", ied, {.doc = "improvised explosive devices on the roads"});
     v("factions", factions, {.doc = "the armed actors, one entry per faction"});
   }
 };

@@ -1,0 +1,21 @@
+#pragma once
+// Improvised explosive devices on the roads: vehicles of the state, the
+// mission and its partners strike them at a rate per km that rises where
+// jihadists are present.
+#include "pocsim/core/scheduler.hpp"
+#include "pocsim/systems/context.hpp"
+
+namespace pocsim {
+
+// Chance of at least one strike over `km` of road through `cell`.
+double ied_strike_chance(const SimulationContext& ctx, world::CellId cell, double km);
+
+// A strike on a vehicle of `victim` in `cell`: draws the deaths, removes them
+// from the unit (if any), and records the event. Returns the deaths.
+std::uint32_t ied_strike(SimulationContext& ctx, std::uint32_t day, world::CellId cell,
+                         std::uint16_t victim, int unit, double u);
+
+// Road patrols run the risk over the distance they drove this tick.
+void strike_road_patrols(SimulationContext& ctx, const TickInfo& tick);
+
+}  // namespace pocsim

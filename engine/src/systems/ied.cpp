@@ -1,0 +1,67 @@
+#include "pocsim/systems/ied.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pocsim {
+
+namespace {
+
+using scenario::FactionKind;
+
+// The jihadist faction most present in the cell is taken to have laid the
+// device; -1 (unidentified) where none has been.
+std::int32_t likely_layer(const SimulationContext& ctx, world::CellId cell) {
+  std::int32_t best = -1;
+  float most = 0.0f;
+  for (std::size_t f = 0; f < ctx.factions.size(); ++f)
+    if (ctx.factions[f].config.kind == FactionKind::jihadist && ctx.presence(f, cell) > most) {
+      most = ctx.presence(f, cell);
+      best = static_cast<std::int32_t>(f);
+    }
+  return best;
+}
+
+bool drives_on_roads(const SimulationContext& ctx, std::size_t u) {
+  const Faction& f = ctx.factions[ctx.units.faction[u]];
+  const FactionKind kind = f.config.kind;
+  return f.config.mobility == scenario::Mobility::road && kind != FactionKind::jihadist &&
+         kind != FactionKind::signatory && !ctx.world.road_links[ctx.units.base_town[u]].empty();
+}
+
+}  // namespace
+
+double ied_strike_chance(const SimulationContext& ctx, world::CellId cell, double km) {
+  const auto& cfg = ctx.scenario.ied;
+  double jihadist = 0.0;
+  for (std::size_t f = 0; f < ctx.factions.size(); ++f)
+    if (ctx.factions[f].config.kind == FactionKind::jihadist) jihadist += ctx.presence(f, cell);
+  const double presence = std::min(1.0, jihadist / ctx.scenario.control.presence_saturation);
+  const double per_km = cfg.per_km * (1.0 + (cfg.jihadist_factor - 1.0) * presence);
+  return 1.0 - std::exp(-per_km * km);
+}
+
+std::uint32_t ied_strike(SimulationContext& ctx, std::uint32_t day, world::CellId cell,
+                         std::uint16_t victim, int unit, double u) {
+  std::uint32_t deaths = poisson_from_uniform(ctx.scenario.ied.deaths, u);
+  if (unit >= 0) {
+    auto& strength = ctx.units.strength[static_cast<std::size_t>(unit)];
+    deaths = std::min(deaths, static_cast<std::uint32_t>(strength));
+    strength -= static_cast<std::int32_t>(deaths);
+  }
+  ctx.recorder.ied_strike(day, cell, likely_layer(ctx, cell), victim, deaths);
+  return deaths;
+}
+
+void strike_road_patrols(SimulationContext& ctx, const TickInfo& tick) {
+  const Units& units = ctx.units;
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    if (units.task[u] != UnitTask::patrol || !drives_on_roads(ctx, u)) continue;
+    const double km = ctx.factions[units.faction[u]].config.road_speed_kmh * ctx.tick_hours;
+    const auto draw = ctx.rng.uniform2(Purpose::ied, static_cast<std::uint32_t>(u), tick.tick, 1);
+    if (draw[0] < ied_strike_chance(ctx, units.cell[u], km))
+      ied_strike(ctx, tick.day(), units.cell[u], units.faction[u], static_cast<int>(u), draw[1]);
+  }
+}
+
+}  // namespace pocsim
