@@ -59,15 +59,21 @@ std::pair<int, double> nearest_base(const SimulationContext& ctx, world::CellId 
   return best;
 }
 
+// The responder's helicopters fit to fly (its own serviceability plus the
+// partners' logistics) and the helicopters partners lend, on the day of `tick`.
 int helicopters_on_hand(const SimulationContext& ctx, std::uint32_t tick) {
   const std::int64_t day = day_of(ctx, tick);
-  int count = 0;
-  for (std::size_t f = 0; f < ctx.factions.size(); ++f) {
-    if (!ctx.factions[f].present_on(day)) continue;
-    if (static_cast<int>(f) == ctx.responder) count += ctx.scenario.response.helicopters;
-    count += ctx.factions[f].config.helicopters;
+  const auto& cfg = ctx.scenario.response;
+  if (ctx.responder < 0 || !ctx.factions[static_cast<std::size_t>(ctx.responder)].present_on(day))
+    return 0;
+  double serviceable = cfg.helicopter_serviceability;
+  int lent = 0;
+  for (const Faction& f : ctx.factions) {
+    if (!f.present_on(day)) continue;
+    serviceable += f.config.logistics_support;
+    lent += f.config.helicopters;
   }
-  return count;
+  return static_cast<int>(std::floor(cfg.helicopters * std::min(1.0, serviceable))) + lent;
 }
 
 bool state_operations_in(const SimulationContext& ctx, world::CellId cell) {

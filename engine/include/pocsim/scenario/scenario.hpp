@@ -338,6 +338,7 @@ struct ResponseSection {
   double respond_probability = 0.9;
   double decision_hours = 2.0;
   int helicopters = 11;
+  double helicopter_serviceability = 0.6;
   double helicopter_speed_kmh = 200.0;
   double helicopter_range_km = 400.0;
   double helicopter_turnaround_hours = 6.0;
@@ -363,6 +364,11 @@ struct ResponseSection {
       {.doc = "the responder's own helicopters available for quick reaction",
        .min = 0,
        .max = 1000});
+    v("helicopter_serviceability", helicopter_serviceability,
+      {.doc = "share of the responder's helicopters fit to fly on its own logistics; partners' "
+              "logistics_support adds to it",
+       .min = 0.0,
+       .max = 1.0});
     v("helicopter_speed_kmh", helicopter_speed_kmh,
       {.doc = "cruise speed of a helicopter", .min = 1.0, .max = 1000.0});
     v("helicopter_range_km", helicopter_range_km,
@@ -406,6 +412,7 @@ struct FactionSection {
   std::vector<std::string> isr_regions;
   double isr_hours = 3.0;
   int helicopters = 0;
+  double logistics_support = 0.0;
 
   template <class V>
   void describe(V& v) {
@@ -473,6 +480,11 @@ struct FactionSection {
       {.doc = "helicopters the faction lends the responder while present (air support)",
        .min = 0,
        .max = 1000});
+    v("logistics_support", logistics_support,
+      {.doc = "share added to the responder's helicopter serviceability while this faction is "
+              "present (partners' logistics)",
+       .min = 0.0,
+       .max = 1.0});
   }
 };
 

@@ -1,0 +1,627 @@
+#include "pocsim/calibration/targets.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iterator>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <stdexcept>
+
+#include "pocsim/scenario/value_text.hpp"
+#include "yaml_paths.hpp"
+
+namespace pocsim::calibration {
+
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+std::string join(const std::string& parent, const std::string& key) {
+  return parent.empty() ? key : parent + "." + key;
+}
+
+std::string quoted_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "'" : ", '") + n + "'";
+  return out;
+}
+
+// "; did you mean 'x'?" or nothing.
+std::string hint(const std::string& word, const std::vector<std::string>& candidates) {
+  const std::string match = closest_match(word, candidates);
+  return match.empty() ? "" : "; did you mean '" + match + "'?";
+}
+
+// --- reading the targets file ------------------------------------------------
+
+const char* node_kind(const YAML::Node& node) {
+  if (node.IsMap()) return "a mapping";
+  if (node.IsSequence()) return "a list";
+  if (node.IsNull()) return "nothing";
+  return "a scalar";
+}
+
+struct Reader {
+  std::string file;
+  Diagnostics diagnostics;
+
+  // yaml-cpp marks an empty value (`key:` and nothing after it) at the next
+  // token, often on a later line; the fallback (its key) is the place then.
+  SourceLocation at(const YAML::Node& node, const SourceLocation& fallback) const {
+    if (!node.IsDefined() || node.IsNull() || node.Mark().is_null()) return fallback;
+    return {file, node.Mark().line + 1, node.Mark().column + 1};
+  }
+  void error(const SourceLocation& where, const std::string& path, std::string message) {
+    diagnostics.error(where, path.empty() ? "(document)" : path, std::move(message));
+  }
+};
+
+// A value found under a key: the node, where it was written and its key path.
+struct Field {
+  YAML::Node node;
+  SourceLocation where;
+  std::string path;
+};
+
+// The keys of one mapping. Duplicates are reported when it is read; keys that
+// no one asked for are reported by finish(), with the closest known key.
+class Mapping {
+ public:
+  Mapping(Reader& reader, const YAML::Node& map, std::string path, SourceLocation where)
+      : reader_(reader), path_(std::move(path)), where_(std::move(where)), valid_(map.IsMap()) {
+    if (!valid_) {
+      reader_.error(where_, path_,
+                    std::string("expected a mapping of keys, got ") + node_kind(map));
+      return;
+    }
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      const YAML::Node key = it->first;
+      const SourceLocation key_where = reader_.at(key, where_);
+      if (!key.IsScalar()) {
+        reader_.error(key_where, path_,
+                      std::string("a key must be a plain name, not ") + node_kind(key));
+        continue;
+      }
+      const std::string name = key.Scalar();
+      const auto first = std::find_if(entries_.begin(), entries_.end(),
+                                      [&](const Entry& e) { return e.key == name; });
+      if (first != entries_.end()) {
+        reader_.error(key_where, join(path_, name),
+                      "duplicate key '" + name + "' (first given at line " +
+                          std::to_string(first->where.line) + ")");
+        continue;
+      }
+      entries_.push_back({name, it->second, key_where, false});
+    }
+  }
+
+  std::size_t size() const { return entries_.size(); }
+
+  std::optional<Field> take(const std::string& key, bool required = false) {
+    known_.push_back(key);
+    if (!valid_) return std::nullopt;
+    for (Entry& e : entries_)
+      if (e.key == key) {
+        e.used = true;
+        return Field{e.value, reader_.at(e.value, e.where), join(path_, key)};
+      }
+    if (required) reader_.error(where_, join(path_, key), "missing required key '" + key + "'");
+    return std::nullopt;
+  }
+
+  void finish() {
+    for (const Entry& e : entries_)
+      if (!e.used)
+        reader_.error(e.where, join(path_, e.key),
+                      "unknown key '" + e.key + "'" + hint(e.key, known_));
+  }
+
+ private:
+  struct Entry {
+    std::string key;
+    YAML::Node value;
+    SourceLocation where;
+    bool used;
+  };
+  Reader& reader_;
+  std::string path_;
+  SourceLocation where_;
+  bool valid_;
+  std::vector<Entry> entries_;
+  std::vector<std::string> known_;
+};
+
+std::optional<std::string> read_text(Reader& r, const Field& f) {
+  if (f.node.IsScalar()) return f.node.Scalar();
+  r.error(f.where, f.path, std::string("expected a single value, got ") + node_kind(f.node));
+  return std::nullopt;
+}
+
+Located<std::string> read_name(Reader& r, const Field& f) {
+  Located<std::string> out{{}, f.where, f.path};
+  if (auto text = read_text(r, f)) out.value = *text;
+  return out;
+}
+
+// A list of names; a single name may be written without brackets.
+std::vector<Located<std::string>> read_names(Reader& r, const Field& f, const std::string& what) {
+  if (f.node.IsScalar()) return {read_name(r, f)};
+  std::vector<Located<std::string>> out;
+  if (!f.node.IsSequence()) {
+    r.error(f.where, f.path, "expected a list of " + what + "s, got " + node_kind(f.node));
+    return out;
+  }
+  for (std::size_t i = 0; i < f.node.size(); ++i)
+    out.push_back(
+        read_name(r, {f.node[i], r.at(f.node[i], f.where), join(f.path, std::to_string(i))}));
+  if (out.empty()) r.error(f.where, f.path, "expected at least one " + what);
+  return out;
+}
+
+std::optional<Located<Date>> read_date(Reader& r, const std::optional<Field>& f) {
+  if (!f) return std::nullopt;
+  const auto text = read_text(r, *f);
+  if (!text) return std::nullopt;
+  if (const auto date = Date::parse(*text)) return Located<Date>{*date, f->where, f->path};
+  r.error(f->where, f->path, "expected a calendar date YYYY-MM-DD, got '" + *text + "'");
+  return std::nullopt;
+}
+
+DayWindow read_days(Reader& r, Mapping& m) {
+  const std::optional<Field> date = m.take("date");
+  const std::optional<Field> from = m.take("from");
+  const std::optional<Field> to = m.take("to");
+  DayWindow days;
+  if (date) {
+    if (from || to)
+      r.error(date->where, date->path, "give either one date or a from/to window, not both");
+    days.from = days.to = read_date(r, date);
+    return days;
+  }
+  days.from = read_date(r, from);
+  days.to = read_date(r, to);
+  if (days.from && days.to && days.to->value < days.from->value)
+    r.error(days.to->where, days.to->key_path,
+            "the window ends before it starts (" + days.from->value.to_string() + ")");
+  return days;
+}
+
+Metric read_metric_kind(Reader& r, std::size_t kind, const Field& f) {
+  auto sub = [&](std::optional<Field> field, const std::string& what) {
+    return field ? read_names(r, *field, what) : std::vector<Located<std::string>>{};
+  };
+  switch (kind) {
+    case 0:
+      return SummaryValue{read_name(r, f)};
+    case 1:
+      return SummarySum{read_names(r, f, "summary path")};
+    case 2: {
+      Mapping m(r, f.node, f.path, f.where);
+      SummaryRatio ratio{sub(m.take("numerator", true), "summary path"),
+                         sub(m.take("denominator", true), "summary path")};
+      m.finish();
+      return ratio;
+    }
+    case 3: {
+      Mapping m(r, f.node, f.path, f.where);
+      TimeseriesSum sum;
+      if (auto column = m.take("column", true)) sum.column = read_name(r, *column);
+      sum.days = read_days(r, m);
+      sum.regions = sub(m.take("regions"), "region");
+      m.finish();
+      return sum;
+    }
+    default: {
+      Mapping m(r, f.node, f.path, f.where);
+      TimeseriesRatio ratio;
+      if (auto column = m.take("column", true)) ratio.column = read_name(r, *column);
+      ratio.days = read_days(r, m);
+      ratio.numerator_regions = sub(m.take("numerator_regions", true), "region");
+      ratio.denominator_regions = sub(m.take("denominator_regions"), "region");
+      m.finish();
+      return ratio;
+    }
+  }
+}
+
+std::optional<Metric> read_metric(Reader& r, const Field& f) {
+  Mapping m(r, f.node, f.path, f.where);
+  std::optional<Metric> metric;
+  std::string first_kind;
+  for (std::size_t k = 0; k < std::size(metric_kind_names); ++k) {
+    const std::string kind(metric_kind_names[k]);
+    const std::optional<Field> field = m.take(kind);
+    if (!field) continue;
+    if (metric) {
+      r.error(field->where, field->path,
+              "a metric has one kind; '" + kind + "' comes on top of '" + first_kind + "'");
+      continue;
+    }
+    first_kind = kind;
+    metric = read_metric_kind(r, k, *field);
+  }
+  if (f.node.IsMap() && m.size() == 0) {
+    std::vector<std::string> kinds(std::begin(metric_kind_names), std::end(metric_kind_names));
+    r.error(f.where, f.path, "a metric needs one of the keys " + quoted_list(kinds));
+  }
+  m.finish();
+  return metric;
+}
+
+void read_band(Reader& r, const Field& f, Target& t) {
+  if (!f.node.IsSequence() || f.node.size() != 2) {
+    r.error(f.where, f.path, "expected a band [low, high] of two numbers");
+    return;
+  }
+  double ends[2] = {0.0, 0.0};
+  bool ok = true;
+  for (std::size_t i = 0; i < 2; ++i) {
+    const Field end{f.node[i], r.at(f.node[i], f.where), join(f.path, std::to_string(i))};
+    const auto text = read_text(r, end);
+    const auto value = text ? scenario::parse_number(*text) : std::nullopt;
+    if (text && !value) r.error(end.where, end.path, "expected a number, got '" + *text + "'");
+    ok = ok && value;
+    if (value) ends[i] = *value;
+  }
+  if (ok && ends[0] > ends[1])
+    r.error(f.where, f.path,
+            "the band's low end " + scenario::format_number(ends[0]) + " is above its high end " +
+                scenario::format_number(ends[1]));
+  t.low = ends[0];
+  t.high = ends[1];
+}
+
+Target read_target(Reader& r, const YAML::Node& node, const std::string& path,
+                   const SourceLocation& where) {
+  Target t;
+  t.where = where;
+  t.key_path = path;
+  Mapping m(r, node, path, where);
+  if (auto name = m.take("name", true)) {
+    t.name = read_name(r, *name).value;
+    if (t.name.empty() && name->node.IsScalar())
+      r.error(name->where, name->path, "a target needs a name");
+  }
+  if (auto description = m.take("description")) t.description = read_name(r, *description).value;
+  // A figure without its source cannot be judged, so the source is required.
+  if (auto source = m.take("source", true)) t.source = read_name(r, *source).value;
+  if (auto band = m.take("band", true)) read_band(r, *band, t);
+  if (auto metric = m.take("metric", true))
+    if (auto read = read_metric(r, *metric)) t.metric = std::move(*read);
+  if (auto applies = m.take("applies_to"))
+    for (auto& name : read_names(r, *applies, "scenario name"))
+      t.applies_to.push_back(std::move(name.value));
+  m.finish();
+  return t;
+}
+
+TargetsLoadResult read_document(Reader& r, const std::string& text) {
+  TargetsLoadResult result;
+  auto fail = [&] {
+    result.diagnostics = std::move(r.diagnostics);
+    return std::move(result);
+  };
+  using scenario::key_path_at_line;
+  if (const auto tab = scenario::first_tab_indent(text)) {
+    r.error({r.file, tab->line, tab->column}, key_path_at_line(text, tab->line),
+            "tab character in indentation; YAML indents with spaces");
+    return fail();
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    const int line = e.mark.line + 1;
+    r.error({r.file, line, e.mark.column + 1}, key_path_at_line(text, line),
+            "YAML syntax error: " + e.msg);
+    return fail();
+  }
+  const SourceLocation top{r.file, 1, 1};
+  if (root.IsNull()) {
+    r.error(top, "", "the file is empty; a targets file has a list under 'targets'");
+    return fail();
+  }
+  TargetsFile file;
+  file.file = r.file;
+  Mapping document(r, root, "", top);
+  if (const auto list = document.take("targets", true)) {
+    if (!list->node.IsSequence() || list->node.size() == 0)
+      r.error(list->where, list->path,
+              std::string("expected a list of targets, got ") +
+                  (list->node.IsSequence() ? "an empty list" : node_kind(list->node)));
+    else
+      for (std::size_t i = 0; i < list->node.size(); ++i) {
+        const YAML::Node item = list->node[i];
+        file.targets.push_back(
+            read_target(r, item, join(list->path, std::to_string(i)), r.at(item, list->where)));
+      }
+  }
+  document.finish();
+  // Names label the lines of the report, so each must be unique.
+  for (std::size_t i = 0; i < file.targets.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (!file.targets[i].name.empty() && file.targets[i].name == file.targets[j].name) {
+        r.error(file.targets[i].where, file.targets[i].key_path + ".name",
+                "target name '" + file.targets[i].name + "' is used twice (first at line " +
+                    std::to_string(file.targets[j].where.line) + ")");
+        break;
+      }
+  r.diagnostics.sort_by_location();
+  if (r.diagnostics.empty()) result.targets = std::move(file);
+  return fail();
+}
+
+// --- reading the outputs of a run ------------------------------------------
+
+void flatten(const nlohmann::json& node, const std::string& path,
+             std::vector<std::pair<std::string, double>>& out) {
+  if (node.is_object()) {
+    for (const auto& [key, value] : node.items()) flatten(value, join(path, key), out);
+  } else if (node.is_array()) {
+    for (std::size_t i = 0; i < node.size(); ++i)
+      flatten(node[i], join(path, std::to_string(i)), out);
+  } else if (node.is_number()) {
+    out.emplace_back(path, node.get<double>());
+  } else if (node.is_null()) {
+    out.emplace_back(path, nan);
+  }
+}
+
+// The fields of one CSV line; a field in double quotes may hold commas and
+// doubled quotes, as run_files.cpp writes region names that need them.
+std::vector<std::string> csv_fields(const std::string& line) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+      fields.back() += '"';
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == ',' && !quoted) {
+      fields.emplace_back();
+    } else {
+      fields.back() += c;
+    }
+  }
+  return fields;
+}
+
+bool contains(const std::vector<Located<std::string>>& names, const std::string& name) {
+  return std::any_of(names.begin(), names.end(), [&](const auto& n) { return n.value == name; });
+}
+
+double sum_summary(const std::vector<Located<std::string>>& paths, const RunOutputs& run) {
+  double sum = 0.0;
+  for (const auto& p : paths) {
+    const double* v = run.summary_value(p.value);
+    sum += v ? *v : nan;
+  }
+  return sum;
+}
+
+// A column's sum over the rows in the window whose region is one of
+// `regions`, or any region when `regions` is empty.
+double sum_timeseries(const RunOutputs& run, const std::string& column, const DayWindow& days,
+                      const std::vector<Located<std::string>>& regions) {
+  const int c = run.column_index(column);
+  if (c < 0) return nan;
+  const std::vector<double>& values = run.values[static_cast<std::size_t>(c)];
+  double sum = 0.0;
+  for (std::size_t row = 0; row < values.size(); ++row) {
+    if (days.from && run.dates[row] < days.from->value) continue;
+    if (days.to && days.to->value < run.dates[row]) continue;
+    if (!regions.empty() && !contains(regions, run.regions[row])) continue;
+    sum += values[row];
+  }
+  return sum;
+}
+
+double ratio(double numerator, double denominator) {
+  return denominator == 0.0 ? nan : numerator / denominator;
+}
+
+// Checks one target against the outputs of a run, reporting at the key of
+// the target file that asks for what is missing.
+class Checker {
+ public:
+  Checker(const Target& target, const RunOutputs& run, Diagnostics& diagnostics)
+      : target_(target), run_(run), diagnostics_(diagnostics) {}
+
+  void operator()(const SummaryValue& m) { summary_path(m.path); }
+  void operator()(const SummarySum& m) {
+    for (const auto& p : m.paths) summary_path(p);
+  }
+  void operator()(const SummaryRatio& m) {
+    for (const auto& p : m.numerator) summary_path(p);
+    for (const auto& p : m.denominator) summary_path(p);
+  }
+  void operator()(const TimeseriesSum& m) {
+    column(m.column);
+    window(m.days);
+    for (const auto& r : m.regions) region(r);
+  }
+  void operator()(const TimeseriesRatio& m) {
+    column(m.column);
+    window(m.days);
+    for (const auto& r : m.numerator_regions) region(r);
+    for (const auto& r : m.denominator_regions) region(r);
+  }
+
+ private:
+  template <class T>
+  void error(const Located<T>& at, const std::string& message) {
+    diagnostics_.error(at.where, at.key_path, "target '" + target_.name + "': " + message);
+  }
+
+  void summary_path(const Located<std::string>& p) {
+    if (run_.summary_value(p.value)) return;
+    std::vector<std::string> paths;
+    std::string inside;  // a number in the section p names, if it names one
+    for (const auto& [path, value] : run_.summary) {
+      paths.push_back(path);
+      if (inside.empty() && path.starts_with(p.value + ".")) inside = path;
+    }
+    if (!inside.empty())
+      error(p, "'" + p.value + "' is a section of summary.json, not a number; name one of " +
+                   "its numbers, such as '" + inside + "'");
+    else
+      error(p, "summary.json has no number '" + p.value + "'" + hint(p.value, paths));
+  }
+
+  void column(const Located<std::string>& c) {
+    if (run_.column_index(c.value) >= 0) return;
+    error(c, "timeseries.csv has no column '" + c.value + "' (it has " + quoted_list(run_.columns) +
+                 ")" + hint(c.value, run_.columns));
+  }
+
+  void region(const Located<std::string>& r) {
+    if (std::find(run_.region_names.begin(), run_.region_names.end(), r.value) !=
+        run_.region_names.end())
+      return;
+    error(r, "no region '" + r.value + "' in timeseries.csv" + hint(r.value, run_.region_names));
+  }
+
+  void window(const DayWindow& days) {
+    if (run_.dates.empty()) return;
+    const auto [first, last] = std::minmax_element(run_.dates.begin(), run_.dates.end());
+    auto day = [&](const Located<Date>& d) {
+      if (d.value < *first || *last < d.value)
+        error(d, d.value.to_string() + " is outside the run, which covers " + first->to_string() +
+                     " to " + last->to_string());
+    };
+    if (days.from) day(*days.from);
+    // `date:` sets both ends from one key; report it once.
+    if (days.to && !(days.from && days.from->key_path == days.to->key_path)) day(*days.to);
+  }
+
+  const Target& target_;
+  const RunOutputs& run_;
+  Diagnostics& diagnostics_;
+};
+
+}  // namespace
+
+bool Target::applies(const std::string& scenario_name) const {
+  return applies_to.empty() ||
+         std::find(applies_to.begin(), applies_to.end(), scenario_name) != applies_to.end();
+}
+
+TargetsLoadResult load_targets_text(const std::string& text, const std::string& display_name) {
+  Reader reader;
+  reader.file = display_name;
+  return read_document(reader, text);
+}
+
+TargetsLoadResult load_targets(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in || std::filesystem::is_directory(file)) {
+    TargetsLoadResult result;
+    result.diagnostics.error({file.string(), 1, 1}, "(file)", "cannot open the targets file");
+    return result;
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return load_targets_text(buffer.str(), file.string());
+}
+
+const double* RunOutputs::summary_value(const std::string& path) const {
+  const auto it =
+      std::lower_bound(summary.begin(), summary.end(), path,
+                       [](const auto& entry, const std::string& p) { return entry.first < p; });
+  return it != summary.end() && it->first == path ? &it->second : nullptr;
+}
+
+int RunOutputs::column_index(const std::string& name) const {
+  const auto it = std::find(columns.begin(), columns.end(), name);
+  return it == columns.end() ? -1 : static_cast<int>(it - columns.begin());
+}
+
+RunOutputs parse_run_outputs(std::string_view summary_json, std::string_view timeseries_csv) {
+  RunOutputs run;
+  nlohmann::json summary;
+  try {
+    summary = nlohmann::json::parse(summary_json);
+  } catch (const nlohmann::json::exception& e) {
+    throw std::runtime_error(std::string("summary.json: ") + e.what());
+  }
+  flatten(summary, "", run.summary);
+  std::sort(run.summary.begin(), run.summary.end());
+
+  std::istringstream in{std::string(timeseries_csv)};
+  std::string line;
+  if (!std::getline(in, line)) throw std::runtime_error("timeseries.csv: no header");
+  const std::vector<std::string> header = csv_fields(line);
+  int date_column = -1, region_column = -1;
+  std::vector<std::size_t> numeric;  // header index of each numeric column
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (header[i] == "date") {
+      date_column = static_cast<int>(i);
+    } else if (header[i] == "region") {
+      region_column = static_cast<int>(i);
+    } else {
+      numeric.push_back(i);
+      run.columns.push_back(header[i]);
+    }
+  }
+  if (date_column < 0 || region_column < 0)
+    throw std::runtime_error("timeseries.csv: the header has no date or no region column");
+  run.values.resize(numeric.size());
+  for (int row = 2; std::getline(in, line); ++row) {
+    if (line.empty()) continue;
+    const std::vector<std::string> fields = csv_fields(line);
+    auto bad = [&](const std::string& what) {
+      return std::runtime_error("timeseries.csv:" + std::to_string(row) + ": " + what);
+    };
+    if (fields.size() != header.size())
+      throw bad("expected " + std::to_string(header.size()) + " fields, got " +
+                std::to_string(fields.size()));
+    const auto date = Date::parse(fields[static_cast<std::size_t>(date_column)]);
+    if (!date) throw bad("not a date: '" + fields[static_cast<std::size_t>(date_column)] + "'");
+    run.dates.push_back(*date);
+    const std::string& region = fields[static_cast<std::size_t>(region_column)];
+    run.regions.push_back(region);
+    if (std::find(run.region_names.begin(), run.region_names.end(), region) ==
+        run.region_names.end())
+      run.region_names.push_back(region);
+    for (std::size_t c = 0; c < numeric.size(); ++c) {
+      const auto value = scenario::parse_number(fields[numeric[c]]);
+      if (!value) throw bad("not a number in column " + header[numeric[c]]);
+      run.values[c].push_back(*value);
+    }
+  }
+  return run;
+}
+
+void check_target(const Target& target, const RunOutputs& run, Diagnostics& diagnostics) {
+  std::visit(Checker(target, run, diagnostics), target.metric);
+}
+
+double evaluate(const Metric& metric, const RunOutputs& run) {
+  struct Evaluate {
+    const RunOutputs& run;
+    double operator()(const SummaryValue& m) const {
+      const double* v = run.summary_value(m.path.value);
+      return v ? *v : nan;
+    }
+    double operator()(const SummarySum& m) const { return sum_summary(m.paths, run); }
+    double operator()(const SummaryRatio& m) const {
+      return ratio(sum_summary(m.numerator, run), sum_summary(m.denominator, run));
+    }
+    double operator()(const TimeseriesSum& m) const {
+      return sum_timeseries(run, m.column.value, m.days, m.regions);
+    }
+    double operator()(const TimeseriesRatio& m) const {
+      return ratio(sum_timeseries(run, m.column.value, m.days, m.numerator_regions),
+                   sum_timeseries(run, m.column.value, m.days, m.denominator_regions));
+    }
+  };
+  return std::visit(Evaluate{run}, metric);
+}
+
+}  // namespace pocsim::calibration

@@ -1,0 +1,89 @@
+// Partner withdrawals act through their channels (ISR, air support,
+// logistics), tested over many seeds on scenarios/teaching/partners.yaml.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+#include "pocsim/output/run_files.hpp"
+#include "pocsim/simulation.hpp"
+#include "support/scenarios.hpp"
+
+namespace pocsim {
+
+namespace {
+
+struct Outcome {
+  double deaths_in_reachable = 0.0;
+  double mean_detection_hours = 0.0;
+};
+
+class Partners : public ::testing::Test {
+ protected:
+  static constexpr int seeds = 30;
+
+  static void SetUpTestSuite() {
+    world_ = new std::shared_ptr<const world::World>(std::make_shared<const world::World>(
+        world::build_world(test::load_shipped("teaching/partners.yaml"))));
+  }
+  static void TearDownTestSuite() { delete world_; }
+
+  static std::vector<Outcome> run(const std::vector<std::string>& overrides) {
+    std::vector<Outcome> out;
+    for (int seed = 1; seed <= seeds; ++seed) {
+      std::vector<std::string> o = overrides;
+      o.push_back("scenario.seed=" + std::to_string(seed));
+      Simulation sim(test::load_shipped("teaching/partners.yaml", o), *world_);
+      sim.run();
+      const auto p = nlohmann::json::parse(summary_json(sim.result()))["protection"];
+      out.push_back({p["civilian_deaths_in_reachable_incidents"].get<double>(),
+                     p["detection_hours"]["mean"].get<double>()});
+    }
+    return out;
+  }
+
+  // Paired mean difference (b - a) of a figure, in standard errors.
+  template <class Field>
+  static double paired_z(const std::vector<Outcome>& a, const std::vector<Outcome>& b, Field f) {
+    double sum = 0.0, sum2 = 0.0;
+    for (int i = 0; i < seeds; ++i) {
+      const double d = f(b[i]) - f(a[i]);
+      sum += d;
+      sum2 += d * d;
+    }
+    const double mean = sum / seeds;
+    const double sd = std::sqrt((sum2 - seeds * mean * mean) / (seeds - 1));
+    return mean / (sd / std::sqrt(seeds));
+  }
+
+  static std::shared_ptr<const world::World>* world_;
+};
+std::shared_ptr<const world::World>* Partners::world_ = nullptr;
+
+auto deaths = [](const Outcome& o) { return o.deaths_in_reachable; };
+auto detection = [](const Outcome& o) { return o.mean_detection_hours; };
+
+}  // namespace
+
+// Withdrawing every partner raises both the time to learn of an incident and
+// the deaths; more than 3 standard errors (one-sided false alarm < 0.2%).
+TEST_F(Partners, WithdrawingAllPartnersRaisesDetectionLatencyAndDeaths) {
+  const auto present = run({});
+  const auto withdrawn = run({"factions.Barkhane.withdrawal_date=2022-03-01"});
+  EXPECT_GT(paired_z(present, withdrawn, detection), 3.0);
+  EXPECT_GT(paired_z(present, withdrawn, deaths), 3.0);
+}
+
+// Each channel contributes: removing any one of them alone raises deaths.
+TEST_F(Partners, EachChannelContributes) {
+  const auto present = run({});
+  for (const char* removal : {"factions.Barkhane.isr_regions=[]", "factions.Barkhane.helicopters=0",
+                              "factions.Barkhane.logistics_support=0"}) {
+    const auto without = run({removal});
+    EXPECT_GT(paired_z(present, without, deaths), 3.0) << removal;
+  }
+  // Only the ISR channel carries detection.
+  EXPECT_GT(paired_z(present, run({"factions.Barkhane.isr_regions=[]"}), detection), 3.0);
+}
+
+}  // namespace pocsim
