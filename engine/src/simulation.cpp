@@ -7,6 +7,7 @@
 #include "pocsim/systems/displacement.hpp"
 #include "pocsim/systems/ied.hpp"
 #include "pocsim/systems/movement.hpp"
+#include "pocsim/systems/operations.hpp"
 #include "pocsim/systems/presence.hpp"
 #include "pocsim/systems/reinforcement.hpp"
 #include "pocsim/systems/response.hpp"
@@ -26,6 +27,7 @@ Simulation::Simulation(const scenario::Scenario& scenario,
   for (std::int64_t p : world_->population) population_ += p;
   create_units(*ctx_);
   update_deployment(*ctx_, 0);
+  update_operations(*ctx_, 0);
   index_civilians(*ctx_);
   build_schedule();
 }
@@ -57,6 +59,8 @@ void Simulation::build_schedule() {
   scheduler_->add_phase("presence fades", day, [&ctx](const TickInfo&) { fade_presence(ctx); });
   scheduler_->add_phase("deployment", day,
                         [&ctx](const TickInfo& t) { update_deployment(ctx, t.day() + 1); });
+  scheduler_->add_phase("operations", day,
+                        [&ctx](const TickInfo& t) { update_operations(ctx, t.day() + 1); });
 }
 
 std::uint32_t Simulation::total_ticks() const {

@@ -132,6 +132,46 @@ std::string actor_name(const RunResult& r, std::int32_t actor) {
   return r.faction_names[static_cast<std::size_t>(actor)];
 }
 
+// Per scripted operation: the incidents its faction began in its town while
+// it lasted, the civilians they killed, and when peacekeepers first arrived.
+Json operations_json(const RunResult& r) {
+  Json list = Json::array();
+  const auto& w = *r.world;
+  const std::int64_t start = r.scenario.scenario.start_date.days_since_epoch();
+  const std::uint32_t ticks_per_day =
+      static_cast<std::uint32_t>(24 / r.scenario.scenario.tick_hours);
+  for (const auto& op : r.scenario.operations) {
+    const world::CellId cell = w.town_cell[static_cast<std::size_t>(w.places.find_town(op.town))];
+    const auto faction = static_cast<std::uint16_t>(
+        std::find(r.faction_names.begin(), r.faction_names.end(), op.faction) -
+        r.faction_names.begin());
+    const std::int64_t first = op.from.days_since_epoch() - start;
+    const std::int64_t from = std::max<std::int64_t>(0, first) * ticks_per_day;
+    const std::int64_t to = (first + op.days) * ticks_per_day;
+    std::int64_t incidents = 0, deaths = 0;
+    std::uint32_t first_arrival = never;
+    for (const Incident& i : r.recorder.incidents()) {
+      if (i.cell != cell || i.faction != faction || i.onset_tick < from || i.onset_tick >= to)
+        continue;
+      ++incidents;
+      deaths += i.civilian_deaths;
+      if (i.outcome != IncidentOutcome::not_reached)
+        first_arrival = std::min(first_arrival, i.arrival_tick);
+    }
+    list.push_back(
+        {{"name", op.name},
+         {"incidents", incidents},
+         {"civilian_deaths", deaths},
+         {"peacekeepers_arrived", first_arrival != never},
+         {"hours_to_first_arrival",
+          first_arrival == never
+              ? Json(nullptr)
+              : Json(static_cast<double>(first_arrival - static_cast<std::uint32_t>(from)) *
+                     r.scenario.scenario.tick_hours)}});
+  }
+  return list;
+}
+
 std::string perpetrator_kind(const RunResult& r, std::int32_t faction) {
   return std::string(scenario::to_string(r.faction_kinds[static_cast<std::size_t>(faction)]));
 }
@@ -189,6 +229,7 @@ std::string summary_json(const RunResult& r) {
     ied_victims[r.faction_names[f]] = t.ied_deaths_by_faction[f];
   j["ied_deaths"] = {{"total", ied_deaths}, {"by_faction", ied_victims}};
   j["protection"] = protection_json(r);
+  j["operations"] = operations_json(r);
   std::int64_t peacekeeper_ied = 0, peacekeeper_combat = 0;
   for (std::size_t f = 0; f < r.faction_kinds.size(); ++f)
     if (r.faction_kinds[f] == scenario::FactionKind::peacekeepers) {

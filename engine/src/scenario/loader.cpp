@@ -431,6 +431,17 @@ void check_references(Context& ctx, Scenario& s) {
                 "the responder must be a faction of kind peacekeepers, '" + it->name + "' is " +
                     std::string(to_string(it->kind)));
   }
+  for (std::size_t o = 0; o < s.operations.size(); ++o) {
+    const OperationSection& op = s.operations[o];
+    const std::string base = "operations." + std::to_string(o);
+    check_name(base + ".faction", op.faction, faction_names, "faction");
+    if (places) check_name(base + ".town", op.town, places->town_names(), "town");
+    for (const FactionSection& f : s.factions)
+      if (f.name == op.faction && op.units > f.units)
+        ctx.error(where(base + ".units"), base + ".units",
+                  "the operation takes " + std::to_string(op.units) + " units but " + f.name +
+                      " has " + std::to_string(f.units));
+  }
   for (std::size_t g = 0; g < s.flights.groundings.size(); ++g) {
     const GroundingSection& window = s.flights.groundings[g];
     const std::string path = "flights.groundings." + std::to_string(g) + ".to";

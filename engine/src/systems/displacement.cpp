@@ -1,5 +1,7 @@
 #include "pocsim/systems/displacement.hpp"
 
+#include "pocsim/systems/operations.hpp"
+
 #include <algorithm>
 #include <limits>
 #include <numeric>
@@ -22,7 +24,7 @@ void choose_refuges(SimulationContext& ctx) {
   const world::World& w = ctx.world;
   for (world::CellId c : w.land_cells) {
     ctx.cells.refuge[c] = world::no_cell;
-    if (ctx.cells.risk[c] <= civ.flee_risk) continue;
+    if (ctx.cells.risk[c] <= civ.flee_risk || cordoned(ctx, c)) continue;
     const geo::PointKm p = w.grid.center(c);
     double best = std::numeric_limits<double>::infinity();
     for (world::CellId t : w.town_cell) {

@@ -113,7 +113,7 @@ double offroad_km(const SimulationContext& ctx, const Faction& f, std::size_t u)
 void move_units(SimulationContext& ctx, const TickInfo& tick) {
   Units& units = ctx.units;
   for (std::size_t u = 0; u < units.size(); ++u) {
-    if (!units.active(u)) continue;
+    if (!units.active(u) || units.task[u] == UnitTask::operation) continue;
     const Faction& f = ctx.factions[units.faction[u]];
     if (units.task[u] == UnitTask::breaking_off) {
       const geo::PointKm base = town_km(ctx, units.base_town[u]);

@@ -1,6 +1,7 @@
 #include "pocsim/systems/response.hpp"
 
 #include "pocsim/systems/ied.hpp"
+#include "pocsim/systems/operations.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -86,6 +87,29 @@ bool state_operations_in(const SimulationContext& ctx, world::CellId cell) {
   return false;
 }
 
+struct FlightAnswer {
+  double wait_hours = 0.0;
+  bool refused = false;
+};
+
+// The host state's answer to a flight over `cell` requested at `tick`. Its
+// draws are keyed by the place and the day, not the request: requests about
+// one place on one day get one answer, as they would from one office.
+FlightAnswer ask_for_flight(const SimulationContext& ctx, world::CellId cell, std::uint32_t tick) {
+  const auto& policy = ctx.scenario.flights;
+  if (!policy.authorisation_required) return {};
+  const auto [u_wait, u_refusal] =
+      ctx.rng.uniform2(Purpose::flight_authorisation, cell, tick / ctx.ticks_per_day);
+  FlightAnswer answer;
+  answer.wait_hours = policy.delay_law == scenario::DelayLaw::fixed
+                          ? policy.delay_hours
+                          : exponential_hours(policy.delay_hours, u_wait);
+  const double refusal = policy.refusal_probability +
+                         (state_operations_in(ctx, cell) ? policy.refusal_near_operations : 0.0);
+  answer.refused = u_refusal < refusal;
+  return answer;
+}
+
 // Detection: the earliest of the channels that see this incident.
 double detection_hours(const SimulationContext& ctx, const Episode& e, std::uint32_t tick) {
   const auto& cfg = ctx.scenario.detection;
@@ -94,7 +118,9 @@ double detection_hours(const SimulationContext& ctx, const Episode& e, std::uint
   };
   double best = exponential_hours(cfg.second_hand_hours, draws(0)[0]);
   const geo::PointKm at = ctx.world.grid.center(e.cell);
-  if (ctx.responder >= 0) {
+  // A sealed town lets no news out but what travels second-hand or is seen from the air.
+  const bool sealed = cordoned(ctx, e.cell);
+  if (ctx.responder >= 0 && !sealed) {
     for (std::size_t u = 0; u < ctx.units.size(); ++u)
       if (ctx.units.faction[u] == ctx.responder && ctx.units.active(u) &&
           geo::distance_km(at, {ctx.units.x[u], ctx.units.y[u]}) <= cfg.own_unit_km) {
@@ -103,16 +129,24 @@ double detection_hours(const SimulationContext& ctx, const Episode& e, std::uint
       }
   }
   const auto phone = draws(1);
-  if ((ctx.cells.infrastructure[e.cell] & world::phone_tower) && phone[0] < cfg.phone_report_share)
+  if ((ctx.cells.infrastructure[e.cell] & world::phone_tower) && !sealed &&
+      phone[0] < cfg.phone_report_share)
     best = std::min(best, exponential_hours(cfg.phone_report_hours, phone[1]));
   const int region = ctx.world.region[e.cell];
   const std::int64_t day = day_of(ctx, tick);
   if (!grounded(ctx, tick, true))
     for (std::size_t f = 0; f < ctx.factions.size(); ++f) {
       const Faction& partner = ctx.factions[f];
-      if (partner.watches[static_cast<std::size_t>(region)] && partner.present_on(day))
-        best = std::min(best, exponential_hours(partner.config.isr_hours,
-                                                draws(2 + static_cast<std::uint32_t>(f))[0]));
+      if (!partner.watches[static_cast<std::size_t>(region)] || !partner.present_on(day)) continue;
+      const auto isr = draws(2 + static_cast<std::uint32_t>(f));
+      double hours = exponential_hours(partner.config.isr_hours, isr[0]);
+      // The responder's own drones fly under the host state's policy too.
+      if (static_cast<int>(f) == ctx.responder) {
+        const FlightAnswer answer = ask_for_flight(ctx, e.cell, tick);
+        if (answer.refused) continue;
+        hours += answer.wait_hours;
+      }
+      best = std::min(best, hours);
     }
   return best;
 }
@@ -120,7 +154,10 @@ double detection_hours(const SimulationContext& ctx, const Episode& e, std::uint
 void send_ground(SimulationContext& ctx, Incident& incident, std::uint32_t id, std::uint32_t tick) {
   const auto& cfg = ctx.scenario.response;
   const double km = nearest_base(ctx, incident.cell).second;
-  if (km > cfg.ground_range_km) {
+  const double denial =
+      state_operations_in(ctx, incident.cell) ? cfg.ground_denial_near_operations : 0.0;
+  if (km > cfg.ground_range_km ||
+      ctx.rng.uniform(Purpose::ground_access, incident.cell, tick / ctx.ticks_per_day) < denial) {
     incident.stage = ResponseStage::closed;
     return;
   }
@@ -135,23 +172,12 @@ void send_ground(SimulationContext& ctx, Incident& incident, std::uint32_t id, s
 }
 
 // Requests a flight; the answer comes after the authorisation delay.
-void request_flight(SimulationContext& ctx, Incident& incident, std::uint32_t id,
-                    std::uint32_t tick) {
-  const auto& policy = ctx.scenario.flights;
+void request_flight(SimulationContext& ctx, Incident& incident, std::uint32_t tick) {
   ctx.recorder.flight_requested();
-  const auto u = ctx.rng.uniform2(Purpose::flight_authorisation, id, tick);
-  double wait = 0.0;
-  if (policy.authorisation_required) {
-    wait = policy.delay_law == scenario::DelayLaw::fixed
-               ? policy.delay_hours
-               : exponential_hours(policy.delay_hours, u[0]);
-    const double refusal =
-        policy.refusal_probability +
-        (state_operations_in(ctx, incident.cell) ? policy.refusal_near_operations : 0.0);
-    incident.flight_refused = u[1] < refusal;
-  }
-  incident.authorisation_tick = later(tick, hours_to_ticks(ctx, wait));
-  ctx.recorder.flight_decided(!incident.flight_refused, wait);
+  const FlightAnswer answer = ask_for_flight(ctx, incident.cell, tick);
+  incident.flight_refused = answer.refused;
+  incident.authorisation_tick = later(tick, hours_to_ticks(ctx, answer.wait_hours));
+  ctx.recorder.flight_decided(!answer.refused, answer.wait_hours);
 }
 
 // The authorisation came: fly if a helicopter is free once flights are
@@ -237,7 +263,7 @@ bool advance(SimulationContext& ctx, Incident& incident, std::uint32_t id, std::
       if (now < incident.request_tick) return false;
       if (nearest_base(ctx, incident.cell).second <= cfg.helicopter_range_km &&
           helicopters_on_hand(ctx, now) > 0) {
-        request_flight(ctx, incident, id, now);
+        request_flight(ctx, incident, now);
         incident.stage = ResponseStage::awaiting_authorisation;
       } else {
         send_ground(ctx, incident, id, now);

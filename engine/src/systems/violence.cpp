@@ -45,15 +45,17 @@ void destroy_infrastructure(SimulationContext& ctx, world::CellId cell, std::uin
 void start_episodes(SimulationContext& ctx, const TickInfo& tick) {
   const Units& units = ctx.units;
   for (std::size_t u = 0; u < units.size(); ++u) {
-    if (units.task[u] != UnitTask::patrol) continue;
+    if (units.task[u] != UnitTask::patrol && units.task[u] != UnitTask::operation) continue;
     const Faction& f = ctx.factions[units.faction[u]];
-    if (f.config.abuse_rate <= 0.0) continue;
+    const double rate = units.task[u] == UnitTask::operation
+                            ? f.config.operation_abuse_rate.value_or(f.config.abuse_rate)
+                            : f.config.abuse_rate;
+    if (rate <= 0.0) continue;
     const world::CellId cell = units.cell[u];
     if (ctx.cells.residents[cell] <= 0) continue;
     const double share = f.config.abuse_base_share +
                          (1.0 - f.config.abuse_base_share) * enemy_presence(ctx, f, cell);
-    const double p =
-        f.config.abuse_rate * ctx.tick_hours / 24.0 * share * peacekeeper_deterrence(ctx, f, cell);
+    const double p = rate * ctx.tick_hours / 24.0 * share * peacekeeper_deterrence(ctx, f, cell);
     const auto [onset, length] =
         ctx.rng.uniform2(Purpose::violence_onset, static_cast<std::uint32_t>(u), tick.tick);
     if (onset >= p) continue;

@@ -12,6 +12,7 @@ enum class UnitTask : std::uint8_t {
   patrol,        // moving town to town or roaming its area
   breaking_off,  // returning to base after losing an engagement
   recovering,    // at base, rebuilding strength before patrolling again
+  operation,     // holding a town in a scripted operation
   withdrawn,     // left the country
 };
 
@@ -30,7 +31,8 @@ struct Units {
   std::size_t size() const { return faction.size(); }
   void add(std::uint16_t faction_index, std::int16_t base, std::int32_t strength_at_full);
   bool active(std::size_t u) const {
-    return task[u] == UnitTask::patrol || task[u] == UnitTask::breaking_off;
+    return task[u] == UnitTask::patrol || task[u] == UnitTask::breaking_off ||
+           task[u] == UnitTask::operation;
   }
   bool deployed(std::size_t u) const {
     return task[u] != UnitTask::waiting && task[u] != UnitTask::withdrawn;

@@ -26,6 +26,7 @@ enum class Purpose : std::uint32_t {
   flight_authorisation,
   response_arrival,
   ied,
+  ground_access,
   flee,
   flee_destination,
   return_home,

@@ -343,6 +343,7 @@ struct ResponseSection {
   double helicopter_range_km = 400.0;
   double helicopter_turnaround_hours = 6.0;
   double ground_speed_kmh = 25.0;
+  double ground_denial_near_operations = 0.0;
   double ground_range_km = 300.0;
   ByPerpetratorKind stop_on_arrival{0.3, 0.2, 0.8, 0.8};
   ByPerpetratorKind presence_deterrence{0.1, 0.0, 0.6, 0.6};
@@ -379,6 +380,11 @@ struct ResponseSection {
        .max = 1000.0});
     v("ground_speed_kmh", ground_speed_kmh,
       {.doc = "speed of a ground response convoy", .min = 1.0, .max = 200.0});
+    v("ground_denial_near_operations", ground_denial_near_operations,
+      {.doc = "chance that the host state bars a convoy from a cell where state or mercenary "
+              "units operate",
+       .min = 0.0,
+       .max = 1.0});
     v("ground_range_km", ground_range_km,
       {.doc = "farthest incident a convoy sets out for", .min = 0.0, .max = 5000.0});
     v("stop_on_arrival", stop_on_arrival,
@@ -386,6 +392,33 @@ struct ResponseSection {
     v("presence_deterrence", presence_deterrence,
       {.doc = "share by which full peacekeeper presence in a cell lowers the onset of violence, "
               "by perpetrator"});
+  }
+};
+
+// A scripted operation: its date, place and forces are given; what happens to
+// the civilians there is left to the model's mechanisms.
+struct OperationSection {
+  std::string name;
+  std::string faction;
+  std::string town;
+  Date from{2022, 1, 1};
+  int days = 1;
+  int units = 1;
+  bool cordon = true;
+
+  template <class V>
+  void describe(V& v) {
+    v("name", name, {.doc = "name of the operation, used in summary.json", .required = true});
+    v("faction", faction, {.doc = "the faction that conducts it", .required = true});
+    v("town", town, {.doc = "the town where its units land and hold", .required = true});
+    v("from", from, {.doc = "first day of the operation", .required = true});
+    v("days", days, {.doc = "how many days the units hold the town", .min = 1, .max = 3650});
+    v("units", units,
+      {.doc = "units of the faction taken for it (the first deployed ones)",
+       .min = 1,
+       .max = 1000});
+    v("cordon", cordon,
+      {.doc = "the town is sealed: residents cannot flee and phone reports cannot get out"});
   }
 };
 
@@ -406,6 +439,7 @@ struct FactionSection {
   double killings_per_hour = 1.0;
   double episode_hours = 4.0;
   double destroy_probability = 0.05;
+  std::optional<double> operation_abuse_rate;
   std::vector<std::string> hostile_to;
   std::optional<Date> arrival_date;
   std::optional<Date> withdrawal_date;
@@ -460,6 +494,11 @@ struct FactionSection {
        .max = 1000.0});
     v("episode_hours", episode_hours,
       {.doc = "mean length of a violent episode in hours (geometric)", .min = 1.0, .max = 2400.0});
+    v("operation_abuse_rate", operation_abuse_rate,
+      {.doc = "abuse_rate of units on a scripted cordon-and-search operation; null means "
+              "abuse_rate",
+       .min = 0.0,
+       .max = 240.0});
     v("destroy_probability", destroy_probability,
       {.doc = "chance that an episode destroys one piece of infrastructure in its cell",
        .min = 0.0,
@@ -499,6 +538,7 @@ struct Scenario {
   ResponseSection response;
   IedSection ied;
   std::vector<FactionSection> factions;
+  std::vector<OperationSection> operations;
 
   template <class V>
   void describe(V& v) {
@@ -512,6 +552,7 @@ struct Scenario {
     v("response", response, {.doc = "how the responder reaches incidents, by air or ground"});
     v("ied", ied, {.doc = "improvised explosive devices on the roads"});
     v("factions", factions, {.doc = "the armed actors, one entry per faction"});
+    v("operations", operations, {.doc = "scripted operations (date, place, forces)"});
   }
 };
 

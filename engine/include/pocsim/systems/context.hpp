@@ -58,9 +58,11 @@ struct SimulationContext {
   CellFields cells;
   std::vector<Episode> episodes;
   std::uint32_t next_episode_id = 0;
-  std::vector<std::uint32_t> open_responses;      // incident ids still being worked on
-  std::vector<std::uint32_t> helicopter_busy_until;  // one tick per helicopter in use
-  int responder = -1;                             // faction index of the responder, or -1
+  std::vector<std::uint32_t> open_responses;                // incident ids still being worked on
+  std::vector<std::uint32_t> helicopter_busy_until;         // one tick per helicopter in use
+  int responder = -1;                                       // faction index of the responder, or -1
+  std::vector<std::vector<std::uint32_t>> operation_units;  // per scripted operation
+  std::vector<world::CellId> active_cordons;                // sealed cells today
   Recorder recorder;
 
   float& presence(std::size_t faction, world::CellId c) {

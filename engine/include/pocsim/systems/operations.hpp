@@ -1,0 +1,17 @@
+#pragma once
+// Scripted operations: on the given dates, units of a faction land at a town
+// and hold it, sealing it when the operation has a cordon. What they do to the
+// residents is left to the violence mechanism.
+#include <cstdint>
+
+#include "pocsim/systems/context.hpp"
+
+namespace pocsim {
+
+// Starts the operations that begin on `day` and ends those that end then.
+void update_operations(SimulationContext& ctx, std::int64_t day);
+
+// Whether a cordon seals the cell now.
+bool cordoned(const SimulationContext& ctx, world::CellId cell);
+
+}  // namespace pocsim
