@@ -15,5 +15,6 @@ using Command = std::function<int()>;
 Command add_run_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
 Command add_show_command(CLI::App& app);
+Command add_check_command(CLI::App& app);
 
 }  // namespace pocsim::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   add(pocsim::cli::add_run_command);
   add(pocsim::cli::add_validate_command);
   add(pocsim::cli::add_show_command);
+  add(pocsim::cli::add_check_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

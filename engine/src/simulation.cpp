@@ -9,6 +9,7 @@
 #include "pocsim/systems/movement.hpp"
 #include "pocsim/systems/operations.hpp"
 #include "pocsim/systems/presence.hpp"
+#include "pocsim/systems/recruitment.hpp"
 #include "pocsim/systems/reinforcement.hpp"
 #include "pocsim/systems/response.hpp"
 #include "pocsim/systems/risk.hpp"
@@ -52,6 +53,8 @@ void Simulation::build_schedule() {
     *census = displace_civilians(ctx, t.day());
   });
   scheduler_->add_phase("civilian index", day, [&ctx](const TickInfo&) { index_civilians(ctx); });
+  scheduler_->add_phase("recruitment", day,
+                        [&ctx, census](const TickInfo& t) { recruit(ctx, t.day(), *census); });
   scheduler_->add_phase("reinforcement", day, [&ctx](const TickInfo&) { reinforce_units(ctx); });
   scheduler_->add_phase("record day", day, [&ctx, census](const TickInfo& t) {
     ctx.recorder.end_of_day(t.day(), census->displaced_by_region, census->at_home_by_region);

@@ -11,6 +11,7 @@ Recorder::Recorder(const std::vector<std::int16_t>* cell_region, std::size_t reg
   totals_.civilian_deaths_by_faction.assign(factions, 0);
   totals_.combatant_deaths_by_faction.assign(factions, 0);
   totals_.ied_deaths_by_faction.assign(factions, 0);
+  totals_.recruits_by_faction.assign(factions, 0);
   totals_.civilian_deaths_by_region.assign(regions, 0);
   totals_.infrastructure_destroyed.assign(4, 0);
 }

@@ -236,6 +236,14 @@ std::string summary_json(const RunResult& r) {
       peacekeeper_ied += t.ied_deaths_by_faction[f];
       peacekeeper_combat += t.combatant_deaths_by_faction[f];
     }
+  Json recruits = Json::object();
+  std::int64_t recruits_total = 0;
+  for (std::size_t f = 0; f < r.faction_names.size(); ++f)
+    if (r.faction_kinds[f] == scenario::FactionKind::jihadist) {
+      recruits[r.faction_names[f]] = t.recruits_by_faction[f];
+      recruits_total += t.recruits_by_faction[f];
+    }
+  j["recruitment"] = {{"total", recruits_total}, {"by_faction", recruits}};
   j["ied_attacks"] = t.ied_attacks;
   j["peacekeeper_deaths"] = {{"ied", peacekeeper_ied}, {"combat", peacekeeper_combat}};
   j["incidents"] = {{"violence_against_civilians", t.violence_events},

@@ -4,8 +4,8 @@ namespace pocsim {
 
 std::uint32_t harm_civilians_in_cell(SimulationContext& ctx, world::CellId cell,
                                      double kill_probability, Purpose purpose, std::uint32_t tick,
-                                     std::uint32_t salt) {
-  if (kill_probability <= 0.0) return 0;
+                                     std::uint32_t salt, float grievance) {
+  if (kill_probability <= 0.0 && grievance <= 0.0f) return 0;
   Civilians& civ = ctx.civilians;
   std::uint32_t total = 0;
   for_each_group_in_cell(ctx, cell, [&](std::uint32_t a) {
@@ -13,6 +13,7 @@ std::uint32_t harm_civilians_in_cell(SimulationContext& ctx, world::CellId cell,
     const std::uint32_t k = binomial_from_uniform(civ.alive[a], kill_probability, u);
     civ.alive[a] = static_cast<std::uint8_t>(civ.alive[a] - k);
     civ.killed[a] = static_cast<std::uint8_t>(civ.killed[a] + k);
+    civ.grievance[a] += grievance;
     total += k;
   });
   ctx.cells.deaths_today[cell] += total;

@@ -3,6 +3,7 @@
 #include "pocsim/systems/operations.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <numeric>
 
@@ -39,29 +40,35 @@ void choose_refuges(SimulationContext& ctx) {
 }
 
 // Per-block partial counts, combined in block order: at home by region,
-// displaced by region, killed.
+// displaced by region, killed, and grievance by region.
 class CensusBlocks {
  public:
   CensusBlocks(std::size_t blocks, std::size_t regions)
-      : regions_(regions), counts_(blocks * (2 * regions + 1), 0) {}
+      : regions_(regions),
+        counts_(blocks * (2 * regions + 1), 0),
+        grievance_(blocks * regions, 0.0) {}
 
-  std::int64_t* row(std::size_t block) { return &counts_[block * (2 * regions_ + 1)]; }
-
-  void count(std::int64_t* row, const Civilians& civ, std::size_t i, std::size_t region) const {
+  void count(std::size_t block, const Civilians& civ, std::size_t i, std::size_t region) {
+    std::int64_t* row = &counts_[block * (2 * regions_ + 1)];
     row[(civ.status[i] == CivilianStatus::at_home ? 0 : regions_) + region] += civ.alive[i];
     row[2 * regions_] += civ.killed[i];
+    grievance_[block * regions_ + region] += static_cast<double>(civ.grievance[i]) * civ.alive[i];
   }
 
   CivilianCensus combine() const {
     CivilianCensus census;
     census.at_home_by_region.assign(regions_, 0);
     census.displaced_by_region.assign(regions_, 0);
-    for (std::size_t at = 0; at < counts_.size(); at += 2 * regions_ + 1) {
+    census.grievance_by_region.assign(regions_, 0.0);
+    const std::size_t blocks = grievance_.size() / std::max<std::size_t>(regions_, 1);
+    for (std::size_t b = 0; b < blocks; ++b) {
+      const std::int64_t* row = &counts_[b * (2 * regions_ + 1)];
       for (std::size_t r = 0; r < regions_; ++r) {
-        census.at_home_by_region[r] += counts_[at + r];
-        census.displaced_by_region[r] += counts_[at + regions_ + r];
+        census.at_home_by_region[r] += row[r];
+        census.displaced_by_region[r] += row[regions_ + r];
+        census.grievance_by_region[r] += grievance_[b * regions_ + r];
       }
-      census.killed += counts_[at + 2 * regions_];
+      census.killed += row[2 * regions_];
     }
     return census;
   }
@@ -69,6 +76,7 @@ class CensusBlocks {
  private:
   std::size_t regions_;
   std::vector<std::int64_t> counts_;
+  std::vector<double> grievance_;
 };
 
 }  // namespace
@@ -82,11 +90,13 @@ CivilianCensus displace_civilians(SimulationContext& ctx, std::uint32_t day) {
   const CellFields& cells = ctx.cells;
   const CounterRng& rng = ctx.rng;
   const auto& region = ctx.world.region;
+  const auto grievance_keep =
+      static_cast<float>(std::exp(-1.0 / ctx.scenario.recruitment.grievance_memory_days));
   CensusBlocks census(Executor::block_count(civ.size()), ctx.world.places.region_names.size());
   ctx.executor.for_blocks(civ.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
-    std::int64_t* row = census.row(b);
     for (std::size_t i = begin; i < end; ++i) {
       const auto a = static_cast<std::uint32_t>(i);
+      civ.grievance[i] *= grievance_keep;
       if (civ.alive[i] == 0) {
       } else if (civ.status[i] == CivilianStatus::at_home) {
         const world::CellId to = cells.refuge[civ.cell[i]];
@@ -100,7 +110,7 @@ CivilianCensus displace_civilians(SimulationContext& ctx, std::uint32_t day) {
         civ.cell[i] = civ.home[i];
         civ.status[i] = CivilianStatus::at_home;
       }
-      census.count(row, civ, i, static_cast<std::size_t>(region[civ.home[i]]));
+      census.count(b, civ, i, static_cast<std::size_t>(region[civ.home[i]]));
     }
   });
   return census.combine();
@@ -147,9 +157,8 @@ CivilianCensus take_census(const SimulationContext& ctx) {
   const Civilians& civ = ctx.civilians;
   CensusBlocks census(Executor::block_count(civ.size()), ctx.world.places.region_names.size());
   ctx.executor.for_blocks(civ.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
-    std::int64_t* row = census.row(b);
     for (std::size_t i = begin; i < end; ++i)
-      census.count(row, civ, i, static_cast<std::size_t>(ctx.world.region[civ.home[i]]));
+      census.count(b, civ, i, static_cast<std::size_t>(ctx.world.region[civ.home[i]]));
   });
   return census.combine();
 }

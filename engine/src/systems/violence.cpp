@@ -42,6 +42,14 @@ void destroy_infrastructure(SimulationContext& ctx, world::CellId cell, std::uin
   }
 }
 
+// Abuse by the state and its allies breeds the grievance jihadists recruit on.
+float abuse_grievance(const SimulationContext& ctx, const Faction& perpetrator) {
+  const auto kind = perpetrator.config.kind;
+  if (kind != scenario::FactionKind::state_forces && kind != scenario::FactionKind::mercenaries)
+    return 0.0f;
+  return static_cast<float>(ctx.scenario.recruitment.grievance_per_abuse_hour * ctx.tick_hours);
+}
+
 void start_episodes(SimulationContext& ctx, const TickInfo& tick) {
   const Units& units = ctx.units;
   for (std::size_t u = 0; u < units.size(); ++u) {
@@ -83,8 +91,8 @@ void advance_violence(SimulationContext& ctx, const TickInfo& tick) {
     const double residents =
         static_cast<double>(std::max<std::int64_t>(ctx.cells.residents[e.cell], 1));
     const double p = std::min(1.0, f.config.killings_per_hour * ctx.tick_hours / residents);
-    const std::uint32_t deaths =
-        harm_civilians_in_cell(ctx, e.cell, p, Purpose::violence_kill, tick.tick, e.id);
+    const std::uint32_t deaths = harm_civilians_in_cell(ctx, e.cell, p, Purpose::violence_kill,
+                                                        tick.tick, e.id, abuse_grievance(ctx, f));
     ctx.recorder.violence(tick.day(), e.id, e.faction, e.cell, deaths);
   }
   std::erase_if(ctx.episodes, [&](const Episode& e) { return e.end_tick <= tick.tick; });

@@ -27,6 +27,7 @@ enum class Purpose : std::uint32_t {
   response_arrival,
   ied,
   ground_access,
+  recruitment,
   flee,
   flee_destination,
   return_home,

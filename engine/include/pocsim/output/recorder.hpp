@@ -56,6 +56,7 @@ struct RunTotals {
   std::int64_t displaced_end = 0;
   std::int64_t at_home_end = 0;
   std::vector<std::int64_t> ied_deaths_by_faction;
+  std::vector<std::int64_t> recruits_by_faction;
   std::int64_t ied_attacks = 0;
   std::int64_t flights_requested = 0;
   std::int64_t flights_authorised = 0;
@@ -74,6 +75,9 @@ class Recorder {
               std::uint32_t losses_a, std::uint32_t losses_b, std::uint32_t civilian_deaths);
   void infrastructure_destroyed(world::CellId cell, int kind);
   void episode_started() { ++totals_.violent_episodes; }
+  void recruited(std::uint16_t faction, std::uint32_t fighters) {
+    totals_.recruits_by_faction[faction] += fighters;
+  }
 
   // Incidents are numbered like the episodes they describe.
   Incident& open_incident(const Incident& incident) {

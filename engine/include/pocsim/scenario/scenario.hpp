@@ -139,6 +139,28 @@ struct CivilianSection {
   }
 };
 
+struct RecruitmentSection {
+  double grievance_per_abuse_hour = 0.05;
+  double grievance_memory_days = 180.0;
+  double recruits_per_grievance = 0.00002;
+
+  template <class V>
+  void describe(V& v) {
+    v("grievance_per_abuse_hour", grievance_per_abuse_hour,
+      {.doc = "grievance a civilian group gains for each hour of abuse by state forces or "
+              "mercenaries in its cell",
+       .min = 0.0,
+       .max = 100.0});
+    v("grievance_memory_days", grievance_memory_days,
+      {.doc = "e-folding time in days of a group's grievance", .min = 1.0, .max = 36500.0});
+    v("recruits_per_grievance", recruits_per_grievance,
+      {.doc = "fighters a jihadist faction recruits per day per person-unit of grievance among "
+              "the people of its area",
+       .min = 0.0,
+       .max = 1.0});
+  }
+};
+
 struct CombatSection {
   double crossfire_kill_probability = 0.00002;
   double break_off_ratio = 0.5;
@@ -531,6 +553,7 @@ struct Scenario {
   RunSection scenario;
   WorldSection world;
   CivilianSection civilians;
+  RecruitmentSection recruitment;
   CombatSection combat;
   ControlSection control;
   DetectionSection detection;
@@ -545,6 +568,8 @@ struct Scenario {
     v("scenario", scenario, {.doc = "name, dates, seed and time step of the run"});
     v("world", world, {.doc = "the grid: outline, places and cell size"});
     v("civilians", civilians, {.doc = "the population and how it flees and returns"});
+    v("recruitment", recruitment,
+      {.doc = "grievance from abuse by the state and its allies, and recruitment by jihadists"});
     v("combat", combat, {.doc = "how engagements between armed units are resolved"});
     v("control", control, {.doc = "how units mark presence, which triggers abuse"});
     v("detection", detection, {.doc = "how the responder learns of incidents"});

@@ -10,10 +10,11 @@
 namespace pocsim {
 
 // Returns the number of people killed; `salt` separates several harms to the
-// same cell in one tick (the episode id, the engaging unit).
+// same cell in one tick (the episode id, the engaging unit). Every group
+// present gains `grievance`.
 std::uint32_t harm_civilians_in_cell(SimulationContext& ctx, world::CellId cell,
                                      double kill_probability, Purpose purpose, std::uint32_t tick,
-                                     std::uint32_t salt);
+                                     std::uint32_t salt, float grievance = 0.0f);
 
 // Calls fn(agent) for each group present in the cell (at home or displaced to it).
 template <class Fn>

@@ -11,6 +11,7 @@ struct CivilianCensus {
   std::vector<std::int64_t> at_home_by_region;    // people alive at home
   std::vector<std::int64_t> displaced_by_region;  // people alive away, by home region
   std::int64_t killed = 0;
+  std::vector<double> grievance_by_region;  // sum over groups of people alive x grievance
 
   std::int64_t at_home() const;
   std::int64_t displaced() const;
