@@ -29,6 +29,7 @@ Simulation::Simulation(const scenario::Scenario& scenario,
   create_units(*ctx_);
   update_deployment(*ctx_, 0);
   update_operations(*ctx_, 0);
+  displace_initially(*ctx_);
   index_civilians(*ctx_);
   build_schedule();
 }

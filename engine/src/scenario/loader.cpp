@@ -431,6 +431,10 @@ void check_references(Context& ctx, Scenario& s) {
                 "the responder must be a faction of kind peacekeepers, '" + it->name + "' is " +
                     std::string(to_string(it->kind)));
   }
+  if (places)
+    for (std::size_t k = 0; k < s.civilians.initially_displaced.size(); ++k)
+      check_name("civilians.initially_displaced." + std::to_string(k) + ".region",
+                 s.civilians.initially_displaced[k].region, places->region_names, "region");
   for (std::size_t o = 0; o < s.operations.size(); ++o) {
     const OperationSection& op = s.operations[o];
     const std::string base = "operations." + std::to_string(o);

@@ -116,6 +116,36 @@ CivilianCensus displace_civilians(SimulationContext& ctx, std::uint32_t day) {
   return census.combine();
 }
 
+void displace_initially(SimulationContext& ctx) {
+  const world::World& w = ctx.world;
+  Civilians& civ = ctx.civilians;
+  for (const auto& entry : ctx.scenario.civilians.initially_displaced) {
+    const int r = w.places.find_region(entry.region);
+    std::vector<world::CellId> towns;
+    for (std::size_t t = 0; t < w.places.towns.size(); ++t)
+      if (w.places.towns[t].region == r) towns.push_back(w.town_cell[t]);
+    std::int64_t rural = 0;
+    for (world::CellId c : w.region_cells[static_cast<std::size_t>(r)])
+      if (w.terrain[c] != world::Terrain::town) rural += w.population[c];
+    if (rural == 0 || towns.empty()) continue;
+    const double share =
+        std::min(1.0, static_cast<double>(entry.people) / static_cast<double>(rural));
+    for (world::CellId c : w.region_cells[static_cast<std::size_t>(r)]) {
+      if (w.terrain[c] == world::Terrain::town) continue;
+      const geo::PointKm at = w.grid.center(c);
+      const world::CellId refuge =
+          *std::min_element(towns.begin(), towns.end(), [&](auto a, auto b) {
+            return geo::distance_km(at, w.grid.center(a)) < geo::distance_km(at, w.grid.center(b));
+          });
+      for (std::uint32_t a = ctx.home_index.first(c); a < ctx.home_index.last(c); ++a)
+        if (ctx.rng.uniform(Purpose::initial_displacement, a, 0) < share) {
+          civ.cell[a] = refuge;
+          civ.status[a] = CivilianStatus::displaced;
+        }
+    }
+  }
+}
+
 void index_civilians(SimulationContext& ctx) {
   const Civilians& civ = ctx.civilians;
   const std::size_t blocks = Executor::block_count(civ.size());

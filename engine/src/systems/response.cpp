@@ -81,7 +81,7 @@ bool state_operations_in(const SimulationContext& ctx, world::CellId cell) {
   for (std::size_t f = 0; f < ctx.factions.size(); ++f) {
     const FactionKind kind = ctx.factions[f].config.kind;
     if ((kind == FactionKind::state_forces || kind == FactionKind::mercenaries) &&
-        ctx.presence(f, cell) > 0.0f)
+        ctx.presence(f, cell) > ctx.scenario.control.operations_presence)
       return true;
   }
   return false;

@@ -9,29 +9,32 @@ namespace pocsim {
 
 // Why a number is drawn. Each purpose is its own stream: adding a draw for one
 // mechanism never shifts the numbers another mechanism sees.
+// Values are fixed: a new purpose takes the next free number, so that adding
+// one never changes the numbers drawn for the others.
 enum class Purpose : std::uint32_t {
   population_layout = 1,
-  unit_placement,
-  unit_route,
-  unit_target,
-  combat_engage,
-  combat_losses,
-  combat_crossfire,
-  violence_onset,
-  violence_duration,
-  violence_kill,
-  violence_infrastructure,
-  detection,
-  response_decision,
-  flight_authorisation,
-  response_arrival,
-  ied,
-  ground_access,
-  recruitment,
-  flee,
-  flee_destination,
-  return_home,
-  benchmark,
+  unit_placement = 2,
+  unit_route = 3,
+  unit_target = 4,
+  combat_engage = 5,
+  combat_losses = 6,
+  combat_crossfire = 7,
+  violence_onset = 8,
+  violence_duration = 9,
+  violence_kill = 10,
+  violence_infrastructure = 11,
+  detection = 12,
+  response_decision = 13,
+  flight_authorisation = 14,
+  response_arrival = 15,
+  ied = 16,
+  ground_access = 17,
+  flee = 18,
+  flee_destination = 19,
+  return_home = 20,
+  benchmark = 21,
+  recruitment = 22,
+  initial_displacement = 23,
 };
 
 class CounterRng {

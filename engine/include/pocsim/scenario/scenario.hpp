@@ -83,6 +83,21 @@ struct WorldSection {
   }
 };
 
+// People already displaced when the run starts, from one region.
+struct InitialDisplacementSection {
+  std::string region;
+  std::int64_t people = 0;
+
+  template <class V>
+  void describe(V& v) {
+    v("region", region, {.doc = "home region of the displaced", .required = true});
+    v("people", people,
+      {.doc = "people of the region away from home at the start, taken from its rural cells",
+       .min = 0,
+       .max = 1e9});
+  }
+};
+
 struct CivilianSection {
   std::int64_t population = 22'600'000;
   int people_per_agent = 25;
@@ -94,6 +109,7 @@ struct CivilianSection {
   double return_risk = 0.0005;
   double return_probability = 0.02;
   double risk_memory_days = 30.0;
+  std::vector<InitialDisplacementSection> initially_displaced;
 
   template <class V>
   void describe(V& v) {
@@ -136,6 +152,9 @@ struct CivilianSection {
        .max = 1.0});
     v("risk_memory_days", risk_memory_days,
       {.doc = "e-folding time in days of a cell's memory of violence", .min = 0.5, .max = 3650.0});
+    v("initially_displaced", initially_displaced,
+      {.doc = "people displaced before the start, by home region; they stay in the nearest town "
+              "of their region and return like anyone displaced"});
   }
 };
 
@@ -208,6 +227,7 @@ struct ControlSection {
   int presence_cells = 2;
   double presence_memory_days = 7.0;
   double presence_saturation = 1.0;
+  double operations_presence = 0.1;
 
   template <class V>
   void describe(V& v) {
@@ -222,6 +242,11 @@ struct ControlSection {
     v("presence_saturation", presence_saturation,
       {.doc = "enemy presence (unit-days) at which the abuse trigger holds fully",
        .min = 0.001,
+       .max = 1000.0});
+    v("operations_presence", operations_presence,
+      {.doc = "state or mercenary presence (unit-days) above which a cell counts as under "
+              "their operations (flight refusals, ground access denied)",
+       .min = 0.0,
        .max = 1000.0});
   }
 };
@@ -338,7 +363,7 @@ struct FlightPolicySection {
 };
 
 struct IedSection {
-  double per_km = 0.00002;
+  double per_km = 0.0000003;
   double jihadist_factor = 20.0;
   double deaths = 0.5;
 

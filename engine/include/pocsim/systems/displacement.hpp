@@ -22,6 +22,11 @@ struct CivilianCensus {
 // Returns the census after the moves, counted in the same pass.
 CivilianCensus displace_civilians(SimulationContext& ctx, std::uint32_t day);
 
+// Displaces, before the first day, the people the scenario says were already
+// away from home: rural groups of each region drawn at random, sent to the
+// nearest town of their region.
+void displace_initially(SimulationContext& ctx);
+
 // Rebuilds the index of displaced groups and the residents of every cell.
 void index_civilians(SimulationContext& ctx);
 
