@@ -1,6 +1,7 @@
 #include "pocsim/simulation.hpp"
 
 #include "pocsim/core/scheduler.hpp"
+#include "pocsim/systems/accord.hpp"
 #include "pocsim/systems/combat.hpp"
 #include "pocsim/systems/context.hpp"
 #include "pocsim/systems/deployment.hpp"
@@ -60,6 +61,7 @@ void Simulation::build_schedule() {
   scheduler_->add_phase("record day", day, [&ctx, census](const TickInfo& t) {
     ctx.recorder.end_of_day(t.day(), census->displaced_by_region, census->at_home_by_region);
   });
+  scheduler_->add_phase("accord", day, [&ctx](const TickInfo& t) { update_accord(ctx, t.day()); });
   scheduler_->add_phase("presence fades", day, [&ctx](const TickInfo&) { fade_presence(ctx); });
   scheduler_->add_phase("deployment", day,
                         [&ctx](const TickInfo& t) { update_deployment(ctx, t.day() + 1); });
@@ -97,6 +99,8 @@ RunResult Simulation::result() const {
   }
   r.population = population_;
   r.recorder = ctx_->recorder;
+  r.accord_tension = ctx_->accord.tension;
+  r.accord_collapse_day = ctx_->accord.collapse_day;
   return r;
 }
 

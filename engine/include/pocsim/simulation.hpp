@@ -23,6 +23,8 @@ struct RunResult {
   std::vector<scenario::FactionKind> faction_kinds;
   std::int64_t population = 0;
   Recorder recorder;
+  double accord_tension = 0.0;            // at the end
+  std::int64_t accord_collapse_day = -1;  // -1 while the accord holds
 };
 
 class Simulation {

@@ -230,6 +230,13 @@ std::string summary_json(const RunResult& r) {
   j["ied_deaths"] = {{"total", ied_deaths}, {"by_faction", ied_victims}};
   j["protection"] = protection_json(r);
   j["operations"] = operations_json(r);
+  j["accord"] = {
+      {"collapsed", r.accord_collapse_day >= 0},
+      {"collapse_date",
+       r.accord_collapse_day >= 0
+           ? Json(day_date(r, static_cast<std::uint32_t>(r.accord_collapse_day)).to_string())
+           : Json(nullptr)},
+      {"tension_end", r.accord_tension}};
   std::int64_t peacekeeper_ied = 0, peacekeeper_combat = 0;
   for (std::size_t f = 0; f < r.faction_kinds.size(); ++f)
     if (r.faction_kinds[f] == scenario::FactionKind::peacekeepers) {

@@ -21,6 +21,7 @@ SimulationContext::SimulationContext(const scenario::Scenario& scenario_in,
   cells.presence.assign(factions.size() * n, 0.0f);
   cells.refuge.assign(n, world::no_cell);
   operation_units.assign(scenario.operations.size(), {});
+  accord.tension = scenario.accord.initial_tension;
   for (std::size_t f = 0; f < factions.size() && responder < 0; ++f) {
     const auto& cfg = factions[f].config;
     if (scenario.response.responder.empty() ? cfg.kind == scenario::FactionKind::peacekeepers

@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 
+#include "pocsim/systems/accord.hpp"
 #include "pocsim/systems/civilian_harm.hpp"
 #include "pocsim/systems/response.hpp"
 
@@ -72,6 +73,7 @@ void start_episodes(SimulationContext& ctx, const TickInfo& tick) {
         geometric_from_uniform(f.config.episode_hours / ctx.tick_hours, length);
     ctx.episodes.push_back({id, units.faction[u], cell, tick.tick + ticks - 1});
     ctx.recorder.episode_started();
+    note_provocation(ctx, f, cell);
     if (ctx.rng.uniform(Purpose::violence_infrastructure, id, tick.tick, 0) <
         f.config.destroy_probability)
       destroy_infrastructure(ctx, cell, id, tick.tick);

@@ -251,6 +251,43 @@ struct ControlSection {
   }
 };
 
+// The 2015 Algiers accord between the state and the signatory groups.
+struct AccordSection {
+  double initial_tension = 0.3;
+  double drift_per_day = 0.004;
+  double tension_per_provocation = 0.01;
+  double dialogue_per_day = 0.002;
+  double collapse_at = 1.0;
+
+  template <class V>
+  void describe(V& v) {
+    v("initial_tension", initial_tension,
+      {.doc = "tension between the state and the signatories at the start (collapse at "
+              "collapse_at)",
+       .min = 0.0,
+       .max = 100.0});
+    v("drift_per_day", drift_per_day,
+      {.doc = "daily rise of tension left unchecked; partners' escalation_deterrence holds it "
+              "back",
+       .min = 0.0,
+       .max = 10.0});
+    v("tension_per_provocation", tension_per_provocation,
+      {.doc = "rise of tension per episode of state or mercenary violence in a region where a "
+              "signatory operates",
+       .min = 0.0,
+       .max = 10.0});
+    v("dialogue_per_day", dialogue_per_day,
+      {.doc = "daily fall of tension while the responder (peacekeepers) keeps units in a "
+              "signatory's area",
+       .min = 0.0,
+       .max = 10.0});
+    v("collapse_at", collapse_at,
+      {.doc = "tension at which the accord collapses and state forces and signatories fight",
+       .min = 0.0,
+       .max = 100.0});
+  }
+};
+
 // A number per perpetrator kind (peacekeepers and partners never abuse, so
 // only the four kinds that do have one).
 struct ByPerpetratorKind {
@@ -494,6 +531,7 @@ struct FactionSection {
   double isr_hours = 3.0;
   int helicopters = 0;
   double logistics_support = 0.0;
+  double escalation_deterrence = 0.0;
 
   template <class V>
   void describe(V& v) {
@@ -571,6 +609,10 @@ struct FactionSection {
               "present (partners' logistics)",
        .min = 0.0,
        .max = 1.0});
+    v("escalation_deterrence", escalation_deterrence,
+      {.doc = "share of the accord's daily tension drift this faction holds back while present",
+       .min = 0.0,
+       .max = 1.0});
   }
 };
 
@@ -585,6 +627,7 @@ struct Scenario {
   FlightPolicySection flights;
   ResponseSection response;
   IedSection ied;
+  AccordSection accord;
   std::vector<FactionSection> factions;
   std::vector<OperationSection> operations;
 
@@ -601,6 +644,7 @@ struct Scenario {
     v("flights", flights, {.doc = "the host state's flight-authorisation policy"});
     v("response", response, {.doc = "how the responder reaches incidents, by air or ground"});
     v("ied", ied, {.doc = "improvised explosive devices on the roads"});
+    v("accord", accord, {.doc = "the peace accord between the state and the signatories"});
     v("factions", factions, {.doc = "the armed actors, one entry per faction"});
     v("operations", operations, {.doc = "scripted operations (date, place, forces)"});
   }

@@ -39,6 +39,12 @@ struct DisplacedIndex {
   std::vector<std::uint32_t> agent;
 };
 
+struct AccordState {
+  double tension = 0.0;
+  std::uint32_t provocations_today = 0;
+  std::int64_t collapse_day = -1;  // day index of the collapse, -1 while it holds
+};
+
 struct SimulationContext {
   SimulationContext(const scenario::Scenario& scenario, const world::World& world,
                     ExecutionMode mode);
@@ -63,6 +69,7 @@ struct SimulationContext {
   int responder = -1;                                       // faction index of the responder, or -1
   std::vector<std::vector<std::uint32_t>> operation_units;  // per scripted operation
   std::vector<world::CellId> active_cordons;                // sealed cells today
+  AccordState accord;
   Recorder recorder;
 
   float& presence(std::size_t faction, world::CellId c) {
