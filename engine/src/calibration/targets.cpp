@@ -1,5 +1,7 @@
 #include "pocsim/calibration/targets.hpp"
 
+#include "pocsim/scenario/input_file.hpp"
+
 #include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
 
@@ -519,15 +521,13 @@ TargetsLoadResult load_targets_text(const std::string& text, const std::string& 
 }
 
 TargetsLoadResult load_targets(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in || std::filesystem::is_directory(file)) {
+  const std::optional<std::string> text = read_input_file(file);
+  if (!text) {
     TargetsLoadResult result;
     result.diagnostics.error({file.string(), 1, 1}, "(file)", "cannot open the targets file");
     return result;
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return load_targets_text(buffer.str(), file.string());
+  return load_targets_text(*text, file.string());
 }
 
 const double* RunOutputs::summary_value(const std::string& path) const {

@@ -10,6 +10,7 @@
 
 #include "describe_traits.hpp"
 
+#include "pocsim/scenario/input_file.hpp"
 #include "pocsim/scenario/value_text.hpp"
 #include "pocsim/world/outline.hpp"
 #include "pocsim/world/places.hpp"
@@ -521,15 +522,13 @@ LoadResult load_scenario_text(const std::string& text, const std::string& displa
 
 LoadResult load_scenario(const std::filesystem::path& file,
                          const std::vector<Override>& overrides) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in || std::filesystem::is_directory(file)) {
+  const std::optional<std::string> text = read_input_file(file);
+  if (!text) {
     LoadResult result;
     result.diagnostics.error({file.string(), 1, 1}, "(file)", "cannot open the scenario file");
     return result;
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return load_scenario_text(buffer.str(), file.string(), file.parent_path(), overrides);
+  return load_scenario_text(*text, file.string(), file.parent_path(), overrides);
 }
 
 }  // namespace pocsim::scenario

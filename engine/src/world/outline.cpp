@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pocsim/scenario/input_file.hpp"
+
 #include <fstream>
 #include <limits>
 #include <sstream>
@@ -75,14 +77,12 @@ bool read_geometry(const json& geometry, Outline& outline) {
 
 std::optional<Outline> load_outline(const std::filesystem::path& file, Diagnostics& diagnostics) {
   const std::string name = file.string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  const std::optional<std::string> read = read_input_file(file);
+  if (!read) {
     diagnostics.error({name, 1, 1}, "(file)", "cannot open the outline file");
     return std::nullopt;
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
+  const std::string& text = *read;
   json doc;
   try {
     doc = json::parse(text);
