@@ -155,3 +155,22 @@ TEST(TeachingScenario, RunsInUnderASecond) {
 }
 
 }  // namespace pocsim::test
+
+namespace pocsim::test {
+
+// docs/model.md carries the baseline's values with their sources; it must say
+// what the shipped file says.
+TEST(ModelDocument, HoldsTheDefaultsTablesOfTheShippedFiles) {
+  for (const char* scenario :
+       {"scenarios/mali_2022/baseline.yaml", "scenarios/mali_2022/moura.yaml"}) {
+    const ProcessResult r =
+        run_process({POCSIM_PYTHON, source_path("tools/defaults_table.py"), source_path(scenario)});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_GT(r.out.size(), 3000u) << scenario;
+    EXPECT_NE(read_text(source_path("docs/model.md")).find(r.out), std::string::npos)
+        << "regenerate the table of " << scenario
+        << " in docs/model.md with tools/defaults_table.py";
+  }
+}
+
+}  // namespace pocsim::test
