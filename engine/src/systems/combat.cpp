@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "pocsim/systems/civilian_harm.hpp"
+#include "pocsim/systems/reinforcement.hpp"
 
 namespace pocsim {
 
@@ -53,13 +54,7 @@ void engage(SimulationContext& ctx, std::size_t u, std::size_t v, const TickInfo
   for (std::size_t w : {u, v}) {
     const std::size_t other = w == u ? v : u;
     if (units.strength[w] == 0) {
-      units.task[w] = UnitTask::recovering;  // the survivors regroup at base
-      const geo::PointKm base = ctx.world.grid.center(ctx.world.town_cell[units.base_town[w]]);
-      units.x[w] = static_cast<float>(base.x);
-      units.y[w] = static_cast<float>(base.y);
-      units.cell[w] = ctx.world.town_cell[units.base_town[w]];
-      units.from_town[w] = units.to_town[w] = units.base_town[w];
-      units.leg_done_km[w] = 0.0f;
+      regroup_at_base(ctx, w);
     } else if (units.strength[w] < ratio * units.strength[other]) {
       units.task[w] = UnitTask::breaking_off;
     }

@@ -1,5 +1,7 @@
 #include "pocsim/systems/ied.hpp"
 
+#include "pocsim/systems/reinforcement.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -48,6 +50,7 @@ std::uint32_t ied_strike(SimulationContext& ctx, std::uint32_t day, world::CellI
     auto& strength = ctx.units.strength[static_cast<std::size_t>(unit)];
     deaths = std::min(deaths, static_cast<std::uint32_t>(strength));
     strength -= static_cast<std::int32_t>(deaths);
+    if (strength == 0) regroup_at_base(ctx, static_cast<std::size_t>(unit));
   }
   ctx.recorder.ied_strike(day, cell, likely_layer(ctx, cell), victim, deaths);
   return deaths;
