@@ -299,20 +299,20 @@ void write_file(const fs::path& path, const std::string& text) {
 TEST(LoadScenarioFile, DataPathsResolveRelativeToTheScenarioFolder) {
   test::TempDir tmp;
   const fs::path root(tmp.path());
-  write_file(root / "shared" / "outline.geojson",
+  write_file(root / "common" / "outline.geojson",
              test::read_text(data_file("mali_outline.geojson").string()));
-  write_file(root / "shared" / "places.yaml",
+  write_file(root / "common" / "places.yaml",
              test::read_text(data_file("mali_places.yaml").string()));
   const fs::path file = root / "runs" / "a" / "s.yaml";
   write_file(file,
-             "world:\n  outline: ../../shared/outline.geojson\n"
-             "  places: ../../shared/places.yaml\n");
+             "world:\n  outline: ../../common/outline.geojson\n"
+             "  places: ../../common/places.yaml\n");
 
   const LoadResult r = load_scenario(file);
   ASSERT_TRUE(r.scenario) << all_messages(r);
-  EXPECT_EQ(r.scenario->world.outline.path, "../../shared/outline.geojson");
-  EXPECT_EQ(r.scenario->world.outline.resolved, (root / "shared" / "outline.geojson"));
-  EXPECT_EQ(r.scenario->world.places.resolved, (root / "shared" / "places.yaml"));
+  EXPECT_EQ(r.scenario->world.outline.path, "../../common/outline.geojson");
+  EXPECT_EQ(r.scenario->world.outline.resolved, (root / "common" / "outline.geojson"));
+  EXPECT_EQ(r.scenario->world.places.resolved, (root / "common" / "places.yaml"));
 
   // The same text one folder higher no longer finds them, and says where it looked.
   const LoadResult moved =
@@ -321,7 +321,7 @@ TEST(LoadScenarioFile, DataPathsResolveRelativeToTheScenarioFolder) {
   ASSERT_EQ(moved.diagnostics.size(), 2u) << all_messages(moved);
   EXPECT_EQ(moved.diagnostics.items()[0].key_path, "world.outline");
   EXPECT_NE(moved.diagnostics.items()[0].message.find(
-                (root / "runs" / "../../shared/outline.geojson").lexically_normal().string()),
+                (root / "runs" / "../../common/outline.geojson").lexically_normal().string()),
             std::string::npos)
       << moved.diagnostics.items()[0].message;
 }

@@ -307,21 +307,10 @@ TargetsLoadResult read_document(Reader& r, const std::string& text) {
     result.diagnostics = std::move(r.diagnostics);
     return std::move(result);
   };
-  using scenario::key_path_at_line;
-  if (const auto tab = scenario::first_tab_indent(text)) {
-    r.error({r.file, tab->line, tab->column}, key_path_at_line(text, tab->line),
-            "tab character in indentation; YAML indents with spaces");
-    return fail();
-  }
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    const int line = e.mark.line + 1;
-    r.error({r.file, line, e.mark.column + 1}, key_path_at_line(text, line),
-            "YAML syntax error: " + e.msg);
-    return fail();
-  }
+  const std::optional<YAML::Node> parsed =
+      scenario::parse_yaml_document(text, r.file, r.diagnostics);
+  if (!parsed) return fail();
+  const YAML::Node root = *parsed;
   const SourceLocation top{r.file, 1, 1};
   if (root.IsNull()) {
     r.error(top, "", "the file is empty; a targets file has a list under 'targets'");

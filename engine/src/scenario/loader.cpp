@@ -477,22 +477,12 @@ void check_references_after_type_errors(Context& ctx, Scenario& s) {
 LoadResult load_parsed(Context& ctx, const std::string& text,
                        const std::vector<Override>& overrides) {
   LoadResult result;
-  if (auto tab = first_tab_indent(text)) {
-    ctx.error({ctx.file, tab->line, tab->column}, key_path_at_line(text, tab->line),
-              "tab character in indentation; YAML indents with spaces");
+  const std::optional<YAML::Node> parsed = parse_yaml_document(text, ctx.file, ctx.diagnostics);
+  if (!parsed) {
     result.diagnostics = std::move(ctx.diagnostics);
     return result;
   }
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    const int line = e.mark.line + 1;
-    ctx.error({ctx.file, line, e.mark.column + 1}, key_path_at_line(text, line),
-              "YAML syntax error: " + e.msg);
-    result.diagnostics = std::move(ctx.diagnostics);
-    return result;
-  }
+  const YAML::Node root = *parsed;
   if (root.IsNull()) {
     ctx.error({ctx.file, 1, 1}, "", "the file is empty; a scenario needs at least its sections");
   } else if (!root.IsMap()) {

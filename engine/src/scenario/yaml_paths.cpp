@@ -120,4 +120,21 @@ std::string key_path_at_line(const std::string& text, int line) {
   return path;
 }
 
+std::optional<YAML::Node> parse_yaml_document(const std::string& text, const std::string& file,
+                                              Diagnostics& diagnostics) {
+  if (const auto tab = first_tab_indent(text)) {
+    diagnostics.error({file, tab->line, tab->column}, key_path_at_line(text, tab->line),
+                      "tab character in indentation; YAML indents with spaces");
+    return std::nullopt;
+  }
+  try {
+    return YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    const int line = e.mark.line + 1;
+    diagnostics.error({file, line, e.mark.column + 1}, key_path_at_line(text, line),
+                      "YAML syntax error: " + e.msg);
+    return std::nullopt;
+  }
+}
+
 }  // namespace pocsim::scenario

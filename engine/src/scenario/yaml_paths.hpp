@@ -1,8 +1,12 @@
 #pragma once
 // Finding the key path of a line in block-style YAML text, for errors that
 // come before there is a node tree to ask (syntax errors, tabs).
+#include <yaml-cpp/yaml.h>
+
 #include <optional>
 #include <string>
+
+#include "pocsim/scenario/diagnostics.hpp"
 
 namespace pocsim::scenario {
 
@@ -16,5 +20,10 @@ std::optional<TextPosition> first_tab_indent(const std::string& text);
 // The dotted key path that encloses `line` (1-based), judged by indentation:
 // "factions.2.units". "(document)" when no key encloses it.
 std::string key_path_at_line(const std::string& text, int line);
+
+// Parses a YAML document, reporting a tab in the indentation or a syntax
+// error at its line with the key path around it; nothing on failure.
+std::optional<YAML::Node> parse_yaml_document(const std::string& text, const std::string& file,
+                                              Diagnostics& diagnostics);
 
 }  // namespace pocsim::scenario
