@@ -11,11 +11,11 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "support/diagnostic_line.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -30,13 +30,7 @@ struct Expectation {
   std::string key_path;
 };
 
-struct Diagnostic {
-  std::string file;
-  int line = 0;
-  int column = 0;
-  std::string key_path;
-  std::string message;
-};
+using Diagnostic = DiagnosticLine;
 
 std::string bad_scenario_dir() { return source_path("tests/data/bad_scenarios"); }
 
@@ -80,10 +74,7 @@ std::vector<std::string> nonempty_lines(const std::string& text) {
 }
 
 std::optional<Diagnostic> parse_diagnostic(const std::string& line) {
-  static const std::regex pattern(R"(^(.+):([0-9]+):([0-9]+): error: ([^:\s][^:]*): (\S.*)$)");
-  std::smatch m;
-  if (!std::regex_match(line, m, pattern)) return std::nullopt;
-  return Diagnostic{m[1], std::stoi(m[2]), std::stoi(m[3]), m[4], m[5]};
+  return parse_diagnostic_line(line);
 }
 
 // Text a crash, an uncaught exception or a sanitizer leaves on stderr.
