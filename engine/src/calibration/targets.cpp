@@ -32,12 +32,6 @@ std::string quoted_list(const std::vector<std::string>& names) {
   return out;
 }
 
-// "; did you mean 'x'?" or nothing.
-std::string hint(const std::string& word, const std::vector<std::string>& candidates) {
-  const std::string match = closest_match(word, candidates);
-  return match.empty() ? "" : "; did you mean '" + match + "'?";
-}
-
 // --- reading the targets file ------------------------------------------------
 
 const char* node_kind(const YAML::Node& node) {
@@ -119,7 +113,7 @@ class Mapping {
     for (const Entry& e : entries_)
       if (!e.used)
         reader_.error(e.where, join(path_, e.key),
-                      "unknown key '" + e.key + "'" + hint(e.key, known_));
+                      "unknown key '" + e.key + "'" + did_you_mean(e.key, known_));
   }
 
  private:
@@ -462,20 +456,21 @@ class Checker {
       error(p, "'" + p.value + "' is a section of summary.json, not a number; name one of " +
                    "its numbers, such as '" + inside + "'");
     else
-      error(p, "summary.json has no number '" + p.value + "'" + hint(p.value, paths));
+      error(p, "summary.json has no number '" + p.value + "'" + did_you_mean(p.value, paths));
   }
 
   void column(const Located<std::string>& c) {
     if (run_.column_index(c.value) >= 0) return;
     error(c, "timeseries.csv has no column '" + c.value + "' (it has " + quoted_list(run_.columns) +
-                 ")" + hint(c.value, run_.columns));
+                 ")" + did_you_mean(c.value, run_.columns));
   }
 
   void region(const Located<std::string>& r) {
     if (std::find(run_.region_names.begin(), run_.region_names.end(), r.value) !=
         run_.region_names.end())
       return;
-    error(r, "no region '" + r.value + "' in timeseries.csv" + hint(r.value, run_.region_names));
+    error(r, "no region '" + r.value + "' in timeseries.csv" +
+                 did_you_mean(r.value, run_.region_names));
   }
 
   void window(const DayWindow& days) {

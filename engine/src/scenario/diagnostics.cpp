@@ -68,4 +68,9 @@ std::string closest_match(const std::string& word, const std::vector<std::string
   return best;
 }
 
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+  const std::string match = closest_match(word, candidates);
+  return match.empty() ? "" : "; did you mean '" + match + "'?";
+}
+
 }  // namespace pocsim

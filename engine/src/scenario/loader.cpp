@@ -163,8 +163,7 @@ class LoadVisitor {
     for (const Entry& e : entries_) {
       if (e.used) continue;
       std::string message = "unknown key '" + e.key + "'";
-      const std::string hint = closest_match(e.key, known_);
-      if (!hint.empty()) message += "; did you mean '" + hint + "'?";
+      message += did_you_mean(e.key, known_);
       ctx_.error(e.where, join(path_, e.key), message);
     }
   }
@@ -269,8 +268,7 @@ void read_value(Context& ctx, const YAML::Node& node, const std::string& path,
         }
       std::string message = "'" + text + "' is not one of:";
       for (const auto& n : names) message += " " + std::string(n);
-      const std::string hint = closest_match(text, candidates);
-      if (!hint.empty()) message += "; did you mean '" + hint + "'?";
+      message += did_you_mean(text, candidates);
       ctx.error(where, path, message);
     } else {
       static_assert(sizeof(T) == 0, "no reader for this scenario value type");
@@ -360,8 +358,7 @@ void check_references(Context& ctx, Scenario& s) {
                         const std::vector<std::string>& candidates, const std::string& what) {
     if (std::find(candidates.begin(), candidates.end(), name) != candidates.end()) return;
     std::string message = "unknown " + what + " '" + name + "'";
-    const std::string hint = closest_match(name, candidates);
-    if (!hint.empty()) message += "; did you mean '" + hint + "'?";
+    message += did_you_mean(name, candidates);
     ctx.error(where(path), path, message);
   };
   auto check_names = [&](const std::string& path, const std::vector<std::string>& names,

@@ -41,4 +41,7 @@ class Diagnostics {
 // or an empty string.
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
 
+// "; did you mean 'x'?" for the closest candidate, or an empty string.
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
+
 }  // namespace pocsim
