@@ -3,7 +3,6 @@
 #include "pocsim/scenario/input_file.hpp"
 
 #include <yaml-cpp/yaml.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -13,18 +12,17 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "pocsim/output/csv.hpp"
+#include "pocsim/output/summary_values.hpp"
 #include "pocsim/scenario/value_text.hpp"
 #include "yaml_paths.hpp"
+#include "yaml_reader.hpp"
 
 namespace pocsim::calibration {
 
 namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-
-std::string join(const std::string& parent, const std::string& key) {
-  return parent.empty() ? key : parent + "." + key;
-}
 
 std::string quoted_list(const std::vector<std::string>& names) {
   std::string out;
@@ -34,112 +32,16 @@ std::string quoted_list(const std::vector<std::string>& names) {
 
 // --- reading the targets file ------------------------------------------------
 
-const char* node_kind(const YAML::Node& node) {
-  if (node.IsMap()) return "a mapping";
-  if (node.IsSequence()) return "a list";
-  if (node.IsNull()) return "nothing";
-  return "a scalar";
-}
-
-struct Reader {
-  std::string file;
-  Diagnostics diagnostics;
-
-  // yaml-cpp marks an empty value (`key:` and nothing after it) at the next
-  // token, often on a later line; the fallback (its key) is the place then.
-  SourceLocation at(const YAML::Node& node, const SourceLocation& fallback) const {
-    if (!node.IsDefined() || node.IsNull() || node.Mark().is_null()) return fallback;
-    return {file, node.Mark().line + 1, node.Mark().column + 1};
-  }
-  void error(const SourceLocation& where, const std::string& path, std::string message) {
-    diagnostics.error(where, path.empty() ? "(document)" : path, std::move(message));
-  }
-};
-
-// A value found under a key: the node, where it was written and its key path.
-struct Field {
-  YAML::Node node;
-  SourceLocation where;
-  std::string path;
-};
-
-// The keys of one mapping. Duplicates are reported when it is read; keys that
-// no one asked for are reported by finish(), with the closest known key.
-class Mapping {
- public:
-  Mapping(Reader& reader, const YAML::Node& map, std::string path, SourceLocation where)
-      : reader_(reader), path_(std::move(path)), where_(std::move(where)), valid_(map.IsMap()) {
-    if (!valid_) {
-      reader_.error(where_, path_,
-                    std::string("expected a mapping of keys, got ") + node_kind(map));
-      return;
-    }
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      const YAML::Node key = it->first;
-      const SourceLocation key_where = reader_.at(key, where_);
-      if (!key.IsScalar()) {
-        reader_.error(key_where, path_,
-                      std::string("a key must be a plain name, not ") + node_kind(key));
-        continue;
-      }
-      const std::string name = key.Scalar();
-      const auto first = std::find_if(entries_.begin(), entries_.end(),
-                                      [&](const Entry& e) { return e.key == name; });
-      if (first != entries_.end()) {
-        reader_.error(key_where, join(path_, name),
-                      "duplicate key '" + name + "' (first given at line " +
-                          std::to_string(first->where.line) + ")");
-        continue;
-      }
-      entries_.push_back({name, it->second, key_where, false});
-    }
-  }
-
-  std::size_t size() const { return entries_.size(); }
-
-  std::optional<Field> take(const std::string& key, bool required = false) {
-    known_.push_back(key);
-    if (!valid_) return std::nullopt;
-    for (Entry& e : entries_)
-      if (e.key == key) {
-        e.used = true;
-        return Field{e.value, reader_.at(e.value, e.where), join(path_, key)};
-      }
-    if (required) reader_.error(where_, join(path_, key), "missing required key '" + key + "'");
-    return std::nullopt;
-  }
-
-  void finish() {
-    for (const Entry& e : entries_)
-      if (!e.used)
-        reader_.error(e.where, join(path_, e.key),
-                      "unknown key '" + e.key + "'" + did_you_mean(e.key, known_));
-  }
-
- private:
-  struct Entry {
-    std::string key;
-    YAML::Node value;
-    SourceLocation where;
-    bool used;
-  };
-  Reader& reader_;
-  std::string path_;
-  SourceLocation where_;
-  bool valid_;
-  std::vector<Entry> entries_;
-  std::vector<std::string> known_;
-};
-
-std::optional<std::string> read_text(Reader& r, const Field& f) {
-  if (f.node.IsScalar()) return f.node.Scalar();
-  r.error(f.where, f.path, std::string("expected a single value, got ") + node_kind(f.node));
-  return std::nullopt;
-}
+using scenario::Field;
+using scenario::join_key;
+using scenario::Mapping;
+using scenario::node_kind;
+using scenario::read_scalar;
+using Reader = scenario::YamlReader;
 
 Located<std::string> read_name(Reader& r, const Field& f) {
   Located<std::string> out{{}, f.where, f.path};
-  if (auto text = read_text(r, f)) out.value = *text;
+  if (auto text = read_scalar(r, f)) out.value = *text;
   return out;
 }
 
@@ -153,14 +55,14 @@ std::vector<Located<std::string>> read_names(Reader& r, const Field& f, const st
   }
   for (std::size_t i = 0; i < f.node.size(); ++i)
     out.push_back(
-        read_name(r, {f.node[i], r.at(f.node[i], f.where), join(f.path, std::to_string(i))}));
+        read_name(r, {f.node[i], r.at(f.node[i], f.where), join_key(f.path, std::to_string(i))}));
   if (out.empty()) r.error(f.where, f.path, "expected at least one " + what);
   return out;
 }
 
 std::optional<Located<Date>> read_date(Reader& r, const std::optional<Field>& f) {
   if (!f) return std::nullopt;
-  const auto text = read_text(r, *f);
+  const auto text = read_scalar(r, *f);
   if (!text) return std::nullopt;
   if (const auto date = Date::parse(*text)) return Located<Date>{*date, f->where, f->path};
   r.error(f->where, f->path, "expected a calendar date YYYY-MM-DD, got '" + *text + "'");
@@ -256,8 +158,8 @@ void read_band(Reader& r, const Field& f, Target& t) {
   double ends[2] = {0.0, 0.0};
   bool ok = true;
   for (std::size_t i = 0; i < 2; ++i) {
-    const Field end{f.node[i], r.at(f.node[i], f.where), join(f.path, std::to_string(i))};
-    const auto text = read_text(r, end);
+    const Field end{f.node[i], r.at(f.node[i], f.where), join_key(f.path, std::to_string(i))};
+    const auto text = read_scalar(r, end);
     const auto value = text ? scenario::parse_number(*text) : std::nullopt;
     if (text && !value) r.error(end.where, end.path, "expected a number, got '" + *text + "'");
     ok = ok && value;
@@ -322,7 +224,7 @@ TargetsLoadResult read_document(Reader& r, const std::string& text) {
       for (std::size_t i = 0; i < list->node.size(); ++i) {
         const YAML::Node item = list->node[i];
         file.targets.push_back(
-            read_target(r, item, join(list->path, std::to_string(i)), r.at(item, list->where)));
+            read_target(r, item, join_key(list->path, std::to_string(i)), r.at(item, list->where)));
       }
   }
   document.finish();
@@ -341,41 +243,6 @@ TargetsLoadResult read_document(Reader& r, const std::string& text) {
 }
 
 // --- reading the outputs of a run ------------------------------------------
-
-void flatten(const nlohmann::json& node, const std::string& path,
-             std::vector<std::pair<std::string, double>>& out) {
-  if (node.is_object()) {
-    for (const auto& [key, value] : node.items()) flatten(value, join(path, key), out);
-  } else if (node.is_array()) {
-    for (std::size_t i = 0; i < node.size(); ++i)
-      flatten(node[i], join(path, std::to_string(i)), out);
-  } else if (node.is_number()) {
-    out.emplace_back(path, node.get<double>());
-  } else if (node.is_null()) {
-    out.emplace_back(path, nan);
-  }
-}
-
-// The fields of one CSV line; a field in double quotes may hold commas and
-// doubled quotes, as run_files.cpp writes region names that need them.
-std::vector<std::string> csv_fields(const std::string& line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-      fields.back() += '"';
-      ++i;
-    } else if (c == '"') {
-      quoted = !quoted;
-    } else if (c == ',' && !quoted) {
-      fields.emplace_back();
-    } else {
-      fields.back() += c;
-    }
-  }
-  return fields;
-}
 
 bool contains(const std::vector<Located<std::string>>& names, const std::string& name) {
   return std::any_of(names.begin(), names.end(), [&](const auto& n) { return n.value == name; });
@@ -528,13 +395,7 @@ int RunOutputs::column_index(const std::string& name) const {
 
 RunOutputs parse_run_outputs(std::string_view summary_json, std::string_view timeseries_csv) {
   RunOutputs run;
-  nlohmann::json summary;
-  try {
-    summary = nlohmann::json::parse(summary_json);
-  } catch (const nlohmann::json::exception& e) {
-    throw std::runtime_error(std::string("summary.json: ") + e.what());
-  }
-  flatten(summary, "", run.summary);
+  run.summary = summary_values(summary_json);
   std::sort(run.summary.begin(), run.summary.end());
 
   std::istringstream in{std::string(timeseries_csv)};

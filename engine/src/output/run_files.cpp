@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "pocsim/core/version.hpp"
+#include "pocsim/output/csv.hpp"
 #include "pocsim/scenario/printer.hpp"
 
 namespace pocsim {
@@ -14,13 +15,6 @@ namespace pocsim {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
 
 std::string fixed4(double v) {
   char buf[32];
