@@ -50,6 +50,21 @@ TEST(Statistics, MeanAndSampleSd) {
   EXPECT_TRUE(std::isnan(sample_sd(std::vector<double>{1.0})));
 }
 
+TEST(Statistics, QuantileInterpolatesLinearlyBetweenOrderStatistics) {
+  // Type 7 (R's default, numpy's "linear"): h = (n - 1) p on the sorted
+  // values 1 2 3 4 10, given here unsorted.
+  const std::vector<double> values{4, 1, 10, 3, 2};
+  EXPECT_DOUBLE_EQ(quantile(values, 0.0), 1.0);
+  EXPECT_DOUBLE_EQ(quantile(values, 0.5), 3.0);
+  EXPECT_NEAR(quantile(values, 0.05), 1.2, 1e-12);  // h = 0.2
+  EXPECT_NEAR(quantile(values, 0.9), 7.6, 1e-12);   // h = 3.6: 4 + 0.6 * 6
+  EXPECT_DOUBLE_EQ(quantile(values, 1.0), 10.0);
+  EXPECT_DOUBLE_EQ(quantile(std::vector<double>{5.0}, 0.3), 5.0);
+  EXPECT_TRUE(std::isnan(quantile(std::vector<double>{}, 0.5)));
+  EXPECT_TRUE(std::isnan(quantile(std::vector<double>{1.0, NAN}, 0.5)));
+  EXPECT_TRUE(std::isnan(quantile(values, 1.5)));
+}
+
 TEST(Statistics, IntervalIsMeanPlusMinusTTimesStandardError) {
   const std::vector<double> values{10, 12, 11, 13, 9};
   const MeanEstimate e = estimate_mean(values);

@@ -1,8 +1,10 @@
 #include "pocsim/calibration/statistics.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <vector>
 
 namespace pocsim::calibration {
 
@@ -67,6 +69,20 @@ double sample_sd(std::span<const double> values) {
   double squares = 0.0;
   for (double v : values) squares += (v - m) * (v - m);
   return std::sqrt(squares / static_cast<double>(values.size() - 1));
+}
+
+double quantile(std::span<const double> values, double p) {
+  if (values.empty() || !(p >= 0.0 && p <= 1.0)) return nan;
+  std::vector<double> sorted(values.begin(), values.end());
+  for (double v : sorted)
+    if (std::isnan(v)) return nan;  // a NaN would break the ordering sort needs
+  std::sort(sorted.begin(), sorted.end());
+  const double h = static_cast<double>(sorted.size() - 1) * p;
+  const auto below = static_cast<std::size_t>(std::floor(h));
+  const double fraction = h - static_cast<double>(below);
+  // On an order statistic no interpolation: an infinite neighbour would make it NaN.
+  if (fraction == 0.0 || below + 1 >= sorted.size()) return sorted[below];
+  return sorted[below] + fraction * (sorted[below + 1] - sorted[below]);
 }
 
 double student_t_cdf(double t, double df) {

@@ -13,6 +13,13 @@ double mean(std::span<const double> values);  // NaN for an empty sample
 // Sample standard deviation (divisor n - 1); NaN for fewer than two values.
 double sample_sd(std::span<const double> values);
 
+// The p-quantile (0 <= p <= 1) by linear interpolation between order
+// statistics, Hyndman & Fan (1996) type 7 (the default of R and numpy): with
+// the values sorted x_0 <= ... <= x_{n-1} and h = (n - 1) p, it is
+// x_floor(h) + (h - floor(h)) (x_floor(h)+1 - x_floor(h)). The values need not
+// be sorted. NaN for an empty sample or one holding a NaN.
+double quantile(std::span<const double> values, double p);
+
 // P(T <= t) for Student's t with `df` > 0 degrees of freedom.
 double student_t_cdf(double t, double df);
 

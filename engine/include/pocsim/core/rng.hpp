@@ -35,6 +35,10 @@ enum class Purpose : std::uint32_t {
   benchmark = 21,
   recruitment = 22,
   initial_displacement = 23,
+  // Sweep designs and their statistics (engine/src/sweep), not the model.
+  latin_hypercube = 30,
+  saltelli_design = 31,
+  sobol_bootstrap = 32,
 };
 
 class CounterRng {

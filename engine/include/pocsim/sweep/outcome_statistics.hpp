@@ -1,0 +1,47 @@
+#pragma once
+// What a sweep reports per variant and outcome (summary.csv) and per variant
+// against the reference variant (differences.csv). The values of one variant
+// are indexed by replicate; a failed run leaves a NaN, which is skipped here
+// rather than counted, so `n` says how many runs each figure rests on.
+#include <cstddef>
+#include <span>
+
+namespace pocsim::sweep {
+
+struct OutcomeSummary {
+  std::size_t n = 0;  // values that are not NaN
+  double mean = 0.0;
+  double sd = 0.0;      // divisor n - 1; NaN for n < 2
+  double ci_low = 0.0;  // mean -+ t_{(1+level)/2, n-1} sd / sqrt(n); NaN for n < 2
+  double ci_high = 0.0;
+  double p5 = 0.0;   // quantiles by linear interpolation (type 7), see
+  double p50 = 0.0;  // calibration::quantile; NaN for n = 0
+  double p95 = 0.0;
+};
+
+// Mean, sd, t confidence interval at `level` and 5/50/95% quantiles of one
+// outcome over a variant's replicates, NaN values skipped. The interval
+// treats the replicates as independent draws: they are, within one variant,
+// since each replicate has its own seed. Throws std::invalid_argument unless
+// 0 < level < 1.
+OutcomeSummary summarise_outcome(std::span<const double> values, double level = 0.95);
+
+struct PairedDifference {
+  std::size_t n = 0;  // replicates where both runs have a value
+  double mean = 0.0;  // mean of variant - reference
+  double sd = 0.0;    // sd of the differences
+  double ci_low = 0.0;
+  double ci_high = 0.0;
+};
+
+// The difference variant - reference of one outcome over shared replicates:
+// `variant[r]` and `reference[r]` come from runs with the same seed (common
+// random numbers), so the t interval is built on the per-replicate
+// differences; whatever noise the two runs share cancels and the interval is
+// narrower than one comparing two independent samples. A pair is skipped when
+// either value is NaN. Throws std::invalid_argument when the spans differ in
+// length or unless 0 < level < 1.
+PairedDifference paired_difference(std::span<const double> variant,
+                                   std::span<const double> reference, double level = 0.95);
+
+}  // namespace pocsim::sweep
