@@ -111,8 +111,7 @@ double coverage(Law law, int sweeps, std::uint32_t n) {
     EXPECT_EQ(summary.n, n);
     covered += summary.ci_low <= truth && truth <= summary.ci_high;
   }
-              static_cast<double>(covered) / sweeps);
-              return static_cast<double>(covered) / sweeps;
+  return static_cast<double>(covered) / sweeps;
 }
 
 // 2000 sweeps: one binomial standard error of a 95% coverage is
@@ -173,10 +172,9 @@ TEST(PairedDifference, CommonRandomNumbersNarrowTheIntervalAndCoverTheDifference
     paired_width += paired;
     unpaired_width += unpaired;
   }
-              paired_width / unpaired_width);
-              EXPECT_NEAR(static_cast<double>(covered) / sweeps, 0.95, 3 * binomial_se);
-              // sd of a paired difference 5 sqrt(2) = 7.1 against sqrt(2 (50^2 + 5^2)) = 71.
-              EXPECT_LT(paired_width, 0.2 * unpaired_width);
+  EXPECT_NEAR(static_cast<double>(covered) / sweeps, 0.95, 3 * binomial_se);
+  // sd of a paired difference 5 sqrt(2) = 7.1 against sqrt(2 (50^2 + 5^2)) = 71.
+  EXPECT_LT(paired_width, 0.2 * unpaired_width);
 }
 
 }  // namespace

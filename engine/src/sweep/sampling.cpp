@@ -1,10 +1,12 @@
 #include "pocsim/sweep/sampling.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pocsim/core/rng.hpp"
@@ -21,6 +23,7 @@ void check_size(std::size_t n, std::size_t d, const char* what) {
 }
 
 std::uint32_t counter(std::size_t i) { return static_cast<std::uint32_t>(i); }
+Eigen::Index at(std::size_t i) { return static_cast<Eigen::Index>(i); }
 
 // (k + u) / n for stratum k and u in [0, 1), nudged into [k/n, (k+1)/n) where
 // the division rounds across a stratum's edge (u close to 1 can round
@@ -39,7 +42,7 @@ double within_stratum(std::size_t k, double u, std::size_t n) {
 Eigen::MatrixXd latin_hypercube(std::size_t n, std::size_t d, std::uint64_t seed) {
   check_size(n, d, "latin hypercube");
   const CounterRng rng(seed);
-  Eigen::MatrixXd x(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(d));
+  Eigen::MatrixXd x(at(n), at(d));
   std::vector<std::size_t> strata(n);
   for (std::size_t j = 0; j < d; ++j) {
     std::iota(strata.begin(), strata.end(), std::size_t{0});
@@ -52,8 +55,7 @@ Eigen::MatrixXd latin_hypercube(std::size_t n, std::size_t d, std::uint64_t seed
     }
     for (std::size_t i = 0; i < n; ++i) {
       const double u = rng.uniform(Purpose::latin_hypercube, counter(j), counter(i), 1);
-      x(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) =
-          within_stratum(strata[i], u, n);
+      x(at(i), at(j)) = within_stratum(strata[i], u, n);
     }
   }
   return x;
@@ -65,17 +67,13 @@ SaltelliDesign saltelli_design(std::size_t n, std::size_t d, std::uint64_t seed)
   check_size(n, d, "saltelli design");
   const CounterRng rng(seed);
   SaltelliDesign design;
-  const auto rows = static_cast<Eigen::Index>(n);
-  const auto cols = static_cast<Eigen::Index>(d);
-  design.a.resize(rows, cols);
-  design.b.resize(rows, cols);
-  for (Eigen::Index j = 0; j < cols; ++j)
-    for (Eigen::Index r = 0; r < rows; ++r) {
-      const auto [ua, ub] =
-          rng.uniform2(Purpose::saltelli_design, counter(static_cast<std::size_t>(j)),
-                       counter(static_cast<std::size_t>(r)));
-      design.a(r, j) = ua;
-      design.b(r, j) = ub;
+  design.a.resize(at(n), at(d));
+  design.b.resize(at(n), at(d));
+  for (std::size_t j = 0; j < d; ++j)
+    for (std::size_t r = 0; r < n; ++r) {
+      const auto [ua, ub] = rng.uniform2(Purpose::saltelli_design, counter(j), counter(r));
+      design.a(at(r), at(j)) = ua;
+      design.b(at(r), at(j)) = ub;
     }
   return design;
 }
