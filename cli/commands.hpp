@@ -16,5 +16,7 @@ Command add_run_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
 Command add_show_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
+Command add_sweep_command(CLI::App& app);
+Command add_merge_command(CLI::App& app);
 
 }  // namespace pocsim::cli

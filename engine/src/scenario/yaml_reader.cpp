@@ -63,6 +63,15 @@ std::optional<Field> Mapping::take(const std::string& key, bool required) {
   return std::nullopt;
 }
 
+std::vector<std::pair<std::string, Field>> Mapping::take_all() {
+  std::vector<std::pair<std::string, Field>> out;
+  for (Entry& e : entries_) {
+    e.used = true;
+    out.emplace_back(e.key, Field{e.value, reader_.at(e.value, e.where), join_key(path_, e.key)});
+  }
+  return out;
+}
+
 void Mapping::finish() {
   for (const Entry& e : entries_)
     if (!e.used)

@@ -46,6 +46,9 @@ class Mapping {
   bool valid() const { return valid_; }
 
   std::optional<Field> take(const std::string& key, bool required = false);
+  // Every key with its value, in the order of the file, for mappings whose
+  // keys are data (key paths to set) rather than a fixed schema.
+  std::vector<std::pair<std::string, Field>> take_all();
   void finish();
 
  private:

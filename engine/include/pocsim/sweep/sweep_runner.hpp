@@ -1,0 +1,62 @@
+#pragma once
+// Running the runs of a sweep plan in parallel. Runs are whole tasks on TBB:
+// with more runs than workers each run takes the serial path and the cores
+// are shared between runs (a run's fine-grained loops would only add
+// overhead); with fewer, the runs use the parallel path and share the cores
+// inside. Either way the results are the same, since a run's results do not
+// depend on its threads. Every finished run goes to the journal at once.
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "pocsim/scenario/scenario.hpp"
+#include "pocsim/simulation.hpp"
+#include "pocsim/sweep/plan.hpp"
+#include "pocsim/sweep/run_journal.hpp"
+#include "pocsim/world/world.hpp"
+
+namespace pocsim::sweep {
+
+// Makes one run; an exception marks the run failed with its message.
+using RunFunction = std::function<RunRecord(const PlannedRun&, ExecutionMode)>;
+
+// Runs `run_ids` of the plan on at most `jobs` threads, appending each
+// result to the journal; `done()` after each. A run that throws is recorded
+// as failed and the others go on.
+void run_sweep(const SweepPlan& plan, const std::vector<std::size_t>& run_ids, std::size_t jobs,
+               const RunFunction& run_one, RunJournal& journal,
+               const std::function<void()>& done = {});
+
+// The run function of real sweeps: the variant's scenario (the base with the
+// sweep's common settings, then the variant's) with the replicate's seed.
+// Worlds are built once per distinct world and shared. When `samples` is
+// not empty, replicate 0 of each variant also writes its run folder to
+// samples/<variant_id>.
+class ScenarioRuns {
+ public:
+  ScenarioRuns(const SweepFile& sweep, const SweepPlan& plan, std::filesystem::path samples);
+  RunRecord operator()(const PlannedRun& run, ExecutionMode mode);
+
+ private:
+  struct Prepared {
+    std::shared_ptr<const scenario::Scenario> scenario;
+    std::shared_ptr<const world::World> world;
+  };
+  Prepared prepare(std::size_t variant);
+
+  const SweepFile& sweep_;
+  const SweepPlan& plan_;
+  std::filesystem::path samples_;
+  std::mutex mutex_;
+  std::map<std::size_t, Prepared> variants_;
+  std::map<std::string, std::shared_ptr<const world::World>> worlds_;
+};
+
+// The outcomes of a run as runs.csv holds them.
+std::vector<std::pair<std::string, std::string>> run_outcomes(const std::string& summary_json);
+
+}  // namespace pocsim::sweep

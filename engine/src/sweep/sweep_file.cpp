@@ -1,0 +1,491 @@
+#include "pocsim/sweep/sweep_file.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "pocsim/scenario/input_file.hpp"
+#include "pocsim/scenario/value_text.hpp"
+#include "pocsim/sweep/number_text.hpp"
+#include "yaml_paths.hpp"
+#include "yaml_reader.hpp"
+
+namespace pocsim::sweep {
+
+namespace {
+
+using scenario::Field;
+using scenario::join_key;
+using scenario::Mapping;
+using scenario::node_kind;
+using scenario::read_scalar;
+using Reader = scenario::YamlReader;
+
+constexpr std::size_t max_levels = 100000;
+
+// The value as YAML text that reads back to the same node: a scalar as
+// written, null as nothing, a list or mapping in flow style.
+std::string value_text(const YAML::Node& node) {
+  if (node.IsNull()) return "";
+  if (node.IsScalar()) return node.Scalar();
+  YAML::Emitter out;
+  out << YAML::Flow << node;
+  return out.c_str();
+}
+
+std::string label_text(const YAML::Node& node) { return node.IsNull() ? "null" : value_text(node); }
+
+std::optional<double> read_number(Reader& r, const Field& f) {
+  const auto text = read_scalar(r, f);
+  if (!text) return std::nullopt;
+  if (auto value = scenario::parse_number(*text)) return value;
+  r.error(f.where, f.path, "expected a number, got '" + *text + "'");
+  return std::nullopt;
+}
+
+std::optional<std::uint64_t> read_count(Reader& r, const Field& f, std::uint64_t min,
+                                        std::uint64_t max) {
+  const auto text = read_scalar(r, f);
+  if (!text) return std::nullopt;
+  const auto value = scenario::parse_integer<std::uint64_t>(*text);
+  if (!value || *value < min || *value > max) {
+    r.error(f.where, f.path,
+            "expected a whole number between " + std::to_string(min) + " and " +
+                std::to_string(max) + ", got '" + *text + "'");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<bool> read_flag(Reader& r, const Field& f) {
+  const auto text = read_scalar(r, f);
+  if (!text) return std::nullopt;
+  if (auto value = scenario::parse_bool(*text)) return value;
+  r.error(f.where, f.path, "expected true or false, got '" + *text + "'");
+  return std::nullopt;
+}
+
+bool is_list(Reader& r, const Field& f, const std::string& what) {
+  if (f.node.IsSequence() && f.node.size() > 0) return true;
+  r.error(f.where, f.path,
+          "expected a list of " + what + ", got " +
+              (f.node.IsSequence() ? std::string("an empty list") : node_kind(f.node)));
+  return false;
+}
+
+// `{key: value, ...}`: scenario key paths and their values.
+std::vector<Setting> read_settings(Reader& r, const Field& f) {
+  std::vector<Setting> out;
+  if (f.node.IsNull()) return out;
+  Mapping m(r, f.node, f.path, f.where);
+  for (auto& [key, value] : m.take_all()) {
+    if (!value.node.IsNull() && !value.node.IsScalar() && !value.node.IsSequence() &&
+        !value.node.IsMap()) {
+      r.error(value.where, value.path, "expected a value");
+      continue;
+    }
+    out.push_back({key, value_text(value.node), value.where, value.path});
+  }
+  return out;
+}
+
+// The values of one key: a list, or a range {from, to, step}.
+std::vector<std::pair<std::string, Setting>> read_key_values(Reader& r, Mapping& m,
+                                                             const std::string& key,
+                                                             const Field& where) {
+  std::vector<std::pair<std::string, Setting>> out;  // label, setting
+  const auto values = m.take("values");
+  const auto range = m.take("range");
+  if (values && range) {
+    r.error(range->where, range->path, "give either 'values' or 'range', not both");
+    return out;
+  }
+  if (values) {
+    if (!is_list(r, *values, "values")) return out;
+    for (std::size_t i = 0; i < values->node.size(); ++i) {
+      const Field v = scenario::element(r, *values, i);
+      out.push_back({label_text(v.node), {key, value_text(v.node), v.where, v.path}});
+    }
+    return out;
+  }
+  if (!range) {
+    r.error(where.where, where.path, "an axis over 'key' needs 'values' or 'range'");
+    return out;
+  }
+  Mapping rm(r, range->node, range->path, range->where);
+  const auto from = rm.take("from", true);
+  const auto to = rm.take("to", true);
+  const auto step = rm.take("step", true);
+  rm.finish();
+  const auto a = from ? read_number(r, *from) : std::nullopt;
+  const auto b = to ? read_number(r, *to) : std::nullopt;
+  const auto s = step ? read_number(r, *step) : std::nullopt;
+  if (!a || !b || !s) return out;
+  const double first = a.value_or(0.0), last = b.value_or(0.0), stride = s.value_or(0.0);
+  if (!(stride > 0.0)) {
+    r.error(step->where, step->path, "the step must be above 0");
+    return out;
+  }
+  if (last < first) {
+    r.error(to->where, to->path, "the range ends before it starts");
+    return out;
+  }
+  const double count = std::floor((last - first) / stride + 1e-9) + 1.0;
+  if (count > static_cast<double>(max_levels)) {
+    r.error(step->where, step->path, "the range has more than 100000 values");
+    return out;
+  }
+  for (std::size_t i = 0; i < static_cast<std::size_t>(count); ++i) {
+    const std::string text = number_text(first + static_cast<double>(i) * stride);
+    out.push_back({text, {key, text, range->where, range->path}});
+  }
+  return out;
+}
+
+std::optional<std::string> read_key(Reader& r, Mapping& m) {
+  const auto key = m.take("key", true);
+  if (!key) return std::nullopt;
+  auto text = read_scalar(r, *key);
+  if (text && text->empty()) {
+    r.error(key->where, key->path, "the key path is empty");
+    return std::nullopt;
+  }
+  return text;
+}
+
+Axis read_axis(Reader& r, const Field& f) {
+  Axis axis;
+  axis.where = f.where;
+  axis.path = f.path;
+  Mapping m(r, f.node, f.path, f.where);
+  if (!m.valid()) return axis;
+  const auto name = m.take("name");
+  if (name)
+    if (auto text = read_scalar(r, *name)) axis.name = *text;
+  const auto zip = m.take("zip");
+  const auto variants = m.take("variants");
+  if (zip && variants)
+    r.error(variants->where, variants->path, "an axis has 'zip' or 'variants', not both");
+  if ((zip || variants) && !name)
+    r.error(f.where, join_key(f.path, "name"), "this axis needs a 'name' for its column");
+
+  if (variants) {
+    if (is_list(r, *variants, "variants"))
+      for (std::size_t i = 0; i < variants->node.size(); ++i) {
+        const Field v = scenario::element(r, *variants, i);
+        Mapping vm(r, v.node, v.path, v.where);
+        Level level;
+        if (auto vname = vm.take("name", true))
+          if (auto text = read_scalar(r, *vname)) level.label = *text;
+        if (auto set = vm.take("set", true)) level.settings = read_settings(r, *set);
+        vm.finish();
+        axis.levels.push_back(std::move(level));
+      }
+  } else if (zip) {
+    std::vector<std::vector<std::pair<std::string, Setting>>> columns;
+    if (is_list(r, *zip, "keys with their values"))
+      for (std::size_t i = 0; i < zip->node.size(); ++i) {
+        const Field z = scenario::element(r, *zip, i);
+        Mapping zm(r, z.node, z.path, z.where);
+        if (const auto key = read_key(r, zm)) columns.push_back(read_key_values(r, zm, *key, z));
+        zm.finish();
+        if (columns.size() > 1 && columns.back().size() != columns.front().size() &&
+            !columns.back().empty())
+          r.error(z.where, z.path,
+                  "zipped keys need as many values each: this one has " +
+                      std::to_string(columns.back().size()) + ", the first " +
+                      std::to_string(columns.front().size()));
+      }
+    const std::size_t n = columns.empty() ? 0 : columns.front().size();
+    for (std::size_t k = 0; k < n; ++k) {
+      Level level;
+      for (const auto& column : columns) {
+        if (column.size() != n) continue;
+        level.label += (level.label.empty() ? "" : "/") + column[k].first;
+        level.settings.push_back(column[k].second);
+      }
+      axis.levels.push_back(std::move(level));
+    }
+  } else if (const auto key = read_key(r, m)) {
+    if (!name) axis.name = *key;
+    for (auto& [label, setting] : read_key_values(r, m, *key, f))
+      axis.levels.push_back({label, {setting}});
+  }
+  m.finish();
+
+  std::set<std::string> labels;
+  for (const Level& level : axis.levels)
+    if (!level.label.empty() && !labels.insert(level.label).second)
+      r.error(f.where, f.path,
+              "axis '" + axis.name + "' has the level '" + level.label + "' twice");
+  return axis;
+}
+
+Parameter read_parameter(Reader& r, const Field& f) {
+  Parameter p;
+  p.where = f.where;
+  Mapping m(r, f.node, f.path, f.where);
+  if (const auto key = read_key(r, m)) p.key_path = *key;
+  const auto min = m.take("min", true);
+  const auto max = m.take("max", true);
+  if (const auto integer = m.take("integer"))
+    if (auto flag = read_flag(r, *integer)) p.integer = *flag;
+  m.finish();
+  const auto lo = min ? read_number(r, *min) : std::nullopt;
+  const auto hi = max ? read_number(r, *max) : std::nullopt;
+  p.min = lo.value_or(p.min);
+  p.max = hi.value_or(p.max);
+  if (lo && hi && !(p.min < p.max)) r.error(max->where, max->path, "max must be above min");
+  return p;
+}
+
+void read_sample(Reader& r, const Field& f, SweepFile& sweep) {
+  Mapping m(r, f.node, f.path, f.where);
+  if (const auto method = m.take("method", true))
+    if (const auto text = read_scalar(r, *method)) {
+      if (*text == "latin_hypercube") {
+        sweep.design = Design::latin_hypercube;
+      } else if (*text == "saltelli") {
+        sweep.design = Design::saltelli;
+      } else {
+        r.error(method->where, method->path,
+                "expected latin_hypercube or saltelli, got '" + *text + "'" +
+                    did_you_mean(*text, {"latin_hypercube", "saltelli"}));
+      }
+    }
+  if (const auto points = m.take("points", true))
+    if (auto n = read_count(r, *points, 2, 1000000)) sweep.points = *n;
+  if (const auto bootstrap = m.take("bootstrap"))
+    if (auto n = read_count(r, *bootstrap, 10, 100000)) sweep.bootstrap = *n;
+  if (const auto outcomes = m.take("outcomes")) {
+    if (is_list(r, *outcomes, "outcome names"))
+      for (std::size_t i = 0; i < outcomes->node.size(); ++i)
+        if (auto text = read_scalar(r, scenario::element(r, *outcomes, i)))
+          sweep.sobol_outcomes.push_back(*text);
+  } else {
+    sweep.sobol_outcomes = {"civilian_deaths.total"};
+  }
+  if (const auto parameters = m.take("parameters", true))
+    if (is_list(r, *parameters, "parameters"))
+      for (std::size_t i = 0; i < parameters->node.size(); ++i)
+        sweep.parameters.push_back(read_parameter(r, scenario::element(r, *parameters, i)));
+  m.finish();
+}
+
+// --- checking the settings against the base scenario -------------------------
+
+// Loads the base scenario with the settings and reports the loader's
+// complaints about a setting at the setting's place in the sweep file; other
+// complaints (about the base file) are the caller's.
+Diagnostics check_settings(const SweepFile& sweep, const std::vector<Setting>& before,
+                           const std::vector<Setting>& settings) {
+  std::vector<Setting> all = before;
+  all.insert(all.end(), settings.begin(), settings.end());
+  const auto overrides = to_overrides(all);
+  std::map<std::string, const Setting*> by_origin;
+  for (std::size_t i = before.size(); i < all.size(); ++i)
+    by_origin["<--set " + overrides[i].origin + ">"] = &all[i];
+  const scenario::LoadResult loaded = scenario::load_scenario(sweep.scenario, overrides);
+  Diagnostics out;
+  for (const Diagnostic& d : loaded.diagnostics.items()) {
+    const auto it = by_origin.find(d.where.file);
+    if (it == by_origin.end()) continue;
+    const Setting& s = *it->second;
+    out.error(s.where, s.sweep_path, "scenario key '" + d.key_path + "': " + d.message);
+  }
+  return out;
+}
+
+void check_against_base(Reader& r, SweepFile& sweep, const Field& scenario_field) {
+  const scenario::LoadResult base = scenario::load_scenario(sweep.scenario);
+  if (!base.scenario) {
+    const bool missing =
+        base.diagnostics.size() == 1 && base.diagnostics.items().front().key_path == "(file)";
+    if (missing)
+      r.error(scenario_field.where, scenario_field.path,
+              "cannot open the scenario file '" + sweep.scenario.string() + "'");
+    else
+      r.diagnostics.append(base.diagnostics);
+    return;
+  }
+  if (sweep.seed == 0) sweep.seed = base.scenario->scenario.seed;
+  r.diagnostics.append(check_settings(sweep, {}, sweep.common));
+
+  std::map<std::string, std::string> axis_of_key;
+  for (const Axis& axis : sweep.axes) {
+    std::set<std::string> keys;
+    for (const Level& level : axis.levels) {
+      r.diagnostics.append(check_settings(sweep, sweep.common, level.settings));
+      for (const Setting& s : level.settings) keys.insert(s.key_path);
+    }
+    for (const std::string& key : keys) {
+      const auto [it, fresh] = axis_of_key.emplace(key, axis.name);
+      if (!fresh)
+        r.error(axis.where, axis.path,
+                "key '" + key + "' is also varied by axis '" + it->second +
+                    "'; one key belongs to one axis");
+    }
+  }
+  std::set<std::string> parameter_keys;
+  for (const Parameter& p : sweep.parameters) {
+    if (p.key_path.empty()) continue;
+    if (!parameter_keys.insert(p.key_path).second)
+      r.error(p.where, p.key_path, "this key is sampled twice");
+    for (const double end : {p.min, p.max}) {
+      const double value = p.integer ? std::round(end) : end;
+      r.diagnostics.append(check_settings(sweep, sweep.common,
+                                          {{p.key_path, number_text(value), p.where, p.key_path}}));
+    }
+  }
+}
+
+void read_reference(Reader& r, const Field& f, SweepFile& sweep) {
+  Mapping m(r, f.node, f.path, f.where);
+  std::vector<std::string> names;
+  for (const Axis& axis : sweep.axes) names.push_back(axis.name);
+  for (auto& [key, value] : m.take_all()) {
+    const auto axis = std::find_if(sweep.axes.begin(), sweep.axes.end(),
+                                   [&](const Axis& a) { return a.name == key; });
+    if (axis == sweep.axes.end()) {
+      r.error(value.where, value.path, "no axis '" + key + "'" + did_you_mean(key, names));
+      continue;
+    }
+    const std::string label = label_text(value.node);
+    std::vector<std::string> labels;
+    for (const Level& level : axis->levels) labels.push_back(level.label);
+    if (std::find(labels.begin(), labels.end(), label) == labels.end()) {
+      r.error(value.where, value.path,
+              "axis '" + key + "' has no level '" + label + "'" + did_you_mean(label, labels));
+      continue;
+    }
+    sweep.reference[static_cast<std::size_t>(axis - sweep.axes.begin())] = label;
+  }
+}
+
+SweepLoadResult read_document(Reader& r, const std::string& text,
+                              const std::filesystem::path& base_dir) {
+  SweepLoadResult result;
+  auto done = [&] {
+    r.diagnostics.sort_by_location();
+    result.diagnostics = std::move(r.diagnostics);
+    return std::move(result);
+  };
+  const std::optional<YAML::Node> parsed =
+      scenario::parse_yaml_document(text, r.file, r.diagnostics);
+  if (!parsed) return done();
+  const SourceLocation top{r.file, 1, 1};
+  if (parsed->IsNull()) {
+    r.error(top, "", "the file is empty; a sweep file has a 'sweep' section");
+    return done();
+  }
+  SweepFile sweep;
+  sweep.file = r.file;
+  sweep.text = text;
+  Mapping document(r, *parsed, "", top);
+  std::optional<Field> scenario_field, reference_field;
+  if (const auto head = document.take("sweep", true)) {
+    Mapping m(r, head->node, head->path, head->where);
+    if (const auto name = m.take("name", true))
+      if (auto value = read_scalar(r, *name)) {
+        sweep.name = *value;
+        // The name becomes the default output folder.
+        if (value->empty() || value->find('/') != std::string::npos)
+          r.error(name->where, name->path, "the sweep needs a name without '/'");
+      }
+    scenario_field = m.take("scenario", true);
+    if (scenario_field)
+      if (auto value = read_scalar(r, *scenario_field))
+        sweep.scenario = (base_dir / *value).lexically_normal();
+    if (const auto replications = m.take("replications"))
+      if (auto n = read_count(r, *replications, 1, 1000000)) sweep.replications = *n;
+    if (const auto seed = m.take("seed"))
+      if (auto n = read_count(r, *seed, 1, std::numeric_limits<std::uint32_t>::max()))
+        sweep.seed = *n;
+    reference_field = m.take("reference");
+    if (const auto keep = m.take("keep_samples"))
+      if (auto flag = read_flag(r, *keep)) sweep.keep_samples = *flag;
+    m.finish();
+  }
+  if (const auto set = document.take("set")) sweep.common = read_settings(r, *set);
+  const auto axes = document.take("axes");
+  const auto sample = document.take("sample");
+  if (axes && sample) {
+    r.error(sample->where, sample->path,
+            "a sweep has either 'axes' (a grid) or 'sample' (a sampled design), not both");
+  } else if (axes) {
+    if (is_list(r, *axes, "axes"))
+      for (std::size_t i = 0; i < axes->node.size(); ++i)
+        sweep.axes.push_back(read_axis(r, scenario::element(r, *axes, i)));
+  } else if (sample) {
+    read_sample(r, *sample, sweep);
+  } else {
+    r.error(top, "axes", "a sweep needs 'axes' (a grid) or 'sample' (a sampled design)");
+  }
+  document.finish();
+
+  std::set<std::string> axis_names;
+  for (const Axis& axis : sweep.axes)
+    if (!axis.name.empty() && !axis_names.insert(axis.name).second)
+      r.error(axis.where, join_key(axis.path, "name"), "two axes are named '" + axis.name + "'");
+  for (const Axis& axis : sweep.axes)
+    sweep.reference.push_back(axis.levels.empty() ? std::string() : axis.levels.front().label);
+  if (reference_field) {
+    if (sweep.design == Design::grid)
+      read_reference(r, *reference_field, sweep);
+    else
+      r.error(reference_field->where, reference_field->path,
+              "a reference variant belongs to a grid of axes, not to a sampled design");
+  }
+  if (sweep.design != Design::grid) sweep.keep_samples = false;
+  // Settings are checked against the base only once the file itself reads
+  // well, so that one typo does not come back as a cascade.
+  if (r.diagnostics.empty() && scenario_field) check_against_base(r, sweep, *scenario_field);
+  if (r.diagnostics.empty()) result.sweep = std::move(sweep);
+  return done();
+}
+
+}  // namespace
+
+SweepLoadResult load_sweep_text(const std::string& text, const std::string& display_name,
+                                const std::filesystem::path& base_dir) {
+  Reader reader;
+  reader.file = display_name;
+  return read_document(reader, text, base_dir);
+}
+
+SweepLoadResult load_sweep(const std::filesystem::path& file) {
+  const std::optional<std::string> text = read_input_file(file);
+  if (!text) {
+    SweepLoadResult result;
+    result.diagnostics.error({file.string(), 1, 1}, "(file)", "cannot open the sweep file");
+    return result;
+  }
+  return load_sweep_text(*text, file.string(), file.parent_path());
+}
+
+bool looks_like_sweep(const std::string& text) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find('\n', start);
+    const std::string line =
+        text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (line.rfind("sweep:", 0) == 0) return true;
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return false;
+}
+
+std::vector<scenario::Override> to_overrides(const std::vector<Setting>& settings) {
+  std::vector<scenario::Override> out;
+  out.reserve(settings.size());
+  for (const Setting& s : settings)
+    out.push_back({s.key_path, s.value,
+                   s.where.file + ":" + std::to_string(s.where.line) + ":" +
+                       std::to_string(s.where.column) + " " + s.key_path + "=" + s.value});
+  return out;
+}
+
+}  // namespace pocsim::sweep

@@ -1,0 +1,105 @@
+#include "pocsim/sweep/sweep_runner.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <stdexcept>
+
+#include "pocsim/output/atomic_file.hpp"
+#include "pocsim/output/run_files.hpp"
+#include "pocsim/output/summary_values.hpp"
+#include "pocsim/scenario/printer.hpp"
+#include "pocsim/sweep/number_text.hpp"
+
+namespace pocsim::sweep {
+
+void run_sweep(const SweepPlan& plan, const std::vector<std::size_t>& run_ids, std::size_t jobs,
+               const RunFunction& run_one, RunJournal& journal, const std::function<void()>& done) {
+  if (run_ids.empty()) return;
+  jobs = std::max<std::size_t>(jobs, 1);
+  const ExecutionMode mode =
+      run_ids.size() >= jobs || jobs == 1 ? ExecutionMode::serial : ExecutionMode::parallel;
+  tbb::task_arena arena(static_cast<int>(jobs));
+  arena.execute([&] {
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, run_ids.size(), 1),
+        [&](const tbb::blocked_range<std::size_t>& range) {
+          for (std::size_t k = range.begin(); k != range.end(); ++k) {
+            const PlannedRun& run = plan.runs.at(run_ids[k]);
+            RunRecord record;
+            try {
+              record = run_one(run, mode);
+            } catch (const std::exception& e) {
+              record = {run.run_id, false, e.what(), {}};
+            }
+            record.run_id = run.run_id;
+            journal.append(record);
+            if (done) done();
+          }
+        },
+        tbb::simple_partitioner());
+  });
+}
+
+std::vector<std::pair<std::string, std::string>> run_outcomes(const std::string& summary_json) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [name, value] : summary_values(summary_json)) {
+    // The run's identity is in the plan columns already.
+    if (name == "seed" || name == "days") continue;
+    out.emplace_back(name, number_text(value));
+  }
+  return out;
+}
+
+ScenarioRuns::ScenarioRuns(const SweepFile& sweep, const SweepPlan& plan,
+                           std::filesystem::path samples)
+    : sweep_(sweep), plan_(plan), samples_(std::move(samples)) {}
+
+ScenarioRuns::Prepared ScenarioRuns::prepare(std::size_t variant) {
+  std::lock_guard lock(mutex_);
+  if (const auto it = variants_.find(variant); it != variants_.end()) return it->second;
+  std::vector<Setting> settings = sweep_.common;
+  const auto& own = plan_.variants.at(variant).settings;
+  settings.insert(settings.end(), own.begin(), own.end());
+  scenario::LoadResult loaded = scenario::load_scenario(sweep_.scenario, to_overrides(settings));
+  if (!loaded.scenario) {
+    std::string message = "the variant's scenario does not load";
+    if (!loaded.diagnostics.empty())
+      message += ": " + loaded.diagnostics.items().front().to_string();
+    throw std::runtime_error(message);
+  }
+  Prepared prepared;
+  prepared.scenario = std::make_shared<const scenario::Scenario>(std::move(*loaded.scenario));
+  // The world depends only on these two sections; variants that leave them
+  // alone share one world.
+  scenario::Scenario world_part;
+  world_part.world = prepared.scenario->world;
+  world_part.civilians = prepared.scenario->civilians;
+  const std::string key = scenario::to_yaml(world_part);
+  auto& world = worlds_[key];
+  if (!world) world = std::make_shared<const world::World>(world::build_world(*prepared.scenario));
+  prepared.world = world;
+  return variants_[variant] = prepared;
+}
+
+RunRecord ScenarioRuns::operator()(const PlannedRun& run, ExecutionMode mode) {
+  const Prepared prepared = prepare(run.variant_id);
+  scenario::Scenario replicate = *prepared.scenario;
+  replicate.scenario.seed = run.seed;
+  Simulation simulation(replicate, prepared.world, mode);
+  simulation.run();
+  const RunResult result = simulation.result();
+  const std::string summary = summary_json(result);
+  if (!samples_.empty() && run.replicate == 0) {
+    const auto folder = samples_ / std::to_string(run.variant_id);
+    std::filesystem::create_directories(folder);
+    write_files_atomically(folder, {{"scenario.resolved.yaml", resolved_scenario_yaml(result)},
+                                    {"summary.json", summary},
+                                    {"timeseries.csv", timeseries_csv(result)},
+                                    {"events.csv", events_csv(result)}});
+  }
+  return {run.run_id, true, "", run_outcomes(summary)};
+}
+
+}  // namespace pocsim::sweep

@@ -1,0 +1,139 @@
+#include "pocsim/sweep/sweep_tables.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <unordered_map>
+
+#include "pocsim/output/csv.hpp"
+#include "pocsim/scenario/value_text.hpp"
+#include "pocsim/sweep/number_text.hpp"
+#include "pocsim/sweep/outcome_statistics.hpp"
+#include "pocsim/sweep/sobol_indices.hpp"
+
+namespace pocsim::sweep {
+
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+std::string numbers(std::initializer_list<double> values) {
+  std::string out;
+  for (double v : values) (out += ',') += number_text(v);
+  return out;
+}
+
+// The replicates of one variant, in replicate order.
+std::vector<double> variant_values(const SweepPlan& plan, const std::vector<double>& by_run,
+                                   std::size_t variant) {
+  const auto first = by_run.begin() + static_cast<std::ptrdiff_t>(variant * plan.replications);
+  return {first, first + static_cast<std::ptrdiff_t>(plan.replications)};
+}
+
+std::string variant_columns(const Variant& v) {
+  return std::to_string(v.id) + "," + csv_field(v.label);
+}
+
+}  // namespace
+
+OutcomeTable outcome_table(const SweepPlan& plan, const std::map<std::size_t, RunRecord>& records) {
+  OutcomeTable table;
+  std::unordered_map<std::string, std::size_t> index;
+  for (const auto& [id, record] : records)
+    for (const auto& [name, text] : record.outcomes)
+      if (index.emplace(name, table.names.size()).second) table.names.push_back(name);
+  table.values.assign(table.names.size(), std::vector<double>(plan.runs.size(), nan));
+  for (const auto& [id, record] : records) {
+    if (!record.ok || id >= plan.runs.size()) continue;
+    for (const auto& [name, text] : record.outcomes)
+      if (const auto v = scenario::parse_number(text)) table.values[index.at(name)][id] = *v;
+  }
+  return table;
+}
+
+std::string runs_csv(const SweepPlan& plan, const std::map<std::size_t, RunRecord>& records) {
+  std::vector<std::string> names;
+  std::unordered_map<std::string, std::size_t> index;
+  for (const auto& [id, record] : records)
+    for (const auto& [name, text] : record.outcomes)
+      if (index.emplace(name, names.size()).second) names.push_back(name);
+  std::string out = plan_csv_header(plan) + ",status,error";
+  for (const std::string& n : names) (out += ',') += csv_field(n);
+  out += "\n";
+  std::vector<std::string> row(names.size());
+  for (const auto& [id, record] : records) {
+    if (id >= plan.runs.size()) continue;
+    std::fill(row.begin(), row.end(), std::string());
+    for (const auto& [name, text] : record.outcomes) row[index.at(name)] = text;
+    out += plan_csv_row(plan, plan.runs[id]) + (record.ok ? ",ok," : ",failed,") +
+           csv_field(record.error);
+    for (const std::string& v : row) (out += ',') += csv_field(v);
+    out += "\n";
+  }
+  return out;
+}
+
+std::string summary_csv(const SweepPlan& plan, const OutcomeTable& outcomes) {
+  std::string out = "variant_id,variant,outcome,n,mean,sd,ci_low,ci_high,p5,p50,p95\n";
+  for (const Variant& v : plan.variants)
+    for (std::size_t o = 0; o < outcomes.names.size(); ++o) {
+      const std::vector<double> values = variant_values(plan, outcomes.values[o], v.id);
+      const OutcomeSummary s = summarise_outcome(values);
+      out += variant_columns(v) + "," + csv_field(outcomes.names[o]) + "," + std::to_string(s.n) +
+             numbers({s.mean, s.sd, s.ci_low, s.ci_high, s.p5, s.p50, s.p95}) + "\n";
+    }
+  return out;
+}
+
+std::string differences_csv(const SweepPlan& plan, const OutcomeTable& outcomes) {
+  std::string out = "variant_id,variant,reference_variant_id,outcome,n,mean,sd,ci_low,ci_high\n";
+  for (const Variant& v : plan.variants) {
+    if (v.id == plan.reference_variant) continue;
+    for (std::size_t o = 0; o < outcomes.names.size(); ++o) {
+      const PairedDifference d =
+          paired_difference(variant_values(plan, outcomes.values[o], v.id),
+                            variant_values(plan, outcomes.values[o], plan.reference_variant));
+      out += variant_columns(v) + "," + std::to_string(plan.reference_variant) + "," +
+             csv_field(outcomes.names[o]) + "," + std::to_string(d.n) +
+             numbers({d.mean, d.sd, d.ci_low, d.ci_high}) + "\n";
+    }
+  }
+  return out;
+}
+
+std::string sobol_csv(const SweepFile& sweep, const SweepPlan& plan, const OutcomeTable& outcomes) {
+  std::string out =
+      "parameter,outcome,first_order,first_order_low,first_order_high,total_order,"
+      "total_order_low,total_order_high\n";
+  const std::size_t d = sweep.parameters.size();
+  for (const std::string& name : sweep.sobol_outcomes) {
+    const auto it = std::find(outcomes.names.begin(), outcomes.names.end(), name);
+    // A point's value is the mean of its replicates: the indices apportion
+    // the variance of the expected outcome, not of one run's noise.
+    std::vector<double> means(plan.variants.size(), nan);
+    if (it != outcomes.names.end())
+      for (const Variant& v : plan.variants) {
+        const auto values = variant_values(
+            plan, outcomes.values[static_cast<std::size_t>(it - outcomes.names.begin())], v.id);
+        double sum = 0.0;
+        bool complete = true;
+        for (double x : values) {
+          complete = complete && !std::isnan(x);
+          sum += x;
+        }
+        if (complete) means[v.id] = sum / static_cast<double>(values.size());
+      }
+    const SobolIndices indices =
+        sobol_indices(split_saltelli_outputs(means, d), {sweep.bootstrap, 0.95, sweep.seed});
+    for (std::size_t k = 0; k < d; ++k) {
+      const SobolIndex& s = indices.parameters[k];
+      out += csv_field(sweep.parameters[k].key_path) + "," + csv_field(name) +
+             numbers({s.first_order, s.first_order_low, s.first_order_high, s.total_order,
+                      s.total_order_low, s.total_order_high}) +
+             "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace pocsim::sweep
