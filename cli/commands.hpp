@@ -16,5 +16,6 @@ Command add_run_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
 Command add_show_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
+Command add_report_command(CLI::App& app);
 
 }  // namespace pocsim::cli
