@@ -10,6 +10,7 @@ stderr), 1 failure, 2 DIR is not a run or sweep directory.
 import os
 import sys
 
+sys.dont_write_bytecode = True  # leave the source tree as it was
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 try:

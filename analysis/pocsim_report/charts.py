@@ -14,7 +14,9 @@ MAX_VARIANT_ROWS = 40
 
 def _hours_axis(ax, largest):
     ax.set_xscale("symlog", linthresh=1.0, linscale=0.5)
-    ticks = [t for t in HOUR_TICKS if t <= max(largest, 24) * 1.5]
+    largest = max(largest, 24)
+    ticks = [t for t in HOUR_TICKS if t < largest]
+    ticks.append(next((t for t in HOUR_TICKS if t >= largest), HOUR_TICKS[-1]))
     ax.set_xticks(ticks)
     ax.set_xticklabels([str(t) for t in ticks])
     ax.set_xlim(0, max(ticks))
@@ -261,10 +263,20 @@ def sweep_variant_means(sweep, outcome, outcome_label):
     ids = [v for v, _ in variants]
     labels = [label for _, label in variants]
     mean, low, high = _with_ci(summary, ids)
-    if len(ids) > MAX_VARIANT_ROWS:  # a sampled design: rank them
+    if len(ids) > MAX_VARIANT_ROWS:  # too many to name: rank them
         order = np.argsort(mean.to_numpy())
         ids = [ids[k] for k in order]
         mean, low, high = _with_ci(summary, ids)
+        fig, ax = plt.subplots(figsize=(10, 4.5))
+        x = np.arange(1, len(ids) + 1)
+        ax.errorbar(x, mean, yerr=np.vstack([(mean - low).clip(lower=0).fillna(0),
+                                             (high - mean).clip(lower=0).fillna(0)]),
+                    fmt="o", markersize=3.5, color="#d62728", ecolor="#aaaaaa")
+        ax.set_xlabel(f"the {len(ids)} variants, ranked by their mean")
+        ax.set_ylabel(f"{outcome_label} (mean over replications)")
+        ax.set_title(title)
+        fig.tight_layout()
+        return fig
     fig, ax = plt.subplots(figsize=(9, max(3.0, 0.38 * min(len(ids), MAX_VARIANT_ROWS) + 1.5)))
     reference_index = ids.index(sweep.reference) if sweep.reference in ids else None
     _variant_points(ax, labels if len(ids) <= MAX_VARIANT_ROWS else ids, mean, low, high,
@@ -330,8 +342,12 @@ def sweep_deaths_breakdown(sweep, max_variants=30):
         return no_data(title, "runs.csv has no finished run with these outcomes")
     order = [v for v, _ in sweep.variants()]
     means = runs.groupby("variant_id").mean(numeric_only=True)
-    ids = [v for v in order if v in means.index][:max_variants] or list(means.index[:max_variants])
     labels = dict(sweep.variants())
+    if len(means) > max_variants:  # too many to show one by one: pool them
+        pooled = f"all {len(means)} variants"
+        means = runs.assign(variant_id=pooled).groupby("variant_id").mean(numeric_only=True)
+        labels = {pooled: pooled}
+    ids = [v for v in order if v in means.index] or list(means.index)
     fig, axes = plt.subplots(1, 2, figsize=(14, max(3.5, 0.4 * len(ids) + 2.0)))
     for ax, columns, prefix, name in ((axes[0], kind_columns,
                                        "civilian_deaths.by_perpetrator_kind.", "perpetrator kind"),
@@ -406,7 +422,10 @@ def sweep_response_times(sweep, max_variants=8):
         return no_data(title, "no sample runs and no response times in runs.csv")
     fig, axes = plt.subplots(1, len(columns), figsize=(6.5 * len(columns), 4.5), sharey=True,
                              squeeze=False)
-    variants = sweep.variants()[:max_variants]
+    variants = sweep.variants()
+    if len(variants) > max_variants:  # too many to show one by one: pool them
+        runs = runs.assign(variant_id="all")
+        variants = [("all", f"all runs of the {len(variants)} variants")]
     colours = series_colours(len(variants))
     for ax, column in zip(axes[0], columns):
         largest = 0.0

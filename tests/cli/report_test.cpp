@@ -207,4 +207,12 @@ TEST(Report, AFailingScriptIsAFailure) {
   EXPECT_FALSE(fs::exists(dir + "/report.html"));
 }
 
+// The readers' own tests (analysis/tests), with the Python the report uses.
+TEST(Report, PythonUnitTestsPass) {
+  const ProcessResult r = run_process(
+      {POCSIM_PYTHON, "-B", "-m", "unittest", "discover", "-s", source_path("analysis/tests")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("OK"), std::string::npos) << r.err;
+}
+
 }  // namespace pocsim::test
