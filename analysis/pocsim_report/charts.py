@@ -3,8 +3,7 @@ with nothing to plot it returns the "no data" figure instead."""
 import numpy as np
 import pandas as pd
 
-from .style import (KIND_COLOURS, kind_colour, mark_no_data, no_data, plt, series_colours,
-                    short)
+from .style import kind_colour, mark_no_data, no_data, plt, series_colours, short
 
 # Hour marks of the response-time axes: the 6 h and 24 h of the protection
 # outcomes, then days and weeks.
@@ -186,7 +185,9 @@ def sweep_heatmap(sweep, outcome, outcome_label):
     values = sweep.variant_values()
     row_levels, column_levels = _levels(sweep, rows_axis), _levels(sweep, columns_axis)
     title = f"Mean {outcome_label} by {rows_axis} and {columns_axis}"
-    if summary.empty or values.empty or not row_levels or not column_levels:
+    if rows_axis not in values or columns_axis not in values:
+        return no_data(title, "plan.csv has no column for each axis")
+    if summary.empty or not row_levels or not column_levels:
         return no_data(title, f"summary.csv has no {outcome} rows")
     mean = np.full((len(row_levels), len(column_levels)), np.nan)
     text = [["" for _ in column_levels] for _ in row_levels]
@@ -215,9 +216,10 @@ def sweep_heatmap(sweep, outcome, outcome_label):
                       vmin=float(finite.min()), vmax=float(finite.max()) or 1.0)
     ax.grid(False)
     threshold = (finite.min() + finite.max()) / 2
+    varied = finite.max() > finite.min()
     for i in range(len(row_levels)):
         for j in range(len(column_levels)):
-            dark = np.isfinite(mean[i, j]) and mean[i, j] > threshold and finite.max() > finite.min()
+            dark = varied and np.isfinite(mean[i, j]) and mean[i, j] > threshold
             ax.text(j, i, text[i][j], ha="center", va="center", fontsize=10,
                     color="white" if dark else "black")
     if reference_cell is not None:
@@ -305,8 +307,8 @@ def sweep_differences(sweep, outcomes):
     n = max(len(r) for r in rows_per_panel)
     if n == 0:
         return no_data(title, "differences.csv holds only the reference variant")
-    fig, axes = plt.subplots(1, len(present), figsize=(6.5 * len(present),
-                                                        max(3.0, 0.38 * min(n, MAX_VARIANT_ROWS) + 1.8)),
+    height = max(3.0, 0.38 * min(n, MAX_VARIANT_ROWS) + 1.8)
+    fig, axes = plt.subplots(1, len(present), figsize=(6.5 * len(present), height),
                              squeeze=False)
     reference = rows_per_panel[0]["reference_variant_id"].iloc[0] if len(rows_per_panel[0]) \
         else sweep.reference

@@ -96,7 +96,6 @@ class SweepDir:
         self.manifest = read_json(os.path.join(path, "manifest.json"))
         self.axes = [str(a) for a in self.manifest.get("axes") or []]
         self.parameters = [str(p) for p in self.manifest.get("parameters") or []]
-        levels = self.axes + self.parameters
         self.plan = read_csv(os.path.join(path, "plan.csv"), labels=self.axes)
         runs = read_csv(os.path.join(path, "runs.csv"), labels=self.axes)
         self.runs = runs
@@ -104,7 +103,6 @@ class SweepDir:
         self.summary = read_csv(os.path.join(path, "summary.csv"))
         self.differences = read_csv(os.path.join(path, "differences.csv"))
         self.sobol = read_csv(os.path.join(path, "sobol.csv"))
-        self.levels = levels
         self.reference = str(self.manifest.get("reference_variant") or "")
 
     @property

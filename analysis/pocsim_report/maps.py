@@ -102,8 +102,10 @@ def legend(fig_or_ax, kinds, geography, **where):
     kinds = kind_order(kinds)
     handles = [plt.Line2D([], [], marker="o", linestyle="", markersize=8,
                           color=kind_colour(k, kinds), alpha=0.7, label=k) for k in kinds]
-    handles += [plt.scatter([], [], s=float(_area([n])[0]), color="#bbbbbb",
-                            edgecolors="#666666", label=f"{n} fatalit{'y' if n == 1 else 'ies'}") for n in SIZE_LEGEND]
+    # A marker's size is its diameter in points; a scatter's, its area in points².
+    handles += [plt.Line2D([], [], marker="o", linestyle="", markersize=math.sqrt(_area([n])[0]),
+                           color="#bbbbbb", markeredgecolor="#666666",
+                           label=f"{n} fatalit{'y' if n == 1 else 'ies'}") for n in SIZE_LEGEND]
     if geography.camps:
         handles.append(plt.Line2D([], [], marker="^", linestyle="", color="black",
                                   label="MINUSMA camp"))
