@@ -32,10 +32,16 @@ std::string setting(const char* name, const char* fallback) {
   return value && *value ? value : fallback;
 }
 
-bool is_run_dir(const fs::path& dir) { return fs::is_regular_file(dir / "summary.json"); }
+// An unreadable file counts as absent rather than throwing.
+bool has_file(const fs::path& dir, const char* name) {
+  std::error_code ec;
+  return fs::is_regular_file(dir / name, ec);
+}
+
+bool is_run_dir(const fs::path& dir) { return has_file(dir, "summary.json"); }
 
 bool is_sweep_dir(const fs::path& dir) {
-  return fs::is_regular_file(dir / "manifest.json") && fs::is_regular_file(dir / "plan.csv");
+  return has_file(dir, "manifest.json") && has_file(dir, "plan.csv");
 }
 
 // Runs argv without a shell (argv[0] looked up in PATH when it has no slash), the child's stdout
@@ -58,7 +64,7 @@ int spawn_and_wait(const std::vector<std::string>& argv, std::string& error) {
       return -1;
     }
   if (WIFEXITED(status)) {
-    // glibc's posix_spawn reports an exec failure as exit status 127.
+    // Older C libraries report a failed exec as exit status 127 of the child.
     if (WEXITSTATUS(status) == 127) error = "could not execute " + argv[0];
     return WEXITSTATUS(status);
   }
@@ -83,7 +89,7 @@ int report(const ReportOptions& o) {
   const fs::path script =
       fs::path(setting("POCSIM_ANALYSIS_DIR", POCSIM_DEFAULT_ANALYSIS_DIR)) / "report.py";
   const std::string python = setting("POCSIM_PYTHON", "/usr/bin/python3");
-  if (!fs::is_regular_file(script)) {
+  if (!fs::is_regular_file(script, ec)) {
     std::cerr << "pocsim report: error: " << script.string()
               << " not found; set POCSIM_ANALYSIS_DIR to the analysis folder of pocsim's "
                  "source tree\n";
@@ -101,7 +107,7 @@ int report(const ReportOptions& o) {
     return exit_failure;
   }
   const fs::path page = dir / "report.html";
-  if (!fs::is_regular_file(page)) {
+  if (!fs::is_regular_file(page, ec)) {
     std::cerr << "pocsim report: error: " << script.string() << " wrote no " << page.string()
               << "\n";
     return exit_failure;
