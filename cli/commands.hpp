@@ -18,5 +18,6 @@ Command add_show_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
 Command add_sweep_command(CLI::App& app);
 Command add_merge_command(CLI::App& app);
+Command add_report_command(CLI::App& app);
 
 }  // namespace pocsim::cli

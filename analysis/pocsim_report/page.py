@@ -1,0 +1,83 @@
+"""The HTML page: one self-contained file (inline style, no scripts) whose
+images are the PNGs next to it, referenced by relative paths."""
+import html
+import os
+
+STYLE = """
+body { font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; margin: 2em auto;
+       max-width: 1150px; padding: 0 1em; color: #222; line-height: 1.45; }
+h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+h2 { font-size: 1.25em; margin-top: 2em; border-bottom: 1px solid #ddd; }
+.meta { color: #555; }
+table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.92em; }
+th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
+th { background: #f2f2f2; }
+td:first-child, th:first-child { text-align: left; }
+tr.reference td { font-weight: bold; }
+figure { margin: 1.2em 0 2em 0; }
+figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
+figcaption { color: #444; font-size: 0.95em; margin-top: 0.3em; }
+.note { color: #8a5a00; }
+"""
+
+
+def escape(value):
+    return html.escape(str(value), quote=True)
+
+
+class Page:
+    def __init__(self, title):
+        self.title = title
+        self.parts = []
+
+    def heading(self, text):
+        self.parts.append(f"<h2>{escape(text)}</h2>")
+
+    def paragraph(self, text, css_class=None):
+        attribute = f' class="{css_class}"' if css_class else ""
+        self.parts.append(f"<p{attribute}>{escape(text)}</p>")
+
+    def facts(self, pairs):
+        """A line of `name: value` facts under the title."""
+        text = " · ".join(f"{escape(k)}: <b>{escape(v)}</b>" for k, v in pairs if v not in
+                          (None, ""))
+        self.parts.append(f'<p class="meta">{text}</p>')
+
+    def table(self, header, rows, highlighted=()):
+        """rows: lists of cell texts; rows whose index is in `highlighted` are bold."""
+        out = ["<table>", "<tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr>"]
+        for i, row in enumerate(rows):
+            css = ' class="reference"' if i in highlighted else ""
+            out.append(f"<tr{css}>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>")
+        out.append("</table>")
+        self.parts.append("\n".join(out))
+
+    def figure(self, relative_path, caption):
+        self.parts.append(
+            f'<figure><img src="{escape(relative_path)}" alt="{escape(caption)}">'
+            f"<figcaption>{escape(caption)}</figcaption></figure>")
+
+    def text(self):
+        return "\n".join([
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            f"<title>{escape(self.title)}</title>",
+            f"<style>{STYLE}</style>",
+            "</head>",
+            "<body>",
+            f"<h1>{escape(self.title)}</h1>",
+            *self.parts,
+            "</body>",
+            "</html>",
+            "",
+        ])
+
+    def write(self, path):
+        """Writes under a temporary name, then renames: a reader never sees
+        half a page."""
+        temporary = f"{path}.tmp{os.getpid()}"
+        with open(temporary, "w", encoding="utf-8") as f:
+            f.write(self.text())
+        os.replace(temporary, path)
