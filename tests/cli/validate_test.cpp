@@ -33,15 +33,30 @@ struct Expectation {
 using Diagnostic = DiagnosticLine;
 
 std::string bad_scenario_dir() { return source_path("tests/data/bad_scenarios"); }
+std::string bad_sweep_dir() { return source_path("tests/data/bad_sweeps"); }
 
-std::vector<std::string> bad_scenarios() {
+std::vector<std::string> yaml_files(const std::string& folder) {
   std::vector<std::string> files;
   std::error_code ec;
-  for (const fs::directory_entry& e : fs::directory_iterator(bad_scenario_dir(), ec))
+  for (const fs::directory_entry& e : fs::directory_iterator(folder, ec))
     if (e.is_regular_file() && e.path().extension() == ".yaml") files.push_back(e.path().string());
   std::sort(files.begin(), files.end());
   return files;
 }
+
+std::vector<std::string> bad_scenarios() { return yaml_files(bad_scenario_dir()); }
+std::vector<std::string> bad_sweeps() { return yaml_files(bad_sweep_dir()); }
+
+// Malformed scenarios and sweep files go through the same tests: `validate`
+// takes both, and the command that would use one (`run` or `sweep`) refuses.
+std::vector<std::string> bad_inputs() {
+  std::vector<std::string> files = bad_scenarios();
+  const std::vector<std::string> sweeps = bad_sweeps();
+  files.insert(files.end(), sweeps.begin(), sweeps.end());
+  return files;
+}
+
+bool is_sweep(const std::string& file) { return fs::path(file).parent_path() == bad_sweep_dir(); }
 
 // The `# expect:` lines of the comment block at the top of a file.
 std::vector<Expectation> read_expectations(const std::string& path) {
@@ -135,25 +150,38 @@ TEST_P(BadScenario, RunRefusesAndCreatesNoOutputFolder) {
   const std::string file = GetParam();
   TempDir tmp;
   const std::string out = tmp.file("out");
-  const ProcessResult r = run_pocsim({"run", file, "--out", out, "--quiet"});
+  const ProcessResult r =
+      run_pocsim({is_sweep(file) ? "sweep" : "run", file, "--out", out, "--quiet"});
   EXPECT_EQ(r.exit_code, 2) << r.err;
   expect_no_crash_text(r.err);
   EXPECT_FALSE(fs::exists(out)) << "a refused run created " << out;
-  // `run` goes through the same checks as `validate`.
+  // `run` and `sweep` go through the same checks as `validate`.
   EXPECT_EQ(r.err, run_pocsim({"validate", file}).err);
 }
 
 std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
-  std::string name = fs::path(info.param).stem().string();
+  std::string name = (is_sweep(info.param) ? "sweep_" : "") + fs::path(info.param).stem().string();
   for (char& c : name)
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   return name;
 }
 
-INSTANTIATE_TEST_SUITE_P(Files, BadScenario, ::testing::ValuesIn(bad_scenarios()), test_name);
+INSTANTIATE_TEST_SUITE_P(Files, BadScenario, ::testing::ValuesIn(bad_inputs()), test_name);
 
 TEST(BadScenarios, AtLeastTwentyKindsOfMistake) {
   EXPECT_GE(bad_scenarios().size(), 20u) << "in " << bad_scenario_dir();
+}
+
+TEST(BadSweeps, AtLeastTenKindsOfMistake) {
+  EXPECT_GE(bad_sweeps().size(), 10u) << "in " << bad_sweep_dir();
+}
+
+TEST(Validate, ShippedSweepsAreValid) {
+  for (const char* name : {"demo", "flight_delay_x_withdrawal", "policy_sobol"}) {
+    const ProcessResult r =
+        run_pocsim({"validate", source_path("scenarios/sweeps/" + std::string(name) + ".yaml")});
+    EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
+  }
 }
 
 TEST(BadScenarios, SeveralErrorsFileHasAtLeastThreeExpectations) {

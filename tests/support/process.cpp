@@ -1,18 +1,25 @@
 #include "support/process.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #include "support/temp_dir.hpp"
 
 namespace pocsim::test {
 
-ProcessResult run_process(const std::vector<std::string>& argv) {
+namespace {
+
+// Forks and execs argv with its output in files of `scratch`; when
+// `kill_after_ms` >= 0 the child is killed with SIGKILL after that long.
+ProcessResult spawn(const std::vector<std::string>& argv, int kill_after_ms) {
   TempDir scratch;
   const std::string out_path = scratch.path() + "/stdout", err_path = scratch.path() + "/stderr";
   const pid_t pid = ::fork();
@@ -31,7 +38,20 @@ ProcessResult run_process(const std::vector<std::string>& argv) {
     ::_exit(127);
   }
   int status = 0;
-  ::waitpid(pid, &status, 0);
+  if (kill_after_ms >= 0) {
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(kill_after_ms);
+    while (::waitpid(pid, &status, WNOHANG) == 0) {
+      if (std::chrono::steady_clock::now() >= deadline) {
+        ::kill(pid, SIGKILL);
+        ::waitpid(pid, &status, 0);
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+  } else {
+    ::waitpid(pid, &status, 0);
+  }
   ProcessResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   r.out = read_text(out_path);
@@ -39,10 +59,20 @@ ProcessResult run_process(const std::vector<std::string>& argv) {
   return r;
 }
 
+}  // namespace
+
+ProcessResult run_process(const std::vector<std::string>& argv) { return spawn(argv, -1); }
+
 ProcessResult run_pocsim(const std::vector<std::string>& args) {
   std::vector<std::string> argv{POCSIM_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_process(argv);
+}
+
+ProcessResult run_pocsim_killed_after(const std::vector<std::string>& args, int milliseconds) {
+  std::vector<std::string> argv{POCSIM_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return spawn(argv, milliseconds);
 }
 
 std::string source_path(const std::string& relative) {

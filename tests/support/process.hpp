@@ -17,6 +17,10 @@ ProcessResult run_process(const std::vector<std::string>& argv);
 // Runs the pocsim binary built with these tests.
 ProcessResult run_pocsim(const std::vector<std::string>& args);
 
+// The same, killed with SIGKILL after `milliseconds` if it is still running
+// (exit code 128 + 9 then): a crash at a moment of the test's choosing.
+ProcessResult run_pocsim_killed_after(const std::vector<std::string>& args, int milliseconds);
+
 // Path of a file in the source tree, e.g. source_path("scenarios/mali_2022/baseline.yaml").
 std::string source_path(const std::string& relative);
 

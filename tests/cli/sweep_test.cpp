@@ -1,0 +1,208 @@
+// `pocsim sweep` and `pocsim merge` end to end, on a small sweep of the
+// teaching scenario: the same runs.csv for any --jobs, for merged shards and
+// for a sweep killed with SIGKILL and resumed; no overwriting without
+// --force; and a report of the result.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "pocsim/output/csv.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace pocsim::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+// 3 x 2 variants x 10 replications of twenty days of the flight-delay
+// teaching scenario: 60 runs of tens of milliseconds each, long enough to be
+// killed in the middle.
+std::string small_sweep_text() {
+  return "sweep:\n"
+         "  name: small\n"
+         "  scenario: " +
+         source_path("scenarios/teaching/flight_delay.yaml") +
+         "\n"
+         "  replications: 10\n"
+         "  reference: {delay: 24}\n"
+         "set:\n"
+         "  scenario.duration_days: 20\n"
+         "axes:\n"
+         "  - name: delay\n"
+         "    key: flights.delay_hours\n"
+         "    values: [0, 24, 168]\n"
+         "  - name: refusals\n"
+         "    variants:\n"
+         "      - {name: few, set: {flights.refusal_probability: 0.05}}\n"
+         "      - {name: many, set: {flights.refusal_probability: 0.6}}\n";
+}
+
+class Sweep : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir;
+    std::ofstream(file()) << small_sweep_text();
+    const auto start = std::chrono::steady_clock::now();
+    const ProcessResult r = run_pocsim({"sweep", file(), "--out", reference(), "--jobs", "1"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    reference_ms_ = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                         std::chrono::steady_clock::now() - start)
+                                         .count());
+  }
+  static void TearDownTestSuite() { delete dir_; }
+
+  static std::string file() { return dir_->file("small.yaml"); }
+  static std::string reference() { return dir_->file("reference"); }
+  static std::string runs(const std::string& folder) { return read_text(folder + "/runs.csv"); }
+
+  static TempDir* dir_;
+  static int reference_ms_;
+};
+
+TempDir* Sweep::dir_ = nullptr;
+int Sweep::reference_ms_ = 0;
+
+std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) rows.push_back(csv_fields(line));
+  return rows;
+}
+
+TEST_F(Sweep, WritesEveryPlannedRunWithSharedSeedsAcrossVariants) {
+  const auto plan = csv_rows(read_text(reference() + "/plan.csv"));
+  const auto rows = csv_rows(runs(reference()));
+  ASSERT_EQ(plan.size(), 1u + 6u * 10u);
+  ASSERT_EQ(rows.size(), plan.size());
+  EXPECT_EQ(plan[0][0], "run_id");
+  // Common random numbers: replicate r has the same seed in every variant.
+  std::set<std::string> seeds_of_replicate_0;
+  for (std::size_t i = 1; i < plan.size(); ++i) {
+    EXPECT_EQ(rows[i][0], std::to_string(i - 1)) << "runs.csv is sorted by run id";
+    if (plan[i][3] == "0") seeds_of_replicate_0.insert(plan[i][4]);
+  }
+  EXPECT_EQ(seeds_of_replicate_0.size(), 1u);
+  for (const char* name : {"summary.csv", "differences.csv", "manifest.json", "samples/0"})
+    EXPECT_TRUE(fs::exists(reference() + "/" + name)) << name;
+}
+
+TEST_F(Sweep, DelaysAndRefusalsChangeTheOutcomes) {
+  // The varied keys reach the runs: more refusals where they are likelier.
+  const auto rows = csv_rows(runs(reference()));
+  const auto& header = rows[0];
+  const auto column = std::find(header.begin(), header.end(), "protection.flights.refused");
+  ASSERT_NE(column, header.end());
+  const auto c = static_cast<std::size_t>(column - header.begin());
+  double few = 0.0, many = 0.0;
+  for (std::size_t i = 1; i < rows.size(); ++i)
+    (rows[i][6] == "few" ? few : many) += std::stod(rows[i][c]);
+  EXPECT_GT(many, few);
+}
+
+TEST_F(Sweep, SameRunsForAnyJobsAndForMergedShards) {
+  TempDir tmp;
+  const std::string two = tmp.file("two");
+  ASSERT_EQ(run_pocsim({"sweep", file(), "--out", two, "--jobs", "2", "--quiet"}).exit_code, 0);
+  EXPECT_EQ(runs(two), runs(reference()));
+  EXPECT_EQ(read_text(two + "/summary.csv"), read_text(reference() + "/summary.csv"));
+
+  const std::string a = tmp.file("a"), b = tmp.file("b"), merged = tmp.file("merged");
+  ASSERT_EQ(run_pocsim({"sweep", file(), "--out", a, "--shard", "0/2", "--quiet"}).exit_code, 0);
+  // Slurm's variables name the shard when --shard is not given.
+  ::setenv("SLURM_ARRAY_TASK_ID", "1", 1);
+  ::setenv("SLURM_ARRAY_TASK_COUNT", "2", 1);
+  const ProcessResult second = run_pocsim({"sweep", file(), "--out", b, "--quiet"});
+  ::unsetenv("SLURM_ARRAY_TASK_ID");
+  ::unsetenv("SLURM_ARRAY_TASK_COUNT");
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_FALSE(fs::exists(a + "/summary.csv")) << "a shard alone has no statistics";
+  EXPECT_NE(runs(a), runs(reference()));
+
+  const ProcessResult only_one = run_pocsim({"merge", a, "--out", tmp.file("half")});
+  EXPECT_EQ(only_one.exit_code, 1) << "half the runs are missing";
+  const ProcessResult r = run_pocsim({"merge", a, b, "--out", merged});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(runs(merged), runs(reference()));
+  EXPECT_EQ(read_text(merged + "/summary.csv"), read_text(reference() + "/summary.csv"));
+  EXPECT_EQ(read_text(merged + "/differences.csv"), read_text(reference() + "/differences.csv"));
+}
+
+TEST_F(Sweep, KilledAtAnyMomentAndResumedGivesTheSameRuns) {
+  // Kill moments spread over the uninterrupted run's duration, so that some
+  // fall before the first run, some in the middle and some near the end.
+  int interrupted = 0;
+  for (const double fraction : {0.05, 0.3, 0.55, 0.8}) {
+    TempDir tmp;
+    const std::string out = tmp.file("out");
+    const int ms = std::max(1, static_cast<int>(fraction * reference_ms_));
+    const ProcessResult killed =
+        run_pocsim_killed_after({"sweep", file(), "--out", out, "--jobs", "2", "--quiet"}, ms);
+    if (killed.exit_code == 0) continue;  // finished before the kill: nothing to resume
+    EXPECT_EQ(killed.exit_code, 128 + 9) << killed.err;
+    ++interrupted;
+    const ProcessResult again = run_pocsim({"sweep", file(), "--out", out, "--quiet"});
+    if (fs::exists(out + "/manifest.json")) {
+      EXPECT_EQ(again.exit_code, 2) << "an unfinished sweep is not restarted without --resume";
+    }
+    const ProcessResult resumed =
+        run_pocsim({"sweep", file(), "--out", out, "--resume", "--jobs", "2", "--quiet"});
+    ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+    EXPECT_EQ(runs(out), runs(reference())) << "killed after " << ms << " ms";
+  }
+  EXPECT_GE(interrupted, 2) << "the kills came too late to test anything";
+}
+
+TEST_F(Sweep, RefusesToOverwriteAFinishedSweepWithoutForce) {
+  TempDir tmp;
+  const std::string out = tmp.file("out");
+  ASSERT_EQ(run_pocsim({"sweep", file(), "--out", out, "--quiet"}).exit_code, 0);
+  std::ofstream(out + "/notes.txt") << "mine";
+  const std::string before = runs(out);
+  const ProcessResult refused = run_pocsim({"sweep", file(), "--out", out});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("--force"), std::string::npos) << refused.err;
+  EXPECT_EQ(runs(out), before);
+  // Resuming a finished sweep runs nothing and changes nothing.
+  ASSERT_EQ(run_pocsim({"sweep", file(), "--out", out, "--resume", "--quiet"}).exit_code, 0);
+  EXPECT_EQ(runs(out), before);
+  ASSERT_EQ(run_pocsim({"sweep", file(), "--out", out, "--force", "--quiet"}).exit_code, 0);
+  EXPECT_EQ(runs(out), before);
+  EXPECT_TRUE(fs::exists(out + "/notes.txt")) << "--force removes only the sweep's own files";
+}
+
+TEST_F(Sweep, ResumeRefusesAChangedSweepFile) {
+  TempDir tmp;
+  const std::string changed = tmp.file("changed.yaml");
+  std::string text = small_sweep_text();
+  text.replace(text.find("replications: 10"), 16, "replications: 11");
+  std::ofstream(changed) << text;
+  const ProcessResult r = run_pocsim({"sweep", changed, "--out", reference(), "--resume"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("another version"), std::string::npos) << r.err;
+}
+
+TEST_F(Sweep, ReportDrawsTheHeatmapOfTheTwoAxes) {
+  const ProcessResult r = run_pocsim({"report", reference(), "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = read_text(reference() + "/report.html");
+  EXPECT_NE(html.find("heatmap"), std::string::npos);
+}
+
+TEST_F(Sweep, BadShardIsRefusedBeforeAnythingIsWritten) {
+  TempDir tmp;
+  for (const char* shard : {"2/2", "x", "1/0"}) {
+    const ProcessResult r = run_pocsim({"sweep", file(), "--out", tmp.file("s"), "--shard", shard});
+    EXPECT_EQ(r.exit_code, 2) << shard;
+    EXPECT_FALSE(fs::exists(tmp.file("s"))) << shard;
+  }
+}
+
+}  // namespace
+}  // namespace pocsim::test
