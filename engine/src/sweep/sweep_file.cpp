@@ -3,6 +3,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -138,7 +140,11 @@ std::vector<std::pair<std::string, Setting>> read_key_values(Reader& r, Mapping&
     return out;
   }
   for (std::size_t i = 0; i < static_cast<std::size_t>(count); ++i) {
-    const std::string text = number_text(first + static_cast<double>(i) * stride);
+    // 12 significant digits drop the binary residue of the sum (0.1 + 2 *
+    // 0.1 is 0.30000000000000004) that nobody wrote in the file.
+    char rounded[32];
+    std::snprintf(rounded, sizeof rounded, "%.12g", first + static_cast<double>(i) * stride);
+    const std::string text = number_text(std::strtod(rounded, nullptr));
     out.push_back({text, {key, text, range->where, range->path}});
   }
   return out;

@@ -1,0 +1,82 @@
+#include "pocsim/sweep/plan.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <set>
+
+#include "pocsim/sweep/number_text.hpp"
+
+namespace pocsim::sweep {
+namespace {
+
+Axis axis(const std::string& name, const std::vector<std::string>& labels) {
+  Axis a;
+  a.name = name;
+  for (const std::string& l : labels) a.levels.push_back({l, {{"k." + name, l, {}, ""}}});
+  return a;
+}
+
+SweepFile grid() {
+  SweepFile s;
+  s.replications = 3;
+  s.seed = 100;
+  s.axes = {axis("a", {"1", "2"}), axis("b", {"x", "y", "z"})};
+  s.reference = {"2", "y"};
+  return s;
+}
+
+TEST(SweepPlan, GridHasEveryCombinationWithTheLastAxisFastest) {
+  const SweepPlan plan = make_plan(grid());
+  ASSERT_EQ(plan.variants.size(), 6u);
+  ASSERT_EQ(plan.runs.size(), 18u);
+  EXPECT_EQ(plan.variants[1].label, "a=1 b=y");
+  EXPECT_EQ(plan.variants[3].label, "a=2 b=x");
+  EXPECT_EQ(plan.reference_variant, 4u);
+  EXPECT_EQ(plan.key_columns, (std::vector<std::string>{"k.a", "k.b"}));
+  for (const PlannedRun& r : plan.runs) {
+    EXPECT_EQ(r.run_id, r.variant_id * 3 + r.replicate);
+    EXPECT_EQ(r.seed, 100 + r.replicate) << "common random numbers across variants";
+  }
+}
+
+TEST(SweepPlan, ShardsPartitionTheRuns) {
+  const SweepPlan plan = make_plan(grid());
+  for (std::size_t n : {1u, 2u, 5u, 18u, 40u}) {
+    std::multiset<std::size_t> all;
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t id : shard_runs(plan, i, n)) all.insert(id);
+    ASSERT_EQ(all.size(), plan.runs.size()) << n;
+    for (std::size_t id = 0; id < plan.runs.size(); ++id) EXPECT_EQ(all.count(id), 1u);
+  }
+}
+
+TEST(SweepPlan, SampledDesignScalesPointsIntoTheRanges) {
+  SweepFile s;
+  s.design = Design::latin_hypercube;
+  s.points = 10;
+  s.seed = 5;
+  s.parameters = {{"p.x", 10.0, 20.0, false, {}}, {"p.n", 1.0, 4.0, true, {}}};
+  const SweepPlan plan = make_plan(s);
+  ASSERT_EQ(plan.variants.size(), 10u);
+  std::set<int> strata;
+  for (const Variant& v : plan.variants) {
+    const double x = std::stod(v.settings[0].value);
+    EXPECT_GE(x, 10.0);
+    EXPECT_LT(x, 20.0);
+    strata.insert(static_cast<int>(x - 10.0));
+    EXPECT_EQ(v.settings[1].value.find('.'), std::string::npos) << "integer parameters";
+  }
+  EXPECT_EQ(strata.size(), 10u) << "one point per stratum";
+}
+
+TEST(NumberText, WholeNumbersHaveNoPointAndOthersReadBack) {
+  EXPECT_EQ(number_text(24.0), "24");
+  EXPECT_EQ(number_text(-0.0), "0");
+  EXPECT_EQ(number_text(0.1), "0.1");
+  EXPECT_EQ(std::stod(number_text(1.0 / 3.0)), 1.0 / 3.0);
+  EXPECT_EQ(number_text(std::nan("")), "");
+}
+
+}  // namespace
+}  // namespace pocsim::sweep
