@@ -13,6 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "key_mapping.hpp"
 #include "pocsim/scenario/value_text.hpp"
 #include "yaml_paths.hpp"
 
@@ -20,11 +21,10 @@ namespace pocsim::calibration {
 
 namespace {
 
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+using scenario::join_key;
+using scenario::node_kind;
 
-std::string join(const std::string& parent, const std::string& key) {
-  return parent.empty() ? key : parent + "." + key;
-}
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 std::string quoted_list(const std::vector<std::string>& names) {
   std::string out;
@@ -33,13 +33,6 @@ std::string quoted_list(const std::vector<std::string>& names) {
 }
 
 // --- reading the targets file ------------------------------------------------
-
-const char* node_kind(const YAML::Node& node) {
-  if (node.IsMap()) return "a mapping";
-  if (node.IsSequence()) return "a list";
-  if (node.IsNull()) return "nothing";
-  return "a scalar";
-}
 
 struct Reader {
   std::string file;
@@ -63,72 +56,31 @@ struct Field {
   std::string path;
 };
 
-// The keys of one mapping. Duplicates are reported when it is read; keys that
-// no one asked for are reported by finish(), with the closest known key.
+// The keys of one mapping (scenario::KeyMapping), handing out each value
+// with where it was written and its key path.
 class Mapping {
  public:
-  Mapping(Reader& reader, const YAML::Node& map, std::string path, SourceLocation where)
-      : reader_(reader), path_(std::move(path)), where_(std::move(where)), valid_(map.IsMap()) {
-    if (!valid_) {
-      reader_.error(where_, path_,
-                    std::string("expected a mapping of keys, got ") + node_kind(map));
-      return;
-    }
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      const YAML::Node key = it->first;
-      const SourceLocation key_where = reader_.at(key, where_);
-      if (!key.IsScalar()) {
-        reader_.error(key_where, path_,
-                      std::string("a key must be a plain name, not ") + node_kind(key));
-        continue;
-      }
-      const std::string name = key.Scalar();
-      const auto first = std::find_if(entries_.begin(), entries_.end(),
-                                      [&](const Entry& e) { return e.key == name; });
-      if (first != entries_.end()) {
-        reader_.error(key_where, join(path_, name),
-                      "duplicate key '" + name + "' (first given at line " +
-                          std::to_string(first->where.line) + ")");
-        continue;
-      }
-      entries_.push_back({name, it->second, key_where, false});
-    }
-  }
+  Mapping(Reader& reader, const YAML::Node& map, const std::string& path,
+          const SourceLocation& where)
+      : reader_(reader),
+        keys_(reader.diagnostics, map, path, where,
+              [&reader, where](const YAML::Node& key, const std::string&) {
+                return reader.at(key, where);
+              }) {}
 
-  std::size_t size() const { return entries_.size(); }
+  std::size_t size() const { return keys_.size(); }
 
   std::optional<Field> take(const std::string& key, bool required = false) {
-    known_.push_back(key);
-    if (!valid_) return std::nullopt;
-    for (Entry& e : entries_)
-      if (e.key == key) {
-        e.used = true;
-        return Field{e.value, reader_.at(e.value, e.where), join(path_, key)};
-      }
-    if (required) reader_.error(where_, join(path_, key), "missing required key '" + key + "'");
-    return std::nullopt;
+    const scenario::KeyMapping::Entry* e = keys_.take(key, required);
+    if (!e) return std::nullopt;
+    return Field{e->value, reader_.at(e->value, e->where), join_key(keys_.path(), key)};
   }
 
-  void finish() {
-    for (const Entry& e : entries_)
-      if (!e.used)
-        reader_.error(e.where, join(path_, e.key),
-                      "unknown key '" + e.key + "'" + did_you_mean(e.key, known_));
-  }
+  void finish() { keys_.finish(); }
 
  private:
-  struct Entry {
-    std::string key;
-    YAML::Node value;
-    SourceLocation where;
-    bool used;
-  };
   Reader& reader_;
-  std::string path_;
-  SourceLocation where_;
-  bool valid_;
-  std::vector<Entry> entries_;
-  std::vector<std::string> known_;
+  scenario::KeyMapping keys_;
 };
 
 std::optional<std::string> read_text(Reader& r, const Field& f) {
@@ -153,7 +105,7 @@ std::vector<Located<std::string>> read_names(Reader& r, const Field& f, const st
   }
   for (std::size_t i = 0; i < f.node.size(); ++i)
     out.push_back(
-        read_name(r, {f.node[i], r.at(f.node[i], f.where), join(f.path, std::to_string(i))}));
+        read_name(r, {f.node[i], r.at(f.node[i], f.where), join_key(f.path, std::to_string(i))}));
   if (out.empty()) r.error(f.where, f.path, "expected at least one " + what);
   return out;
 }
@@ -256,7 +208,7 @@ void read_band(Reader& r, const Field& f, Target& t) {
   double ends[2] = {0.0, 0.0};
   bool ok = true;
   for (std::size_t i = 0; i < 2; ++i) {
-    const Field end{f.node[i], r.at(f.node[i], f.where), join(f.path, std::to_string(i))};
+    const Field end{f.node[i], r.at(f.node[i], f.where), join_key(f.path, std::to_string(i))};
     const auto text = read_text(r, end);
     const auto value = text ? scenario::parse_number(*text) : std::nullopt;
     if (text && !value) r.error(end.where, end.path, "expected a number, got '" + *text + "'");
@@ -322,7 +274,7 @@ TargetsLoadResult read_document(Reader& r, const std::string& text) {
       for (std::size_t i = 0; i < list->node.size(); ++i) {
         const YAML::Node item = list->node[i];
         file.targets.push_back(
-            read_target(r, item, join(list->path, std::to_string(i)), r.at(item, list->where)));
+            read_target(r, item, join_key(list->path, std::to_string(i)), r.at(item, list->where)));
       }
   }
   document.finish();
@@ -345,10 +297,10 @@ TargetsLoadResult read_document(Reader& r, const std::string& text) {
 void flatten(const nlohmann::json& node, const std::string& path,
              std::vector<std::pair<std::string, double>>& out) {
   if (node.is_object()) {
-    for (const auto& [key, value] : node.items()) flatten(value, join(path, key), out);
+    for (const auto& [key, value] : node.items()) flatten(value, join_key(path, key), out);
   } else if (node.is_array()) {
     for (std::size_t i = 0; i < node.size(); ++i)
-      flatten(node[i], join(path, std::to_string(i)), out);
+      flatten(node[i], join_key(path, std::to_string(i)), out);
   } else if (node.is_number()) {
     out.emplace_back(path, node.get<double>());
   } else if (node.is_null()) {
