@@ -438,3 +438,174 @@ factions:
 }
 
 }  // namespace pocsim::scenario
+
+// --- variant files (base: + set:) -------------------------------------------
+
+namespace pocsim::scenario {
+namespace {
+
+// A folder with a plain base scenario that uses the shipped data files.
+class Variant : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    write_file(root() / "data" / "outline.geojson",
+               test::read_text(data_file("mali_outline.geojson").string()));
+    write_file(root() / "data" / "places.yaml",
+               test::read_text(data_file("mali_places.yaml").string()));
+    write_file(base(), base_text(""));
+  }
+  static std::string base_text(const std::string& scenario_keys) {
+    return "scenario:\n  name: base\n" + scenario_keys +
+           "world:\n  outline: ../data/outline.geojson\n  places: ../data/places.yaml\n" +
+           two_factions;
+  }
+  fs::path root() const { return fs::path(tmp_.path()); }
+  fs::path base() const { return root() / "s" / "base.yaml"; }
+  // A variant in a folder below the base's, as the shipped ones are.
+  fs::path variant(const std::string& name, const std::string& text) const {
+    const fs::path file = root() / "s" / "v" / name;
+    write_file(file, text);
+    return file;
+  }
+  test::TempDir tmp_;
+};
+
+const Diagnostic& only(const LoadResult& r) {
+  EXPECT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
+  return r.diagnostics.items().at(0);
+}
+
+TEST_F(Variant, AppliesItsSetToTheBaseByIndexOrByName) {
+  const LoadResult r = load_scenario(
+      variant("a.yaml",
+              "base: ../base.yaml\nset:\n  scenario.name: a\n  factions.JNIM.units: 7\n"
+              "  factions.0.hostile_to: []\n"));
+  ASSERT_TRUE(r.scenario) << all_messages(r);
+  EXPECT_EQ(r.scenario->scenario.name, "a");
+  EXPECT_EQ(r.scenario->factions[1].units, 7);
+  EXPECT_TRUE(r.scenario->factions[0].hostile_to.empty());
+  // Data paths written in the base resolve against the base's folder.
+  EXPECT_EQ(r.scenario->world.places.resolved, (root() / "data" / "places.yaml"));
+}
+
+TEST_F(Variant, ChainsApplyInOrderAndTheCommandLineComesLast) {
+  variant("a.yaml", "base: ../base.yaml\nset:\n  factions.JNIM.units: 7\n  scenario.seed: 5\n");
+  const fs::path b = variant("b.yaml", "base: a.yaml\nset:\n  scenario.seed: 6\n");
+  const LoadResult r = load_scenario(b, {*Override::parse("scenario.seed=9")});
+  ASSERT_TRUE(r.scenario) << all_messages(r);
+  EXPECT_EQ(r.scenario->factions[1].units, 7);
+  EXPECT_EQ(r.scenario->scenario.seed, 9u);
+  EXPECT_EQ(load_scenario(b).scenario->scenario.seed, 6u);
+}
+
+TEST_F(Variant, ErrorsInTheSetPointAtTheVariantLine) {
+  const fs::path file = variant("a.yaml",
+                                "base: ../base.yaml\n"
+                                "set:\n"
+                                "  factions.JNIM.units: many\n"
+                                "  civilians.flee_rsk: 0.3\n"
+                                "  factions.ISIS.units: 3\n"
+                                "  factions.FAMa.hostile_to: [Nobody]\n");
+  const LoadResult r = load_scenario(file);
+  EXPECT_FALSE(r.scenario);
+  ASSERT_EQ(r.diagnostics.size(), 4u) << all_messages(r);
+  const auto& d = r.diagnostics.items();
+  for (const Diagnostic& e : d) EXPECT_EQ(e.where.file, file.string()) << e.to_string();
+  EXPECT_EQ(d[0].key_path, "factions.1.units");
+  EXPECT_EQ(d[0].where.line, 3);
+  EXPECT_EQ(d[0].where.column, 24);  // the value
+  EXPECT_EQ(d[1].key_path, "civilians.flee_rsk");
+  EXPECT_EQ(d[1].where.line, 4);
+  EXPECT_EQ(d[1].where.column, 3);  // the key
+  EXPECT_NE(d[1].message.find("did you mean 'flee_risk'?"), std::string::npos) << d[1].message;
+  EXPECT_EQ(d[2].key_path, "factions.ISIS");
+  EXPECT_EQ(d[2].where.line, 5);
+  EXPECT_EQ(d[3].key_path, "factions.0.hostile_to.0");
+  EXPECT_EQ(d[3].where.line, 6);
+  EXPECT_EQ(d[3].where.column, 30);  // the element of the list as written in the variant
+}
+
+TEST_F(Variant, ErrorsInTheBasePointAtTheBase) {
+  write_file(base(), base_text("  seed: -1\n"));
+  const LoadResult r = load_scenario(variant("a.yaml", "base: ../base.yaml\n"));
+  const Diagnostic& d = only(r);
+  EXPECT_EQ(d.where.file, base().lexically_normal().string());
+  EXPECT_EQ(d.where.line, 3);
+  EXPECT_EQ(d.key_path, "scenario.seed");
+}
+
+TEST_F(Variant, AValueTheVariantReplacesIsNotReportedInTheBase) {
+  write_file(base(), base_text("  seed: -1\n"));
+  const LoadResult r =
+      load_scenario(variant("a.yaml", "base: ../base.yaml\nset:\n  scenario.seed: 4\n"));
+  ASSERT_TRUE(r.scenario) << all_messages(r);
+  EXPECT_EQ(r.scenario->scenario.seed, 4u);
+}
+
+TEST_F(Variant, BadVariantFilesAreClearErrors) {
+  struct Case {
+    std::string text;
+    int line;
+    std::string key_path, message;
+  };
+  const std::vector<Case> cases = {
+      {"base: missing.yaml\n", 1, "base", "base file 'missing.yaml' not found"},
+      {"set:\n  scenario.seed: 3\n", 1, "base", "missing required key 'base'"},
+      {"base: ../base.yaml\nset: [scenario.seed]\n", 2, "set",
+       "expected a mapping of keys, got a list"},
+      {"base: ../base.yaml\nsets:\n  scenario.seed: 3\n", 2, "sets",
+       "unknown key 'sets'; did you mean 'set'?"},
+      {"base: ../base.yaml\nset:\n  scenario.seed: 3\n  scenario.seed: 4\n", 4, "set.scenario.seed",
+       "duplicate key"},
+      {"base: ../base.yaml\nset:\n  scenario..seed: 3\n", 3, "scenario..seed", "empty segment"},
+      {"base: [../base.yaml]\n", 1, "base", "expected the path of a scenario file"},
+  };
+  for (const Case& c : cases) {
+    const fs::path file = variant("bad.yaml", c.text);
+    const LoadResult r = load_scenario(file);
+    EXPECT_FALSE(r.scenario) << c.text;
+    ASSERT_EQ(r.diagnostics.size(), 1u) << c.text << all_messages(r);
+    const Diagnostic& d = r.diagnostics.items()[0];
+    EXPECT_EQ(d.where.file, file.string()) << c.text;
+    EXPECT_EQ(d.where.line, c.line) << c.text;
+    EXPECT_EQ(d.key_path, c.key_path) << c.text;
+    EXPECT_NE(d.message.find(c.message), std::string::npos) << c.text << ": " << d.message;
+  }
+}
+
+TEST_F(Variant, ACycleOfBasesIsReported) {
+  const fs::path a = variant("a.yaml", "base: b.yaml\n");
+  const fs::path b = variant("b.yaml", "base: a.yaml\n");
+  const Diagnostic& d = only(load_scenario(a));
+  EXPECT_EQ(d.where.file, b.lexically_normal().string());
+  EXPECT_EQ(d.key_path, "base");
+  EXPECT_NE(d.message.find("cycle: a.yaml -> b.yaml -> a.yaml"), std::string::npos) << d.message;
+  // A file that is its own base, too.
+  EXPECT_NE(only(load_scenario(variant("c.yaml", "base: c.yaml\n"))).message.find("cycle"),
+            std::string::npos);
+}
+
+TEST_F(Variant, DataPathsItSetsResolveAgainstItsOwnFolder) {
+  write_file(root() / "s" / "v" / "places.yaml",
+             test::read_text(data_file("mali_places.yaml").string()));
+  const LoadResult r =
+      load_scenario(variant("a.yaml", "base: ../base.yaml\nset:\n  world.places: places.yaml\n"));
+  ASSERT_TRUE(r.scenario) << all_messages(r);
+  EXPECT_EQ(r.scenario->world.places.resolved, (root() / "s" / "v" / "places.yaml"));
+  EXPECT_EQ(r.scenario->world.outline.resolved, (root() / "data" / "outline.geojson"));
+}
+
+TEST_F(Variant, PrintsAsThePlainScenarioItResolvesTo) {
+  const LoadResult v = load_scenario(variant(
+      "a.yaml", "base: ../base.yaml\nset:\n  factions.JNIM.units: 7\n  scenario.seed: 5\n"));
+  const LoadResult plain = load_scenario(
+      base(), {*Override::parse("factions.JNIM.units=7"), *Override::parse("scenario.seed=5")});
+  ASSERT_TRUE(v.scenario && plain.scenario) << all_messages(v) << all_messages(plain);
+  const std::string printed = to_yaml(*v.scenario);
+  EXPECT_EQ(printed, to_yaml(*plain.scenario));
+  EXPECT_EQ(printed.find("base:"), std::string::npos);
+  EXPECT_EQ(printed.find("set:"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace pocsim::scenario

@@ -477,9 +477,11 @@ SourceLocation mark_in(const std::string& file, const YAML::Mark& mark,
   return {file, mark.line + 1, mark.column + 1};
 }
 
+// `set` alone marks one too: a variant that forgot its base is told so,
+// rather than that a scenario has no section `set`.
 bool is_variant(const YAML::Node& root) {
   const YAML::Node& node = root;
-  return node.IsMap() && node["base"];
+  return node.IsMap() && (node["base"] || node["set"]);
 }
 
 // Whether a scenario's top node can be read as one.
