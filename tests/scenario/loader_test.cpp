@@ -470,7 +470,7 @@ class Variant : public ::testing::Test {
   test::TempDir tmp_;
 };
 
-const Diagnostic& only(const LoadResult& r) {
+Diagnostic only(const LoadResult& r) {
   EXPECT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
   return r.diagnostics.items().at(0);
 }
@@ -528,7 +528,7 @@ TEST_F(Variant, ErrorsInTheSetPointAtTheVariantLine) {
 TEST_F(Variant, ErrorsInTheBasePointAtTheBase) {
   write_file(base(), base_text("  seed: -1\n"));
   const LoadResult r = load_scenario(variant("a.yaml", "base: ../base.yaml\n"));
-  const Diagnostic& d = only(r);
+  const Diagnostic d = only(r);
   EXPECT_EQ(d.where.file, base().lexically_normal().string());
   EXPECT_EQ(d.where.line, 3);
   EXPECT_EQ(d.key_path, "scenario.seed");
@@ -576,7 +576,7 @@ TEST_F(Variant, BadVariantFilesAreClearErrors) {
 TEST_F(Variant, ACycleOfBasesIsReported) {
   const fs::path a = variant("a.yaml", "base: b.yaml\n");
   const fs::path b = variant("b.yaml", "base: a.yaml\n");
-  const Diagnostic& d = only(load_scenario(a));
+  const Diagnostic d = only(load_scenario(a));
   EXPECT_EQ(d.where.file, b.lexically_normal().string());
   EXPECT_EQ(d.key_path, "base");
   EXPECT_NE(d.message.find("cycle: a.yaml -> b.yaml -> a.yaml"), std::string::npos) << d.message;
