@@ -1,10 +1,12 @@
 #include "pocsim/scenario/loader.hpp"
 
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -605,6 +607,99 @@ TEST_F(Variant, PrintsAsThePlainScenarioItResolvesTo) {
   EXPECT_EQ(printed, to_yaml(*plain.scenario));
   EXPECT_EQ(printed.find("base:"), std::string::npos);
   EXPECT_EQ(printed.find("set:"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace pocsim::scenario
+
+// --- the shipped scenario files ------------------------------------------------
+
+namespace pocsim::scenario {
+namespace {
+
+// Every scenario file under scenarios/ (not the data, targets or sweep files).
+std::vector<fs::path> shipped_scenarios() {
+  std::vector<fs::path> files;
+  const fs::path root = test::source_path("scenarios");
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    const std::string relative = fs::relative(entry.path(), root).generic_string();
+    if (entry.is_regular_file() && entry.path().extension() == ".yaml" &&
+        !relative.starts_with("data/") && relative.find("targets") == std::string::npos &&
+        relative.find("sweep") == std::string::npos)
+      files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+TEST(ShippedScenarios, EveryOneValidates) {
+  const std::vector<fs::path> files = shipped_scenarios();
+  EXPECT_GE(files.size(), 15u);
+  std::vector<std::string> names;
+  for (const fs::path& file : files) {
+    const LoadResult r = load_scenario(file);
+    ASSERT_TRUE(r.scenario) << file << "\n" << all_messages(r);
+    // Outputs and targets' applies_to tell scenarios apart by name.
+    EXPECT_EQ(std::count(names.begin(), names.end(), r.scenario->scenario.name), 0)
+        << file << " reuses the name " << r.scenario->scenario.name;
+    names.push_back(r.scenario->scenario.name);
+  }
+}
+
+// Key path -> value of a scenario as printed, list elements by their name.
+void flatten(const YAML::Node& node, const std::string& path,
+             std::map<std::string, std::string>& out) {
+  const auto join_key = [&](const std::string& key) {
+    return path.empty() ? key : path + "." + key;
+  };
+  if (node.IsMap()) {
+    for (auto it = node.begin(); it != node.end(); ++it)
+      flatten(it->second, join_key(it->first.Scalar()), out);
+  } else if (node.IsSequence() && node.size() > 0 && node[0].IsMap() && node[0]["name"]) {
+    for (const YAML::Node& item : node) flatten(item, join_key(item["name"].Scalar()), out);
+  } else {
+    out[path] = YAML::Dump(node);
+  }
+}
+
+std::map<std::string, std::string> flat(const std::string& shipped) {
+  const LoadResult r = load_scenario(test::source_path("scenarios/" + shipped));
+  EXPECT_TRUE(r.scenario) << shipped << "\n" << all_messages(r);
+  std::map<std::string, std::string> out;
+  if (r.scenario) flatten(YAML::Load(to_yaml(*r.scenario, {.comments = false})), "", out);
+  return out;
+}
+
+// A variant changes the baseline in the keys its header says, and no other.
+TEST(ShippedScenarios, VariantsDifferFromTheBaselineInTheirOwnKeysOnly) {
+  const std::map<std::string, std::vector<std::string>> claims = {
+      {"flights/none.yaml", {"flights.authorisation_required"}},
+      {"flights/6h.yaml", {"flights.delay_hours"}},
+      {"flights/24h.yaml", {}},  // the baseline's level, named for the sweep
+      {"flights/72h.yaml", {"flights.delay_hours"}},
+      {"flights/one_week.yaml", {"flights.delay_hours"}},
+      {"flights/refusals.yaml", {"flights.refusal_near_operations", "flights.refusal_probability"}},
+      {"withdrawals/none.yaml",
+       {"factions.Barkhane.withdrawal_date", "factions.Takuba.withdrawal_date",
+        "factions.UK LRRG.withdrawal_date"}},
+      {"withdrawals/barkhane.yaml",
+       {"factions.Takuba.withdrawal_date", "factions.UK LRRG.withdrawal_date"}},
+      {"withdrawals/barkhane_takuba.yaml", {"factions.UK LRRG.withdrawal_date"}},
+      {"withdrawals/all.yaml",
+       {"factions.Germany.withdrawal_date", "factions.Sweden.withdrawal_date"}},
+  };
+  const auto baseline = flat("mali_2022/baseline.yaml");
+  ASSERT_FALSE(baseline.empty());
+  for (const auto& [file, keys] : claims) {
+    const auto variant = flat("mali_2022/" + file);
+    ASSERT_EQ(variant.size(), baseline.size()) << file;
+    std::vector<std::string> differing;
+    for (const auto& [key, value] : variant)
+      if (baseline.at(key) != value && key != "scenario.name" && key != "scenario.description")
+        differing.push_back(key);
+    EXPECT_EQ(differing, keys) << file;
+    EXPECT_NE(variant.at("scenario.name"), baseline.at("scenario.name")) << file;
+  }
 }
 
 }  // namespace
