@@ -190,7 +190,8 @@ namespace pocsim::test {
 // what the shipped file says.
 TEST(ModelDocument, HoldsTheDefaultsTablesOfTheShippedFiles) {
   for (const char* scenario :
-       {"scenarios/mali_2022/baseline.yaml", "scenarios/mali_2022/moura.yaml"}) {
+       {"scenarios/mali_2022/baseline.yaml", "scenarios/mali_2022/moura.yaml",
+        "scenarios/mali_2020/ogossagou.yaml"}) {
     const ProcessResult r =
         run_process({POCSIM_PYTHON, source_path("tools/defaults_table.py"), source_path(scenario)});
     ASSERT_EQ(r.exit_code, 0) << r.err;
