@@ -154,6 +154,34 @@ TEST(TeachingScenario, RunsInUnderASecond) {
   EXPECT_GT(summary["civilian_deaths"]["total"].get<int>(), 0);
 }
 
+// A variant file shows as the plain scenario it resolves to (no base, no
+// set), which validates and runs to the variant's own results; a bad set
+// entry is reported at the variant's line with exit code 2.
+TEST(TeachingScenario, AVariantShowsAsAScenarioThatRunsToTheSameResults) {
+  TempDir dir;
+  const std::string variant = dir.file("variant.yaml");
+  std::ofstream(variant) << "base: " << source_path("scenarios/teaching/first_run.yaml")
+                         << "\nset:\n  scenario.duration_days: 10\n  scenario.seed: 4\n";
+  const ProcessResult shown = run_pocsim({"show", variant});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_EQ(shown.out.find("\nbase:"), std::string::npos);
+  EXPECT_EQ(shown.out.find("\nset:"), std::string::npos);
+  const std::string resolved = dir.file("resolved.yaml");
+  std::ofstream(resolved) << shown.out;
+  EXPECT_EQ(run_pocsim({"validate", resolved}).exit_code, 0);
+  ASSERT_EQ(run_pocsim({"run", variant, "--out", dir.file("v"), "--quiet"}).exit_code, 0);
+  ASSERT_EQ(run_pocsim({"run", resolved, "--out", dir.file("r"), "--quiet"}).exit_code, 0);
+  for (const char* f : compared_files)
+    EXPECT_TRUE(read_text(dir.file("v/") + f) == read_text(dir.file("r/") + f)) << f;
+
+  std::ofstream(variant) << "base: " << source_path("scenarios/teaching/first_run.yaml")
+                         << "\nset:\n  scenario.duration_days: -1\n";
+  const ProcessResult bad = run_pocsim({"run", variant, "--out", dir.file("bad"), "--quiet"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err.rfind(variant + ":3:27: error: scenario.duration_days: ", 0), 0u) << bad.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.file("bad")));
+}
+
 }  // namespace pocsim::test
 
 namespace pocsim::test {
@@ -162,7 +190,8 @@ namespace pocsim::test {
 // what the shipped file says.
 TEST(ModelDocument, HoldsTheDefaultsTablesOfTheShippedFiles) {
   for (const char* scenario :
-       {"scenarios/mali_2022/baseline.yaml", "scenarios/mali_2022/moura.yaml"}) {
+       {"scenarios/mali_2022/baseline.yaml", "scenarios/mali_2022/moura.yaml",
+        "scenarios/mali_2020/ogossagou.yaml"}) {
     const ProcessResult r =
         run_process({POCSIM_PYTHON, source_path("tools/defaults_table.py"), source_path(scenario)});
     ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -1,10 +1,12 @@
 #include "pocsim/scenario/loader.hpp"
 
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -437,4 +439,268 @@ factions:
   for (std::size_t i = 1; i < d.size(); ++i) EXPECT_LT(d[i - 1].where.line, d[i].where.line);
 }
 
+}  // namespace pocsim::scenario
+
+// --- variant files (base: + set:) -------------------------------------------
+
+namespace pocsim::scenario {
+namespace {
+
+// A folder with a plain base scenario that uses the shipped data files.
+class Variant : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    write_file(root() / "data" / "outline.geojson",
+               test::read_text(data_file("mali_outline.geojson").string()));
+    write_file(root() / "data" / "places.yaml",
+               test::read_text(data_file("mali_places.yaml").string()));
+    write_file(base(), base_text(""));
+  }
+  static std::string base_text(const std::string& scenario_keys) {
+    return "scenario:\n  name: base\n" + scenario_keys +
+           "world:\n  outline: ../data/outline.geojson\n  places: ../data/places.yaml\n" +
+           two_factions;
+  }
+  fs::path root() const { return fs::path(tmp_.path()); }
+  fs::path base() const { return root() / "s" / "base.yaml"; }
+  // A variant in a folder below the base's, as the shipped ones are.
+  fs::path variant(const std::string& name, const std::string& text) const {
+    const fs::path file = root() / "s" / "v" / name;
+    write_file(file, text);
+    return file;
+  }
+  test::TempDir tmp_;
+};
+
+Diagnostic only(const LoadResult& r) {
+  EXPECT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
+  return r.diagnostics.items().at(0);
+}
+
+TEST_F(Variant, AppliesItsSetToTheBaseByIndexOrByName) {
+  const LoadResult r = load_scenario(
+      variant("a.yaml",
+              "base: ../base.yaml\nset:\n  scenario.name: a\n  factions.JNIM.units: 7\n"
+              "  factions.0.hostile_to: []\n"));
+  ASSERT_TRUE(r.scenario) << all_messages(r);
+  EXPECT_EQ(r.scenario->scenario.name, "a");
+  EXPECT_EQ(r.scenario->factions[1].units, 7);
+  EXPECT_TRUE(r.scenario->factions[0].hostile_to.empty());
+  // Data paths written in the base resolve against the base's folder.
+  EXPECT_EQ(r.scenario->world.places.resolved, (root() / "data" / "places.yaml"));
+}
+
+TEST_F(Variant, ChainsApplyInOrderAndTheCommandLineComesLast) {
+  variant("a.yaml", "base: ../base.yaml\nset:\n  factions.JNIM.units: 7\n  scenario.seed: 5\n");
+  const fs::path b = variant("b.yaml", "base: a.yaml\nset:\n  scenario.seed: 6\n");
+  const LoadResult r = load_scenario(b, {*Override::parse("scenario.seed=9")});
+  ASSERT_TRUE(r.scenario) << all_messages(r);
+  EXPECT_EQ(r.scenario->factions[1].units, 7);
+  EXPECT_EQ(r.scenario->scenario.seed, 9u);
+  EXPECT_EQ(load_scenario(b).scenario->scenario.seed, 6u);
+}
+
+TEST_F(Variant, ErrorsInTheSetPointAtTheVariantLine) {
+  const fs::path file = variant("a.yaml",
+                                "base: ../base.yaml\n"
+                                "set:\n"
+                                "  factions.JNIM.units: many\n"
+                                "  civilians.flee_rsk: 0.3\n"
+                                "  factions.ISIS.units: 3\n"
+                                "  factions.FAMa.hostile_to: [Nobody]\n");
+  const LoadResult r = load_scenario(file);
+  EXPECT_FALSE(r.scenario);
+  ASSERT_EQ(r.diagnostics.size(), 4u) << all_messages(r);
+  const auto& d = r.diagnostics.items();
+  for (const Diagnostic& e : d) EXPECT_EQ(e.where.file, file.string()) << e.to_string();
+  EXPECT_EQ(d[0].key_path, "factions.1.units");
+  EXPECT_EQ(d[0].where.line, 3);
+  EXPECT_EQ(d[0].where.column, 24);  // the value
+  EXPECT_EQ(d[1].key_path, "civilians.flee_rsk");
+  EXPECT_EQ(d[1].where.line, 4);
+  EXPECT_EQ(d[1].where.column, 3);  // the key
+  EXPECT_NE(d[1].message.find("did you mean 'flee_risk'?"), std::string::npos) << d[1].message;
+  EXPECT_EQ(d[2].key_path, "factions.ISIS");
+  EXPECT_EQ(d[2].where.line, 5);
+  EXPECT_EQ(d[3].key_path, "factions.0.hostile_to.0");
+  EXPECT_EQ(d[3].where.line, 6);
+  EXPECT_EQ(d[3].where.column, 30);  // the element of the list as written in the variant
+}
+
+TEST_F(Variant, ErrorsInTheBasePointAtTheBase) {
+  write_file(base(), base_text("  seed: -1\n"));
+  const LoadResult r = load_scenario(variant("a.yaml", "base: ../base.yaml\n"));
+  const Diagnostic d = only(r);
+  EXPECT_EQ(d.where.file, base().lexically_normal().string());
+  EXPECT_EQ(d.where.line, 3);
+  EXPECT_EQ(d.key_path, "scenario.seed");
+}
+
+TEST_F(Variant, AValueTheVariantReplacesIsNotReportedInTheBase) {
+  write_file(base(), base_text("  seed: -1\n"));
+  const LoadResult r =
+      load_scenario(variant("a.yaml", "base: ../base.yaml\nset:\n  scenario.seed: 4\n"));
+  ASSERT_TRUE(r.scenario) << all_messages(r);
+  EXPECT_EQ(r.scenario->scenario.seed, 4u);
+}
+
+TEST_F(Variant, BadVariantFilesAreClearErrors) {
+  struct Case {
+    std::string text;
+    int line;
+    std::string key_path, message;
+  };
+  const std::vector<Case> cases = {
+      {"base: missing.yaml\n", 1, "base", "base file 'missing.yaml' not found"},
+      {"set:\n  scenario.seed: 3\n", 1, "base", "missing required key 'base'"},
+      {"base: ../base.yaml\nset: [scenario.seed]\n", 2, "set",
+       "expected a mapping of keys, got a list"},
+      {"base: ../base.yaml\nsets:\n  scenario.seed: 3\n", 2, "sets",
+       "unknown key 'sets'; did you mean 'set'?"},
+      {"base: ../base.yaml\nset:\n  scenario.seed: 3\n  scenario.seed: 4\n", 4, "set.scenario.seed",
+       "duplicate key"},
+      {"base: ../base.yaml\nset:\n  scenario..seed: 3\n", 3, "scenario..seed", "empty segment"},
+      {"base: [../base.yaml]\n", 1, "base", "expected the path of a scenario file"},
+  };
+  for (const Case& c : cases) {
+    const fs::path file = variant("bad.yaml", c.text);
+    const LoadResult r = load_scenario(file);
+    EXPECT_FALSE(r.scenario) << c.text;
+    ASSERT_EQ(r.diagnostics.size(), 1u) << c.text << all_messages(r);
+    const Diagnostic& d = r.diagnostics.items()[0];
+    EXPECT_EQ(d.where.file, file.string()) << c.text;
+    EXPECT_EQ(d.where.line, c.line) << c.text;
+    EXPECT_EQ(d.key_path, c.key_path) << c.text;
+    EXPECT_NE(d.message.find(c.message), std::string::npos) << c.text << ": " << d.message;
+  }
+}
+
+TEST_F(Variant, ACycleOfBasesIsReported) {
+  const fs::path a = variant("a.yaml", "base: b.yaml\n");
+  const fs::path b = variant("b.yaml", "base: a.yaml\n");
+  const Diagnostic d = only(load_scenario(a));
+  EXPECT_EQ(d.where.file, b.lexically_normal().string());
+  EXPECT_EQ(d.key_path, "base");
+  EXPECT_NE(d.message.find("cycle: a.yaml -> b.yaml -> a.yaml"), std::string::npos) << d.message;
+  // A file that is its own base, too.
+  EXPECT_NE(only(load_scenario(variant("c.yaml", "base: c.yaml\n"))).message.find("cycle"),
+            std::string::npos);
+}
+
+TEST_F(Variant, DataPathsItSetsResolveAgainstItsOwnFolder) {
+  write_file(root() / "s" / "v" / "places.yaml",
+             test::read_text(data_file("mali_places.yaml").string()));
+  const LoadResult r =
+      load_scenario(variant("a.yaml", "base: ../base.yaml\nset:\n  world.places: places.yaml\n"));
+  ASSERT_TRUE(r.scenario) << all_messages(r);
+  EXPECT_EQ(r.scenario->world.places.resolved, (root() / "s" / "v" / "places.yaml"));
+  EXPECT_EQ(r.scenario->world.outline.resolved, (root() / "data" / "outline.geojson"));
+}
+
+TEST_F(Variant, PrintsAsThePlainScenarioItResolvesTo) {
+  const LoadResult v = load_scenario(variant(
+      "a.yaml", "base: ../base.yaml\nset:\n  factions.JNIM.units: 7\n  scenario.seed: 5\n"));
+  const LoadResult plain = load_scenario(
+      base(), {*Override::parse("factions.JNIM.units=7"), *Override::parse("scenario.seed=5")});
+  ASSERT_TRUE(v.scenario && plain.scenario) << all_messages(v) << all_messages(plain);
+  const std::string printed = to_yaml(*v.scenario);
+  EXPECT_EQ(printed, to_yaml(*plain.scenario));
+  EXPECT_EQ(printed.find("base:"), std::string::npos);
+  EXPECT_EQ(printed.find("set:"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace pocsim::scenario
+
+// --- the shipped scenario files ------------------------------------------------
+
+namespace pocsim::scenario {
+namespace {
+
+// Every scenario file under scenarios/ (not the data, targets or sweep files).
+std::vector<fs::path> shipped_scenarios() {
+  std::vector<fs::path> files;
+  const fs::path root = test::source_path("scenarios");
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    const std::string relative = fs::relative(entry.path(), root).generic_string();
+    if (entry.is_regular_file() && entry.path().extension() == ".yaml" &&
+        !relative.starts_with("data/") && relative.find("targets") == std::string::npos &&
+        relative.find("sweep") == std::string::npos)
+      files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+TEST(ShippedScenarios, EveryOneValidates) {
+  const std::vector<fs::path> files = shipped_scenarios();
+  EXPECT_GE(files.size(), 15u);
+  std::vector<std::string> names;
+  for (const fs::path& file : files) {
+    const LoadResult r = load_scenario(file);
+    ASSERT_TRUE(r.scenario) << file << "\n" << all_messages(r);
+    // Outputs and targets' applies_to tell scenarios apart by name.
+    EXPECT_EQ(std::count(names.begin(), names.end(), r.scenario->scenario.name), 0)
+        << file << " reuses the name " << r.scenario->scenario.name;
+    names.push_back(r.scenario->scenario.name);
+  }
+}
+
+// Key path -> value of a scenario as printed, list elements by their name.
+void flatten(const YAML::Node& node, const std::string& path,
+             std::map<std::string, std::string>& out) {
+  const auto join_key = [&](const std::string& key) {
+    return path.empty() ? key : path + "." + key;
+  };
+  if (node.IsMap()) {
+    for (auto it = node.begin(); it != node.end(); ++it)
+      flatten(it->second, join_key(it->first.Scalar()), out);
+  } else if (node.IsSequence() && node.size() > 0 && node[0].IsMap() && node[0]["name"]) {
+    for (const YAML::Node& item : node) flatten(item, join_key(item["name"].Scalar()), out);
+  } else {
+    out[path] = YAML::Dump(node);
+  }
+}
+
+std::map<std::string, std::string> flat(const std::string& shipped) {
+  const LoadResult r = load_scenario(test::source_path("scenarios/" + shipped));
+  EXPECT_TRUE(r.scenario) << shipped << "\n" << all_messages(r);
+  std::map<std::string, std::string> out;
+  if (r.scenario) flatten(YAML::Load(to_yaml(*r.scenario, {.comments = false})), "", out);
+  return out;
+}
+
+// A variant changes the baseline in the keys its header says, and no other.
+TEST(ShippedScenarios, VariantsDifferFromTheBaselineInTheirOwnKeysOnly) {
+  const std::map<std::string, std::vector<std::string>> claims = {
+      {"flights/none.yaml", {"flights.authorisation_required"}},
+      {"flights/6h.yaml", {"flights.delay_hours"}},
+      {"flights/24h.yaml", {}},  // the baseline's level, named for the sweep
+      {"flights/72h.yaml", {"flights.delay_hours"}},
+      {"flights/one_week.yaml", {"flights.delay_hours"}},
+      {"flights/refusals.yaml", {"flights.refusal_near_operations", "flights.refusal_probability"}},
+      {"withdrawals/none.yaml",
+       {"factions.Barkhane.withdrawal_date", "factions.Takuba.withdrawal_date",
+        "factions.UK LRRG.withdrawal_date"}},
+      {"withdrawals/barkhane.yaml",
+       {"factions.Takuba.withdrawal_date", "factions.UK LRRG.withdrawal_date"}},
+      {"withdrawals/barkhane_takuba.yaml", {"factions.UK LRRG.withdrawal_date"}},
+      {"withdrawals/all.yaml",
+       {"factions.Germany.withdrawal_date", "factions.Sweden.withdrawal_date"}},
+  };
+  const auto baseline = flat("mali_2022/baseline.yaml");
+  ASSERT_FALSE(baseline.empty());
+  for (const auto& [file, keys] : claims) {
+    const auto variant = flat("mali_2022/" + file);
+    ASSERT_EQ(variant.size(), baseline.size()) << file;
+    std::vector<std::string> differing;
+    for (const auto& [key, value] : variant)
+      if (baseline.at(key) != value && key != "scenario.name" && key != "scenario.description")
+        differing.push_back(key);
+    EXPECT_EQ(differing, keys) << file;
+    EXPECT_NE(variant.at("scenario.name"), baseline.at("scenario.name")) << file;
+  }
+}
+
+}  // namespace
 }  // namespace pocsim::scenario

@@ -7,6 +7,7 @@
 
 #include "pocsim/output/run_files.hpp"
 #include "pocsim/simulation.hpp"
+#include "support/levers.hpp"
 #include "support/scenarios.hpp"
 
 namespace pocsim {
@@ -45,15 +46,12 @@ class Partners : public ::testing::Test {
   // Paired mean difference (b - a) of a figure, in standard errors.
   template <class Field>
   static double paired_z(const std::vector<Outcome>& a, const std::vector<Outcome>& b, Field f) {
-    double sum = 0.0, sum2 = 0.0;
+    std::vector<double> fa, fb;
     for (int i = 0; i < seeds; ++i) {
-      const double d = f(b[i]) - f(a[i]);
-      sum += d;
-      sum2 += d * d;
+      fa.push_back(f(a[i]));
+      fb.push_back(f(b[i]));
     }
-    const double mean = sum / seeds;
-    const double sd = std::sqrt((sum2 - seeds * mean * mean) / (seeds - 1));
-    return mean / (sd / std::sqrt(seeds));
+    return test::paired_z(fa, fb);
   }
 
   static std::shared_ptr<const world::World>* world_;

@@ -10,6 +10,7 @@
 
 #include "describe_traits.hpp"
 
+#include "key_mapping.hpp"
 #include "pocsim/scenario/input_file.hpp"
 #include "pocsim/scenario/value_text.hpp"
 #include "pocsim/world/outline.hpp"
@@ -34,49 +35,52 @@ std::span<const std::string_view> enum_names(FactionKind) { return faction_kind_
 std::span<const std::string_view> enum_names(Mobility) { return mobility_names; }
 std::span<const std::string_view> enum_names(DelayLaw) { return delay_law_names; }
 
-std::string join(const std::string& parent, const std::string& key) {
-  return parent.empty() ? key : parent + "." + key;
-}
-
-const char* node_kind(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Map:
-      return "a mapping";
-    case YAML::NodeType::Sequence:
-      return "a list";
-    case YAML::NodeType::Null:
-      return "nothing";
-    default:
-      return "a scalar";
-  }
-}
+// Where a value written outside the tree's own file came from: a `set`
+// entry of a variant file or a `--set` on the command line. Everything at or
+// under `key` is reported there, not in the base file whose tree it landed in.
+struct SetOrigin {
+  std::string key;                 // normalized: list elements by index
+  SourceLocation where;            // the value as written
+  SourceLocation key_where;        // the key as written; nodes the set created
+  std::string file;                // the variant file, whose marks the value's nodes carry;
+                                   // empty for the command line (a value parsed on its own)
+  std::filesystem::path base_dir;  // relative data paths in the value resolve here
+};
 
 struct Context {
-  std::string file;
-  std::filesystem::path base_dir;
+  std::string file;                // the file the tree came from: the last base of a chain
+  std::filesystem::path base_dir;  // its folder
   Diagnostics diagnostics;
   std::map<std::string, SourceLocation> locations;
-  std::vector<std::pair<std::string, std::string>> overridden;  // key path, origin
+  std::vector<SetOrigin> overridden;  // in the order applied
+
+  // The last set that wrote `path` or a section around it, if any.
+  const SetOrigin* set_at(const std::string& path) const {
+    for (auto it = overridden.rbegin(); it != overridden.rend(); ++it)
+      if (path == it->key || path.starts_with(it->key + ".")) return &*it;
+    return nullptr;
+  }
 
   SourceLocation at(const YAML::Mark& mark, const std::string& path,
                     const SourceLocation& fallback) const {
-    // The column points at the value as written, which may name a list
-    // element by its name rather than by the index in `key`.
-    auto override_at = [](const std::string& origin) {
-      const std::size_t eq = origin.find('=');
-      return SourceLocation{"<--set " + origin + ">", 1,
-                            eq == std::string::npos ? 1 : static_cast<int>(eq) + 2};
-    };
-    for (const auto& [key, origin] : overridden)
-      if (path == key || path.starts_with(key + ".")) return override_at(origin);
-    if (mark.is_null() || mark.line < 0) {
-      // Only an override creates nodes without a mark: a section or key that
-      // `--set a.b=1` added is not in the file, so the file is the wrong place.
-      for (const auto& [key, origin] : overridden)
-        if (key.starts_with(path + ".")) return override_at(origin);
+    const bool unmarked = mark.is_null() || mark.line < 0;
+    if (const SetOrigin* set = set_at(path)) {
+      if (set->file.empty()) return set->where;
+      return unmarked ? set->key_where : SourceLocation{set->file, mark.line + 1, mark.column + 1};
+    }
+    if (unmarked) {
+      // Only a set creates nodes without a mark: a section or key that
+      // `a.b: 1` added is not in the base file, so that file is the wrong place.
+      for (auto it = overridden.rbegin(); it != overridden.rend(); ++it)
+        if (it->key.starts_with(path + ".")) return it->file.empty() ? it->where : it->key_where;
       return fallback;
     }
     return {file, mark.line + 1, mark.column + 1};
+  }
+  // A relative data path resolves against the folder of the file that wrote it.
+  std::filesystem::path folder_of(const std::string& path) const {
+    const SetOrigin* set = set_at(path);
+    return set ? set->base_dir : base_dir;
   }
   void error(const SourceLocation& where, const std::string& path, std::string message) {
     diagnostics.error(where, path.empty() ? "(document)" : path, std::move(message));
@@ -88,7 +92,7 @@ struct Context {
 void resolve_data_file(Context& ctx, const std::string& path, const SourceLocation& where,
                        DataFile& file) {
   const std::filesystem::path p(file.path);
-  file.resolved = (p.is_absolute() ? p : ctx.base_dir / p).lexically_normal();
+  file.resolved = (p.is_absolute() ? p : ctx.folder_of(path) / p).lexically_normal();
   std::error_code ec;
   if (file.path.empty() || !std::filesystem::is_regular_file(file.resolved, ec))
     ctx.error(
@@ -109,77 +113,42 @@ void read_value(Context& ctx, const YAML::Node& node, const std::string& path,
 class LoadVisitor {
  public:
   LoadVisitor(Context& ctx, const YAML::Node& map, std::string path, SourceLocation where)
-      : ctx_(ctx), path_(std::move(path)), where_(std::move(where)) {
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      const YAML::Node key = it->first;
-      if (!key.IsScalar()) {
-        ctx_.error(ctx_.at(key.Mark(), path_, where_), path_,
-                   "a key must be a plain name, not " + std::string(node_kind(key)));
-        continue;
-      }
-      const std::string name = key.Scalar();
-      // Located by its own path so that a key an override added is reported
-      // at the override, not at the enclosing section in the file.
-      const SourceLocation key_where = ctx_.at(key.Mark(), join(path_, name), where_);
-      bool duplicate = false;
-      for (const Entry& e : entries_)
-        if (e.key == name) {
-          ctx_.error(key_where, join(path_, name),
-                     "duplicate key '" + name + "' (first given at line " +
-                         std::to_string(e.where.line) + ")");
-          duplicate = true;
-        }
-      if (!duplicate) entries_.push_back({name, it->second, key_where, false});
-    }
-  }
+      : ctx_(ctx),
+        // A key is located by its own path, so that a key a set added is
+        // reported at the set, not at the enclosing section in the base file.
+        keys_(ctx.diagnostics, map, std::move(path), where,
+              [&ctx, where](const YAML::Node& key, const std::string& key_path) {
+                return ctx.at(key.Mark(), key_path, where);
+              }) {}
 
   template <class T>
   void operator()(const char* key, T& member, const Spec& spec) {
-    known_.emplace_back(key);
-    const std::string path = join(path_, key);
-    for (Entry& e : entries_) {
-      if (e.key != key) continue;
-      e.used = true;
+    const std::string path = join_key(keys_.path(), key);
+    const SourceLocation& where = keys_.where();
+    if (const KeyMapping::Entry* e = keys_.take(key, spec.required)) {
       // yaml-cpp marks an empty value (`key:` and nothing after it) at the
       // next token, often a later line or past the end; the key is the place.
-      const SourceLocation where =
-          ctx_.at(e.value.IsNull() ? YAML::Mark::null_mark() : e.value.Mark(), path, e.where);
-      ctx_.locations[path] = where;
-      read_value(ctx_, e.value, path, where, member, spec);
+      const SourceLocation value_where =
+          ctx_.at(e->value.IsNull() ? YAML::Mark::null_mark() : e->value.Mark(), path, e->where);
+      ctx_.locations[path] = value_where;
+      read_value(ctx_, e->value, path, value_where, member, spec);
       return;
     }
-    ctx_.locations[path] = where_;
-    if (spec.required) ctx_.error(where_, path, "missing required key '" + std::string(key) + "'");
+    ctx_.locations[path] = where;
     // A default data path, also one in a section left out, resolves against
     // the scenario's folder like a given one; left unresolved, the places
     // file would not be read and no town or region would be checked.
     if constexpr (Describable<T>)
-      read_value(ctx_, YAML::Node(YAML::NodeType::Map), path, where_, member, spec);
+      read_value(ctx_, YAML::Node(YAML::NodeType::Map), path, where, member, spec);
     else if constexpr (std::is_same_v<T, DataFile>)
-      resolve_data_file(ctx_, path, where_, member);
+      resolve_data_file(ctx_, path, where, member);
   }
 
-  void finish() {
-    for (const Entry& e : entries_) {
-      if (e.used) continue;
-      std::string message = "unknown key '" + e.key + "'";
-      message += did_you_mean(e.key, known_);
-      ctx_.error(e.where, join(path_, e.key), message);
-    }
-  }
+  void finish() { keys_.finish(); }
 
  private:
-  struct Entry {
-    std::string key;
-    YAML::Node value;
-    SourceLocation where;
-    bool used;
-  };
   Context& ctx_;
-  std::string path_;
-  SourceLocation where_;
-  std::vector<Entry> entries_;
-  std::vector<std::string> known_;
+  KeyMapping keys_;
 };
 
 template <class T>
@@ -285,14 +254,15 @@ std::vector<std::string> split_path(const std::string& path) {
   return parts;
 }
 
-void apply_override(Context& ctx, YAML::Node root, const Override& o) {
-  const SourceLocation where{"<--set " + o.origin + ">", 1, 1};
-  const std::vector<std::string> parts = split_path(o.key_path);
-  YAML::Node value;
-  try {
-    value = o.value.empty() ? YAML::Node() : YAML::Load(o.value);
-  } catch (const YAML::Exception& e) {
-    ctx.error(where, o.key_path, "cannot read the value: " + e.msg);
+// Writes `value` at `key_path` in the tree: the one mechanism behind a
+// variant's `set` entries and the command line's `--set`, so both pass the
+// same checks. `origin.key` is filled in with the normalized path.
+void apply_set(Context& ctx, YAML::Node root, const std::string& key_path, const YAML::Node& value,
+               SetOrigin origin) {
+  const SourceLocation& where = origin.key_where;
+  const std::vector<std::string> parts = split_path(key_path);
+  if (parts.empty()) {
+    ctx.error(where, key_path, "empty key path");
     return;
   }
   std::string normalized;
@@ -301,7 +271,7 @@ void apply_override(Context& ctx, YAML::Node root, const Override& o) {
     const std::string& part = parts[i];
     const bool last = i + 1 == parts.size();
     if (part.empty()) {
-      ctx.error(where, o.key_path, "empty segment in the key path");
+      ctx.error(where, key_path, "empty segment in the key path");
       return;
     }
     if (node.IsSequence()) {
@@ -310,11 +280,11 @@ void apply_override(Context& ctx, YAML::Node root, const Override& o) {
         for (std::size_t j = 0; j < node.size(); ++j)
           if (node[j].IsMap() && node[j]["name"] && node[j]["name"].Scalar() == part) index = j;
       if (!index || *index >= node.size()) {
-        ctx.error(where, join(normalized, part),
+        ctx.error(where, join_key(normalized, part),
                   "no element '" + part + "' in the list (give an index or a name)");
         return;
       }
-      normalized = join(normalized, std::to_string(*index));
+      normalized = join_key(normalized, std::to_string(*index));
       if (last) {
         node[*index] = value;
       } else {
@@ -326,7 +296,7 @@ void apply_override(Context& ctx, YAML::Node root, const Override& o) {
       ctx.error(where, normalized, "'" + normalized + "' holds a value, not keys");
       return;
     }
-    normalized = join(normalized, part);
+    normalized = join_key(normalized, part);
     if (last) {
       node[part] = value;
     } else {
@@ -336,7 +306,29 @@ void apply_override(Context& ctx, YAML::Node root, const Override& o) {
       node.reset(node[part]);
     }
   }
-  ctx.overridden.emplace_back(normalized, o.origin);
+  origin.key = normalized;
+  ctx.overridden.push_back(std::move(origin));
+}
+
+void apply_override(Context& ctx, YAML::Node root, const Override& o,
+                    const std::filesystem::path& folder) {
+  // The column points at the value as written, which may name a list
+  // element by its name rather than by the index in the key path.
+  const std::size_t eq = o.origin.find('=');
+  const SourceLocation where{"<--set " + o.origin + ">", 1,
+                             eq == std::string::npos ? 1 : static_cast<int>(eq) + 2};
+  YAML::Node value;
+  try {
+    value = o.value.empty() ? YAML::Node() : YAML::Load(o.value);
+  } catch (const YAML::Exception& e) {
+    ctx.error({where.file, 1, 1}, o.key_path, "cannot read the value: " + e.msg);
+    return;
+  }
+  SetOrigin origin;
+  origin.where = where;
+  origin.key_where = SourceLocation{where.file, 1, 1};
+  origin.base_dir = folder;
+  apply_set(ctx, root, o.key_path, value, std::move(origin));
 }
 
 // --- references ------------------------------------------------------------
@@ -471,24 +463,131 @@ void check_references_after_type_errors(Context& ctx, Scenario& s) {
   ctx.diagnostics = std::move(value_errors);
 }
 
-LoadResult load_parsed(Context& ctx, const std::string& text,
-                       const std::vector<Override>& overrides) {
-  LoadResult result;
-  const std::optional<YAML::Node> parsed = parse_yaml_document(text, ctx.file, ctx.diagnostics);
-  if (!parsed) {
-    result.diagnostics = std::move(ctx.diagnostics);
-    return result;
-  }
-  const YAML::Node root = *parsed;
+// --- variants ----------------------------------------------------------------
+// A variant file is `base: PATH` and `set: {KEY.PATH: value, ...}`. Each set
+// entry goes through apply_set, the mechanism and checks of `--set`. Chosen
+// over a deep merge of sections because a key path names exactly one value
+// (a list element by its name: factions.Barkhane.withdrawal_date): a change
+// is one line, a list cannot be replaced by accident with a partial copy,
+// and an error points at the one line that made it.
+
+SourceLocation mark_in(const std::string& file, const YAML::Mark& mark,
+                       const SourceLocation& fallback) {
+  if (mark.is_null() || mark.line < 0) return fallback;
+  return {file, mark.line + 1, mark.column + 1};
+}
+
+// `set` alone marks one too: a variant that forgot its base is told so,
+// rather than that a scenario has no section `set`.
+bool is_variant(const YAML::Node& root) {
+  const YAML::Node& node = root;
+  return node.IsMap() && (node["base"] || node["set"]);
+}
+
+// Whether a scenario's top node can be read as one.
+bool check_root(Context& ctx, const YAML::Node& root, const std::string& file) {
   if (root.IsNull()) {
-    ctx.error({ctx.file, 1, 1}, "", "the file is empty; a scenario needs at least its sections");
-  } else if (!root.IsMap()) {
-    ctx.error(ctx.at(root.Mark(), "", {ctx.file, 1, 1}), "",
+    ctx.error({file, 1, 1}, "", "the file is empty; a scenario needs at least its sections");
+    return false;
+  }
+  if (!root.IsMap()) {
+    ctx.error(mark_in(file, root.Mark(), {file, 1, 1}), "",
               std::string("a scenario is a mapping of sections, got ") + node_kind(root));
-  } else {
-    for (const Override& o : overrides) apply_override(ctx, root, o);
+    return false;
+  }
+  return true;
+}
+
+std::optional<YAML::Node> resolve_variant(Context& ctx, const YAML::Node& variant,
+                                          const std::string& file, const std::filesystem::path& dir,
+                                          std::vector<std::filesystem::path>& chain);
+
+// Reads the file a variant builds on, itself maybe a variant; its tree, or
+// nothing when it cannot be had. Sets ctx.file and ctx.base_dir to the file
+// at the end of the chain, whose marks the tree's nodes carry.
+std::optional<YAML::Node> read_base(Context& ctx, const KeyMapping::Entry& base,
+                                    const std::string& file, const std::filesystem::path& dir,
+                                    std::vector<std::filesystem::path>& chain) {
+  const SourceLocation where = mark_in(file, base.value.Mark(), base.where);
+  if (!base.value.IsScalar() || base.value.Scalar().empty()) {
+    ctx.error(where, "base",
+              std::string("expected the path of a scenario file, got ") + node_kind(base.value));
+    return std::nullopt;
+  }
+  const std::filesystem::path written(base.value.Scalar());
+  const std::filesystem::path path =
+      (written.is_absolute() ? written : dir / written).lexically_normal();
+  std::error_code ec;
+  const std::filesystem::path identity = std::filesystem::weakly_canonical(path, ec);
+  if (std::find(chain.begin(), chain.end(), identity) != chain.end()) {
+    std::string cycle;
+    for (const auto& p : chain) cycle += p.filename().string() + " -> ";
+    ctx.error(where, "base", "the bases form a cycle: " + cycle + identity.filename().string());
+    return std::nullopt;
+  }
+  const std::optional<std::string> text = read_input_file(path);
+  if (!text) {
+    ctx.error(
+        where, "base",
+        "base file '" + written.string() + "' not found (looked for '" + path.string() + "')");
+    return std::nullopt;
+  }
+  const std::string name = path.string();
+  std::optional<YAML::Node> root = parse_yaml_document(*text, name, ctx.diagnostics);
+  if (!root || !check_root(ctx, *root, name)) return std::nullopt;
+  if (!is_variant(*root)) {
+    ctx.file = name;
+    ctx.base_dir = path.parent_path();
+    return root;
+  }
+  chain.push_back(identity);
+  return resolve_variant(ctx, *root, name, path.parent_path(), chain);
+}
+
+// The scenario tree a variant describes: its base's with its set applied.
+std::optional<YAML::Node> resolve_variant(Context& ctx, const YAML::Node& variant,
+                                          const std::string& file, const std::filesystem::path& dir,
+                                          std::vector<std::filesystem::path>& chain) {
+  const SourceLocation top{file, 1, 1};
+  const auto locate = [&file, top](const YAML::Node& key, const std::string&) {
+    return mark_in(file, key.Mark(), top);
+  };
+  KeyMapping keys(ctx.diagnostics, variant, "", top, locate);
+  const KeyMapping::Entry* base = keys.take("base", true);
+  const KeyMapping::Entry* set = keys.take("set");
+  keys.finish();
+  if (!base) return std::nullopt;
+  std::optional<YAML::Node> tree = read_base(ctx, *base, file, dir, chain);
+  if (!tree || !set) return tree;
+  KeyMapping entries(ctx.diagnostics, set->value, "set",
+                     mark_in(file, set->value.Mark(), set->where), locate);
+  for (const KeyMapping::Entry& e : entries.entries()) {
+    SetOrigin origin;
+    origin.where = e.value.IsNull() ? e.where : mark_in(file, e.value.Mark(), e.where);
+    origin.key_where = e.where;
+    origin.file = file;
+    origin.base_dir = dir;
+    apply_set(ctx, *tree, e.key, e.value, std::move(origin));
+  }
+  return tree;
+}
+
+LoadResult load_parsed(Context& ctx, const std::string& text,
+                       const std::vector<Override>& overrides,
+                       const std::filesystem::path& identity) {
+  LoadResult result;
+  const std::string top_file = ctx.file;
+  const std::filesystem::path top_dir = ctx.base_dir;
+  std::optional<YAML::Node> root = parse_yaml_document(text, ctx.file, ctx.diagnostics);
+  if (root && check_root(ctx, *root, ctx.file) && is_variant(*root)) {
+    std::vector<std::filesystem::path> chain{identity};
+    root = resolve_variant(ctx, *root, top_file, top_dir, chain);
+  }
+  if (root && root->IsMap()) {
+    // After the file's own sets: the command line has the last word.
+    for (const Override& o : overrides) apply_override(ctx, *root, o, top_dir);
     Scenario scenario;
-    read_value(ctx, root, "", {ctx.file, 1, 1}, scenario, Spec{});
+    read_value(ctx, *root, "", {ctx.file, 1, 1}, scenario, Spec{});
     check_references_after_type_errors(ctx, scenario);
     if (ctx.diagnostics.empty()) result.scenario = std::move(scenario);
   }
@@ -504,7 +603,9 @@ LoadResult load_scenario_text(const std::string& text, const std::string& displa
   Context ctx;
   ctx.file = display_name;
   ctx.base_dir = base_dir;
-  return load_parsed(ctx, text, overrides);
+  std::error_code ec;
+  return load_parsed(ctx, text, overrides,
+                     std::filesystem::weakly_canonical(base_dir / display_name, ec));
 }
 
 LoadResult load_scenario(const std::filesystem::path& file,

@@ -1,23 +1,19 @@
 #pragma once
-// Reading a YAML document key by key with every problem reported at its
-// place: wrong node kinds, duplicate keys, and keys nobody asked for (with the
-// closest known key as a hint). Shared by the readers of targets and sweep
-// files so that they report errors exactly as the scenario loader does.
+// Reading a YAML document field by field for the readers of targets and
+// sweep files: each value comes with where it was written and its key path,
+// and the keys of each mapping are checked by scenario::KeyMapping, as the
+// scenario loader checks them, so every input file reports alike.
 #include <yaml-cpp/yaml.h>
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "key_mapping.hpp"
 #include "pocsim/scenario/diagnostics.hpp"
 
 namespace pocsim::scenario {
-
-// "parent.key", or "key" at the top.
-std::string join_key(const std::string& parent, const std::string& key);
-
-// "a mapping", "a list", "nothing" or "a scalar", for messages.
-const char* node_kind(const YAML::Node& node);
 
 struct YamlReader {
   std::string file;
@@ -36,34 +32,24 @@ struct Field {
   std::string path;
 };
 
-// The keys of one mapping. Duplicates are reported when it is read; keys that
-// no one asked for are reported by finish(), with the closest known key.
+// The keys of one mapping, handing out each value as a Field.
 class Mapping {
  public:
-  Mapping(YamlReader& reader, const YAML::Node& map, std::string path, SourceLocation where);
+  Mapping(YamlReader& reader, const YAML::Node& map, const std::string& path,
+          const SourceLocation& where);
 
-  std::size_t size() const { return entries_.size(); }
-  bool valid() const { return valid_; }
+  std::size_t size() const { return keys_.size(); }
+  bool valid() const { return keys_.valid(); }
 
   std::optional<Field> take(const std::string& key, bool required = false);
   // Every key with its value, in the order of the file, for mappings whose
   // keys are data (key paths to set) rather than a fixed schema.
   std::vector<std::pair<std::string, Field>> take_all();
-  void finish();
+  void finish() { keys_.finish(); }
 
  private:
-  struct Entry {
-    std::string key;
-    YAML::Node value;
-    SourceLocation where;
-    bool used;
-  };
   YamlReader& reader_;
-  std::string path_;
-  SourceLocation where_;
-  bool valid_;
-  std::vector<Entry> entries_;
-  std::vector<std::string> known_;
+  KeyMapping keys_;
 };
 
 // The element `index` of a list field, as a field of its own.
