@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 
 #include "commands.hpp"
@@ -77,6 +78,11 @@ int merge(const MergeOptions& o) {
     write_files_atomically(out,
                            {{"plan.csv", sweep::plan_csv(plan)}, {sweep::journal_name, journal}});
     const auto outcomes = sweep::write_tables(out, *loaded.sweep, plan, records);
+    // Each shard kept the run folders of the variants' replicate 0 it ran.
+    for (const std::string& folder : o.folders)
+      if (fs::is_directory(fs::path(folder) / "samples"))
+        fs::copy(fs::path(folder) / "samples", out / "samples",
+                 fs::copy_options::recursive | fs::copy_options::skip_existing);
     write_files_atomically(out, {{sweep::manifest_name,
                                   sweep::manifest_json(manifest, *loaded.sweep, plan, outcomes)}});
   } catch (const std::exception& e) {
@@ -87,6 +93,13 @@ int merge(const MergeOptions& o) {
     std::cerr << "pocsim merge: " << plan.runs.size() - records.size() << " of " << plan.runs.size()
               << " planned runs are missing; runs.csv holds the others, and the statistics wait "
                  "for all of them\n";
+    return exit_failure;
+  }
+  const std::size_t failed = static_cast<std::size_t>(
+      std::count_if(records.begin(), records.end(), [](const auto& r) { return !r.second.ok; }));
+  if (failed > 0) {
+    std::cerr << "pocsim merge: " << failed << " of " << records.size()
+              << " runs failed; their errors are in " << (out / "runs.csv").string() << "\n";
     return exit_failure;
   }
   if (!o.quiet)

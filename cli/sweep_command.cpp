@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "pocsim/output/atomic_file.hpp"
+#include "pocsim/scenario/input_file.hpp"
 #include "pocsim/scenario/value_text.hpp"
 #include "pocsim/sweep/sweep_directory.hpp"
 #include "pocsim/sweep/sweep_runner.hpp"
@@ -68,6 +69,7 @@ int run(const SweepOptions& o) {
     return exit_bad_input;
   }
   const sweep::SweepFile& file = *loaded.sweep;
+  const std::string scenario_text = read_input_file(file.scenario).value_or("");
   const sweep::SweepPlan plan = sweep::make_plan(file);
   const fs::path out = o.out.empty() ? fs::path("out") / "sweeps" / file.name : fs::path(o.out);
 
@@ -83,6 +85,9 @@ int run(const SweepOptions& o) {
   } else if (previous && previous->sweep_text != file.text) {
     return fail_input(out.string() + " holds a sweep made from another version of " + o.file +
                       "; use --force to start over");
+  } else if (previous && previous->scenario_text != scenario_text) {
+    return fail_input(out.string() + " holds a sweep of another version of " +
+                      file.scenario.string() + "; use --force to start over");
   } else if (previous &&
              (previous->shard.index != shard->index || previous->shard.count != shard->count)) {
     return fail_input(out.string() + " holds shard " + std::to_string(previous->shard.index) + "/" +
@@ -96,6 +101,7 @@ int run(const SweepOptions& o) {
   manifest.sweep_file = o.file;
   manifest.sweep_dir = fs::absolute(fs::path(o.file)).parent_path().lexically_normal().string();
   manifest.sweep_text = file.text;
+  manifest.scenario_text = scenario_text;
   manifest.started = previous ? previous->started : sweep::utc_now();
   manifest.shard = *shard;
   manifest.runs_planned = mine.size();
@@ -112,8 +118,11 @@ int run(const SweepOptions& o) {
     {
       sweep::RunJournal journal(out / sweep::journal_name);
       std::vector<std::size_t> pending;
-      for (std::size_t id : mine)
-        if (!journal.existing().count(id)) pending.push_back(id);
+      // A resume also retries the runs that failed, in case the cause is gone.
+      for (std::size_t id : mine) {
+        const auto it = journal.existing().find(id);
+        if (it == journal.existing().end() || !it->second.ok) pending.push_back(id);
+      }
       SweepProgress progress("pocsim sweep", mine.size(), mine.size() - pending.size(),
                              !o.quiet && ::isatty(STDERR_FILENO));
       sweep::ScenarioRuns runs(file, plan, file.keep_samples ? out / "samples" : fs::path());

@@ -103,7 +103,8 @@ class SweepDir:
         self.summary = read_csv(os.path.join(path, "summary.csv"))
         self.differences = read_csv(os.path.join(path, "differences.csv"))
         self.sobol = read_csv(os.path.join(path, "sobol.csv"))
-        self.reference = str(self.manifest.get("reference_variant") or "")
+        reference = self.manifest.get("reference_variant")
+        self.reference = "" if reference is None else str(reference)
 
     @property
     def name(self):

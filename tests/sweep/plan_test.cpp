@@ -56,7 +56,15 @@ TEST(SweepPlan, SampledDesignScalesPointsIntoTheRanges) {
   s.design = Design::latin_hypercube;
   s.points = 10;
   s.seed = 5;
-  s.parameters = {{"p.x", 10.0, 20.0, false, {}}, {"p.n", 1.0, 4.0, true, {}}};
+  Parameter x, n;
+  x.key_path = "p.x";
+  x.min = 10.0;
+  x.max = 20.0;
+  n.key_path = "p.n";
+  n.min = 1.0;
+  n.max = 4.0;
+  n.integer = true;
+  s.parameters = {x, n};
   const SweepPlan plan = make_plan(s);
   ASSERT_EQ(plan.variants.size(), 10u);
   std::set<int> strata;

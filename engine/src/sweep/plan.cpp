@@ -64,8 +64,8 @@ void make_sampled(const SweepFile& sweep, SweepPlan& plan) {
     variant.label = "point " + std::to_string(v);
     for (std::size_t k = 0; k < sweep.parameters.size(); ++k) {
       const Parameter& p = sweep.parameters[k];
-      double value = p.min + points(static_cast<Eigen::Index>(v), static_cast<Eigen::Index>(k)) *
-                                 (p.max - p.min);
+      double value = scale_unit(points(static_cast<Eigen::Index>(v), static_cast<Eigen::Index>(k)),
+                                {p.min, p.max, Scale::linear});
       if (p.integer) value = std::round(value);
       variant.settings.push_back({p.key_path, number_text(value), p.where, p.key_path});
     }

@@ -55,7 +55,11 @@ std::string manifest_json(const Manifest& m, const SweepFile& sweep, const Sweep
   j["finished"] = m.finished ? Json(*m.finished) : Json(nullptr);
   j["design"] = design_names[static_cast<int>(sweep.design)];
   j["axes"] = plan.axis_columns;
-  j["parameters"] = plan.key_columns;
+  Json parameters = Json::array();
+  for (const Parameter& p : sweep.parameters) parameters.push_back(p.key_path);
+  j["parameters"] = std::move(parameters);  // sampled designs only
+  j["varied_keys"] = plan.key_columns;
+  j["scenario_text"] = m.scenario_text;
   j["reference_variant"] = plan.reference_variant;
   j["variants"] = plan.variants.size();
   j["replications"] = sweep.replications;
@@ -78,6 +82,7 @@ std::optional<Manifest> read_manifest(const std::filesystem::path& folder) {
     m.sweep_file = j.at("sweep_file").get<std::string>();
     m.sweep_dir = j.at("sweep_dir").get<std::string>();
     m.sweep_text = j.at("sweep_text").get<std::string>();
+    m.scenario_text = j.value("scenario_text", "");
     m.started = j.at("started").get<std::string>();
     if (!j.at("finished").is_null()) m.finished = j.at("finished").get<std::string>();
     m.shard = {j.at("shard").at("index").get<std::size_t>(),

@@ -232,6 +232,7 @@ Axis read_axis(Reader& r, const Field& f) {
 Parameter read_parameter(Reader& r, const Field& f) {
   Parameter p;
   p.where = f.where;
+  p.path = f.path;
   Mapping m(r, f.node, f.path, f.where);
   if (const auto key = read_key(r, m)) p.key_path = *key;
   const auto min = m.take("min", true);
@@ -317,6 +318,19 @@ void check_against_base(Reader& r, SweepFile& sweep, const Field& scenario_field
     return;
   }
   if (sweep.seed == 0) sweep.seed = base.scenario->scenario.seed;
+  // Seeds are the sweep's: replicate r runs with seed + r in every variant.
+  auto refuse_seed = [&](const Setting& s) {
+    if (s.key_path == "scenario.seed")
+      r.error(s.where, s.sweep_path,
+              "the sweep sets the seed (sweep.seed + replicate); set sweep.seed instead");
+  };
+  for (const Setting& s : sweep.common) refuse_seed(s);
+  for (const Axis& axis : sweep.axes)
+    for (const Level& level : axis.levels)
+      for (const Setting& s : level.settings) refuse_seed(s);
+  for (const Parameter& p : sweep.parameters)
+    if (p.key_path == "scenario.seed")
+      r.error(p.where, p.path, "the sweep sets the seed; it cannot be sampled");
   r.diagnostics.append(check_settings(sweep, {}, sweep.common));
 
   std::map<std::string, std::string> axis_of_key;
@@ -338,7 +352,7 @@ void check_against_base(Reader& r, SweepFile& sweep, const Field& scenario_field
   for (const Parameter& p : sweep.parameters) {
     if (p.key_path.empty()) continue;
     if (!parameter_keys.insert(p.key_path).second)
-      r.error(p.where, p.key_path, "this key is sampled twice");
+      r.error(p.where, p.path, "this key is sampled twice");
     for (const double end : {p.min, p.max}) {
       const double value = p.integer ? std::round(end) : end;
       r.diagnostics.append(check_settings(sweep, sweep.common,

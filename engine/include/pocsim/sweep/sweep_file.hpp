@@ -2,8 +2,10 @@
 // A sweep file: a base scenario, what varies between its variants (axes of a
 // grid, or continuous parameters sampled by a design), and how many
 // replications each variant runs. Read and checked like a scenario: every
-// error at once, at its line, and every variant's settings checked against the
-// base scenario before anything runs.
+// error at once, at its line. Each axis level (and each sampled parameter at
+// its min and max) is checked against the base scenario before anything runs;
+// a combination of levels that is only wrong together (an arrival date after
+// a withdrawal date on another axis) shows up as a failed run instead.
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -47,6 +49,7 @@ struct Parameter {
   double max = 1.0;
   bool integer = false;  // rounded to the nearest integer (counts, hours)
   SourceLocation where;
+  std::string path;  // "sample.parameters.1"
 };
 
 struct SweepFile {
