@@ -48,11 +48,51 @@ class CensusBlocks {
         counts_(blocks * (2 * regions + 1), 0),
         grievance_(blocks * regions, 0.0) {}
 
-  void count(std::size_t block, const Civilians& civ, std::size_t i, std::size_t region) {
-    std::int64_t* row = &counts_[block * (2 * regions_ + 1)];
-    row[(civ.status[i] == CivilianStatus::at_home ? 0 : regions_) + region] += civ.alive[i];
-    row[2 * regions_] += civ.killed[i];
-    grievance_[block * regions_ + region] += static_cast<double>(civ.grievance[i]) * civ.alive[i];
+  // One block's partial counts: people at home by region, then displaced by
+  // region, then killed; and grievance by region.
+  std::int64_t* counts(std::size_t block) { return &counts_[block * (2 * regions_ + 1)]; }
+  double* grievance(std::size_t block) { return &grievance_[block * regions_]; }
+  std::size_t regions() const { return regions_; }
+
+  // Counts agents begin..end-1 into block `block`. The raw, unaliased
+  // pointers let the compiler keep the arrays' addresses in registers: this
+  // runs over every agent every day and is bound by memory, not arithmetic.
+  void count_range(std::size_t block, const Civilians& civ, const std::int16_t* region,
+                   std::size_t begin, std::size_t end) {
+    std::int64_t* __restrict row = counts(block);
+    double* __restrict grievance_row = grievance(block);
+    const world::CellId* __restrict home = civ.home.data();
+    const std::uint8_t* __restrict alive = civ.alive.data();
+    const std::uint8_t* __restrict killed = civ.killed.data();
+    const CivilianStatus* __restrict status = civ.status.data();
+    const float* __restrict grievance_of = civ.grievance.data();
+    std::int64_t killed_sum = 0;
+    // Agents are ordered by home cell, so long runs share a region: the sums
+    // of a run stay in registers and go to memory when the region changes,
+    // in the same order of additions as one agent at a time (same bits).
+    std::size_t r = begin < end ? static_cast<std::size_t>(region[home[begin]]) : 0;
+    std::int64_t home_sum = 0, away_sum = 0;
+    double grievance_sum = grievance_row[r];
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto ri = static_cast<std::size_t>(region[home[i]]);
+      if (ri != r) {
+        row[r] += home_sum;
+        row[regions_ + r] += away_sum;
+        grievance_row[r] = grievance_sum;
+        r = ri;
+        home_sum = away_sum = 0;
+        grievance_sum = grievance_row[r];
+      }
+      (status[i] == CivilianStatus::at_home ? home_sum : away_sum) += alive[i];
+      killed_sum += killed[i];
+      grievance_sum += static_cast<double>(grievance_of[i]) * alive[i];
+    }
+    if (begin < end) {
+      row[r] += home_sum;
+      row[regions_ + r] += away_sum;
+      grievance_row[r] = grievance_sum;
+    }
+    row[2 * regions_] += killed_sum;
   }
 
   CivilianCensus combine() const {
@@ -94,24 +134,32 @@ CivilianCensus displace_civilians(SimulationContext& ctx, std::uint32_t day) {
       static_cast<float>(std::exp(-1.0 / ctx.scenario.recruitment.grievance_memory_days));
   CensusBlocks census(Executor::block_count(civ.size()), ctx.world.places.region_names.size());
   ctx.executor.for_blocks(civ.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
+    world::CellId* __restrict cell = civ.cell.data();
+    const world::CellId* __restrict home = civ.home.data();
+    const std::uint8_t* __restrict alive = civ.alive.data();
+    CivilianStatus* __restrict status = civ.status.data();
+    float* __restrict grievance = civ.grievance.data();
+    const float* __restrict risk = cells.risk.data();
+    const world::CellId* __restrict refuge = cells.refuge.data();
+    for (std::size_t i = begin; i < end; ++i) grievance[i] *= grievance_keep;
     for (std::size_t i = begin; i < end; ++i) {
+      if (alive[i] == 0) continue;
       const auto a = static_cast<std::uint32_t>(i);
-      civ.grievance[i] *= grievance_keep;
-      if (civ.alive[i] == 0) {
-      } else if (civ.status[i] == CivilianStatus::at_home) {
-        const world::CellId to = cells.refuge[civ.cell[i]];
-        if (cells.risk[civ.cell[i]] > flee_risk && to != world::no_cell &&
-            rng.uniform(Purpose::flee, a, day) < cfg.flee_probability) {
-          civ.cell[i] = to;
-          civ.status[i] = CivilianStatus::displaced;
+      if (status[i] == CivilianStatus::at_home) {
+        // Most groups live where nothing happens: one comparison rejects them.
+        if (!(risk[cell[i]] > flee_risk)) continue;
+        const world::CellId to = refuge[cell[i]];
+        if (to != world::no_cell && rng.uniform(Purpose::flee, a, day) < cfg.flee_probability) {
+          cell[i] = to;
+          status[i] = CivilianStatus::displaced;
         }
-      } else if (cells.risk[civ.home[i]] < return_risk &&
+      } else if (risk[home[i]] < return_risk &&
                  rng.uniform(Purpose::return_home, a, day) < cfg.return_probability) {
-        civ.cell[i] = civ.home[i];
-        civ.status[i] = CivilianStatus::at_home;
+        cell[i] = home[i];
+        status[i] = CivilianStatus::at_home;
       }
-      census.count(b, civ, i, static_cast<std::size_t>(region[civ.home[i]]));
     }
+    census.count_range(b, civ, region.data(), begin, end);
   });
   return census.combine();
 }
@@ -187,8 +235,7 @@ CivilianCensus take_census(const SimulationContext& ctx) {
   const Civilians& civ = ctx.civilians;
   CensusBlocks census(Executor::block_count(civ.size()), ctx.world.places.region_names.size());
   ctx.executor.for_blocks(civ.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i)
-      census.count(b, civ, i, static_cast<std::size_t>(ctx.world.region[civ.home[i]]));
+    census.count_range(b, civ, ctx.world.region.data(), begin, end);
   });
   return census.combine();
 }
