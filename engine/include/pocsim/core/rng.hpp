@@ -35,6 +35,9 @@ enum class Purpose : std::uint32_t {
   benchmark = 21,
   recruitment = 22,
   initial_displacement = 23,
+  medevac_wounded = 24,
+  medevac_died = 25,
+  investigation = 26,
 };
 
 class CounterRng {
