@@ -73,8 +73,7 @@ void send_ground(SimulationContext& ctx, Incident& incident, std::uint32_t id, s
   // A convoy runs the IED risk along the whole way, judged by the ground at the incident.
   const auto u = ctx.rng.uniform2(Purpose::ied, id, tick);
   if (u[0] < ied_strike_chance(ctx, incident.cell, km))
-    ied_strike(ctx, tick / ctx.ticks_per_day, incident.cell,
-               static_cast<std::uint16_t>(ctx.responder), -1, u[1]);
+    ied_strike(ctx, tick, incident.cell, static_cast<std::uint16_t>(ctx.responder), -1, u[1]);
 }
 
 // Requests a flight; the answer comes after the authorisation delay.

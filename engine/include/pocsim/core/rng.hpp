@@ -35,9 +35,8 @@ enum class Purpose : std::uint32_t {
   benchmark = 21,
   recruitment = 22,
   initial_displacement = 23,
-  medevac_wounded = 24,
-  medevac_died = 25,
-  investigation = 26,
+  medevac = 24,
+  investigation = 25,
 };
 
 class CounterRng {
