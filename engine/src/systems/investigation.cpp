@@ -24,6 +24,12 @@ namespace {
 bool send_investigators(SimulationContext& ctx, Incident& incident, std::uint32_t now) {
   const auto& cfg = ctx.scenario.response;
   const double km = nearest_base(ctx, incident.cell).second;
+  // Peacekeepers who got there had access: the investigators go in with them.
+  if (incident.outcome != IncidentOutcome::not_reached && incident.arrival_tick <= now) {
+    incident.investigation = InvestigationOutcome::done;
+    incident.investigation_tick = now;
+    return true;
+  }
   if (km <= cfg.helicopter_range_km && helicopters_on_hand(ctx, now) > 0) {
     // An investigation can wait out a grounding, unlike a response.
     const std::uint32_t takeoff = first_flying_tick(ctx, now);

@@ -1,7 +1,8 @@
 #pragma once
 // Human-rights investigations: once an episode that killed civilians has
 // ended and the responder knows of it, its human-rights division may send
-// investigators. They fly under the host state's flight policy (a refusal
+// investigators. Where peacekeepers already arrived, they get in; otherwise
+// they fly under the host state's flight policy (a refusal
 // blocks them) or, beyond helicopter range, drive (barred near state
 // operations), so the policies that keep responders away also keep
 // investigators away.
