@@ -78,13 +78,11 @@ void send_ground(SimulationContext& ctx, Incident& incident, std::uint32_t id, s
 
 // Requests a flight; the answer comes after the authorisation delay.
 void request_flight(SimulationContext& ctx, Incident& incident, std::uint32_t tick) {
-  ctx.recorder.flight_requested();
   const FlightAnswer answer = ask_for_flight(ctx, incident.cell, tick);
   incident.flight_requested = true;
   incident.flight_refused = answer.refused;
-  incident.flight_wait_hours = static_cast<float>(answer.wait_hours);
+  incident.flight_wait_hours = answer.wait_hours;
   incident.authorisation_tick = later(tick, hours_to_ticks(ctx, answer.wait_hours));
-  ctx.recorder.flight_decided(!answer.refused, answer.wait_hours);
 }
 
 // The authorisation came: fly if flights are allowed and a helicopter is

@@ -53,7 +53,7 @@ struct Incident {
   std::uint32_t arrival_tick = never;
   bool flight_requested = false;
   bool flight_refused = false;
-  float flight_wait_hours = 0.0f;  // the host state's drawn wait, before rounding to ticks
+  double flight_wait_hours = 0.0;  // the host state's drawn wait, before rounding to ticks
   bool declined = false;           // the responder knew but decided not to respond
   ResponseStage stage = ResponseStage::unaware;
   ResponseMode mode = ResponseMode::none;

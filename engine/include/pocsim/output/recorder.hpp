@@ -68,10 +68,6 @@ struct RunTotals {
   std::vector<std::int64_t> ied_deaths_by_faction;
   std::vector<std::int64_t> recruits_by_faction;
   std::int64_t ied_attacks = 0;
-  std::int64_t flights_requested = 0;
-  std::int64_t flights_authorised = 0;
-  std::int64_t flights_refused = 0;
-  double flight_wait_hours = 0.0;  // summed over decided requests
   std::int64_t medevac_requested = 0;
   std::int64_t medevac_by_air = 0;
   std::int64_t medevac_wounded = 0;
@@ -102,11 +98,6 @@ class Recorder {
   }
   Incident& incident(std::uint32_t episode) { return incidents_[episode]; }
   const std::vector<Incident>& incidents() const { return incidents_; }
-  void flight_requested() { ++totals_.flights_requested; }
-  void flight_decided(bool authorised, double wait_hours) {
-    ++(authorised ? totals_.flights_authorised : totals_.flights_refused);
-    totals_.flight_wait_hours += wait_hours;
-  }
   // An IED strike on a vehicle of `victim`, laid by `layer` (or unidentified_actor).
   void ied_strike(std::uint32_t day, world::CellId cell, std::int32_t layer, std::uint16_t victim,
                   std::uint32_t deaths);
