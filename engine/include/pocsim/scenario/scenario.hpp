@@ -425,7 +425,7 @@ struct FlightPolicySection {
        .min = 0.0,
        .max = 1.0});
     v("medevac_exempt", medevac_exempt,
-      {.doc = "medevac flights need no authorisation (groundings still hold them)"});
+      {.doc = "medevac flights need no authorisation (a grounding still sends them by road)"});
     v("groundings", groundings, {.doc = "dated windows when flights are grounded"});
   }
 };
