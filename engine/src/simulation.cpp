@@ -4,9 +4,11 @@
 #include "pocsim/systems/accord.hpp"
 #include "pocsim/systems/combat.hpp"
 #include "pocsim/systems/context.hpp"
+#include "pocsim/systems/control.hpp"
 #include "pocsim/systems/deployment.hpp"
 #include "pocsim/systems/displacement.hpp"
 #include "pocsim/systems/ied.hpp"
+#include "pocsim/systems/investigation.hpp"
 #include "pocsim/systems/movement.hpp"
 #include "pocsim/systems/operations.hpp"
 #include "pocsim/systems/presence.hpp"
@@ -47,6 +49,8 @@ void Simulation::build_schedule() {
   scheduler_->add_phase("combat", 1, [&ctx](const TickInfo& t) { resolve_combat(ctx, t); });
   scheduler_->add_phase("violence", 1, [&ctx](const TickInfo& t) { advance_violence(ctx, t); });
   scheduler_->add_phase("response", 1, [&ctx](const TickInfo& t) { advance_responses(ctx, t); });
+  scheduler_->add_phase("investigations", 1,
+                        [&ctx](const TickInfo& t) { advance_investigations(ctx, t); });
   scheduler_->add_phase("risk", day, [&ctx](const TickInfo&) { update_risk(ctx); });
   // Displacement is the day's last change to the civilians, so the census it
   // counts on the way is the day's closing census.
@@ -58,6 +62,7 @@ void Simulation::build_schedule() {
   scheduler_->add_phase("recruitment", day,
                         [&ctx, census](const TickInfo& t) { recruit(ctx, t.day(), *census); });
   scheduler_->add_phase("reinforcement", day, [&ctx](const TickInfo&) { reinforce_units(ctx); });
+  scheduler_->add_phase("control", day, [&ctx](const TickInfo&) { record_control(ctx); });
   scheduler_->add_phase("record day", day, [&ctx, census](const TickInfo& t) {
     ctx.recorder.end_of_day(t.day(), census->displaced_by_region, census->at_home_by_region);
   });

@@ -39,20 +39,4 @@ std::vector<double> figure(const std::vector<nlohmann::json>& summaries,
   return out;
 }
 
-double paired_z(const std::vector<double>& a, const std::vector<double>& b) {
-  const auto n = static_cast<double>(a.size());
-  double sum = 0.0, sum2 = 0.0;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const double d = b[i] - a[i];
-    sum += d;
-    sum2 += d * d;
-  }
-  const double mean = sum / n;
-  const double sd = std::sqrt(std::max(0.0, sum2 - n * mean * mean) / (n - 1));
-  if (sd == 0.0)
-    return mean == 0.0 ? std::numeric_limits<double>::quiet_NaN()
-                       : std::copysign(std::numeric_limits<double>::infinity(), mean);
-  return mean / (sd / std::sqrt(n));
-}
-
 }  // namespace pocsim::test

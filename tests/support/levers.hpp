@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "support/paired.hpp"  // paired_z, to compare the figures
+
 namespace pocsim::test {
 
 // summary.json of scenarios/RELATIVE for seeds 1..seeds, each run with
@@ -19,10 +21,5 @@ std::vector<nlohmann::json> summaries_over_seeds(const std::string& relative,
 // summary; true/false count as 1/0, null as NaN.
 std::vector<double> figure(const std::vector<nlohmann::json>& summaries,
                            const std::string& pointer);
-
-// The paired mean difference b - a in standard errors of that mean: above 3
-// is a one-sided false alarm below 0.2% when there is no effect. Infinite
-// when every pair differs by the same amount, NaN when every pair is equal.
-double paired_z(const std::vector<double>& a, const std::vector<double>& b);
 
 }  // namespace pocsim::test

@@ -132,4 +132,52 @@ TEST(PhoneReportsTeaching, CallsShortenDetectionAndSaveLives) {
       3.0);
 }
 
+// An arrival that stops an episode in tick t ends its killing: the incident's
+// deaths never grow after t, and the episode is gone at once.
+TEST(Arrival, AStoppedEpisodeKillsNoMoreAfterTheArrival) {
+  const scenario::Scenario s = test::load_shipped(
+      "teaching/flight_delay.yaml",
+      {"flights.delay_hours=0", "scenario.duration_days=20",
+       "response.stop_on_arrival={state_forces: 1, mercenaries: 1, jihadist: 1, signatory: 1}",
+       "factions.JNIM.killings_per_hour=5"});
+  Simulation sim(s);
+  std::map<std::uint32_t, std::uint32_t> deaths_at_arrival;
+  while (!sim.finished()) {
+    sim.step();
+    const SimulationContext& ctx = sim.context();
+    const auto& incidents = ctx.recorder.incidents();
+    for (std::uint32_t id = 0; id < incidents.size(); ++id) {
+      const Incident& i = incidents[id];
+      if (i.outcome != IncidentOutcome::stopped) continue;
+      auto [it, first] = deaths_at_arrival.try_emplace(id, i.civilian_deaths);
+      EXPECT_EQ(i.civilian_deaths, it->second) << "incident " << id << " killed after arrival";
+      if (first) {
+        EXPECT_EQ(i.arrival_tick + 1, sim.ticks_done());
+        for (const Episode& e : ctx.episodes) EXPECT_NE(e.id, id);
+      }
+    }
+  }
+  EXPECT_GT(deaths_at_arrival.size(), 10u);
+}
+
+// Nobody asks for a flight while every flight is grounded: the convoy sets
+// out when the request would have gone, without waiting for an answer.
+TEST(FlightAuthorisation, DuringAGroundingTheResponseGoesByRoadAtOnce) {
+  const scenario::Scenario s = test::load_shipped(
+      "teaching/flight_delay.yaml",
+      {"flights.delay_hours=72", "response.ground_range_km=300", "scenario.duration_days=20",
+       "flights.groundings=[{from: 2022-03-01, to: 2022-03-20}]"});
+  Simulation sim(s);
+  sim.run();
+  int convoys = 0;
+  for (const Incident& i : sim.context().recorder.incidents()) {
+    EXPECT_FALSE(i.flight_requested);
+    if (i.mode != ResponseMode::ground) continue;
+    ++convoys;
+    // Sévaré to anywhere within 300 km at 25 km/h: at most 12 hours.
+    EXPECT_LE(i.arrival_tick - i.request_tick, 12u);
+  }
+  EXPECT_GT(convoys, 10);
+}
+
 }  // namespace pocsim

@@ -12,6 +12,8 @@ Recorder::Recorder(const std::vector<std::int16_t>* cell_region, std::size_t reg
   totals_.combatant_deaths_by_faction.assign(factions, 0);
   totals_.ied_deaths_by_faction.assign(factions, 0);
   totals_.recruits_by_faction.assign(factions, 0);
+  totals_.died_of_wounds_by_faction.assign(factions, 0);
+  totals_.held_cells_by_faction.assign(factions, 0);
   totals_.civilian_deaths_by_region.assign(regions, 0);
   totals_.infrastructure_destroyed.assign(4, 0);
 }
@@ -66,6 +68,32 @@ void Recorder::ied_strike(std::uint32_t day, world::CellId cell, std::int32_t la
 void Recorder::infrastructure_destroyed(world::CellId cell, int kind) {
   ++totals_.infrastructure_destroyed[static_cast<std::size_t>(kind)];
   ++today(cell).infrastructure_destroyed;
+}
+
+void Recorder::medevac(world::CellId cell, std::uint16_t faction, std::uint32_t wounded,
+                       bool by_air, double wait_hours, std::uint32_t died) {
+  ++totals_.medevac_requested;
+  totals_.medevac_by_air += by_air ? 1 : 0;
+  totals_.medevac_wounded += wounded;
+  totals_.medevac_wait_hours += wait_hours;
+  totals_.died_of_wounds_by_faction[faction] += died;
+  RegionDay& row = today(cell);
+  ++row.medevac_requested;
+  row.medevac_wounded += wounded;
+  row.medevac_wait_hours += wait_hours;
+  row.died_of_wounds += died;
+}
+
+void Recorder::control(const std::vector<std::uint32_t>& held,
+                       const std::vector<std::uint32_t>& contested,
+                       const std::vector<std::uint32_t>& held_by_faction) {
+  constexpr std::size_t kinds = scenario::faction_kind_count;
+  for (std::size_t r = 0; r < regions_; ++r)
+    for (std::size_t k = 0; k < kinds; ++k) {
+      pending_rows_[r].held[k] = held[r * kinds + k];
+      pending_rows_[r].contested[k] = contested[r * kinds + k];
+    }
+  totals_.held_cells_by_faction.assign(held_by_faction.begin(), held_by_faction.end());
 }
 
 void Recorder::end_of_day(std::uint32_t day, const std::vector<std::int64_t>& displaced_by_region,

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstdio>
 #include <numeric>
 #include <sstream>
@@ -54,57 +57,207 @@ Json distribution(std::vector<double> values) {
           {"p90", rank(0.9)}};
 }
 
+// The protection figures of a set of incidents, as summary.json reports them
+// for all incidents, for each region and for each perpetrator kind.
+class ProtectionTally {
+ public:
+  ProtectionTally(double tick_hours, std::uint32_t end) : tick_hours_(tick_hours), end_(end) {}
+
+  void add(const Incident& i) {
+    ++incidents_;
+    deaths_ += i.civilian_deaths;
+    if (i.reachable) {
+      ++reachable_;
+      reachable_deaths_ += i.civilian_deaths;
+    }
+    if (i.detect_tick < end_) {
+      ++detected_;
+      to_detection_.push_back((i.detect_tick - i.onset_tick) * tick_hours_);
+    }
+    declined_ += i.declined ? 1 : 0;
+    air_ += i.mode == ResponseMode::air ? 1 : 0;
+    ground_ += i.mode == ResponseMode::ground ? 1 : 0;
+    if (i.flight_requested) {
+      ++requested_;
+      ++(i.flight_refused ? refused_ : authorised_);
+      wait_hours_ += i.flight_wait_hours;
+    }
+    const bool settled = i.investigation_tick < end_;
+    if (i.investigation != InvestigationOutcome::none)
+      ++investigations_[static_cast<std::size_t>(settled ? i.investigation
+                                                         : InvestigationOutcome::pending)];
+    if (i.outcome == IncidentOutcome::not_reached) return;
+    ++reached_;
+    const double hours = (i.arrival_tick - i.onset_tick) * tick_hours_;
+    to_arrival_.push_back(hours);
+    within_6h_ += hours <= 6.0 ? 1 : 0;
+    within_24h_ += hours <= 24.0 ? 1 : 0;
+    stopped_ += i.outcome == IncidentOutcome::stopped ? 1 : 0;
+  }
+
+  Json json() const {
+    auto share = [&](std::int64_t n) {
+      return incidents_ > 0 ? static_cast<double>(n) / static_cast<double>(incidents_) : 0.0;
+    };
+    auto investigations = [&](InvestigationOutcome o) {
+      return investigations_[static_cast<std::size_t>(o)];
+    };
+    const std::int64_t refusal = investigations(InvestigationOutcome::blocked_by_refusal);
+    const std::int64_t denial = investigations(InvestigationOutcome::blocked_by_denial);
+    return {{"incidents", incidents_},
+            {"civilian_deaths", deaths_},
+            {"reachable_incidents", reachable_},
+            {"civilian_deaths_in_reachable_incidents", reachable_deaths_},
+            {"detected", detected_},
+            {"detection_hours", distribution(to_detection_)},
+            {"declined", declined_},
+            {"reached", reached_},
+            {"never_reached", incidents_ - reached_},
+            {"share_reached_within_6h", share(within_6h_)},
+            {"share_reached_within_24h", share(within_24h_)},
+            {"stopped_by_arrival", stopped_},
+            {"hours_to_first_arrival", distribution(to_arrival_)},
+            {"responses_by_mode", {{"air", air_}, {"ground", ground_}}},
+            {"flights",
+             {{"requested", requested_},
+              {"authorised", authorised_},
+              {"refused", refused_},
+              {"mean_wait_hours",
+               requested_ > 0 ? wait_hours_ / static_cast<double>(requested_) : 0.0}}},
+            {"investigations",
+             {{"done", investigations(InvestigationOutcome::done)},
+              {"blocked", refusal + denial},
+              {"blocked_by_refusal", refusal},
+              {"blocked_by_denial", denial},
+              {"pending", investigations(InvestigationOutcome::pending)}}}};
+  }
+
+ private:
+  double tick_hours_;
+  std::uint32_t end_;
+  std::int64_t incidents_ = 0, deaths_ = 0, reachable_ = 0, reachable_deaths_ = 0, detected_ = 0,
+               declined_ = 0, reached_ = 0, within_6h_ = 0, within_24h_ = 0, stopped_ = 0, air_ = 0,
+               ground_ = 0, requested_ = 0, authorised_ = 0, refused_ = 0;
+  double wait_hours_ = 0.0;
+  std::array<std::int64_t, 5> investigations_{};  // by InvestigationOutcome
+  std::vector<double> to_arrival_, to_detection_;
+};
+
+std::string perpetrator_kind(const RunResult& r, std::int32_t faction) {
+  return std::string(scenario::to_string(r.faction_kinds[static_cast<std::size_t>(faction)]));
+}
+
 Json protection_json(const RunResult& r) {
-  const RunTotals& t = r.recorder.totals();
   const double tick_hours = r.scenario.scenario.tick_hours;
   const std::uint32_t end = total_ticks(r);
-  std::int64_t reachable = 0, reachable_deaths = 0, detected = 0, declined = 0, reached = 0,
-               within_6h = 0, within_24h = 0, stopped = 0, air = 0, ground = 0;
-  std::vector<double> to_arrival, to_detection;
+  const auto& regions = r.world->places.region_names;
+  ProtectionTally all(tick_hours, end);
+  std::vector<ProtectionTally> by_region(regions.size(), ProtectionTally(tick_hours, end));
+  std::vector<ProtectionTally> by_kind(scenario::faction_kind_count,
+                                       ProtectionTally(tick_hours, end));
   for (const Incident& i : r.recorder.incidents()) {
-    if (i.reachable) {
-      ++reachable;
-      reachable_deaths += i.civilian_deaths;
-    }
-    if (i.detect_tick < end) {
-      ++detected;
-      to_detection.push_back((i.detect_tick - i.onset_tick) * tick_hours);
-    }
-    declined += i.declined ? 1 : 0;
-    air += i.mode == ResponseMode::air ? 1 : 0;
-    ground += i.mode == ResponseMode::ground ? 1 : 0;
-    if (i.outcome == IncidentOutcome::not_reached) continue;
-    ++reached;
-    const double hours = (i.arrival_tick - i.onset_tick) * tick_hours;
-    to_arrival.push_back(hours);
-    within_6h += hours <= 6.0 ? 1 : 0;
-    within_24h += hours <= 24.0 ? 1 : 0;
-    stopped += i.outcome == IncidentOutcome::stopped ? 1 : 0;
+    all.add(i);
+    by_region[static_cast<std::size_t>(r.world->region[i.cell])].add(i);
+    by_kind[static_cast<std::size_t>(r.faction_kinds[i.faction])].add(i);
   }
-  const auto incidents = static_cast<std::int64_t>(r.recorder.incidents().size());
-  auto share = [&](std::int64_t n) {
-    return incidents > 0 ? static_cast<double>(n) / static_cast<double>(incidents) : 0.0;
-  };
-  const std::int64_t decided = t.flights_authorised + t.flights_refused;
-  return {{"incidents", incidents},
-          {"reachable_incidents", reachable},
-          {"civilian_deaths_in_reachable_incidents", reachable_deaths},
-          {"detected", detected},
-          {"detection_hours", distribution(to_detection)},
-          {"declined", declined},
-          {"reached", reached},
-          {"never_reached", incidents - reached},
-          {"share_reached_within_6h", share(within_6h)},
-          {"share_reached_within_24h", share(within_24h)},
-          {"stopped_by_arrival", stopped},
-          {"hours_to_first_arrival", distribution(to_arrival)},
-          {"responses_by_mode", {{"air", air}, {"ground", ground}}},
-          {"flights",
-           {{"requested", t.flights_requested},
-            {"authorised", t.flights_authorised},
-            {"refused", t.flights_refused},
-            {"mean_wait_hours",
-             decided > 0 ? t.flight_wait_hours / static_cast<double>(decided) : 0.0}}}};
+  Json j = all.json();
+  Json regions_json = Json::object(), kinds_json = Json::object();
+  for (std::size_t g = 0; g < regions.size(); ++g) regions_json[regions[g]] = by_region[g].json();
+  for (std::size_t k = 0; k < scenario::faction_kind_count; ++k)
+    kinds_json[std::string(scenario::faction_kind_names[k])] = by_kind[k].json();
+  j["by_region"] = regions_json;
+  j["by_perpetrator_kind"] = kinds_json;
+  return j;
+}
+
+// The protection outcomes of each day and region, by the day each step
+// happened: incidents begun, detected (with their detection hours), reached
+// (within 24 h of onset or not), flights requested and refused (on the day
+// of the request, when the answer is drawn), investigations settled.
+struct ProtectionDay {
+  std::uint32_t incidents = 0, detected = 0, reached = 0, reached_within_24h = 0,
+                flights_requested = 0, flights_refused = 0, investigations_done = 0,
+                investigations_blocked = 0;
+  double detection_hours = 0.0;
+};
+
+std::vector<ProtectionDay> protection_days(const RunResult& r) {
+  const std::size_t regions = r.world->places.region_names.size();
+  const std::uint32_t days = r.recorder.days_recorded();
+  const auto ticks_per_day = static_cast<std::uint32_t>(24 / r.scenario.scenario.tick_hours);
+  const double tick_hours = r.scenario.scenario.tick_hours;
+  const std::uint32_t end = days * ticks_per_day;
+  std::vector<ProtectionDay> rows(static_cast<std::size_t>(days) * regions);
+  for (const Incident& i : r.recorder.incidents()) {
+    const auto g = static_cast<std::size_t>(r.world->region[i.cell]);
+    auto row = [&](std::uint32_t tick) -> ProtectionDay& {
+      return rows[(tick / ticks_per_day) * regions + g];
+    };
+    if (i.onset_tick < end) ++row(i.onset_tick).incidents;
+    if (i.detect_tick < end) {
+      ++row(i.detect_tick).detected;
+      row(i.detect_tick).detection_hours += (i.detect_tick - i.onset_tick) * tick_hours;
+    }
+    if (i.flight_requested && i.request_tick < end) {
+      ++row(i.request_tick).flights_requested;
+      row(i.request_tick).flights_refused += i.flight_refused ? 1 : 0;
+    }
+    if (i.outcome != IncidentOutcome::not_reached && i.arrival_tick < end) {
+      ++row(i.arrival_tick).reached;
+      row(i.arrival_tick).reached_within_24h +=
+          (i.arrival_tick - i.onset_tick) * tick_hours <= 24.0 ? 1 : 0;
+    }
+    if (i.investigation_tick < end) {
+      if (i.investigation == InvestigationOutcome::done)
+        ++row(i.investigation_tick).investigations_done;
+      else if (i.investigation == InvestigationOutcome::blocked_by_refusal ||
+               i.investigation == InvestigationOutcome::blocked_by_denial)
+        ++row(i.investigation_tick).investigations_blocked;
+    }
+  }
+  return rows;
+}
+
+// Shares of a region's land cells held and contested by each faction kind,
+// from a day's row.
+Json control_shares(const RegionDay& row, std::size_t cells) {
+  Json held = Json::object(), contested = Json::object();
+  const double n = static_cast<double>(std::max<std::size_t>(cells, 1));
+  for (std::size_t k = 0; k < scenario::faction_kind_count; ++k) {
+    const std::string kind(scenario::faction_kind_names[k]);
+    held[kind] = row.held[k] / n;
+    contested[kind] = row.contested[k] / n;
+  }
+  return {{"held", held}, {"contested", contested}};
+}
+
+// Control of territory on the last day recorded.
+Json control_json(const RunResult& r) {
+  const auto& regions = r.world->places.region_names;
+  const std::uint32_t days = r.recorder.days_recorded();
+  Json j;
+  j["hold_presence"] = r.scenario.control.hold_presence;
+  if (days == 0) return j;
+  RegionDay national;
+  Json by_region = Json::object();
+  for (std::size_t g = 0; g < regions.size(); ++g) {
+    const RegionDay& row = r.recorder.region_days()[(days - 1) * regions.size() + g];
+    for (std::size_t k = 0; k < scenario::faction_kind_count; ++k) {
+      national.held[k] += row.held[k];
+      national.contested[k] += row.contested[k];
+    }
+    by_region[regions[g]] = control_shares(row, r.world->region_cells[g].size());
+  }
+  const std::size_t land = r.world->land_cells.size();
+  j["national"] = control_shares(national, land);
+  Json by_faction = Json::object();
+  for (std::size_t f = 0; f < r.faction_names.size(); ++f)
+    by_faction[r.faction_names[f]] =
+        static_cast<double>(r.recorder.totals().held_cells_by_faction[f]) /
+        static_cast<double>(std::max<std::size_t>(land, 1));
+  j["held_by_faction"] = by_faction;
+  j["by_region"] = by_region;
+  return j;
 }
 
 // ACLED's event_type and sub_event_type, with the comma between and after.
@@ -166,10 +319,6 @@ Json operations_json(const RunResult& r) {
   return list;
 }
 
-std::string perpetrator_kind(const RunResult& r, std::int32_t faction) {
-  return std::string(scenario::to_string(r.faction_kinds[static_cast<std::size_t>(faction)]));
-}
-
 }  // namespace
 
 std::string summary_json(const RunResult& r) {
@@ -223,6 +372,23 @@ std::string summary_json(const RunResult& r) {
     ied_victims[r.faction_names[f]] = t.ied_deaths_by_faction[f];
   j["ied_deaths"] = {{"total", ied_deaths}, {"by_faction", ied_victims}};
   j["protection"] = protection_json(r);
+  j["control"] = control_json(r);
+  const std::int64_t died_of_wounds = std::accumulate(
+      t.died_of_wounds_by_faction.begin(), t.died_of_wounds_by_faction.end(), std::int64_t{0});
+  Json died_by_faction = Json::object();
+  for (std::size_t f = 0; f < r.faction_names.size(); ++f)
+    if (t.died_of_wounds_by_faction[f] > 0)
+      died_by_faction[r.faction_names[f]] = t.died_of_wounds_by_faction[f];
+  j["medevac"] = {
+      {"requested", t.medevac_requested},
+      {"by_air", t.medevac_by_air},
+      {"by_road", t.medevac_requested - t.medevac_by_air},
+      {"wounded", t.medevac_wounded},
+      {"mean_wait_hours", t.medevac_requested > 0
+                              ? t.medevac_wait_hours / static_cast<double>(t.medevac_requested)
+                              : 0.0},
+      {"died_of_wounds", died_of_wounds},
+      {"died_of_wounds_by_faction", died_by_faction}};
   j["operations"] = operations_json(r);
   j["accord"] = {
       {"collapsed", r.accord_collapse_day >= 0},
@@ -231,11 +397,12 @@ std::string summary_json(const RunResult& r) {
            ? Json(day_date(r, static_cast<std::uint32_t>(r.accord_collapse_day)).to_string())
            : Json(nullptr)},
       {"tension_end", r.accord_tension}};
-  std::int64_t peacekeeper_ied = 0, peacekeeper_combat = 0;
+  std::int64_t peacekeeper_ied = 0, peacekeeper_combat = 0, peacekeeper_wounds = 0;
   for (std::size_t f = 0; f < r.faction_kinds.size(); ++f)
     if (r.faction_kinds[f] == scenario::FactionKind::peacekeepers) {
       peacekeeper_ied += t.ied_deaths_by_faction[f];
       peacekeeper_combat += t.combatant_deaths_by_faction[f];
+      peacekeeper_wounds += t.died_of_wounds_by_faction[f];
     }
   Json recruits = Json::object();
   std::int64_t recruits_total = 0;
@@ -246,7 +413,9 @@ std::string summary_json(const RunResult& r) {
     }
   j["recruitment"] = {{"total", recruits_total}, {"by_faction", recruits}};
   j["ied_attacks"] = t.ied_attacks;
-  j["peacekeeper_deaths"] = {{"ied", peacekeeper_ied}, {"combat", peacekeeper_combat}};
+  j["peacekeeper_deaths"] = {{"ied", peacekeeper_ied},
+                             {"combat", peacekeeper_combat},
+                             {"died_of_wounds", peacekeeper_wounds}};
   j["incidents"] = {{"violence_against_civilians", t.violence_events},
                     {"violent_episodes", t.violent_episodes},
                     {"battles", t.battles},
@@ -261,16 +430,33 @@ std::string summary_json(const RunResult& r) {
 std::string timeseries_csv(const RunResult& r) {
   std::ostringstream out;
   out << "date,day,region,civilian_deaths,violence_events,battles,combatant_deaths,"
-         "infrastructure_destroyed,displaced,at_home\n";
+         "infrastructure_destroyed,displaced,at_home,incidents,detected,detection_hours,reached,"
+         "reached_within_24h,flights_requested,flights_refused,investigations_done,"
+         "investigations_blocked,medevac_requested,medevac_wounded,medevac_wait_hours,"
+         "died_of_wounds";
+  for (const char* what : {"held_", "contested_"})
+    for (std::string_view kind : scenario::faction_kind_names) out << ',' << what << kind;
+  out << '\n';
   const auto& regions = r.world->places.region_names;
   const auto& rows = r.recorder.region_days();
+  const std::vector<ProtectionDay> protection = protection_days(r);
   for (std::uint32_t d = 0; d < r.recorder.days_recorded(); ++d)
     for (std::size_t g = 0; g < regions.size(); ++g) {
       const RegionDay& row = rows[d * regions.size() + g];
+      const ProtectionDay& p = protection[d * regions.size() + g];
       out << day_date(r, d).to_string() << ',' << d << ',' << csv_field(regions[g]) << ','
           << row.civilian_deaths << ',' << row.violence_events << ',' << row.battles << ','
           << row.combatant_deaths << ',' << row.infrastructure_destroyed << ',' << row.displaced
-          << ',' << row.at_home << '\n';
+          << ',' << row.at_home << ',' << p.incidents << ',' << p.detected << ','
+          << fixed4(p.detection_hours) << ',' << p.reached << ',' << p.reached_within_24h << ','
+          << p.flights_requested << ',' << p.flights_refused << ',' << p.investigations_done << ','
+          << p.investigations_blocked << ',' << row.medevac_requested << ',' << row.medevac_wounded
+          << ',' << fixed4(row.medevac_wait_hours) << ',' << row.died_of_wounds;
+      const double cells =
+          static_cast<double>(std::max<std::size_t>(r.world->region_cells[g].size(), 1));
+      for (std::uint32_t n : row.held) out << ',' << fixed4(n / cells);
+      for (std::uint32_t n : row.contested) out << ',' << fixed4(n / cells);
+      out << '\n';
     }
   return out.str();
 }
@@ -279,7 +465,7 @@ std::string events_csv(const RunResult& r) {
   std::ostringstream out;
   out << "event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,admin1,latitude,"
          "longitude,fatalities,civilian_fatalities,perpetrator_kind,episode_id,detection_hours,"
-         "request_hours,authorisation_hours,arrival_hours,response_mode,outcome\n";
+         "request_hours,authorisation_hours,arrival_hours,response_mode,outcome,investigation\n";
   const world::World& w = *r.world;
   for (const EventRecord& e : r.recorder.events()) {
     const bool violence = e.kind == EventKind::violence_against_civilians;
@@ -299,9 +485,14 @@ std::string events_csv(const RunResult& r) {
           << hours_after_onset(r, i, i.authorisation_tick) << ','
           << hours_after_onset(r, i, i.arrival_tick) << ','
           << response_mode_names[static_cast<int>(i.mode)] << ','
-          << incident_outcome_names[static_cast<int>(i.outcome)] << '\n';
+          << incident_outcome_names[static_cast<int>(i.outcome)] << ','
+          << investigation_outcome_names[static_cast<int>(
+                 i.investigation_tick < total_ticks(r)           ? i.investigation
+                 : i.investigation == InvestigationOutcome::none ? InvestigationOutcome::none
+                                                                 : InvestigationOutcome::pending)]
+          << '\n';
     } else {
-      out << ",,,,,,\n";
+      out << ",,,,,,,\n";
     }
   }
   return out.str();

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "pocsim/systems/civilian_harm.hpp"
+#include "pocsim/systems/medevac.hpp"
 #include "pocsim/systems/reinforcement.hpp"
 
 namespace pocsim {
@@ -21,16 +22,18 @@ double defence(const SimulationContext& ctx, world::CellId c) {
   }
 }
 
-// Lanchester square law over one tick: each side's expected losses are the
-// other side's strength times its firepower, divided by the defender's
-// terrain factor; the realised losses are Poisson around that.
+// Lanchester's laws over one tick (expected_losses), the realised losses
+// Poisson around them.
 void engage(SimulationContext& ctx, std::size_t u, std::size_t v, const TickInfo& tick) {
   Units& units = ctx.units;
   const Faction& fu = ctx.factions[units.faction[u]];
   const Faction& fv = ctx.factions[units.faction[v]];
   const double su = units.strength[u], sv = units.strength[v];
-  const double mean_u = fv.config.firepower * sv * ctx.tick_hours / defence(ctx, units.cell[u]);
-  const double mean_v = fu.config.firepower * su * ctx.tick_hours / defence(ctx, units.cell[v]);
+  const auto& cfg = ctx.scenario.combat;
+  const double mean_u = expected_losses(cfg, fv.config.firepower, fv.config.fire, sv, su,
+                                        defence(ctx, units.cell[u]), ctx.tick_hours);
+  const double mean_v = expected_losses(cfg, fu.config.firepower, fu.config.fire, su, sv,
+                                        defence(ctx, units.cell[v]), ctx.tick_hours);
   const auto ku = static_cast<std::uint32_t>(u), kv = static_cast<std::uint32_t>(v);
   const auto loss_u = static_cast<std::int32_t>(std::min<std::uint32_t>(
       poisson_from_uniform(mean_u, ctx.rng.uniform(Purpose::combat_losses, ku, tick.tick, kv)),
@@ -43,12 +46,14 @@ void engage(SimulationContext& ctx, std::size_t u, std::size_t v, const TickInfo
 
   const world::CellId cell = units.cell[u];
   const double crossfire =
-      1.0 - std::pow(1.0 - ctx.scenario.combat.crossfire_kill_probability, ctx.tick_hours);
+      crossfire_probability(cfg, fu.config.fire, fv.config.fire, ctx.tick_hours);
   const std::uint32_t civilians =
       harm_civilians_in_cell(ctx, cell, crossfire, Purpose::combat_crossfire, tick.tick, ku);
   ctx.recorder.battle(tick.day(), cell, units.faction[u], units.faction[v],
                       static_cast<std::uint32_t>(loss_u), static_cast<std::uint32_t>(loss_v),
                       civilians);
+  call_medevac(ctx, units.faction[u], units.cell[u], mean_u, tick.tick, 2 * ku);
+  call_medevac(ctx, units.faction[v], units.cell[v], mean_v, tick.tick, 2 * kv);
 
   const double ratio = ctx.scenario.combat.break_off_ratio;
   for (std::size_t w : {u, v}) {
@@ -62,6 +67,26 @@ void engage(SimulationContext& ctx, std::size_t u, std::size_t v, const TickInfo
 }
 
 }  // namespace
+
+double expected_losses(const scenario::CombatSection& cfg, double enemy_firepower,
+                       scenario::FireMode enemy_fire, double enemy_strength, double own,
+                       double defence, double hours) {
+  // Area fire hits whoever stands in the area: the denser the target, the
+  // more it kills (linear law); aimed fire needs a shooter per kill (square law).
+  const double density =
+      enemy_fire == scenario::FireMode::area ? own / cfg.area_fire_reference_strength : 1.0;
+  return enemy_firepower * enemy_strength * density * hours / defence;
+}
+
+double crossfire_probability(const scenario::CombatSection& cfg, scenario::FireMode a,
+                             scenario::FireMode b, double hours) {
+  auto factor = [&](scenario::FireMode m) {
+    return m == scenario::FireMode::area ? cfg.area_fire_crossfire_factor : 1.0;
+  };
+  const double hourly =
+      std::min(1.0, cfg.crossfire_kill_probability * (factor(a) + factor(b)) / 2.0);
+  return 1.0 - std::pow(1.0 - hourly, hours);
+}
 
 void resolve_combat(SimulationContext& ctx, const TickInfo& tick) {
   Units& units = ctx.units;

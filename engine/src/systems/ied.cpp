@@ -1,5 +1,6 @@
 #include "pocsim/systems/ied.hpp"
 
+#include "pocsim/systems/medevac.hpp"
 #include "pocsim/systems/reinforcement.hpp"
 
 #include <algorithm>
@@ -43,7 +44,7 @@ double ied_strike_chance(const SimulationContext& ctx, world::CellId cell, doubl
   return 1.0 - std::exp(-per_km * km);
 }
 
-std::uint32_t ied_strike(SimulationContext& ctx, std::uint32_t day, world::CellId cell,
+std::uint32_t ied_strike(SimulationContext& ctx, std::uint32_t tick, world::CellId cell,
                          std::uint16_t victim, int unit, double u) {
   std::uint32_t deaths = poisson_from_uniform(ctx.scenario.ied.deaths, u);
   if (unit >= 0) {
@@ -52,7 +53,12 @@ std::uint32_t ied_strike(SimulationContext& ctx, std::uint32_t day, world::CellI
     strength -= static_cast<std::int32_t>(deaths);
     if (strength == 0) regroup_at_base(ctx, static_cast<std::size_t>(unit));
   }
-  ctx.recorder.ied_strike(day, cell, likely_layer(ctx, cell), victim, deaths);
+  ctx.recorder.ied_strike(tick / ctx.ticks_per_day, cell, likely_layer(ctx, cell), victim, deaths);
+  // Convoys are told apart from units by a salt beyond every unit index.
+  const std::uint32_t source =
+      unit >= 0 ? static_cast<std::uint32_t>(unit)
+                : static_cast<std::uint32_t>(ctx.units.size()) + static_cast<std::uint32_t>(cell);
+  call_medevac(ctx, victim, cell, ctx.scenario.ied.deaths, tick, 2 * source + 1);
   return deaths;
 }
 
@@ -63,7 +69,7 @@ void strike_road_patrols(SimulationContext& ctx, const TickInfo& tick) {
     const double km = ctx.factions[units.faction[u]].config.road_speed_kmh * ctx.tick_hours;
     const auto draw = ctx.rng.uniform2(Purpose::ied, static_cast<std::uint32_t>(u), tick.tick, 1);
     if (draw[0] < ied_strike_chance(ctx, units.cell[u], km))
-      ied_strike(ctx, tick.day(), units.cell[u], units.faction[u], static_cast<int>(u), draw[1]);
+      ied_strike(ctx, tick.tick, units.cell[u], units.faction[u], static_cast<int>(u), draw[1]);
   }
 }
 

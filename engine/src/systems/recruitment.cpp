@@ -18,13 +18,13 @@ void recruit(SimulationContext& ctx, std::uint32_t day, const CivilianCensus& ce
     std::uint32_t recruits = poisson_from_uniform(
         mean, ctx.rng.uniform(Purpose::recruitment, static_cast<std::uint32_t>(f), day));
     if (recruits == 0) continue;
-    ctx.recorder.recruited(static_cast<std::uint16_t>(f), recruits);
-
     std::vector<std::uint32_t> members;
     for (std::size_t u = 0; u < units.size(); ++u)
       if (units.faction[u] == f && units.deployed(u))
         members.push_back(static_cast<std::uint32_t>(u));
+    // Without a deployed unit nobody takes recruits in: none are counted.
     if (members.empty()) continue;
+    ctx.recorder.recruited(static_cast<std::uint16_t>(f), recruits);
     // Weakest first (ties by index), so that depleted groups are rebuilt before others grow.
     std::stable_sort(members.begin(), members.end(), [&](std::uint32_t a, std::uint32_t b) {
       return units.strength[a] - units.full_strength[a] <

@@ -1,6 +1,8 @@
 #include "pocsim/systems/response.hpp"
 
+#include "pocsim/systems/flights.hpp"
 #include "pocsim/systems/ied.hpp"
+#include "pocsim/systems/investigation.hpp"
 #include "pocsim/systems/operations.hpp"
 
 #include <algorithm>
@@ -13,101 +15,8 @@ namespace {
 
 using scenario::FactionKind;
 
-std::uint32_t hours_to_ticks(const SimulationContext& ctx, double hours) {
-  const double ticks = std::ceil(hours / ctx.tick_hours);
-  return ticks >= 1e9 ? never : static_cast<std::uint32_t>(ticks);
-}
-
-std::uint32_t later(std::uint32_t tick, std::uint32_t ticks) {
-  return ticks == never || tick > never - ticks ? never : tick + ticks;
-}
-
-double exponential_hours(double mean, double u) { return -mean * std::log1p(-u); }
-
 std::int64_t day_of(const SimulationContext& ctx, std::uint32_t tick) {
   return static_cast<std::int64_t>(tick / ctx.ticks_per_day);
-}
-
-// Whether flights of this sort are grounded on the day of `tick`.
-bool grounded(const SimulationContext& ctx, std::uint32_t tick, bool drone) {
-  const Date start = ctx.scenario.scenario.start_date;
-  const std::int64_t day = day_of(ctx, tick) + start.days_since_epoch();
-  for (const auto& window : ctx.scenario.flights.groundings) {
-    if (window.drones_only && !drone) continue;
-    if (day >= window.from.days_since_epoch() &&
-        (!window.to || day <= window.to->days_since_epoch()))
-      return true;
-  }
-  return false;
-}
-
-// The first tick at or after `tick` when flights are not grounded.
-std::uint32_t first_flying_tick(const SimulationContext& ctx, std::uint32_t tick) {
-  while (tick != never && grounded(ctx, tick, false))
-    tick = (tick / ctx.ticks_per_day + 1) * ctx.ticks_per_day;
-  return tick;
-}
-
-// The responder's base nearest to the cell, and how far it is.
-std::pair<int, double> nearest_base(const SimulationContext& ctx, world::CellId cell) {
-  if (ctx.responder < 0) return {-1, std::numeric_limits<double>::infinity()};
-  const geo::PointKm at = ctx.world.grid.center(cell);
-  std::pair<int, double> best{-1, std::numeric_limits<double>::infinity()};
-  for (int town : ctx.factions[static_cast<std::size_t>(ctx.responder)].bases) {
-    const double d = geo::distance_km(at, ctx.world.grid.center(ctx.world.town_cell[town]));
-    if (d < best.second) best = {town, d};
-  }
-  return best;
-}
-
-// The responder's helicopters fit to fly (its own serviceability plus the
-// partners' logistics) and the helicopters partners lend, on the day of `tick`.
-int helicopters_on_hand(const SimulationContext& ctx, std::uint32_t tick) {
-  const std::int64_t day = day_of(ctx, tick);
-  const auto& cfg = ctx.scenario.response;
-  if (ctx.responder < 0 || !ctx.factions[static_cast<std::size_t>(ctx.responder)].present_on(day))
-    return 0;
-  double serviceable = cfg.helicopter_serviceability;
-  int lent = 0;
-  for (const Faction& f : ctx.factions) {
-    if (!f.present_on(day)) continue;
-    serviceable += f.config.logistics_support;
-    lent += f.config.helicopters;
-  }
-  return static_cast<int>(std::floor(cfg.helicopters * std::min(1.0, serviceable))) + lent;
-}
-
-bool state_operations_in(const SimulationContext& ctx, world::CellId cell) {
-  for (std::size_t f = 0; f < ctx.factions.size(); ++f) {
-    const FactionKind kind = ctx.factions[f].config.kind;
-    if ((kind == FactionKind::state_forces || kind == FactionKind::mercenaries) &&
-        ctx.presence(f, cell) > ctx.scenario.control.operations_presence)
-      return true;
-  }
-  return false;
-}
-
-struct FlightAnswer {
-  double wait_hours = 0.0;
-  bool refused = false;
-};
-
-// The host state's answer to a flight over `cell` requested at `tick`. Its
-// draws are keyed by the place and the day, not the request: requests about
-// one place on one day get one answer, as they would from one office.
-FlightAnswer ask_for_flight(const SimulationContext& ctx, world::CellId cell, std::uint32_t tick) {
-  const auto& policy = ctx.scenario.flights;
-  if (!policy.authorisation_required) return {};
-  const auto [u_wait, u_refusal] =
-      ctx.rng.uniform2(Purpose::flight_authorisation, cell, tick / ctx.ticks_per_day);
-  FlightAnswer answer;
-  answer.wait_hours = policy.delay_law == scenario::DelayLaw::fixed
-                          ? policy.delay_hours
-                          : exponential_hours(policy.delay_hours, u_wait);
-  const double refusal = policy.refusal_probability +
-                         (state_operations_in(ctx, cell) ? policy.refusal_near_operations : 0.0);
-  answer.refused = u_refusal < refusal;
-  return answer;
 }
 
 // Detection: the earliest of the channels that see this incident.
@@ -154,10 +63,7 @@ double detection_hours(const SimulationContext& ctx, const Episode& e, std::uint
 void send_ground(SimulationContext& ctx, Incident& incident, std::uint32_t id, std::uint32_t tick) {
   const auto& cfg = ctx.scenario.response;
   const double km = nearest_base(ctx, incident.cell).second;
-  const double denial =
-      state_operations_in(ctx, incident.cell) ? cfg.ground_denial_near_operations : 0.0;
-  if (km > cfg.ground_range_km ||
-      ctx.rng.uniform(Purpose::ground_access, incident.cell, tick / ctx.ticks_per_day) < denial) {
+  if (km > cfg.ground_range_km || ground_access_denied(ctx, incident.cell, tick)) {
     incident.stage = ResponseStage::closed;
     return;
   }
@@ -167,21 +73,21 @@ void send_ground(SimulationContext& ctx, Incident& incident, std::uint32_t id, s
   // A convoy runs the IED risk along the whole way, judged by the ground at the incident.
   const auto u = ctx.rng.uniform2(Purpose::ied, id, tick);
   if (u[0] < ied_strike_chance(ctx, incident.cell, km))
-    ied_strike(ctx, tick / ctx.ticks_per_day, incident.cell,
-               static_cast<std::uint16_t>(ctx.responder), -1, u[1]);
+    ied_strike(ctx, tick, incident.cell, static_cast<std::uint16_t>(ctx.responder), -1, u[1]);
 }
 
 // Requests a flight; the answer comes after the authorisation delay.
 void request_flight(SimulationContext& ctx, Incident& incident, std::uint32_t tick) {
-  ctx.recorder.flight_requested();
   const FlightAnswer answer = ask_for_flight(ctx, incident.cell, tick);
+  incident.flight_requested = true;
   incident.flight_refused = answer.refused;
+  incident.flight_wait_hours = answer.wait_hours;
   incident.authorisation_tick = later(tick, hours_to_ticks(ctx, answer.wait_hours));
-  ctx.recorder.flight_decided(!answer.refused, answer.wait_hours);
 }
 
-// The authorisation came: fly if a helicopter is free once flights are
-// allowed, else go by road.
+// The authorisation came: fly if flights are allowed and a helicopter is
+// free, else go by road at once (a grounding that began while the request
+// waited is not waited out: people are being killed now).
 void act_on_authorisation(SimulationContext& ctx, Incident& incident, std::uint32_t id,
                           std::uint32_t tick) {
   const auto& cfg = ctx.scenario.response;
@@ -214,8 +120,9 @@ void arrive(SimulationContext& ctx, Incident& incident, std::uint32_t id, std::u
   if (ctx.rng.uniform(Purpose::response_arrival, id, tick) < stop) {
     incident.outcome = IncidentOutcome::stopped;
     incident.end_tick = tick;
-    for (Episode& e : ctx.episodes)
-      if (e.id == id) e.end_tick = tick;
+    // The violence phase of this tick has run; the episode kills no more.
+    std::erase_if(ctx.episodes, [&](const Episode& e) { return e.id == id; });
+    episode_ended(ctx, id);
   } else {
     incident.outcome = IncidentOutcome::arrived_during;
   }
@@ -261,8 +168,9 @@ bool advance(SimulationContext& ctx, Incident& incident, std::uint32_t id, std::
       return true;
     case ResponseStage::deciding:
       if (now < incident.request_tick) return false;
+      // Nobody asks to fly while every flight is grounded: the road at once.
       if (nearest_base(ctx, incident.cell).second <= cfg.helicopter_range_km &&
-          helicopters_on_hand(ctx, now) > 0) {
+          helicopters_on_hand(ctx, now) > 0 && !grounded(ctx, now, false)) {
         request_flight(ctx, incident, now);
         incident.stage = ResponseStage::awaiting_authorisation;
       } else {

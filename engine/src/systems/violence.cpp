@@ -6,6 +6,7 @@
 
 #include "pocsim/systems/accord.hpp"
 #include "pocsim/systems/civilian_harm.hpp"
+#include "pocsim/systems/investigation.hpp"
 #include "pocsim/systems/response.hpp"
 
 namespace pocsim {
@@ -97,7 +98,11 @@ void advance_violence(SimulationContext& ctx, const TickInfo& tick) {
                                                         tick.tick, e.id, abuse_grievance(ctx, f));
     ctx.recorder.violence(tick.day(), e.id, e.faction, e.cell, deaths);
   }
-  std::erase_if(ctx.episodes, [&](const Episode& e) { return e.end_tick <= tick.tick; });
+  std::erase_if(ctx.episodes, [&](const Episode& e) {
+    if (e.end_tick > tick.tick) return false;
+    episode_ended(ctx, e.id);
+    return true;
+  });
 }
 
 }  // namespace pocsim

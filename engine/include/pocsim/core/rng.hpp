@@ -35,6 +35,8 @@ enum class Purpose : std::uint32_t {
   benchmark = 21,
   recruitment = 22,
   initial_displacement = 23,
+  medevac = 24,
+  investigation = 25,
   // Sweep designs and their statistics (engine/src/sweep), not the model.
   latin_hypercube = 30,
   saltelli_design = 31,

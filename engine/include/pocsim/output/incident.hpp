@@ -22,6 +22,17 @@ enum class IncidentOutcome : std::uint8_t {
 inline constexpr const char* incident_outcome_names[] = {"not_reached", "stopped", "arrived_during",
                                                          "arrived_after"};
 
+// The responder's human-rights investigation of an incident.
+enum class InvestigationOutcome : std::uint8_t {
+  none,                // not investigated (nobody died, unknown, or not chosen)
+  pending,             // investigators set out at investigation_tick
+  done,                // completed at investigation_tick
+  blocked_by_refusal,  // the host state refused the flight (answer at investigation_tick)
+  blocked_by_denial,   // the host state barred the road (at investigation_tick)
+};
+inline constexpr const char* investigation_outcome_names[] = {
+    "none", "pending", "done", "blocked_by_refusal", "blocked_by_denial"};
+
 enum class ResponseStage : std::uint8_t {
   unaware,                 // the responder has not heard yet
   deciding,                // heard; the request goes out at request_tick
@@ -40,12 +51,16 @@ struct Incident {
   std::uint32_t request_tick = never;
   std::uint32_t authorisation_tick = never;  // when the flight was authorised (or refused)
   std::uint32_t arrival_tick = never;
+  bool flight_requested = false;
   bool flight_refused = false;
-  bool declined = false;  // the responder knew but decided not to respond
+  double flight_wait_hours = 0.0;  // the host state's drawn wait, before rounding to ticks
+  bool declined = false;           // the responder knew but decided not to respond
   ResponseStage stage = ResponseStage::unaware;
   ResponseMode mode = ResponseMode::none;
   IncidentOutcome outcome = IncidentOutcome::not_reached;
   std::uint32_t civilian_deaths = 0;
+  InvestigationOutcome investigation = InvestigationOutcome::none;
+  std::uint32_t investigation_tick = never;
 };
 
 }  // namespace pocsim

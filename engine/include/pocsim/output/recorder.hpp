@@ -4,12 +4,14 @@
 // and totals. Systems report to it from serial phases; events of a day are
 // ordered by a fixed key when the day closes, so their order never depends on
 // the order systems ran in.
+#include <array>
 #include <cstdint>
 #include <map>
 #include <tuple>
 #include <vector>
 
 #include "pocsim/output/incident.hpp"
+#include "pocsim/scenario/scenario.hpp"
 #include "pocsim/world/grid.hpp"
 
 namespace pocsim {
@@ -40,6 +42,14 @@ struct RegionDay {
   std::uint32_t infrastructure_destroyed = 0;
   std::int64_t displaced = 0;
   std::int64_t at_home = 0;
+  std::uint32_t medevac_requested = 0;
+  std::uint32_t medevac_wounded = 0;
+  double medevac_wait_hours = 0.0;  // summed over the day's medevac calls
+  std::uint32_t died_of_wounds = 0;
+  // Land cells of the region held / contested by some faction of each kind,
+  // at the end of the day (scenario::FactionKind order).
+  std::array<std::uint32_t, scenario::faction_kind_count> held{};
+  std::array<std::uint32_t, scenario::faction_kind_count> contested{};
 };
 
 struct RunTotals {
@@ -58,10 +68,12 @@ struct RunTotals {
   std::vector<std::int64_t> ied_deaths_by_faction;
   std::vector<std::int64_t> recruits_by_faction;
   std::int64_t ied_attacks = 0;
-  std::int64_t flights_requested = 0;
-  std::int64_t flights_authorised = 0;
-  std::int64_t flights_refused = 0;
-  double flight_wait_hours = 0.0;  // summed over decided requests
+  std::int64_t medevac_requested = 0;
+  std::int64_t medevac_by_air = 0;
+  std::int64_t medevac_wounded = 0;
+  double medevac_wait_hours = 0.0;
+  std::vector<std::int64_t> died_of_wounds_by_faction;
+  std::vector<std::int64_t> held_cells_by_faction;  // land cells held, on the last day recorded
 };
 
 class Recorder {
@@ -86,14 +98,18 @@ class Recorder {
   }
   Incident& incident(std::uint32_t episode) { return incidents_[episode]; }
   const std::vector<Incident>& incidents() const { return incidents_; }
-  void flight_requested() { ++totals_.flights_requested; }
-  void flight_decided(bool authorised, double wait_hours) {
-    ++(authorised ? totals_.flights_authorised : totals_.flights_refused);
-    totals_.flight_wait_hours += wait_hours;
-  }
   // An IED strike on a vehicle of `victim`, laid by `layer` (or unidentified_actor).
   void ied_strike(std::uint32_t day, world::CellId cell, std::int32_t layer, std::uint16_t victim,
                   std::uint32_t deaths);
+
+  // A medevac call for `wounded` of `faction` hurt in `cell`, evacuated after
+  // `wait_hours` (by air or road), of whom `died` died of their wounds.
+  void medevac(world::CellId cell, std::uint16_t faction, std::uint32_t wounded, bool by_air,
+               double wait_hours, std::uint32_t died);
+  // The day's control of territory: cells held and contested, regions x kinds
+  // (region-major), and cells held by each faction.
+  void control(const std::vector<std::uint32_t>& held, const std::vector<std::uint32_t>& contested,
+               const std::vector<std::uint32_t>& held_by_faction);
 
   // Closes a day: orders and numbers its events, stores the region rows.
   void end_of_day(std::uint32_t day, const std::vector<std::int64_t>& displaced_by_region,

@@ -4,6 +4,7 @@
 // means. The shipped scenarios state the source of every value they set.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,11 @@ inline constexpr std::size_t max_factions = 64;
 
 enum class FactionKind { peacekeepers, state_forces, mercenaries, jihadist, signatory, partner };
 enum class Mobility { road, offroad };
+// Aimed fire (small arms) kills in proportion to the shooters; area fire
+// (mortars, rockets, air strikes) also in proportion to how many targets stand
+// in the area, and spills onto civilians.
+enum class FireMode { aimed, area };
+inline constexpr std::size_t faction_kind_count = 6;
 
 inline constexpr std::string_view faction_kind_names[] = {
     "peacekeepers", "state_forces", "mercenaries", "jihadist", "signatory", "partner"};
@@ -25,6 +31,10 @@ inline constexpr std::string_view mobility_names[] = {"road", "offroad"};
 
 inline std::string_view to_string(FactionKind k) { return faction_kind_names[static_cast<int>(k)]; }
 inline std::string_view to_string(Mobility m) { return mobility_names[static_cast<int>(m)]; }
+inline constexpr std::string_view fire_mode_names[] = {"aimed", "area"};
+inline std::string_view to_string(FireMode m) { return fire_mode_names[static_cast<int>(m)]; }
+// Found by argument-dependent lookup from the loader's enum reader.
+inline std::span<const std::string_view> enum_names(FireMode) { return fire_mode_names; }
 
 struct RunSection {
   std::string name = "unnamed";
@@ -188,6 +198,8 @@ struct CombatSection {
   double delta_defence = 1.3;
   int contact_cells = 1;
   double engage_probability = 0.01;
+  double area_fire_reference_strength = 100.0;
+  double area_fire_crossfire_factor = 5.0;
 
   template <class V>
   void describe(V& v) {
@@ -220,6 +232,16 @@ struct CombatSection {
       {.doc = "chance per hour that units in contact fight rather than avoid each other",
        .min = 0.0,
        .max = 1.0});
+    v("area_fire_reference_strength", area_fire_reference_strength,
+      {.doc = "target strength at which area fire kills as many as aimed fire; area fire's "
+              "toll grows with the targets' strength over this",
+       .min = 1.0,
+       .max = 100000.0});
+    v("area_fire_crossfire_factor", area_fire_crossfire_factor,
+      {.doc = "factor on crossfire_kill_probability for each side firing by area (the mean of "
+              "the two sides' factors applies)",
+       .min = 1.0,
+       .max = 1000.0});
   }
 };
 
@@ -228,6 +250,7 @@ struct ControlSection {
   double presence_memory_days = 7.0;
   double presence_saturation = 1.0;
   double operations_presence = 0.1;
+  double hold_presence = 0.5;
 
   template <class V>
   void describe(V& v) {
@@ -247,6 +270,11 @@ struct ControlSection {
       {.doc = "state or mercenary presence (unit-days) above which a cell counts as under "
               "their operations (flight refusals, ground access denied)",
        .min = 0.0,
+       .max = 1000.0});
+    v("hold_presence", hold_presence,
+      {.doc = "presence (unit-days) from which a faction counts as holding a cell, or contesting "
+              "it where a hostile faction has as much (control of territory, an output)",
+       .min = 0.001,
        .max = 1000.0});
   }
 };
@@ -378,6 +406,7 @@ struct FlightPolicySection {
   DelayLaw delay_law = DelayLaw::exponential;
   double refusal_probability = 0.1;
   double refusal_near_operations = 0.4;
+  bool medevac_exempt = false;
   std::vector<GroundingSection> groundings;
 
   template <class V>
@@ -395,6 +424,8 @@ struct FlightPolicySection {
               "cell",
        .min = 0.0,
        .max = 1.0});
+    v("medevac_exempt", medevac_exempt,
+      {.doc = "medevac flights need no authorisation (a grounding still sends them by road)"});
     v("groundings", groundings, {.doc = "dated windows when flights are grounded"});
   }
 };
@@ -414,6 +445,46 @@ struct IedSection {
     v("jihadist_factor", jihadist_factor,
       {.doc = "factor on per_km where jihadist presence is full", .min = 1.0, .max = 10000.0});
     v("deaths", deaths, {.doc = "mean deaths per IED strike (Poisson)", .min = 0.0, .max = 100.0});
+  }
+};
+
+struct MedevacSection {
+  double wounded_per_death = 3.0;
+  double golden_hours = 2.0;
+  double death_rate_per_hour = 0.02;
+
+  template <class V>
+  void describe(V& v) {
+    v("wounded_per_death", wounded_per_death,
+      {.doc = "mean wounded per expected death of a peacekeeper or partner IED strike or fight "
+              "(Poisson); each casualty event with wounded calls one medevac flight",
+       .min = 0.0,
+       .max = 100.0});
+    v("golden_hours", golden_hours,
+      {.doc = "hours within which an evacuated wounded survives", .min = 0.0, .max = 1000.0});
+    v("death_rate_per_hour", death_rate_per_hour,
+      {.doc = "hourly chance that a wounded dies of wounds once the wait passes golden_hours",
+       .min = 0.0,
+       .max = 1.0});
+  }
+};
+
+struct InvestigationSection {
+  double share = 0.5;
+  double delay_hours = 48.0;
+
+  template <class V>
+  void describe(V& v) {
+    v("share", share,
+      {.doc = "chance that the responder's human-rights division investigates an incident it "
+              "knows of that killed civilians",
+       .min = 0.0,
+       .max = 1.0});
+    v("delay_hours", delay_hours,
+      {.doc = "hours after the episode's end (or its detection, if later) before investigators "
+              "set out",
+       .min = 0.0,
+       .max = 10000.0});
   }
 };
 
@@ -518,6 +589,7 @@ struct FactionSection {
   double offroad_speed_kmh = 8.0;
   double patrol_radius_km = 60.0;
   double firepower = 0.0005;
+  FireMode fire = FireMode::aimed;
   double abuse_rate = 0.0;
   double abuse_base_share = 0.1;
   double killings_per_hour = 1.0;
@@ -563,6 +635,9 @@ struct FactionSection {
       {.doc = "Lanchester attrition coefficient: enemy losses per own fighter per hour",
        .min = 0.0,
        .max = 1.0});
+    v("fire", fire,
+      {.doc = "aimed: losses inflicted grow with own strength (Lanchester square law); area: "
+              "also with the target's strength (linear law), with more crossfire"});
     v("abuse_rate", abuse_rate,
       {.doc = "violent episodes against civilians started per unit and day where the trigger "
               "holds (enemy influence in the cell)",
@@ -627,6 +702,8 @@ struct Scenario {
   FlightPolicySection flights;
   ResponseSection response;
   IedSection ied;
+  MedevacSection medevac;
+  InvestigationSection investigations;
   AccordSection accord;
   std::vector<FactionSection> factions;
   std::vector<OperationSection> operations;
@@ -644,6 +721,10 @@ struct Scenario {
     v("flights", flights, {.doc = "the host state's flight-authorisation policy"});
     v("response", response, {.doc = "how the responder reaches incidents, by air or ground"});
     v("ied", ied, {.doc = "improvised explosive devices on the roads"});
+    v("medevac", medevac,
+      {.doc = "evacuation of wounded peacekeepers and partners, and deaths of wounds"});
+    v("investigations", investigations,
+      {.doc = "human-rights investigations of incidents, and access to them"});
     v("accord", accord, {.doc = "the peace accord between the state and the signatories"});
     v("factions", factions, {.doc = "the armed actors, one entry per faction"});
     v("operations", operations, {.doc = "scripted operations (date, place, forces)"});

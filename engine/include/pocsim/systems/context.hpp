@@ -65,6 +65,7 @@ struct SimulationContext {
   std::vector<Episode> episodes;
   std::uint32_t next_episode_id = 0;
   std::vector<std::uint32_t> open_responses;                // incident ids still being worked on
+  std::vector<std::uint32_t> open_investigations;           // incident ids awaiting investigators
   std::vector<std::uint32_t> helicopter_busy_until;         // one tick per helicopter in use
   int responder = -1;                                       // faction index of the responder, or -1
   std::vector<std::vector<std::uint32_t>> operation_units;  // per scripted operation

@@ -10,9 +10,10 @@ namespace pocsim {
 // Chance of at least one strike over `km` of road through `cell`.
 double ied_strike_chance(const SimulationContext& ctx, world::CellId cell, double km);
 
-// A strike on a vehicle of `victim` in `cell`: draws the deaths, removes them
-// from the unit (if any), and records the event. Returns the deaths.
-std::uint32_t ied_strike(SimulationContext& ctx, std::uint32_t day, world::CellId cell,
+// A strike on a vehicle of `victim` in `cell` at `tick`: draws the deaths,
+// removes them from the unit (if any; else it is a convoy), records the
+// event and calls a medevac for the wounded. Returns the deaths.
+std::uint32_t ied_strike(SimulationContext& ctx, std::uint32_t tick, world::CellId cell,
                          std::uint16_t victim, int unit, double u);
 
 // Road patrols run the risk over the distance they drove this tick.

@@ -1,0 +1,41 @@
+#include "pocsim/systems/control.hpp"
+
+#include <bit>
+
+namespace pocsim {
+
+void record_control(SimulationContext& ctx) {
+  constexpr std::size_t kinds = scenario::faction_kind_count;
+  const std::size_t regions = ctx.world.places.region_names.size();
+  const std::size_t factions = ctx.factions.size();
+  const auto threshold = static_cast<float>(ctx.scenario.control.hold_presence);
+  std::vector<std::uint32_t> held(regions * kinds, 0), contested(regions * kinds, 0),
+      held_by_faction(factions, 0);
+  for (world::CellId c : ctx.world.land_cells) {
+    std::uint64_t strong = 0;
+    for (std::size_t f = 0; f < factions; ++f)
+      if (ctx.presence(f, c) >= threshold) strong |= std::uint64_t{1} << f;
+    if (strong == 0) continue;
+    unsigned held_kinds = 0, contested_kinds = 0;
+    for (std::uint64_t rest = strong; rest != 0; rest &= rest - 1) {
+      const auto f = static_cast<std::size_t>(std::countr_zero(rest));
+      const auto kind = static_cast<unsigned>(ctx.factions[f].config.kind);
+      if (ctx.factions[f].hostile & strong) {
+        contested_kinds |= 1u << kind;
+      } else {
+        held_kinds |= 1u << kind;
+        ++held_by_faction[f];
+      }
+    }
+    // A kind that holds the cell through one faction does not also contest it.
+    contested_kinds &= ~held_kinds;
+    const auto r = static_cast<std::size_t>(ctx.world.region[c]);
+    for (std::size_t k = 0; k < kinds; ++k) {
+      held[r * kinds + k] += (held_kinds >> k) & 1u;
+      contested[r * kinds + k] += (contested_kinds >> k) & 1u;
+    }
+  }
+  ctx.recorder.control(held, contested, held_by_faction);
+}
+
+}  // namespace pocsim
