@@ -101,6 +101,10 @@ void resolve_combat(SimulationContext& ctx, const TickInfo& tick) {
     if (units.active(u)) by_cell.emplace_back(units.cell[u], static_cast<std::uint32_t>(u));
   std::sort(by_cell.begin(), by_cell.end());
   std::vector<std::uint8_t> engaged(units.size(), 0);
+  // Which factions stand in each cell: most neighbourhoods hold no enemy,
+  // and one look at a cell's bits spares the search of the sorted list.
+  auto& factions_in = ctx.cells.unit_factions;
+  for (const auto& [cell, u] : by_cell) factions_in[cell] |= std::uint64_t{1} << units.faction[u];
 
   for (const auto& [cell, u32] : by_cell) {
     const std::size_t u = u32;
@@ -112,6 +116,7 @@ void resolve_combat(SimulationContext& ctx, const TickInfo& tick) {
     for (int r = std::max(0, r0 - reach); r <= std::min(grid.height() - 1, r0 + reach); ++r)
       for (int c = std::max(0, c0 - reach); c <= std::min(grid.width() - 1, c0 + reach); ++c) {
         const world::CellId n = grid.cell(c, r);
+        if ((factions_in[n] & fu.hostile) == 0) continue;
         auto it = std::lower_bound(by_cell.begin(), by_cell.end(), std::make_pair(n, 0u));
         for (; it != by_cell.end() && it->first == n; ++it) {
           const std::size_t v = it->second;
@@ -129,6 +134,7 @@ void resolve_combat(SimulationContext& ctx, const TickInfo& tick) {
       continue;
     engage(ctx, u, enemy, tick);
   }
+  for (const auto& [cell, u] : by_cell) factions_in[cell] = 0;
 }
 
 }  // namespace pocsim

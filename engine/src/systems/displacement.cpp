@@ -196,13 +196,32 @@ void displace_initially(SimulationContext& ctx) {
 
 void index_civilians(SimulationContext& ctx) {
   const Civilians& civ = ctx.civilians;
-  const std::size_t blocks = Executor::block_count(civ.size());
-  std::vector<std::vector<std::pair<world::CellId, std::uint32_t>>> found(blocks);
-  ctx.executor.for_blocks(civ.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i)
-      if (civ.status[i] == CivilianStatus::displaced && civ.alive[i] > 0)
-        found[b].emplace_back(civ.cell[i], static_cast<std::uint32_t>(i));
-  });
+  // One pass over the agents in home order, cell block by cell block: the
+  // people at home in each cell, and the displaced groups with where they are.
+  const std::uint32_t n = ctx.world.grid.cell_count();
+  constexpr std::size_t cells_per_block = 1024;
+  std::vector<std::vector<std::pair<world::CellId, std::uint32_t>>> found(
+      Executor::block_count(n, cells_per_block));
+  auto& residents = ctx.cells.residents;
+  ctx.executor.for_blocks(
+      n,
+      [&](std::size_t b, std::size_t begin, std::size_t end) {
+        const std::uint8_t* __restrict alive = civ.alive.data();
+        const CivilianStatus* __restrict status = civ.status.data();
+        const world::CellId* __restrict cell = civ.cell.data();
+        for (std::size_t c = begin; c < end; ++c) {
+          std::int64_t people = 0;
+          const auto home = static_cast<world::CellId>(c);
+          for (std::uint32_t a = ctx.home_index.first(home); a < ctx.home_index.last(home); ++a) {
+            if (status[a] == CivilianStatus::at_home)
+              people += alive[a];
+            else if (alive[a] > 0)
+              found[b].emplace_back(cell[a], a);
+          }
+          residents[c] = people;
+        }
+      },
+      cells_per_block);
   std::vector<std::pair<world::CellId, std::uint32_t>> all;
   for (const auto& part : found) all.insert(all.end(), part.begin(), part.end());
   std::sort(all.begin(), all.end());
@@ -212,22 +231,7 @@ void index_civilians(SimulationContext& ctx) {
     ctx.displaced.cell[k] = all[k].first;
     ctx.displaced.agent[k] = all[k].second;
   }
-
   // Residents: the groups at home in each cell plus those displaced into it.
-  auto& residents = ctx.cells.residents;
-  const std::uint32_t n = ctx.world.grid.cell_count();
-  ctx.executor.for_blocks(
-      n,
-      [&](std::size_t, std::size_t begin, std::size_t end) {
-        for (std::size_t c = begin; c < end; ++c) {
-          std::int64_t people = 0;
-          const auto cell = static_cast<world::CellId>(c);
-          for (std::uint32_t a = ctx.home_index.first(cell); a < ctx.home_index.last(cell); ++a)
-            if (civ.status[a] == CivilianStatus::at_home) people += civ.alive[a];
-          residents[c] = people;
-        }
-      },
-      1024);
   for (std::size_t k = 0; k < all.size(); ++k) residents[all[k].first] += civ.alive[all[k].second];
 }
 

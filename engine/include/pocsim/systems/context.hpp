@@ -24,6 +24,9 @@ struct CellFields {
   std::vector<std::uint8_t> infrastructure;  // Infrastructure bits now
   std::vector<float> presence;               // unit-days, faction-major: [f * cells + c]
   std::vector<world::CellId> refuge;         // where residents flee today; no_cell if safe
+  // Bit f: an active unit of faction f stands in the cell. Filled and
+  // cleared within the combat phase (all zero outside it).
+  std::vector<std::uint64_t> unit_factions;
 };
 
 struct Episode {
