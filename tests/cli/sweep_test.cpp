@@ -204,5 +204,38 @@ TEST_F(Sweep, BadShardIsRefusedBeforeAnythingIsWritten) {
   }
 }
 
+// A Saltelli sweep end to end: n (d + 2) runs, and sobol.csv with both
+// indices and their intervals for every parameter and named outcome.
+TEST(SampledSweep, SaltelliSweepWritesSobolIndices) {
+  TempDir tmp;
+  std::ofstream(tmp.file("sobol.yaml"))
+      << "sweep:\n  name: sobol\n  scenario: "
+      << source_path("scenarios/teaching/flight_delay.yaml")
+      << "\nset:\n  scenario.duration_days: 10\n"
+         "sample:\n  method: saltelli\n  points: 12\n  bootstrap: 100\n"
+         "  outcomes: [civilian_deaths.total, protection.flights.refused]\n"
+         "  parameters:\n"
+         "    - {key: flights.delay_hours, min: 0, max: 168}\n"
+         "    - {key: flights.refusal_probability, min: 0, max: 0.8}\n";
+  const std::string out = tmp.file("out");
+  const ProcessResult r = run_pocsim({"sweep", tmp.file("sobol.yaml"), "--out", out, "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto plan = csv_rows(read_text(out + "/plan.csv"));
+  EXPECT_EQ(plan.size(), 1u + 12u * (2u + 2u));
+  const auto sobol = csv_rows(read_text(out + "/sobol.csv"));
+  ASSERT_EQ(sobol.size(), 1u + 2u * 2u);
+  for (std::size_t i = 1; i < sobol.size(); ++i) {
+    ASSERT_EQ(sobol[i].size(), 8u);
+    for (std::size_t c = 2; c < 8; ++c) EXPECT_FALSE(sobol[i][c].empty()) << i << "," << c;
+  }
+  // Refusals are driven by the refusal probability, not by the delay: its
+  // total index is the larger one.
+  double delay_total = 0.0, refusal_total = 0.0;
+  for (std::size_t i = 1; i < sobol.size(); ++i)
+    if (sobol[i][1] == "protection.flights.refused")
+      (sobol[i][0] == "flights.delay_hours" ? delay_total : refusal_total) = std::stod(sobol[i][5]);
+  EXPECT_GT(refusal_total, delay_total);
+}
+
 }  // namespace
 }  // namespace pocsim::test
