@@ -35,6 +35,12 @@ enum class Purpose : std::uint32_t {
   benchmark = 21,
   recruitment = 22,
   initial_displacement = 23,
+  // Epstein civil-violence model (pocsim/classic).
+  epstein_layout = 40,
+  epstein_order = 41,
+  epstein_move = 42,
+  epstein_arrest = 43,
+  epstein_jail_term = 44,
 };
 
 class CounterRng {

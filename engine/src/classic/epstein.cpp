@@ -1,0 +1,565 @@
+#include "pocsim/classic/epstein.hpp"
+
+#include <tbb/enumerable_thread_specific.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdlib>
+#include <utility>
+
+namespace pocsim::classic {
+
+namespace {
+
+constexpr std::uint32_t cop_unit = 1u << 16;  // a cop in a packed diamond sum
+constexpr std::uint32_t active_mask = 0xFFFFu;
+// Rows per Executor block in the synchronous phases. Each block rebuilds its
+// diagonal prefix sums from 2 * vision + 1 rows beyond its own, so taller
+// blocks waste less; 64 rows keep a block's buffers near the L2 size at
+// 4000 columns.
+constexpr int band_rows = 64;
+// Rejection tries before the exact scan: at Mesa's densities (77% full) 16
+// tries all fail with probability 0.77^16 = 1.5%.
+constexpr int empty_tries = 16;
+// A move claim is (priority << claim_index_bits) | (offset index + 1);
+// vision <= 20 means at most 840 offsets.
+constexpr int claim_index_bits = 11;
+
+constexpr std::uint32_t packed_value(std::uint8_t kind) {
+  return (kind == static_cast<std::uint8_t>(CellKind::cop) ? cop_unit : 0u) |
+         (kind == static_cast<std::uint8_t>(CellKind::active) ? 1u : 0u);
+}
+
+constexpr std::uint8_t raw(CellKind k) { return static_cast<std::uint8_t>(k); }
+
+// Python's round(c / a): to the nearest integer, halves to even, exact for
+// integers.
+std::uint32_t round_ratio(std::uint32_t c, std::uint32_t a) {
+  const std::uint32_t q = c / a, twice_rem = 2 * (c - q * a);
+  if (twice_rem > a || (twice_rem == a && (q & 1u))) return q + 1;
+  return q;
+}
+
+std::uint32_t scaled(std::uint32_t word, std::uint32_t n) {
+  return static_cast<std::uint32_t>((static_cast<std::uint64_t>(word) * n) >> 32);
+}
+
+}  // namespace
+
+// Per-thread buffers of the synchronous decide phase: the two diagonal
+// prefix sums over a band of rows with its margins.
+struct EpsteinModel::Scratch {
+  struct Buffers {
+    std::vector<std::uint32_t> down_right, down_left;
+  };
+  tbb::enumerable_thread_specific<Buffers> buffers;
+};
+
+EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
+    : scenario_(scenario),
+      mode_(mode),
+      grid_(geo::Projection{}, scenario.grid.width, scenario.grid.height, 1.0),
+      rng_(scenario.seed),
+      width_(scenario.grid.width),
+      height_(scenario.grid.height),
+      scratch_(std::make_unique<Scratch>()) {
+  const int rc = scenario.citizens.vision, rp = scenario.cops.vision, r = std::max(rc, rp);
+  for (int d = 1; d <= r; ++d)
+    for (int dy = -d; dy <= d; ++dy) {
+      const int dx = d - std::abs(dy);
+      offsets_.push_back({static_cast<std::int16_t>(-dx), static_cast<std::int16_t>(dy)});
+      if (dx != 0)
+        offsets_.push_back({static_cast<std::int16_t>(dx), static_cast<std::int16_t>(dy)});
+    }
+  // Coordinates up to the widest vision beyond the edge, wrapped.
+  margin_ = r;
+  for (int x = -r; x < width_ + r; ++x)
+    column_.push_back(static_cast<world::CellId>((x + width_) % width_));
+  for (int y = -r; y < height_ + r; ++y)
+    row_start_.push_back(static_cast<world::CellId>((y + height_) % height_) *
+                         static_cast<world::CellId>(width_));
+  for (const Offset& o : offsets_) linear_.push_back(o.dy * width_ + o.dx);
+  citizen_offsets_ = static_cast<std::uint32_t>(2 * rc * (rc + 1));
+  cop_offsets_ = static_cast<std::uint32_t>(2 * rp * (rp + 1));
+  citizen_reject_ = 65536u % citizen_offsets_;
+  cop_reject_ = 65536u % cop_offsets_;
+  for (std::uint32_t m = 0; m <= citizen_offsets_ + 1; ++m)
+    arrest_probability_.push_back(
+        1.0 - std::exp(-scenario.citizens.arrest_constant * static_cast<double>(m)));
+
+  const std::size_t cells = grid_.cell_count();
+  kind_.assign(cells, 0);
+  jail_.assign(cells, 0);
+  grievance_.assign(cells, 0.0f);
+  risk_.assign(cells, 0.0f);
+  id_.assign(cells, 0);
+  place_agents();
+
+  if (scenario.activation == Activation::random_sequential) {
+    near_.assign(
+        static_cast<std::size_t>(width_ + 2 * rc) * static_cast<std::size_t>(height_ + 2 * rc), 0);
+    diamond_padded_.push_back(0);
+    for (std::uint32_t i = 0; i < citizen_offsets_; ++i)
+      diamond_padded_.push_back(offsets_[i].dy * (width_ + 2 * rc) + offsets_[i].dx);
+    cell_of_.assign(agents(), 0);
+    order_.resize(agents());
+    for (world::CellId c = 0; c < cells; ++c) {
+      if (kind_[c] == raw(CellKind::empty)) continue;
+      cell_of_[id_[c]] = c;
+      if (kind_[c] == raw(CellKind::cop)) add_diamond(c, cop_unit);
+    }
+    for (std::uint32_t a = 0; a < agents(); ++a) order_[a] = a;
+    scheduler_.add_phase("agents", 1, [this](const TickInfo& t) { sequential_step(t.tick); });
+  } else {
+    next_kind_.assign(cells, 0);
+    claim_.assign(cells, 0);
+    scheduler_.add_phase("decide", 1, [this](const TickInfo& t) { sync_decide(t.tick); });
+    scheduler_.add_phase("arrest", 1, [this](const TickInfo& t) { sync_arrest(t.tick); });
+    if (scenario.movement) {
+      scheduler_.add_phase("claim moves", 1,
+                           [this](const TickInfo& t) { sync_claim_moves(t.tick); });
+      scheduler_.add_phase("apply moves", 1, [this](const TickInfo&) { sync_apply_moves(); });
+    }
+  }
+  history_.push_back(counts());
+}
+
+EpsteinModel::~EpsteinModel() = default;
+
+void EpsteinModel::place_agents() {
+  // Mesa draws, cell by cell, citizen with the citizen density, else cop with
+  // the cop density, else empty; hardship and risk aversion are U(0, 1).
+  const double citizen = scenario_.citizens.density;
+  const double cop = citizen + scenario_.cops.density;
+  const double alienation = 1.0 - scenario_.citizens.legitimacy;
+  std::uint32_t next_id = 0;
+  for (world::CellId c = 0; c < grid_.cell_count(); ++c) {
+    const double u = rng_.uniform(Purpose::epstein_layout, c, 0, 0);
+    if (u < citizen) {
+      const auto [hardship, risk] = rng_.uniform2(Purpose::epstein_layout, c, 0, 1);
+      kind_[c] = raw(CellKind::quiet);
+      grievance_[c] = static_cast<float>(hardship * alienation);
+      risk_[c] = static_cast<float>(risk);
+      ++citizens_;
+    } else if (u < cop) {
+      kind_[c] = raw(CellKind::cop);
+      ++cops_;
+    } else {
+      continue;
+    }
+    id_[c] = next_id++;
+  }
+}
+
+EpsteinCounts EpsteinModel::counts() const {
+  return {step_, active_, citizens_ - active_ - jailed_, jailed_};
+}
+
+void EpsteinModel::step() {
+  scheduler_.run_tick(TickInfo{step_ + 1, 1});
+  ++step_;
+  history_.push_back(counts());
+}
+
+void EpsteinModel::run() {
+  history_.reserve(scenario_.steps + 1);
+  while (step_ < scenario_.steps) step();
+}
+
+world::CellId EpsteinModel::wrap_cell(int x, int y) const {
+  return row_start_[static_cast<std::size_t>(y + margin_)] +
+         column_[static_cast<std::size_t>(x + margin_)];
+}
+
+std::uint32_t EpsteinModel::diamond_sum_direct(int x, int y) const {
+  std::uint32_t sum = packed_value(kind_[wrap_cell(x, y)]);
+  for (std::uint32_t i = 0; i < citizen_offsets_; ++i)
+    sum += packed_value(kind_[wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy)]);
+  return sum;
+}
+
+std::size_t EpsteinModel::padded(int x, int y) const {
+  const int r = scenario_.citizens.vision;
+  return static_cast<std::size_t>(y + r) * static_cast<std::size_t>(width_ + 2 * r) +
+         static_cast<std::size_t>(x + r);
+}
+
+void EpsteinModel::add_diamond(world::CellId center, std::uint32_t delta) {
+  // The padded array needs no wrapping: a straight run of adds.
+  std::uint32_t* at = near_.data() + padded(grid_.column(center), grid_.row(center));
+  for (const std::int32_t offset : diamond_padded_) at[offset] += delta;
+}
+
+std::uint32_t EpsteinModel::near_at(int x, int y) const {
+  // A cell's sum is its own entry plus those of its copies in the margins.
+  const int r = scenario_.citizens.vision;
+  const int copy_x = x < r ? x + width_ : (x >= width_ - r ? x - width_ : x);
+  const int copy_y = y < r ? y + height_ : (y >= height_ - r ? y - height_ : y);
+  std::uint32_t sum = near_[padded(x, y)];
+  if (copy_x != x) sum += near_[padded(copy_x, y)];
+  if (copy_y != y) {
+    sum += near_[padded(x, copy_y)];
+    if (copy_x != x) sum += near_[padded(copy_x, copy_y)];
+  }
+  return sum;
+}
+
+world::CellId EpsteinModel::pick_empty(const std::uint8_t* kinds, int x, int y, std::uint32_t n,
+                                       std::uint32_t agent, std::uint32_t step,
+                                       std::array<std::uint32_t, 4> block, int first,
+                                       std::uint32_t* index) const {
+  // Rejection sampling is uniform over the empty cells, as Mesa's
+  // random.choice(empty_neighbors) is. A block gives eight 16-bit draws of an
+  // offset index, exact by Lemire's method (a draw whose low product falls
+  // below 2^16 mod n is discarded). After three blocks (at Mesa's density
+  // all fail with probability 0.79^24 = 0.4%) an exact scan keeps the
+  // choice uniform.
+  const std::uint32_t reject_below = n == citizen_offsets_ ? citizen_reject_ : cop_reject_;
+  // Away from the edges a neighbour is a fixed distance away in memory.
+  const bool interior =
+      x >= margin_ && x < width_ - margin_ && y >= margin_ && y < height_ - margin_;
+  const std::int64_t here = static_cast<std::int64_t>(y) * width_ + x;
+  for (std::uint32_t k = 0; k < 3; ++k) {
+    if (k > 0) {
+      block = rng_.bits(Purpose::epstein_move, agent, step, k);
+      first = 0;
+    }
+    for (int j = first; j < 8; ++j) {
+      const std::uint32_t draw =
+          (block[static_cast<std::size_t>(j >> 1)] >> (16 * (j & 1))) & 0xFFFFu;
+      const std::uint32_t product = draw * n;
+      if ((product & 0xFFFFu) < reject_below) continue;
+      const std::uint32_t i = product >> 16;
+      const world::CellId c = interior ? static_cast<world::CellId>(here + linear_[i])
+                                       : wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy);
+      if (kinds[c] == raw(CellKind::empty)) {
+        *index = i;
+        return c;
+      }
+    }
+  }
+  std::uint32_t empty = 0;
+  for (std::uint32_t i = 0; i < n; ++i)
+    empty += kinds[wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy)] == raw(CellKind::empty);
+  if (empty == 0) return world::no_cell;
+  std::uint32_t j = scaled(rng_.bits(Purpose::epstein_move, agent, step, 3)[0], empty);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const world::CellId c = wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy);
+    if (kinds[c] != raw(CellKind::empty)) continue;
+    if (j-- == 0) {
+      *index = i;
+      return c;
+    }
+  }
+  return world::no_cell;
+}
+
+world::CellId EpsteinModel::pick_active(int x, int y, std::uint32_t count,
+                                        std::uint32_t word) const {
+  std::uint32_t j = scaled(word, count);
+  for (std::uint32_t i = 0; i < cop_offsets_; ++i) {
+    const world::CellId c = wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy);
+    if (kind_[c] == raw(CellKind::active) && j-- == 0) return c;
+  }
+  return world::no_cell;
+}
+
+std::uint32_t EpsteinModel::actives_in_cop_vision(int x, int y, std::uint32_t near) const {
+  if (scenario_.cops.vision == scenario_.citizens.vision) return near & active_mask;
+  std::uint32_t count = 0;
+  for (std::uint32_t i = 0; i < cop_offsets_; ++i)
+    count += kind_[wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy)] == raw(CellKind::active);
+  return count;
+}
+
+bool EpsteinModel::decides_active(world::CellId cell, std::uint32_t near, bool self_active) const {
+  // With risk >= 0 and P >= 0, grievance alone bounds the decision.
+  const double grievance = static_cast<double>(grievance_[cell]);
+  const double threshold = scenario_.citizens.threshold;
+  if (grievance <= threshold) return false;
+  const std::uint32_t cops = near >> 16;
+  if (cops == 0) return true;
+  // Mesa counts the citizen itself among the actives it sees.
+  const std::uint32_t actives = (near & active_mask) - (self_active ? 1u : 0u) + 1u;
+  const double p = arrest_probability_[round_ratio(cops, actives)];
+  return grievance - static_cast<double>(risk_[cell]) * p > threshold;
+}
+
+std::uint16_t EpsteinModel::jail_draw(std::uint32_t word) const {
+  return static_cast<std::uint16_t>(scaled(word, scenario_.cops.max_jail_term + 1));
+}
+
+// --- random sequential -----------------------------------------------------
+
+void EpsteinModel::sequential_step(std::uint32_t step) {
+  // A fresh uniform order every step (Fisher-Yates), as Mesa's shuffle_do.
+  const std::uint32_t n = agents();
+  std::array<std::uint32_t, 4> block{};
+  for (std::uint32_t i = n; i-- > 1;) {
+    if ((i & 3u) == 3u || i + 1 == n) block = rng_.bits(Purpose::epstein_order, i >> 2, step);
+    std::swap(order_[i], order_[scaled(block[i & 3u], i + 1)]);
+  }
+  const bool movement = scenario_.movement;
+  for (const std::uint32_t a : order_) {
+    const world::CellId c = cell_of_[a];
+    const std::uint8_t kind = kind_[c];
+    if (kind == raw(CellKind::jailed) && jail_[c] > 0) {
+      --jail_[c];
+      continue;
+    }
+    const int x = grid_.column(c), y = grid_.row(c);
+    if (kind == raw(CellKind::cop)) {
+      const std::uint32_t actives = actives_in_cop_vision(x, y, near_at(x, y));
+      if (actives > 0) {
+        const auto arrest = rng_.bits(Purpose::epstein_arrest, a, step);
+        const world::CellId t = pick_active(x, y, actives, arrest[0]);
+        kind_[t] = raw(CellKind::jailed);
+        jail_[t] = jail_draw(arrest[1]);
+        --active_;
+        ++jailed_;
+        add_diamond(t, 0u - 1u);
+      }
+      if (!movement) continue;
+      std::uint32_t index = 0;
+      const world::CellId t = pick_empty(kind_.data(), x, y, cop_offsets_, a, step,
+                                         rng_.bits(Purpose::epstein_move, a, step, 0), 0, &index);
+      if (t == world::no_cell) continue;
+      kind_[t] = raw(CellKind::cop);
+      kind_[c] = raw(CellKind::empty);
+      id_[t] = a;
+      cell_of_[a] = t;
+      add_diamond(c, 0u - cop_unit);
+      add_diamond(t, cop_unit);
+      continue;
+    }
+    const bool was_active = kind == raw(CellKind::active);
+    const bool now_active = decides_active(c, near_at(x, y), was_active);
+    if (kind == raw(CellKind::jailed)) --jailed_;
+    if (was_active != now_active) {
+      if (now_active)
+        ++active_;
+      else
+        --active_;
+    }
+    const std::uint8_t now = raw(now_active ? CellKind::active : CellKind::quiet);
+    world::CellId t = world::no_cell;
+    if (movement) {
+      std::uint32_t index = 0;
+      t = pick_empty(kind_.data(), x, y, citizen_offsets_, a, step,
+                     rng_.bits(Purpose::epstein_move, a, step, 0), 0, &index);
+    }
+    if (t == world::no_cell) {
+      kind_[c] = now;
+      t = c;
+    } else {
+      kind_[t] = now;
+      jail_[t] = 0;
+      grievance_[t] = grievance_[c];
+      risk_[t] = risk_[c];
+      id_[t] = a;
+      kind_[c] = raw(CellKind::empty);
+      cell_of_[a] = t;
+    }
+    if (was_active && (!now_active || t != c)) add_diamond(c, 0u - 1u);
+    if (now_active && (!was_active || t != c)) add_diamond(t, 1u);
+  }
+}
+
+// --- synchronous -----------------------------------------------------------
+//
+// Four phases, each a loop over bands of rows on the Executor:
+//   decide: every agent reads the state at the start of the step (kind_);
+//     citizens write their new state to next_kind_, jailed citizens count
+//     down, and a cop marks the active citizen it arrests in claim_.
+//   arrest: every marked citizen is jailed (one arrest however many cops
+//     chose it; the term is keyed by the citizen), and the states counted.
+//   claim moves: every agent not jailed picks a cell empty at the start of
+//     the step and claims it with a Philox priority keyed by (agent, step);
+//     an atomic maximum keeps the highest claim, so the winner does not
+//     depend on the order in which threads run.
+//   apply moves: each claimed cell pulls its winner in; losers stay put.
+
+void EpsteinModel::sync_decide(std::uint32_t step) {
+  const Executor executor(mode_);
+  executor.for_blocks(
+      static_cast<std::size_t>(height_),
+      [&](std::size_t, std::size_t begin, std::size_t end) {
+        sync_decide_rows(static_cast<int>(begin), static_cast<int>(end), step);
+      },
+      band_rows);
+}
+
+void EpsteinModel::sync_decide_rows(int y0, int y1, std::uint32_t step) {
+  // Diamond sums in O(1) per cell. Moving the centre one cell right adds
+  // the diamond's right edge and drops the left edge of the old one; each
+  // edge is two diagonal segments, and a segment is the difference of two
+  // prefix sums along its diagonal. `dr` accumulates towards down-right
+  // (x+1, y+1), `dl` towards down-left (x-1, y+1), over the band's rows
+  // plus vision + 1 above and vision below, and the columns plus vision + 1
+  // to the left and vision to the right, wrapped. The packed sums are exact
+  // modulo 2^32, so the cop and active halves never disturb each other.
+  const int r = scenario_.citizens.vision;
+  const int wp = width_ + 2 * r + 1;
+  const int first_row = y0 - r - 1;
+  const int rows = (y1 - y0) + 2 * r + 1;
+  Scratch::Buffers& buffers = scratch_->buffers.local();
+  const std::size_t size = static_cast<std::size_t>(rows) * static_cast<std::size_t>(wp);
+  if (buffers.down_right.size() < size) {
+    buffers.down_right.resize(size);
+    buffers.down_left.resize(size);
+  }
+  std::uint32_t* dr = buffers.down_right.data();
+  std::uint32_t* dl = buffers.down_left.data();
+  for (int i = 0; i < rows; ++i) {
+    int gy = first_row + i;
+    if (gy < 0)
+      gy += height_;
+    else if (gy >= height_)
+      gy -= height_;
+    const std::uint8_t* line =
+        kind_.data() + static_cast<std::size_t>(gy) * static_cast<std::size_t>(width_);
+    std::uint32_t* out_dr = dr + static_cast<std::size_t>(i) * static_cast<std::size_t>(wp);
+    std::uint32_t* out_dl = dl + static_cast<std::size_t>(i) * static_cast<std::size_t>(wp);
+    // The padded row: r + 1 cells from the row's end, the row, r from its start.
+    const int left = r + 1;
+    for (int px = 0; px < left; ++px) out_dr[px] = packed_value(line[width_ - left + px]);
+    for (int x = 0; x < width_; ++x) out_dr[left + x] = packed_value(line[x]);
+    for (int px = 0; px < r; ++px) out_dr[left + width_ + px] = packed_value(line[px]);
+    if (i == 0) {
+      std::copy(out_dr, out_dr + wp, out_dl);
+      continue;
+    }
+    const std::uint32_t* above_dr = out_dr - wp;
+    const std::uint32_t* above_dl = out_dl - wp;
+    for (int px = wp - 1; px >= 0; --px) out_dl[px] = out_dr[px];
+    for (int px = 0; px + 1 < wp; ++px) out_dl[px] += above_dl[px + 1];
+    for (int px = wp - 1; px > 0; --px) out_dr[px] += above_dr[px - 1];
+  }
+  auto at = [&](const std::uint32_t* buffer, int x, int y) {
+    return buffer[static_cast<std::size_t>(y - first_row) * static_cast<std::size_t>(wp) +
+                  static_cast<std::size_t>(x + r + 1)];
+  };
+
+  for (int y = y0; y < y1; ++y) {
+    std::uint32_t near = diamond_sum_direct(0, y);
+    const world::CellId row_start =
+        static_cast<world::CellId>(y) * static_cast<world::CellId>(width_);
+    for (int x = 0; x < width_; ++x) {
+      if (x > 0) {
+        near += at(dr, x + r, y) - at(dr, x - 1, y - r - 1);  // right edge, upper half
+        near += at(dl, x, y + r) - at(dl, x + r, y);          // right edge, lower half
+        near -= at(dl, x - 1 - r, y) - at(dl, x, y - r - 1);  // old left edge, upper half
+        near -= at(dr, x - 1, y + r) - at(dr, x - r - 1, y);  // old left edge, lower half
+      }
+      const world::CellId c = row_start + static_cast<world::CellId>(x);
+      const std::uint8_t kind = kind_[c];
+      if (kind == raw(CellKind::empty)) {
+        next_kind_[c] = kind;
+      } else if (kind == raw(CellKind::cop)) {
+        next_kind_[c] = kind;
+        const std::uint32_t actives = actives_in_cop_vision(x, y, near);
+        if (actives == 0) continue;
+        const auto arrest = rng_.bits(Purpose::epstein_arrest, id_[c], step);
+        const world::CellId t = pick_active(x, y, actives, arrest[0]);
+        std::atomic_ref<std::uint32_t>(claim_[t]).store(1u, std::memory_order_relaxed);
+      } else if (kind == raw(CellKind::jailed) && jail_[c] > 0) {
+        next_kind_[c] = kind;
+        --jail_[c];
+      } else {
+        next_kind_[c] =
+            raw(decides_active(c, near, kind == raw(CellKind::active)) ? CellKind::active
+                                                                       : CellKind::quiet);
+      }
+    }
+  }
+}
+
+void EpsteinModel::sync_arrest(std::uint32_t step) {
+  const Executor executor(mode_);
+  const std::size_t block = static_cast<std::size_t>(band_rows) * static_cast<std::size_t>(width_);
+  block_counts_.assign(Executor::block_count(kind_.size(), block), EpsteinCounts{});
+  executor.for_blocks(
+      kind_.size(),
+      [&](std::size_t b, std::size_t begin, std::size_t end) {
+        std::uint32_t counts[5] = {0, 0, 0, 0, 0};
+        for (std::size_t c = begin; c < end; ++c) {
+          if (claim_[c] != 0) {
+            claim_[c] = 0;
+            next_kind_[c] = raw(CellKind::jailed);
+            jail_[c] = jail_draw(rng_.bits(Purpose::epstein_jail_term, id_[c], step)[0]);
+          }
+          ++counts[next_kind_[c]];
+        }
+        block_counts_[b] = {0, counts[raw(CellKind::active)], counts[raw(CellKind::quiet)],
+                            counts[raw(CellKind::jailed)]};
+      },
+      block);
+  active_ = jailed_ = 0;
+  for (const EpsteinCounts& b : block_counts_) {
+    active_ += b.active;
+    jailed_ += b.jailed;
+  }
+  if (!scenario_.movement) kind_.swap(next_kind_);
+}
+
+void EpsteinModel::sync_claim_moves(std::uint32_t step) {
+  const Executor executor(mode_);
+  executor.for_blocks(
+      static_cast<std::size_t>(height_),
+      [&](std::size_t, std::size_t begin, std::size_t end) {
+        for (int y = static_cast<int>(begin); y < static_cast<int>(end); ++y)
+          for (int x = 0; x < width_; ++x) {
+            const world::CellId c =
+                static_cast<world::CellId>(y) * static_cast<world::CellId>(width_) +
+                static_cast<world::CellId>(x);
+            const std::uint8_t kind = next_kind_[c];
+            if (kind == raw(CellKind::empty) || kind == raw(CellKind::jailed)) continue;
+            const std::uint32_t n = kind == raw(CellKind::cop) ? cop_offsets_ : citizen_offsets_;
+            const auto block = rng_.bits(Purpose::epstein_move, id_[c], step, 0);
+            std::uint32_t index = 0;
+            const world::CellId t =
+                pick_empty(kind_.data(), x, y, n, id_[c], step, block, 2, &index);
+            if (t == world::no_cell) continue;
+            const std::uint32_t claim =
+                (block[0] >> claim_index_bits << claim_index_bits) | (index + 1);
+            std::atomic_ref<std::uint32_t> slot(claim_[t]);
+            std::uint32_t held = slot.load(std::memory_order_relaxed);
+            while (claim > held &&
+                   !slot.compare_exchange_weak(held, claim, std::memory_order_relaxed)) {
+            }
+          }
+      },
+      band_rows);
+}
+
+void EpsteinModel::sync_apply_moves() {
+  const Executor executor(mode_);
+  executor.for_blocks(
+      static_cast<std::size_t>(height_),
+      [&](std::size_t, std::size_t begin, std::size_t end) {
+        for (int y = static_cast<int>(begin); y < static_cast<int>(end); ++y)
+          for (int x = 0; x < width_; ++x) {
+            const world::CellId t =
+                static_cast<world::CellId>(y) * static_cast<world::CellId>(width_) +
+                static_cast<world::CellId>(x);
+            const std::uint32_t claim = claim_[t];
+            if (claim == 0) continue;
+            claim_[t] = 0;
+            const Offset o = offsets_[(claim & ((1u << claim_index_bits) - 1u)) - 1u];
+            // Only the winner's own target names its cell, so no other
+            // thread touches s.
+            const world::CellId s = wrap_cell(x - o.dx, y - o.dy);
+            next_kind_[t] = next_kind_[s];
+            next_kind_[s] = raw(CellKind::empty);
+            jail_[t] = jail_[s];
+            grievance_[t] = grievance_[s];
+            risk_[t] = risk_[s];
+            id_[t] = id_[s];
+          }
+      },
+      band_rows);
+  kind_.swap(next_kind_);
+}
+
+}  // namespace pocsim::classic
