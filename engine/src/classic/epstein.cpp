@@ -33,19 +33,17 @@ constexpr std::uint32_t packed_value(std::uint8_t kind) {
 
 constexpr std::uint8_t raw(CellKind k) { return static_cast<std::uint8_t>(k); }
 
-// Python's round(c / a): to the nearest integer, halves to even, exact for
-// integers.
-std::uint32_t round_ratio(std::uint32_t c, std::uint32_t a) {
-  const std::uint32_t q = c / a, twice_rem = 2 * (c - q * a);
-  if (twice_rem > a || (twice_rem == a && (q & 1u))) return q + 1;
-  return q;
-}
-
 std::uint32_t scaled(std::uint32_t word, std::uint32_t n) {
   return static_cast<std::uint32_t>((static_cast<std::uint64_t>(word) * n) >> 32);
 }
 
 }  // namespace
+
+std::uint32_t python_round_ratio(std::uint32_t c, std::uint32_t a) {
+  const std::uint32_t q = c / a, twice_rem = 2 * (c - q * a);
+  if (twice_rem > a || (twice_rem == a && (q & 1u))) return q + 1;
+  return q;
+}
 
 // Per-thread buffers of the synchronous decide phase: the two diagonal
 // prefix sums over a band of rows with its margins.
@@ -282,7 +280,7 @@ bool EpsteinModel::decides_active(world::CellId cell, std::uint32_t near, bool s
   if (cops == 0) return true;
   // Mesa counts the citizen itself among the actives it sees.
   const std::uint32_t actives = (near & active_mask) - (self_active ? 1u : 0u) + 1u;
-  const double p = arrest_probability_[round_ratio(cops, actives)];
+  const double p = arrest_probability_[python_round_ratio(cops, actives)];
   return grievance - static_cast<double>(risk_[cell]) * p > threshold;
 }
 

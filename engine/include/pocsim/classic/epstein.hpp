@@ -30,6 +30,10 @@ namespace pocsim::classic {
 
 enum class CellKind : std::uint8_t { empty = 0, cop = 1, quiet = 2, active = 3, jailed = 4 };
 
+// Python's round(c / a) for whole numbers (halves to even), which Mesa's
+// arrest estimate uses: round(1 / 2) = 0, round(3 / 2) = 2.
+std::uint32_t python_round_ratio(std::uint32_t c, std::uint32_t a);
+
 struct EpsteinCounts {
   std::uint32_t step = 0;  // steps done; 0 is the initial state
   std::uint32_t active = 0;
