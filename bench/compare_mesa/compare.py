@@ -6,7 +6,8 @@ seed, both models run the same number of steps; the per-seed means over the
 run of the active, quiet and jailed citizens are compared with two-sample
 tests, and the agent-steps per second of both are measured in the same run.
 Mesa's per-seed means are written as the reference statistics that
-tests/classic/epstein_mesa_test.cpp checks pocsim against.
+tests/classic/epstein_mesa_test.cpp checks pocsim against, one file per
+parameter set: tests/data/mesa_epstein_<set>.csv.
 
 Usage (from the repository root, with a Mesa 3.3.1 checkout at $MESA_SRC):
   MESA_SRC=/tmp/mesa /usr/bin/python3 bench/compare_mesa/compare.py \
@@ -28,7 +29,7 @@ import time
 import types
 
 REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
-REFERENCE = os.path.join(REPO, "tests", "data", "mesa_epstein_reference.csv")
+REFERENCE_DIR = os.path.join(REPO, "tests", "data")
 SCENARIO = os.path.join(REPO, "scenarios", "classic", "epstein_civil_violence.yaml")
 
 # Mesa's keyword arguments and the matching pocsim --set keys. "model" is
@@ -110,9 +111,11 @@ def describe(values):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, default=30)
-    parser.add_argument("--steps", type=int, default=200)
+    parser.add_argument("--steps", type=int, default=100)
+    parser.add_argument("--sets", default="model,app",
+                        help="parameter sets to run, comma-separated (model, app)")
     parser.add_argument("--pocsim", default=os.path.join(REPO, "build", "cli", "pocsim"))
-    parser.add_argument("--reference", default=REFERENCE)
+    parser.add_argument("--reference-dir", default=REFERENCE_DIR)
     parser.add_argument("--mesa-only", action="store_true",
                         help="run Mesa and write the reference, skip pocsim")
     args = parser.parse_args()
@@ -128,11 +131,16 @@ def main():
                  % args.pocsim)
 
     seeds = list(range(1, args.seeds + 1))
-    mesa_means = {name: [] for name in PARAMETER_SETS}
-    pocsim_means = {name: [] for name in PARAMETER_SETS}
+    chosen = args.sets.split(",")
+    for name in chosen:
+        if name not in PARAMETER_SETS:
+            sys.exit("compare.py: unknown parameter set '%s' (model, app)" % name)
+    sets = {name: PARAMETER_SETS[name] for name in chosen}
+    mesa_means = {name: [] for name in sets}
+    pocsim_means = {name: [] for name in sets}
     mesa_work = mesa_time = pocsim_work = pocsim_time = 0.0
     with tempfile.TemporaryDirectory() as tmp:
-        for name, params in PARAMETER_SETS.items():
+        for name, params in sets.items():
             for seed in seeds:
                 means, work, elapsed = run_mesa(model_class, params, seed, args.steps)
                 mesa_means[name].append(means)
@@ -146,22 +154,24 @@ def main():
                     pocsim_time += elapsed
                 print("  %s seed %d done" % (name, seed), file=sys.stderr, flush=True)
 
-    command = "MESA_SRC=<mesa v%s checkout> /usr/bin/python3 bench/compare_mesa/compare.py " \
-              "--seeds %d --steps %d" % (mesa.__version__, args.seeds, args.steps)
-    with open(args.reference + ".tmp", "w") as f:
-        f.write("# Mesa %s examples/advanced/epstein_civil_violence: per-seed means over steps "
-                "1..%d of the citizens in each state (after each step).\n" %
-                (mesa.__version__, args.steps))
-        f.write("# Parameter sets: model = EpsteinCivilViolence() defaults; app = app.py sliders "
-                "(cop_density 0.04, legitimacy 0.82, max_jail_term 30).\n")
-        f.write("# Produced by: %s\n" % command)
-        f.write("parameter_set,seed,steps,active,quiet,jailed\n")
-        for name in PARAMETER_SETS:
+    for name in sets:
+        command = "MESA_SRC=<mesa v%s checkout> /usr/bin/python3 bench/compare_mesa/compare.py " \
+                  "--seeds %d --steps %d --sets %s" % (mesa.__version__, args.seeds, args.steps,
+                                                       args.sets)
+        path = os.path.join(args.reference_dir, "mesa_epstein_%s.csv" % name)
+        with open(path + ".tmp", "w") as f:
+            f.write("# Mesa %s examples/advanced/epstein_civil_violence: per-seed means over "
+                    "steps 1..%d of the citizens in each state (after each step).\n" %
+                    (mesa.__version__, args.steps))
+            f.write("# Parameter set %s: %s (others: EpsteinCivilViolence() defaults).\n" %
+                    (name, ", ".join("%s=%s" % kv for kv in sets[name].items())))
+            f.write("# Produced by: %s\n" % command)
+            f.write("parameter_set,seed,steps,active,quiet,jailed\n")
             for seed, m in zip(seeds, mesa_means[name]):
                 f.write("%s,%d,%d,%.6f,%.6f,%.6f\n" % (name, seed, args.steps, m["active"],
                                                        m["quiet"], m["jailed"]))
-    os.replace(args.reference + ".tmp", args.reference)
-    print("Reference statistics written to %s" % os.path.relpath(args.reference, REPO))
+        os.replace(path + ".tmp", path)
+        print("Reference statistics written to %s" % os.path.relpath(path, REPO))
 
     mesa_rate = mesa_work / mesa_time
     print("Mesa %s: %.0f agent-steps in %.1f s = %.0f agent-steps/s" %
@@ -175,7 +185,7 @@ def main():
           (args.seeds, args.steps))
     print("%-6s %-7s %-20s %-20s %8s %8s" % ("set", "metric", "Mesa", "pocsim", "KS p",
                                              "MWU p"))
-    for name in PARAMETER_SETS:
+    for name in sets:
         for k in METRICS:
             a = [m[k] for m in mesa_means[name]]
             b = [m[k] for m in pocsim_means[name]]

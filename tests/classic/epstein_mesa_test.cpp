@@ -1,6 +1,6 @@
 // pocsim's Epstein model against Mesa 3.3.1's example, through the per-seed
 // run means that bench/compare_mesa/compare.py stored in
-// tests/data/mesa_epstein_reference.csv (its header names the command).
+// tests/data/mesa_epstein_{model,app}.csv (their headers name the command).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -25,10 +25,9 @@ struct Reference {
   std::map<std::string, Sample> sets;
 };
 
-Reference read_reference() {
-  Reference ref;
+void read_reference(const std::string& set, Reference& ref) {
   std::istringstream in(
-      test::read_text(test::source_path("tests/data/mesa_epstein_reference.csv")));
+      test::read_text(test::source_path("tests/data/mesa_epstein_" + set + ".csv")));
   std::string line;
   bool header = true;
   while (std::getline(in, line)) {
@@ -51,7 +50,6 @@ Reference read_reference() {
     s.quiet.push_back(std::stod(f[4]));
     s.jailed.push_back(std::stod(f[5]));
   }
-  return ref;
 }
 
 // Two-sided p of Welch's t test for equal means.
@@ -96,7 +94,9 @@ double ks_p(std::vector<double> a, std::vector<double> b) {
 constexpr double p_threshold = 0.001;
 
 TEST(EpsteinAgainstMesa, RunMeansMatchMesasReferenceAtBothParameterSets) {
-  const Reference ref = read_reference();
+  Reference ref;
+  read_reference("model", ref);
+  read_reference("app", ref);
   ASSERT_EQ(ref.sets.size(), 2u);
   ASSERT_GT(ref.steps, 0u);
   for (const auto& [name, mesa] : ref.sets) {

@@ -84,7 +84,7 @@ struct EpsteinScenario {
   std::string name = "epstein_civil_violence";
   std::string description;
   std::uint64_t seed = 1;
-  std::uint32_t steps = 200;
+  std::uint32_t steps = 100;
   Activation activation = Activation::random_sequential;
   bool movement = true;
   EpsteinGridSection grid;
