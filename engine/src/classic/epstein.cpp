@@ -49,7 +49,7 @@ std::uint32_t python_round_ratio(std::uint32_t c, std::uint32_t a) {
 // prefix sums over a band of rows with its margins.
 struct EpsteinModel::Scratch {
   struct Buffers {
-    std::vector<std::uint32_t> down_right, down_left;
+    std::vector<std::uint32_t> down_right, down_left, row;
   };
   tbb::enumerable_thread_specific<Buffers> buffers;
 };
@@ -434,22 +434,32 @@ void EpsteinModel::sync_decide_rows(int y0, int y1, std::uint32_t step) {
     for (int px = 0; px + 1 < wp; ++px) out_dl[px] += above_dl[px + 1];
     for (int px = wp - 1; px > 0; --px) out_dr[px] += above_dr[px - 1];
   }
-  auto at = [&](const std::uint32_t* buffer, int x, int y) {
-    return buffer[static_cast<std::size_t>(y - first_row) * static_cast<std::size_t>(wp) +
-                  static_cast<std::size_t>(x + r + 1)];
+  if (buffers.row.size() < static_cast<std::size_t>(width_))
+    buffers.row.resize(static_cast<std::size_t>(width_));
+  std::uint32_t* sums = buffers.row.data();
+  // Row y of a buffer, shifted so that index x is column x.
+  auto line = [&](const std::uint32_t* buffer, int y) {
+    return buffer + static_cast<std::ptrdiff_t>(y - first_row) * wp + (r + 1);
   };
 
   for (int y = y0; y < y1; ++y) {
-    std::uint32_t near = diamond_sum_direct(0, y);
+    const std::uint32_t *dr_y = line(dr, y), *dr_up = line(dr, y - r - 1),
+                        *dr_down = line(dr, y + r);
+    const std::uint32_t *dl_y = line(dl, y), *dl_up = line(dl, y - r - 1),
+                        *dl_down = line(dl, y + r);
+    // The change from x - 1 to x (independent per x, so it vectorizes),
+    // then the running sum.
+    sums[0] = diamond_sum_direct(0, y);
+    for (int x = 1; x < width_; ++x)
+      sums[x] = (dr_y[x + r] - dr_up[x - 1])           // right edge, upper half
+                + (dl_down[x] - dl_y[x + r])           // right edge, lower half
+                - (dl_y[x - 1 - r] - dl_up[x])         // old left edge, upper half
+                - (dr_down[x - 1] - dr_y[x - r - 1]);  // old left edge, lower half
+    for (int x = 1; x < width_; ++x) sums[x] += sums[x - 1];
     const world::CellId row_start =
         static_cast<world::CellId>(y) * static_cast<world::CellId>(width_);
     for (int x = 0; x < width_; ++x) {
-      if (x > 0) {
-        near += at(dr, x + r, y) - at(dr, x - 1, y - r - 1);  // right edge, upper half
-        near += at(dl, x, y + r) - at(dl, x + r, y);          // right edge, lower half
-        near -= at(dl, x - 1 - r, y) - at(dl, x, y - r - 1);  // old left edge, upper half
-        near -= at(dr, x - 1, y + r) - at(dr, x - r - 1, y);  // old left edge, lower half
-      }
+      const std::uint32_t near = sums[x];
       const world::CellId c = row_start + static_cast<world::CellId>(x);
       const std::uint8_t kind = kind_[c];
       if (kind == raw(CellKind::empty)) {
@@ -502,33 +512,44 @@ void EpsteinModel::sync_arrest(std::uint32_t step) {
 }
 
 void EpsteinModel::sync_claim_moves(std::uint32_t step) {
+  // A mover claims cells at most `vision` rows from its own, and a band is
+  // taller than twice that, so bands of the same colour never claim the same
+  // cell: even bands run in parallel, then odd ones, then (when the count is
+  // odd, so that the last band touches band 0 across the torus) the last one
+  // alone. The claim is then a plain maximum, with no atomic operations, and
+  // the winner is the same whatever the order.
+  static_assert(band_rows > 2 * 20, "bands must be taller than twice the largest vision");
+  const std::size_t blocks = Executor::block_count(static_cast<std::size_t>(height_), band_rows);
+  auto claim_rows = [&](std::size_t begin, std::size_t end) {
+    for (int y = static_cast<int>(begin); y < static_cast<int>(end); ++y)
+      for (int x = 0; x < width_; ++x) {
+        const world::CellId c = static_cast<world::CellId>(y) *
+                                    static_cast<world::CellId>(width_) +
+                                static_cast<world::CellId>(x);
+        const std::uint8_t kind = next_kind_[c];
+        if (kind == raw(CellKind::empty) || kind == raw(CellKind::jailed)) continue;
+        const std::uint32_t n = kind == raw(CellKind::cop) ? cop_offsets_ : citizen_offsets_;
+        const auto block = rng_.bits(Purpose::epstein_move, id_[c], step, 0);
+        std::uint32_t index = 0;
+        const world::CellId t =
+            pick_empty(kind_.data(), x, y, n, id_[c], step, block, 2, &index);
+        if (t == world::no_cell) continue;
+        const std::uint32_t claim =
+            (block[0] >> claim_index_bits << claim_index_bits) | (index + 1);
+        if (claim > claim_[t]) claim_[t] = claim;
+      }
+  };
   const Executor executor(mode_);
-  executor.for_blocks(
-      static_cast<std::size_t>(height_),
-      [&](std::size_t, std::size_t begin, std::size_t end) {
-        for (int y = static_cast<int>(begin); y < static_cast<int>(end); ++y)
-          for (int x = 0; x < width_; ++x) {
-            const world::CellId c =
-                static_cast<world::CellId>(y) * static_cast<world::CellId>(width_) +
-                static_cast<world::CellId>(x);
-            const std::uint8_t kind = next_kind_[c];
-            if (kind == raw(CellKind::empty) || kind == raw(CellKind::jailed)) continue;
-            const std::uint32_t n = kind == raw(CellKind::cop) ? cop_offsets_ : citizen_offsets_;
-            const auto block = rng_.bits(Purpose::epstein_move, id_[c], step, 0);
-            std::uint32_t index = 0;
-            const world::CellId t =
-                pick_empty(kind_.data(), x, y, n, id_[c], step, block, 2, &index);
-            if (t == world::no_cell) continue;
-            const std::uint32_t claim =
-                (block[0] >> claim_index_bits << claim_index_bits) | (index + 1);
-            std::atomic_ref<std::uint32_t> slot(claim_[t]);
-            std::uint32_t held = slot.load(std::memory_order_relaxed);
-            while (claim > held &&
-                   !slot.compare_exchange_weak(held, claim, std::memory_order_relaxed)) {
-            }
-          }
-      },
-      band_rows);
+  const std::size_t paired = blocks > 1 && blocks % 2 == 1 ? blocks - 1 : blocks;
+  for (std::size_t colour = 0; colour < 2; ++colour)
+    executor.for_blocks(
+        static_cast<std::size_t>(height_),
+        [&](std::size_t b, std::size_t begin, std::size_t end) {
+          if (b % 2 == colour && b < paired) claim_rows(begin, end);
+        },
+        band_rows);
+  if (paired < blocks)
+    claim_rows(paired * band_rows, static_cast<std::size_t>(height_));
 }
 
 void EpsteinModel::sync_apply_moves() {
