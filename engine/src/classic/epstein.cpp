@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <utility>
 
 namespace pocsim::classic {
@@ -97,9 +98,10 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
   if (scenario.activation == Activation::random_sequential) {
     near_.assign(
         static_cast<std::size_t>(width_ + 2 * rc) * static_cast<std::size_t>(height_ + 2 * rc), 0);
-    diamond_padded_.push_back(0);
-    for (std::uint32_t i = 0; i < citizen_offsets_; ++i)
-      diamond_padded_.push_back(offsets_[i].dy * (width_ + 2 * rc) + offsets_[i].dx);
+    for (int dy = -rc; dy <= rc; ++dy) {
+      const int half = rc - std::abs(dy);
+      diamond_rows_.push_back({dy * (width_ + 2 * rc) - half, 2 * half + 1});
+    }
     cell_of_.assign(agents(), 0);
     order_.resize(agents());
     for (world::CellId c = 0; c < cells; ++c) {
@@ -186,7 +188,10 @@ std::size_t EpsteinModel::padded(int x, int y) const {
 void EpsteinModel::add_diamond(world::CellId center, std::uint32_t delta) {
   // The padded array needs no wrapping: a straight run of adds.
   std::uint32_t* at = near_.data() + padded(grid_.column(center), grid_.row(center));
-  for (const std::int32_t offset : diamond_padded_) at[offset] += delta;
+  for (const Run& run : diamond_rows_) {
+    std::uint32_t* p = at + run.start;
+    for (int i = 0; i < run.length; ++i) p[i] += delta;
+  }
 }
 
 std::uint32_t EpsteinModel::near_at(int x, int y) const {
@@ -223,9 +228,11 @@ world::CellId EpsteinModel::pick_empty(const std::uint8_t* kinds, int x, int y, 
       block = rng_.bits(Purpose::epstein_move, agent, step, k);
       first = 0;
     }
+    // The block's eight 16-bit draws, in the order of its bytes.
+    std::uint16_t draws[8];
+    std::memcpy(draws, block.data(), sizeof draws);
     for (int j = first; j < 8; ++j) {
-      const std::uint32_t draw =
-          (block[static_cast<std::size_t>(j >> 1)] >> (16 * (j & 1))) & 0xFFFFu;
+      const std::uint32_t draw = draws[j];
       const std::uint32_t product = draw * n;
       if ((product & 0xFFFFu) < reject_below) continue;
       const std::uint32_t i = product >> 16;
@@ -523,16 +530,14 @@ void EpsteinModel::sync_claim_moves(std::uint32_t step) {
   auto claim_rows = [&](std::size_t begin, std::size_t end) {
     for (int y = static_cast<int>(begin); y < static_cast<int>(end); ++y)
       for (int x = 0; x < width_; ++x) {
-        const world::CellId c = static_cast<world::CellId>(y) *
-                                    static_cast<world::CellId>(width_) +
+        const world::CellId c = static_cast<world::CellId>(y) * static_cast<world::CellId>(width_) +
                                 static_cast<world::CellId>(x);
         const std::uint8_t kind = next_kind_[c];
         if (kind == raw(CellKind::empty) || kind == raw(CellKind::jailed)) continue;
         const std::uint32_t n = kind == raw(CellKind::cop) ? cop_offsets_ : citizen_offsets_;
         const auto block = rng_.bits(Purpose::epstein_move, id_[c], step, 0);
         std::uint32_t index = 0;
-        const world::CellId t =
-            pick_empty(kind_.data(), x, y, n, id_[c], step, block, 2, &index);
+        const world::CellId t = pick_empty(kind_.data(), x, y, n, id_[c], step, block, 2, &index);
         if (t == world::no_cell) continue;
         const std::uint32_t claim =
             (block[0] >> claim_index_bits << claim_index_bits) | (index + 1);
@@ -548,8 +553,7 @@ void EpsteinModel::sync_claim_moves(std::uint32_t step) {
           if (b % 2 == colour && b < paired) claim_rows(begin, end);
         },
         band_rows);
-  if (paired < blocks)
-    claim_rows(paired * band_rows, static_cast<std::size_t>(height_));
+  if (paired < blocks) claim_rows(paired * band_rows, static_cast<std::size_t>(height_));
 }
 
 void EpsteinModel::sync_apply_moves() {

@@ -124,8 +124,12 @@ class EpsteinModel {
   std::vector<std::uint32_t> id_;
   // Random sequential only.
   std::vector<std::uint32_t> near_;
-  std::vector<std::int32_t> diamond_padded_;  // the citizen diamond, centre first
-  std::vector<std::uint32_t> cell_of_;        // per agent id
+  struct Run {
+    std::int32_t start;  // from the centre, in the padded array
+    std::int32_t length;
+  };
+  std::vector<Run> diamond_rows_;       // the citizen diamond, row by row
+  std::vector<std::uint32_t> cell_of_;  // per agent id
   std::vector<std::uint32_t> order_;
   // Synchronous only.
   std::vector<std::uint8_t> next_kind_;
