@@ -89,8 +89,11 @@ TEST(EpsteinModel, PlacesAgentsWithTheScenarioDensities) {
   EXPECT_EQ(m.counts().quiet, m.citizens());
 }
 
-void check_steps_keep_invariants(Activation activation) {
+void check_steps_keep_invariants(Activation activation, int citizen_vision = 7,
+                                 int cop_vision = 7) {
   EpsteinScenario s = small(activation);
+  s.citizens.vision = citizen_vision;
+  s.cops.vision = cop_vision;
   s.citizens.legitimacy = 0.6;  // unrest, so that arrests and jail happen
   s.cops.max_jail_term = 15;
   EpsteinModel m(s);
@@ -127,6 +130,15 @@ TEST(EpsteinModel, RandomSequentialStepsKeepEveryAgentOnOneCellWithinItsVision) 
 
 TEST(EpsteinModel, SynchronousStepsKeepEveryAgentOnOneCellWithinItsVision) {
   check_steps_keep_invariants(Activation::synchronous);
+}
+
+// Cops that see less or more than citizens count the actives they can
+// arrest separately from the citizens' vision sums.
+TEST(EpsteinModel, CopsAndCitizensWithDifferentVisionsKeepTheInvariants) {
+  for (const Activation a : {Activation::random_sequential, Activation::synchronous}) {
+    check_steps_keep_invariants(a, 5, 3);
+    check_steps_keep_invariants(a, 3, 6);
+  }
 }
 
 // With full legitimacy grievance is 0, so nobody ever turns active.

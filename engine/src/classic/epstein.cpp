@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cassert>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -319,6 +320,7 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
       if (actives > 0) {
         const auto arrest = rng_.bits(Purpose::epstein_arrest, a, step);
         const world::CellId t = pick_active(x, y, actives, arrest[0]);
+        assert(t != world::no_cell);  // the count is exact
         kind_[t] = raw(CellKind::jailed);
         jail_[t] = jail_draw(arrest[1]);
         --active_;
@@ -477,6 +479,7 @@ void EpsteinModel::sync_decide_rows(int y0, int y1, std::uint32_t step) {
         if (actives == 0) continue;
         const auto arrest = rng_.bits(Purpose::epstein_arrest, id_[c], step);
         const world::CellId t = pick_active(x, y, actives, arrest[0]);
+        assert(t != world::no_cell);
         std::atomic_ref<std::uint32_t>(claim_[t]).store(1u, std::memory_order_relaxed);
       } else if (kind == raw(CellKind::jailed) && jail_[c] > 0) {
         next_kind_[c] = kind;
