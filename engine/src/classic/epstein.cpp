@@ -76,9 +76,11 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
   margin_ = r;
   for (int x = -r; x < width_ + r; ++x)
     column_.push_back(static_cast<world::CellId>((x + width_) % width_));
-  for (int y = -r; y < height_ + r; ++y)
-    row_start_.push_back(static_cast<world::CellId>((y + height_) % height_) *
+  for (int y = -r; y < height_ + r; ++y) {
+    row_.push_back((y + height_) % height_);
+    row_start_.push_back(static_cast<world::CellId>(row_.back()) *
                          static_cast<world::CellId>(width_));
+  }
   for (const Offset& o : offsets_) linear_.push_back(o.dy * width_ + o.dx);
   citizen_offsets_ = static_cast<std::uint32_t>(2 * rc * (rc + 1));
   cop_offsets_ = static_cast<std::uint32_t>(2 * rp * (rp + 1));
@@ -103,12 +105,12 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
       const int half = rc - std::abs(dy);
       diamond_rows_.push_back({dy * (width_ + 2 * rc) - half, 2 * half + 1});
     }
-    cell_of_.assign(agents(), 0);
+    position_.assign(agents(), 0);
     order_.resize(agents());
     for (world::CellId c = 0; c < cells; ++c) {
       if (kind_[c] == raw(CellKind::empty)) continue;
-      cell_of_[id_[c]] = c;
-      if (kind_[c] == raw(CellKind::cop)) add_diamond(c, cop_unit);
+      position_[id_[c]] = pack_position(grid_.column(c), grid_.row(c));
+      if (kind_[c] == raw(CellKind::cop)) add_diamond(grid_.column(c), grid_.row(c), cop_unit);
     }
     for (std::uint32_t a = 0; a < agents(); ++a) order_[a] = a;
     scheduler_.add_phase("agents", 1, [this](const TickInfo& t) { sequential_step(t.tick); });
@@ -186,9 +188,9 @@ std::size_t EpsteinModel::padded(int x, int y) const {
          static_cast<std::size_t>(x + r);
 }
 
-void EpsteinModel::add_diamond(world::CellId center, std::uint32_t delta) {
-  // The padded array needs no wrapping: a straight run of adds.
-  std::uint32_t* at = near_.data() + padded(grid_.column(center), grid_.row(center));
+void EpsteinModel::add_diamond(int x, int y, std::uint32_t delta) {
+  // The padded array needs no wrapping: a straight run of adds per row.
+  std::uint32_t* at = near_.data() + padded(x, y);
   for (const Run& run : diamond_rows_) {
     std::uint32_t* p = at + run.start;
     for (int i = 0; i < run.length; ++i) p[i] += delta;
@@ -232,18 +234,27 @@ world::CellId EpsteinModel::pick_empty(const std::uint8_t* kinds, int x, int y, 
     // The block's eight 16-bit draws, in the order of its bytes.
     std::uint16_t draws[8];
     std::memcpy(draws, block.data(), sizeof draws);
-    for (int j = first; j < 8; ++j) {
-      const std::uint32_t draw = draws[j];
-      const std::uint32_t product = draw * n;
-      if ((product & 0xFFFFu) < reject_below) continue;
-      const std::uint32_t i = product >> 16;
-      const world::CellId c = interior ? static_cast<world::CellId>(here + linear_[i])
-                                       : wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy);
-      if (kinds[c] == raw(CellKind::empty)) {
-        *index = i;
-        return c;
+    auto try_draws = [&](auto cell_at) {
+      for (int j = first; j < 8; ++j) {
+        const std::uint32_t product = draws[j] * n;
+        if ((product & 0xFFFFu) < reject_below) continue;
+        const std::uint32_t i = product >> 16;
+        const world::CellId c = cell_at(i);
+        if (kinds[c] == raw(CellKind::empty)) {
+          *index = i;
+          return c;
+        }
       }
-    }
+      return world::no_cell;
+    };
+    const world::CellId found = interior
+                                    ? try_draws([&](std::uint32_t i) {
+                                        return static_cast<world::CellId>(here + linear_[i]);
+                                      })
+                                    : try_draws([&](std::uint32_t i) {
+                                        return wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy);
+                                      });
+    if (found != world::no_cell) return found;
   }
   std::uint32_t empty = 0;
   for (std::uint32_t i = 0; i < n; ++i)
@@ -300,21 +311,49 @@ std::uint16_t EpsteinModel::jail_draw(std::uint32_t word) const {
 
 void EpsteinModel::sequential_step(std::uint32_t step) {
   // A fresh uniform order every step (Fisher-Yates), as Mesa's shuffle_do.
+  // Up to 65,536 agents a position takes a 16-bit draw, exact by Lemire's
+  // method (a rejected draw, below 2% of them, is replaced by a 32-bit one);
+  // beyond, a 32-bit draw.
   const std::uint32_t n = agents();
-  std::array<std::uint32_t, 4> block{};
+  std::uint16_t narrow[8] = {};
+  std::uint32_t wide[4] = {};
+  std::uint32_t narrow_key = ~0u, wide_key = ~0u;
   for (std::uint32_t i = n; i-- > 1;) {
-    if ((i & 3u) == 3u || i + 1 == n) block = rng_.bits(Purpose::epstein_order, i >> 2, step);
-    std::swap(order_[i], order_[scaled(block[i & 3u], i + 1)]);
+    const std::uint32_t m = i + 1;
+    std::uint32_t j = 0;
+    if (m > 65536u) {
+      if ((i >> 2) != wide_key) {
+        wide_key = i >> 2;
+        const auto block = rng_.bits(Purpose::epstein_order, (1u << 31) | wide_key, step);
+        std::memcpy(wide, block.data(), sizeof wide);
+      }
+      j = scaled(wide[i & 3u], m);
+    } else {
+      if ((i >> 3) != narrow_key) {
+        narrow_key = i >> 3;
+        const auto block = rng_.bits(Purpose::epstein_order, narrow_key, step);
+        std::memcpy(narrow, block.data(), sizeof narrow);
+      }
+      const std::uint32_t product = narrow[i & 7u] * m;
+      const std::uint32_t low = product & 0xFFFFu;
+      if (low < m && low < 65536u % m)
+        j = scaled(rng_.bits(Purpose::epstein_order, (1u << 30) | i, step)[0], m);
+      else
+        j = product >> 16;
+    }
+    std::swap(order_[i], order_[j]);
   }
   const bool movement = scenario_.movement;
   for (const std::uint32_t a : order_) {
-    const world::CellId c = cell_of_[a];
+    const int x = static_cast<int>(position_[a] & 0xFFFFu),
+              y = static_cast<int>(position_[a] >> 16);
+    const world::CellId c = static_cast<world::CellId>(y) * static_cast<world::CellId>(width_) +
+                            static_cast<world::CellId>(x);
     const std::uint8_t kind = kind_[c];
     if (kind == raw(CellKind::jailed) && jail_[c] > 0) {
       --jail_[c];
       continue;
     }
-    const int x = grid_.column(c), y = grid_.row(c);
     if (kind == raw(CellKind::cop)) {
       const std::uint32_t actives = actives_in_cop_vision(x, y, near_at(x, y));
       if (actives > 0) {
@@ -325,19 +364,20 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
         jail_[t] = jail_draw(arrest[1]);
         --active_;
         ++jailed_;
-        add_diamond(t, 0u - 1u);
+        add_diamond(grid_.column(t), grid_.row(t), 0u - 1u);
       }
       if (!movement) continue;
       std::uint32_t index = 0;
       const world::CellId t = pick_empty(kind_.data(), x, y, cop_offsets_, a, step,
                                          rng_.bits(Purpose::epstein_move, a, step, 0), 0, &index);
       if (t == world::no_cell) continue;
+      const int tx = x_after(x, index), ty = y_after(y, index);
       kind_[t] = raw(CellKind::cop);
       kind_[c] = raw(CellKind::empty);
       id_[t] = a;
-      cell_of_[a] = t;
-      add_diamond(c, 0u - cop_unit);
-      add_diamond(t, cop_unit);
+      position_[a] = pack_position(tx, ty);
+      add_diamond(x, y, 0u - cop_unit);
+      add_diamond(tx, ty, cop_unit);
       continue;
     }
     const bool was_active = kind == raw(CellKind::active);
@@ -351,25 +391,25 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
     }
     const std::uint8_t now = raw(now_active ? CellKind::active : CellKind::quiet);
     world::CellId t = world::no_cell;
-    if (movement) {
-      std::uint32_t index = 0;
+    std::uint32_t index = 0;
+    if (movement)
       t = pick_empty(kind_.data(), x, y, citizen_offsets_, a, step,
                      rng_.bits(Purpose::epstein_move, a, step, 0), 0, &index);
-    }
     if (t == world::no_cell) {
       kind_[c] = now;
-      t = c;
-    } else {
-      kind_[t] = now;
-      jail_[t] = 0;
-      grievance_[t] = grievance_[c];
-      risk_[t] = risk_[c];
-      id_[t] = a;
-      kind_[c] = raw(CellKind::empty);
-      cell_of_[a] = t;
+      if (was_active != now_active) add_diamond(x, y, now_active ? 1u : 0u - 1u);
+      continue;
     }
-    if (was_active && (!now_active || t != c)) add_diamond(c, 0u - 1u);
-    if (now_active && (!was_active || t != c)) add_diamond(t, 1u);
+    kind_[t] = now;
+    jail_[t] = 0;
+    grievance_[t] = grievance_[c];
+    risk_[t] = risk_[c];
+    id_[t] = a;
+    kind_[c] = raw(CellKind::empty);
+    const int tx = x_after(x, index), ty = y_after(y, index);
+    position_[a] = pack_position(tx, ty);
+    if (was_active) add_diamond(x, y, 0u - 1u);
+    if (now_active) add_diamond(tx, ty, 1u);
   }
 }
 

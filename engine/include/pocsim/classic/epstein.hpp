@@ -91,7 +91,7 @@ class EpsteinModel {
   // in an array with a margin of citizen vision on every side, so that a
   // diamond never wraps; a cell's sum adds its copies in the margins.
   std::size_t padded(int x, int y) const;
-  void add_diamond(world::CellId center, std::uint32_t delta);
+  void add_diamond(int x, int y, std::uint32_t delta);
   std::uint32_t near_at(int x, int y) const;
   // A uniformly chosen cell that is empty in `kinds` among the first `n`
   // offsets around (x, y), or no_cell; `block` holds the move block already
@@ -128,8 +128,18 @@ class EpsteinModel {
     std::int32_t start;  // from the centre, in the padded array
     std::int32_t length;
   };
-  std::vector<Run> diamond_rows_;       // the citizen diamond, row by row
-  std::vector<std::uint32_t> cell_of_;  // per agent id
+  std::vector<Run> diamond_rows_;        // the citizen diamond, row by row
+  std::vector<std::uint32_t> position_;  // per agent id: y << 16 | x
+  static std::uint32_t pack_position(int x, int y) {
+    return static_cast<std::uint32_t>(y) << 16 | static_cast<std::uint32_t>(x);
+  }
+  // The wrapped coordinates after moving by offset `index`.
+  int x_after(int x, std::uint32_t index) const {
+    return static_cast<int>(column_[static_cast<std::size_t>(x + offsets_[index].dx + margin_)]);
+  }
+  int y_after(int y, std::uint32_t index) const {
+    return row_[static_cast<std::size_t>(y + offsets_[index].dy + margin_)];
+  }
   std::vector<std::uint32_t> order_;
   // Synchronous only.
   std::vector<std::uint8_t> next_kind_;
@@ -143,6 +153,7 @@ class EpsteinModel {
   // Wrapped column and row start of coordinates -margin_..size + margin_.
   int margin_ = 0;
   std::vector<world::CellId> column_, row_start_;
+  std::vector<int> row_;
   std::vector<std::int32_t> linear_;  // dy * width + dx of each offset
   std::uint32_t citizen_offsets_ = 0, cop_offsets_ = 0;
   std::uint32_t citizen_reject_ = 0, cop_reject_ = 0;  // 2^16 mod the counts
