@@ -84,8 +84,6 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
   for (const Offset& o : offsets_) linear_.push_back(o.dy * width_ + o.dx);
   citizen_offsets_ = static_cast<std::uint32_t>(2 * rc * (rc + 1));
   cop_offsets_ = static_cast<std::uint32_t>(2 * rp * (rp + 1));
-  citizen_reject_ = 65536u % citizen_offsets_;
-  cop_reject_ = 65536u % cop_offsets_;
   for (std::uint32_t m = 0; m <= citizen_offsets_ + 1; ++m)
     arrest_probability_.push_back(
         1.0 - std::exp(-scenario.citizens.arrest_constant * static_cast<double>(m)));
@@ -106,6 +104,7 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
       diamond_rows_.push_back({dy * (width_ + 2 * rc) - half, 2 * half + 1});
     }
     position_.assign(agents(), 0);
+    move_bytes_.assign(16 * (static_cast<std::size_t>(agents()) / 2 + 1), 0);
     order_.resize(agents());
     for (world::CellId c = 0; c < cells; ++c) {
       if (kind_[c] == raw(CellKind::empty)) continue;
@@ -213,30 +212,37 @@ std::uint32_t EpsteinModel::near_at(int x, int y) const {
 
 world::CellId EpsteinModel::pick_empty(const std::uint8_t* kinds, int x, int y, std::uint32_t n,
                                        std::uint32_t agent, std::uint32_t step,
-                                       std::array<std::uint32_t, 4> block, int first,
+                                       const std::uint8_t* first, std::size_t first_bytes,
                                        std::uint32_t* index) const {
   // Rejection sampling is uniform over the empty cells, as Mesa's
-  // random.choice(empty_neighbors) is. A block gives eight 16-bit draws of an
-  // offset index, exact by Lemire's method (a draw whose low product falls
-  // below 2^16 mod n is discarded). After three blocks (at Mesa's density
-  // all fail with probability 0.79^24 = 0.4%) an exact scan keeps the
-  // choice uniform.
-  const std::uint32_t reject_below = n == citizen_offsets_ ? citizen_reject_ : cop_reject_;
+  // random.choice(empty_neighbors) is. Each try draws an offset index from
+  // one byte when there are fewer than 256 offsets (vision <= 10) and from
+  // two otherwise, exact by Lemire's method (a draw whose low product falls
+  // below 2^bits mod n is discarded). The caller's bytes come first, then up
+  // to two blocks of the agent's own (k = 1, 2); if every try failed (at
+  // Mesa's density about 0.4% of moves) an exact scan keeps the choice
+  // uniform.
+  const bool narrow = n < 256;
+  const std::uint32_t reject_below = narrow ? 256u % n : 65536u % n;
   // Away from the edges a neighbour is a fixed distance away in memory.
   const bool interior =
       x >= margin_ && x < width_ - margin_ && y >= margin_ && y < height_ - margin_;
   const std::int64_t here = static_cast<std::int64_t>(y) * width_ + x;
-  for (std::uint32_t k = 0; k < 3; ++k) {
-    if (k > 0) {
-      block = rng_.bits(Purpose::epstein_move, agent, step, k);
-      first = 0;
-    }
-    // The block's eight 16-bit draws, in the order of its bytes.
-    std::uint16_t draws[8];
-    std::memcpy(draws, block.data(), sizeof draws);
-    auto try_draws = [&](auto cell_at) {
-      for (int j = first; j < 8; ++j) {
-        const std::uint32_t product = draws[j] * n;
+  auto try_bytes = [&](const std::uint8_t* bytes, std::size_t count, auto cell_at) {
+    if (narrow) {
+      for (std::size_t j = 0; j < count; ++j) {
+        const std::uint32_t product = bytes[j] * n;
+        if ((product & 0xFFu) < reject_below) continue;
+        const std::uint32_t i = product >> 8;
+        const world::CellId c = cell_at(i);
+        if (kinds[c] == raw(CellKind::empty)) {
+          *index = i;
+          return c;
+        }
+      }
+    } else {
+      for (std::size_t j = 0; j + 1 < count; j += 2) {
+        const std::uint32_t product = (bytes[j] | (std::uint32_t{bytes[j + 1]} << 8)) * n;
         if ((product & 0xFFFFu) < reject_below) continue;
         const std::uint32_t i = product >> 16;
         const world::CellId c = cell_at(i);
@@ -245,17 +251,26 @@ world::CellId EpsteinModel::pick_empty(const std::uint8_t* kinds, int x, int y, 
           return c;
         }
       }
-      return world::no_cell;
-    };
-    const world::CellId found = interior
-                                    ? try_draws([&](std::uint32_t i) {
-                                        return static_cast<world::CellId>(here + linear_[i]);
-                                      })
-                                    : try_draws([&](std::uint32_t i) {
-                                        return wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy);
-                                      });
-    if (found != world::no_cell) return found;
+    }
+    return world::no_cell;
+  };
+  auto try_all = [&](const std::uint8_t* bytes, std::size_t count) {
+    return interior ? try_bytes(bytes, count,
+                                [&](std::uint32_t i) {
+                                  return static_cast<world::CellId>(here + linear_[i]);
+                                })
+                    : try_bytes(bytes, count, [&](std::uint32_t i) {
+                        return wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy);
+                      });
+  };
+  world::CellId found = try_all(first, first_bytes);
+  for (std::uint32_t k = 1; k <= 2 && found == world::no_cell; ++k) {
+    const auto block = rng_.bits(Purpose::epstein_move, agent, step, k);
+    std::uint8_t bytes[16];
+    std::memcpy(bytes, block.data(), sizeof bytes);
+    found = try_all(bytes, sizeof bytes);
   }
+  if (found != world::no_cell) return found;
   std::uint32_t empty = 0;
   for (std::uint32_t i = 0; i < n; ++i)
     empty += kinds[wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy)] == raw(CellKind::empty);
@@ -270,6 +285,14 @@ world::CellId EpsteinModel::pick_empty(const std::uint8_t* kinds, int x, int y, 
     }
   }
   return world::no_cell;
+}
+
+world::CellId EpsteinModel::pick_empty_sequential(int x, int y, std::uint32_t n,
+                                                  std::uint32_t agent, std::uint32_t step,
+                                                  std::uint32_t* index) const {
+  // Eight bytes of the step's shared move blocks (see sequential_step).
+  const std::uint8_t* bytes = move_bytes_.data() + 8 * static_cast<std::size_t>(agent);
+  return pick_empty(kind_.data(), x, y, n, agent, step, bytes, 8, index);
 }
 
 world::CellId EpsteinModel::pick_active(int x, int y, std::uint32_t count,
@@ -344,6 +367,14 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
     std::swap(order_[i], order_[j]);
   }
   const bool movement = scenario_.movement;
+  // Each move starts from eight random bytes; one Philox block (k = 0, keyed
+  // by agent / 2) serves two agents, drawn here in one independent run.
+  // At Mesa's density one move in five needs a block of its own.
+  if (movement)
+    for (std::uint32_t pair = 0; 2 * pair < n; ++pair) {
+      const auto block = rng_.bits(Purpose::epstein_move, pair, step, 0);
+      std::memcpy(move_bytes_.data() + 16 * static_cast<std::size_t>(pair), block.data(), 16);
+    }
   for (const std::uint32_t a : order_) {
     const int x = static_cast<int>(position_[a] & 0xFFFFu),
               y = static_cast<int>(position_[a] >> 16);
@@ -368,8 +399,7 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
       }
       if (!movement) continue;
       std::uint32_t index = 0;
-      const world::CellId t = pick_empty(kind_.data(), x, y, cop_offsets_, a, step,
-                                         rng_.bits(Purpose::epstein_move, a, step, 0), 0, &index);
+      const world::CellId t = pick_empty_sequential(x, y, cop_offsets_, a, step, &index);
       if (t == world::no_cell) continue;
       const int tx = x_after(x, index), ty = y_after(y, index);
       kind_[t] = raw(CellKind::cop);
@@ -392,9 +422,7 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
     const std::uint8_t now = raw(now_active ? CellKind::active : CellKind::quiet);
     world::CellId t = world::no_cell;
     std::uint32_t index = 0;
-    if (movement)
-      t = pick_empty(kind_.data(), x, y, citizen_offsets_, a, step,
-                     rng_.bits(Purpose::epstein_move, a, step, 0), 0, &index);
+    if (movement) t = pick_empty_sequential(x, y, citizen_offsets_, a, step, &index);
     if (t == world::no_cell) {
       kind_[c] = now;
       if (was_active != now_active) add_diamond(x, y, now_active ? 1u : 0u - 1u);
@@ -580,7 +608,10 @@ void EpsteinModel::sync_claim_moves(std::uint32_t step) {
         const std::uint32_t n = kind == raw(CellKind::cop) ? cop_offsets_ : citizen_offsets_;
         const auto block = rng_.bits(Purpose::epstein_move, id_[c], step, 0);
         std::uint32_t index = 0;
-        const world::CellId t = pick_empty(kind_.data(), x, y, n, id_[c], step, block, 2, &index);
+        std::uint8_t bytes[12];  // the block after the priority
+        std::memcpy(bytes, block.data() + 1, sizeof bytes);
+        const world::CellId t =
+            pick_empty(kind_.data(), x, y, n, id_[c], step, bytes, sizeof bytes, &index);
         if (t == world::no_cell) continue;
         const std::uint32_t claim =
             (block[0] >> claim_index_bits << claim_index_bits) | (index + 1);

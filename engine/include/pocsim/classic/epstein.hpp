@@ -94,13 +94,14 @@ class EpsteinModel {
   void add_diamond(int x, int y, std::uint32_t delta);
   std::uint32_t near_at(int x, int y) const;
   // A uniformly chosen cell that is empty in `kinds` among the first `n`
-  // offsets around (x, y), or no_cell; `block` holds the move block already
-  // drawn for this agent and step and `first` its first unused 16-bit half.
-  // `index` receives the offset's index.
+  // offsets around (x, y), or no_cell, drawn first from the caller's random
+  // bytes and then from the agent's own move blocks k = 1, 2 (and 3 for a
+  // last exact scan). `index` receives the offset's index.
   world::CellId pick_empty(const std::uint8_t* kinds, int x, int y, std::uint32_t n,
-                           std::uint32_t agent, std::uint32_t step,
-                           std::array<std::uint32_t, 4> block, int first,
-                           std::uint32_t* index) const;
+                           std::uint32_t agent, std::uint32_t step, const std::uint8_t* first,
+                           std::size_t first_bytes, std::uint32_t* index) const;
+  world::CellId pick_empty_sequential(int x, int y, std::uint32_t n, std::uint32_t agent,
+                                      std::uint32_t step, std::uint32_t* index) const;
   world::CellId pick_active(int x, int y, std::uint32_t count, std::uint32_t word) const;
   std::uint32_t actives_in_cop_vision(int x, int y, std::uint32_t near) const;
   bool decides_active(world::CellId cell, std::uint32_t near, bool self_active) const;
@@ -128,8 +129,9 @@ class EpsteinModel {
     std::int32_t start;  // from the centre, in the padded array
     std::int32_t length;
   };
-  std::vector<Run> diamond_rows_;        // the citizen diamond, row by row
-  std::vector<std::uint32_t> position_;  // per agent id: y << 16 | x
+  std::vector<Run> diamond_rows_;         // the citizen diamond, row by row
+  std::vector<std::uint32_t> position_;   // per agent id: y << 16 | x
+  std::vector<std::uint8_t> move_bytes_;  // per agent id: 8 random bytes a step
   static std::uint32_t pack_position(int x, int y) {
     return static_cast<std::uint32_t>(y) << 16 | static_cast<std::uint32_t>(x);
   }
@@ -156,7 +158,6 @@ class EpsteinModel {
   std::vector<int> row_;
   std::vector<std::int32_t> linear_;  // dy * width + dx of each offset
   std::uint32_t citizen_offsets_ = 0, cop_offsets_ = 0;
-  std::uint32_t citizen_reject_ = 0, cop_reject_ = 0;  // 2^16 mod the counts
   std::vector<double> arrest_probability_;
   std::vector<EpsteinCounts> block_counts_;
   std::vector<EpsteinCounts> history_;
