@@ -92,7 +92,7 @@ class EpsteinModel {
   // diamond never wraps; a cell's sum adds its copies in the margins.
   std::size_t padded(int x, int y) const;
   void add_diamond(int x, int y, std::uint32_t delta);
-  std::uint32_t near_at(int x, int y) const;
+  std::uint32_t near_at(world::CellId cell) const;
   // A uniformly chosen cell that is empty in `kinds` among the first `n`
   // offsets around (x, y), or no_cell, drawn first from the caller's random
   // bytes and then from the agent's own move blocks k = 1, 2 (and 3 for a
@@ -125,6 +125,7 @@ class EpsteinModel {
   std::vector<std::uint32_t> id_;
   // Random sequential only.
   std::vector<std::uint32_t> near_;
+  std::vector<std::uint32_t> near_places_;  // per cell, 4 entries of near_ to add
   struct Run {
     std::int32_t start;  // from the centre, in the padded array
     std::int32_t length;
@@ -159,6 +160,7 @@ class EpsteinModel {
   std::vector<std::int32_t> linear_;  // dy * width + dx of each offset
   std::uint32_t citizen_offsets_ = 0, cop_offsets_ = 0;
   std::vector<double> arrest_probability_;
+  std::vector<std::uint8_t> round_table_;  // round(C / A) at C * (offsets + 2) + A
   std::vector<EpsteinCounts> block_counts_;
   std::vector<EpsteinCounts> history_;
 };
