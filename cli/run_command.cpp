@@ -6,6 +6,8 @@
 #include <optional>
 
 #include "commands.hpp"
+#include "epstein_run.hpp"
+#include "pocsim/classic/epstein_scenario.hpp"
 #include "pocsim/output/atomic_file.hpp"
 #include "pocsim/output/run_files.hpp"
 #include "pocsim/simulation.hpp"
@@ -30,6 +32,8 @@ const char* const result_files[] = {"scenario.resolved.yaml", "summary.json", "t
                                     "events.csv"};
 
 int run(const RunOptions& o) {
+  if (classic::names_classic_model(o.file))
+    return run_classic({o.file, o.out, o.seed, o.threads, o.sets, o.quiet, o.force});
   std::vector<std::string> sets = o.sets;
   if (o.seed) sets.push_back("scenario.seed=" + std::to_string(*o.seed));
   auto scenario = load_for_command(o.file, sets);

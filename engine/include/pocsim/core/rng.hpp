@@ -41,6 +41,12 @@ enum class Purpose : std::uint32_t {
   latin_hypercube = 30,
   saltelli_design = 31,
   sobol_bootstrap = 32,
+  // Epstein civil-violence model (pocsim/classic).
+  epstein_layout = 40,
+  epstein_order = 41,
+  epstein_move = 42,
+  epstein_arrest = 43,
+  epstein_jail_term = 44,
 };
 
 class CounterRng {

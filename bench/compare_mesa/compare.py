@@ -1,0 +1,205 @@
+#!/usr/bin/python3
+"""Runs Mesa's Epstein civil-violence example and pocsim's model side by side.
+
+For each parameter set (Mesa's model defaults, Mesa's app defaults) and each
+seed, both models run the same number of steps; the per-seed means over the
+run of the active, quiet and jailed citizens are compared with two-sample
+tests, and the agent-steps per second of both are measured in the same run.
+Mesa's per-seed means are written as the reference statistics that
+tests/classic/epstein_mesa_test.cpp checks pocsim against, one file per
+parameter set: tests/data/mesa_epstein_<set>.csv.
+
+Usage (from the repository root, with a Mesa 3.3.1 checkout at $MESA_SRC):
+  MESA_SRC=/tmp/mesa /usr/bin/python3 bench/compare_mesa/compare.py \
+      --pocsim build/cli/pocsim
+
+Without MESA_SRC the script says so and exits 0. Mesa's code is imported from
+MESA_SRC at run time and never copied here. Mesa's `mesa.examples` package
+imports every example (some need networkx); the script loads only the
+epstein_civil_violence example by registering an empty `mesa.examples`
+package whose path points at the checkout.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import types
+
+REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+REFERENCE_DIR = os.path.join(REPO, "tests", "data")
+SCENARIO = os.path.join(REPO, "scenarios", "classic", "epstein_civil_violence.yaml")
+
+# Mesa's keyword arguments and the matching pocsim --set keys. "model" is
+# EpsteinCivilViolence's signature defaults, "app" the sliders of app.py.
+PARAMETER_SETS = {
+    "model": {"cop_density": 0.074, "legitimacy": 0.8, "max_jail_term": 1000},
+    "app": {"cop_density": 0.04, "legitimacy": 0.82, "max_jail_term": 30},
+}
+POCSIM_KEYS = {
+    "cop_density": "cops.density",
+    "legitimacy": "citizens.legitimacy",
+    "max_jail_term": "cops.max_jail_term",
+}
+METRICS = ("active", "quiet", "jailed")
+
+
+def load_mesa(mesa_src):
+    sys.path.insert(0, mesa_src)
+    import mesa  # noqa: F401  (from MESA_SRC)
+
+    examples = types.ModuleType("mesa.examples")
+    examples.__path__ = [os.path.join(mesa_src, "mesa", "examples")]
+    sys.modules["mesa.examples"] = examples
+    from mesa.examples.advanced.epstein_civil_violence.model import EpsteinCivilViolence
+
+    return mesa, EpsteinCivilViolence
+
+
+def run_mesa(model_class, params, seed, steps):
+    model = model_class(seed=seed, **params)
+    agents = len(model.agents)
+    sums = dict.fromkeys(METRICS, 0.0)
+    start = time.perf_counter()
+    for _ in range(steps):
+        model.step()
+        sums["active"] += model.ACTIVE
+        sums["quiet"] += model.QUIET
+        sums["jailed"] += model.ARRESTED
+    elapsed = time.perf_counter() - start
+    return {k: v / steps for k, v in sums.items()}, agents * steps, elapsed
+
+
+TIMING = re.compile(r"(\d+) agent-steps in ([0-9.eE+-]+) s")
+
+
+def run_pocsim(binary, params, seed, steps, out_dir):
+    cmd = [binary, "run", SCENARIO, "--threads", "1", "--seed", str(seed), "--force",
+           "--out", out_dir, "--set", "steps=%d" % steps,
+           "--set", "activation=random_sequential"]
+    for key, value in params.items():
+        cmd += ["--set", "%s=%s" % (POCSIM_KEYS[key], value)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    match = TIMING.search(done.stdout)
+    if not match:
+        sys.exit("compare.py: no timing line in pocsim's output:\n" + done.stdout)
+    sums = dict.fromkeys(METRICS, 0.0)
+    rows = 0
+    with open(os.path.join(out_dir, "timeseries.csv")) as f:
+        header = f.readline().strip().split(",")
+        for line in f:
+            row = dict(zip(header, line.strip().split(",")))
+            if int(row["step"]) == 0:
+                continue  # the initial state; Mesa's means also start after step 1
+            rows += 1
+            for k in METRICS:
+                sums[k] += float(row[k])
+    if rows != steps:
+        sys.exit("compare.py: expected %d steps in pocsim's time series, got %d" % (steps, rows))
+    return ({k: v / steps for k, v in sums.items()}, int(match.group(1)),
+            float(match.group(2)))
+
+
+def describe(values):
+    import statistics
+
+    return "%8.2f +- %7.2f" % (statistics.mean(values), statistics.stdev(values))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seeds", type=int, default=30)
+    parser.add_argument("--steps", type=int, default=100)
+    parser.add_argument("--sets", default="model,app",
+                        help="parameter sets to run, comma-separated (model, app)")
+    parser.add_argument("--pocsim", default=os.path.join(REPO, "build", "cli", "pocsim"))
+    parser.add_argument("--reference-dir", default=REFERENCE_DIR)
+    parser.add_argument("--mesa-only", action="store_true",
+                        help="run Mesa and write the reference, skip pocsim")
+    args = parser.parse_args()
+
+    mesa_src = os.environ.get("MESA_SRC")
+    if not mesa_src:
+        print("compare.py: MESA_SRC is not set; skipping the Mesa comparison "
+              "(point it at a checkout of projectmesa/mesa, tag v3.3.1)")
+        return 0
+    mesa, model_class = load_mesa(os.path.abspath(mesa_src))
+    if not args.mesa_only and not os.access(args.pocsim, os.X_OK):
+        sys.exit("compare.py: no pocsim binary at %s (build the pocsim target or pass --pocsim)"
+                 % args.pocsim)
+
+    seeds = list(range(1, args.seeds + 1))
+    chosen = args.sets.split(",")
+    for name in chosen:
+        if name not in PARAMETER_SETS:
+            sys.exit("compare.py: unknown parameter set '%s' (model, app)" % name)
+    sets = {name: PARAMETER_SETS[name] for name in chosen}
+    mesa_means = {name: [] for name in sets}
+    pocsim_means = {name: [] for name in sets}
+    mesa_work = mesa_time = pocsim_work = pocsim_time = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, params in sets.items():
+            for seed in seeds:
+                means, work, elapsed = run_mesa(model_class, params, seed, args.steps)
+                mesa_means[name].append(means)
+                mesa_work += work
+                mesa_time += elapsed
+                if not args.mesa_only:
+                    means, work, elapsed = run_pocsim(args.pocsim, params, seed, args.steps,
+                                                      os.path.join(tmp, "%s_%d" % (name, seed)))
+                    pocsim_means[name].append(means)
+                    pocsim_work += work
+                    pocsim_time += elapsed
+                print("  %s seed %d done" % (name, seed), file=sys.stderr, flush=True)
+
+    for name in sets:
+        command = "MESA_SRC=<mesa v%s checkout> /usr/bin/python3 bench/compare_mesa/compare.py " \
+                  "--seeds %d --steps %d --sets %s" % (mesa.__version__, args.seeds, args.steps,
+                                                       args.sets)
+        path = os.path.join(args.reference_dir, "mesa_epstein_%s.csv" % name)
+        with open(path + ".tmp", "w") as f:
+            f.write("# Mesa %s examples/advanced/epstein_civil_violence: per-seed means over "
+                    "steps 1..%d of the citizens in each state (after each step).\n" %
+                    (mesa.__version__, args.steps))
+            f.write("# Parameter set %s: %s (others: EpsteinCivilViolence() defaults).\n" %
+                    (name, ", ".join("%s=%s" % kv for kv in sets[name].items())))
+            f.write("# Produced by: %s\n" % command)
+            f.write("parameter_set,seed,steps,active,quiet,jailed\n")
+            for seed, m in zip(seeds, mesa_means[name]):
+                f.write("%s,%d,%d,%.6f,%.6f,%.6f\n" % (name, seed, args.steps, m["active"],
+                                                       m["quiet"], m["jailed"]))
+        os.replace(path + ".tmp", path)
+        print("Reference statistics written to %s" % os.path.relpath(path, REPO))
+
+    mesa_rate = mesa_work / mesa_time
+    print("Mesa %s: %.0f agent-steps in %.1f s = %.0f agent-steps/s" %
+          (mesa.__version__, mesa_work, mesa_time, mesa_rate))
+    if args.mesa_only:
+        return 0
+
+    from scipy import stats
+
+    print("\nPer-seed run means (%d seeds, %d steps), mean +- sd; two-sample tests:" %
+          (args.seeds, args.steps))
+    print("%-6s %-7s %-20s %-20s %8s %8s" % ("set", "metric", "Mesa", "pocsim", "KS p",
+                                             "MWU p"))
+    for name in sets:
+        for k in METRICS:
+            a = [m[k] for m in mesa_means[name]]
+            b = [m[k] for m in pocsim_means[name]]
+            ks = stats.ks_2samp(a, b).pvalue
+            mwu = stats.mannwhitneyu(a, b, alternative="two-sided").pvalue
+            print("%-6s %-7s %-20s %-20s %8.3f %8.3f" % (name, k, describe(a), describe(b), ks,
+                                                         mwu))
+    pocsim_rate = pocsim_work / pocsim_time
+    print("\npocsim (random sequential, 1 thread): %.0f agent-steps in %.3f s = %.0f "
+          "agent-steps/s" % (pocsim_work, pocsim_time, pocsim_rate))
+    print("Mesa %s: %.0f agent-steps/s" % (mesa.__version__, mesa_rate))
+    print("Ratio pocsim / Mesa: %.0fx" % (pocsim_rate / mesa_rate))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

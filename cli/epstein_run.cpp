@@ -1,0 +1,77 @@
+#include "epstein_run.hpp"
+
+#include <tbb/global_control.h>
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+#include "commands.hpp"
+#include "pocsim/classic/epstein.hpp"
+#include "pocsim/classic/epstein_output.hpp"
+#include "pocsim/output/atomic_file.hpp"
+
+namespace pocsim::cli {
+
+int run_classic(const ClassicRunOptions& o) {
+  std::vector<scenario::Override> overrides;
+  bool usage_ok = true;
+  for (const std::string& text : o.sets) {
+    if (auto parsed = scenario::Override::parse(text)) {
+      overrides.push_back(*parsed);
+    } else {
+      std::cerr << "<--set " << text << ">:1:1: error: (command line): expected --set "
+                << "KEY.PATH=VALUE, for example --set cops.density=0.04\n";
+      usage_ok = false;
+    }
+  }
+  if (!usage_ok) return exit_bad_input;
+  if (o.seed) overrides.push_back(*scenario::Override::parse("seed=" + std::to_string(*o.seed)));
+  classic::EpsteinLoadResult loaded = classic::load_epstein_scenario(o.file, overrides);
+  loaded.diagnostics.print(std::cerr);
+  if (!loaded.scenario) return exit_bad_input;
+  const classic::EpsteinScenario& scenario = *loaded.scenario;
+
+  namespace fs = std::filesystem;
+  const fs::path out = o.out.empty() ? fs::path("out") / scenario.name : fs::path(o.out);
+  if (!o.force)
+    for (const char* name : {"scenario.resolved.yaml", "timeseries.csv"})
+      if (fs::exists(out / name)) {
+        std::cerr << "pocsim run: error: " << out.string()
+                  << " already holds the results of a run; use --force to replace them\n";
+        return exit_bad_input;
+      }
+  const int threads = o.threads > 0 ? o.threads
+                                    : static_cast<int>(tbb::global_control::active_value(
+                                          tbb::global_control::max_allowed_parallelism));
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                            static_cast<std::size_t>(threads));
+  try {
+    classic::EpsteinModel model(scenario,
+                                threads == 1 ? ExecutionMode::serial : ExecutionMode::parallel);
+    const auto start = std::chrono::steady_clock::now();
+    model.run();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    fs::create_directories(out);
+    write_files_atomically(out,
+                           {{"scenario.resolved.yaml", classic::resolved_epstein_yaml(scenario)},
+                            {"timeseries.csv", classic::epstein_timeseries_csv(model.history())}});
+    if (!o.quiet) {
+      const classic::EpsteinCounts last = model.counts();
+      const auto work = static_cast<std::uint64_t>(model.agents()) * scenario.steps;
+      std::cout << scenario.name << " (seed " << scenario.seed << ", "
+                << classic::activation_names[static_cast<int>(scenario.activation)] << "): after "
+                << last.step << " steps " << last.active << " active, " << last.quiet << " quiet, "
+                << last.jailed << " jailed citizens; results in " << out.string() << "\n"
+                << work << " agent-steps in " << seconds << " s ("
+                << static_cast<double>(work) / seconds << " agent-steps/s)\n";
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "pocsim run: error: " << e.what() << "\n";
+    return exit_failure;
+  }
+  return exit_ok;
+}
+
+}  // namespace pocsim::cli

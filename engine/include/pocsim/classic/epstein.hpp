@@ -1,0 +1,168 @@
+#pragma once
+// Epstein's civil-violence model (Model I) on the engine core: a torus
+// world::Grid whose cells hold the agents as a structure of arrays, steps
+// run as Scheduler phases, loops over rows on the Executor, and every random
+// number drawn from the counter-based CounterRng keyed by (seed, agent, step,
+// purpose).
+//
+// Semantics follow Mesa 3.3.1's example (examples/advanced/
+// epstein_civil_violence): one agent per cell; a citizen who is not jailed
+// counts the cops C and active citizens in its von Neumann vision (A = 1 +
+// those, counting itself), estimates P = 1 - exp(-k * round(C / A)) with
+// Python's round (halves to even), turns active when grievance -
+// risk_aversion * P > threshold and quiet otherwise, then moves to a random
+// empty cell in its vision; a cop arrests a random active citizen in its
+// vision (jail term uniform in 0..J; the citizen stays on its cell), then
+// moves likewise. A jailed citizen only counts its term down; it acts again
+// the step after the term reaches 0.
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "pocsim/classic/epstein_scenario.hpp"
+#include "pocsim/core/executor.hpp"
+#include "pocsim/core/rng.hpp"
+#include "pocsim/core/scheduler.hpp"
+#include "pocsim/world/grid.hpp"
+
+namespace pocsim::classic {
+
+enum class CellKind : std::uint8_t { empty = 0, cop = 1, quiet = 2, active = 3, jailed = 4 };
+
+// Python's round(c / a) for whole numbers (halves to even), which Mesa's
+// arrest estimate uses: round(1 / 2) = 0, round(3 / 2) = 2.
+std::uint32_t python_round_ratio(std::uint32_t c, std::uint32_t a);
+
+struct EpsteinCounts {
+  std::uint32_t step = 0;  // steps done; 0 is the initial state
+  std::uint32_t active = 0;
+  std::uint32_t quiet = 0;
+  std::uint32_t jailed = 0;
+};
+
+class EpsteinModel {
+ public:
+  // `mode` selects the Executor path of the synchronous activation (serial or
+  // TBB); random sequential activation is serial by its nature.
+  explicit EpsteinModel(const EpsteinScenario& scenario,
+                        ExecutionMode mode = ExecutionMode::serial);
+  ~EpsteinModel();
+  EpsteinModel(const EpsteinModel&) = delete;
+  EpsteinModel& operator=(const EpsteinModel&) = delete;
+
+  void step();
+  // Runs the scenario's remaining steps, recording the counts after each.
+  void run();
+
+  const EpsteinScenario& scenario() const { return scenario_; }
+  const world::Grid& grid() const { return grid_; }
+  std::uint32_t agents() const { return citizens_ + cops_; }
+  std::uint32_t citizens() const { return citizens_; }
+  std::uint32_t cops() const { return cops_; }
+  EpsteinCounts counts() const;
+  // Counts after every step so far, beginning with the initial state.
+  const std::vector<EpsteinCounts>& history() const { return history_; }
+
+  CellKind kind(world::CellId cell) const { return static_cast<CellKind>(kind_[cell]); }
+  std::uint32_t jail_term(world::CellId cell) const { return jail_[cell]; }
+  std::uint32_t agent_id(world::CellId cell) const { return id_[cell]; }
+  float grievance(world::CellId cell) const { return grievance_[cell]; }
+  float risk_aversion(world::CellId cell) const { return risk_[cell]; }
+
+ private:
+  struct Scratch;
+  struct Offset {
+    std::int16_t dx, dy;
+  };
+  void place_agents();
+  void sequential_step(std::uint32_t step);
+  void sync_decide(std::uint32_t step);
+  void sync_decide_rows(int y0, int y1, std::uint32_t step);
+  void sync_arrest(std::uint32_t step);
+  void sync_claim_moves(std::uint32_t step);
+  void sync_apply_moves();
+
+  world::CellId wrap_cell(int x, int y) const;
+  // Cops (high 16 bits) and active citizens (low 16 bits) within citizen
+  // vision of (x, y), centre included.
+  std::uint32_t diamond_sum_direct(int x, int y) const;
+  // Sequential activation keeps those sums per cell, updated on each change,
+  // in an array with a margin of citizen vision on every side, so that a
+  // diamond never wraps; a cell's sum adds its copies in the margins.
+  std::size_t padded(int x, int y) const;
+  void add_diamond(int x, int y, std::uint32_t delta);
+  std::uint32_t near_at(world::CellId cell) const;
+  // A uniformly chosen cell that is empty in `kinds` among the first `n`
+  // offsets around (x, y), or no_cell, drawn first from the caller's random
+  // bytes and then from the agent's own move blocks k = 1, 2 (and 3 for a
+  // last exact scan). `index` receives the offset's index.
+  world::CellId pick_empty(const std::uint8_t* kinds, int x, int y, std::uint32_t n,
+                           std::uint32_t agent, std::uint32_t step, const std::uint8_t* first,
+                           std::size_t first_bytes, std::uint32_t* index) const;
+  world::CellId pick_empty_sequential(int x, int y, std::uint32_t n, std::uint32_t agent,
+                                      std::uint32_t step, std::uint32_t* index) const;
+  world::CellId pick_active(int x, int y, std::uint32_t count, std::uint32_t word) const;
+  std::uint32_t actives_in_cop_vision(int x, int y, std::uint32_t near) const;
+  bool decides_active(world::CellId cell, std::uint32_t near, bool self_active) const;
+  std::uint16_t jail_draw(std::uint32_t word) const;
+
+  EpsteinScenario scenario_;
+  ExecutionMode mode_;
+  world::Grid grid_;
+  CounterRng rng_;
+  Scheduler scheduler_;
+  int width_ = 0, height_ = 0;
+  std::uint32_t citizens_ = 0, cops_ = 0;
+  std::uint32_t step_ = 0;
+  std::uint32_t active_ = 0, jailed_ = 0;
+
+  // Per cell, structure of arrays.
+  std::vector<std::uint8_t> kind_;
+  std::vector<std::uint16_t> jail_;
+  std::vector<float> grievance_;
+  std::vector<float> risk_;
+  std::vector<std::uint32_t> id_;
+  // Random sequential only.
+  std::vector<std::uint32_t> near_;
+  std::vector<std::uint32_t> near_places_;  // per cell, 4 entries of near_ to add
+  struct Run {
+    std::int32_t start;  // from the centre, in the padded array
+    std::int32_t length;
+  };
+  std::vector<Run> diamond_rows_;         // the citizen diamond, row by row
+  std::vector<std::uint32_t> position_;   // per agent id: y << 16 | x
+  std::vector<std::uint8_t> move_bytes_;  // per agent id: 8 random bytes a step
+  static std::uint32_t pack_position(int x, int y) {
+    return static_cast<std::uint32_t>(y) << 16 | static_cast<std::uint32_t>(x);
+  }
+  // The wrapped coordinates after moving by offset `index`.
+  int x_after(int x, std::uint32_t index) const {
+    return static_cast<int>(column_[static_cast<std::size_t>(x + offsets_[index].dx + margin_)]);
+  }
+  int y_after(int y, std::uint32_t index) const {
+    return row_[static_cast<std::size_t>(y + offsets_[index].dy + margin_)];
+  }
+  std::vector<std::uint32_t> order_;
+  // Synchronous only.
+  std::vector<std::uint8_t> next_kind_;
+  std::vector<std::uint32_t> claim_;
+  std::unique_ptr<Scratch> scratch_;
+
+  // Vision diamonds without their centre, nearest first, so that the
+  // diamond of a smaller radius is a prefix; the citizens' and the cops'
+  // counts of them; the arrest probability for each value of round(C / A).
+  std::vector<Offset> offsets_;
+  // Wrapped column and row start of coordinates -margin_..size + margin_.
+  int margin_ = 0;
+  std::vector<world::CellId> column_, row_start_;
+  std::vector<int> row_;
+  std::vector<std::int32_t> linear_;  // dy * width + dx of each offset
+  std::uint32_t citizen_offsets_ = 0, cop_offsets_ = 0;
+  std::vector<double> arrest_probability_;
+  std::vector<std::uint8_t> round_table_;  // round(C / A) at C * (offsets + 2) + A
+  std::vector<EpsteinCounts> block_counts_;
+  std::vector<EpsteinCounts> history_;
+};
+
+}  // namespace pocsim::classic

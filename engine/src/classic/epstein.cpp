@@ -1,0 +1,679 @@
+#include "pocsim/classic/epstein.hpp"
+
+#include <tbb/enumerable_thread_specific.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cassert>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <utility>
+
+namespace pocsim::classic {
+
+namespace {
+
+constexpr std::uint32_t cop_unit = 1u << 16;  // a cop in a packed diamond sum
+constexpr std::uint32_t active_mask = 0xFFFFu;
+// Rows per Executor block in the synchronous phases. Each block rebuilds its
+// diagonal prefix sums from 2 * vision + 1 rows beyond its own, so taller
+// blocks waste less; 64 rows keep a block's buffers near the L2 size at
+// 4000 columns.
+constexpr int band_rows = 64;
+// Rejection tries before the exact scan: at Mesa's densities (77% full) 16
+// tries all fail with probability 0.77^16 = 1.5%.
+constexpr int empty_tries = 16;
+// A move claim is (priority << claim_index_bits) | (offset index + 1);
+// vision <= 20 means at most 840 offsets.
+constexpr int claim_index_bits = 11;
+
+constexpr std::uint32_t packed_value(std::uint8_t kind) {
+  return (kind == static_cast<std::uint8_t>(CellKind::cop) ? cop_unit : 0u) |
+         (kind == static_cast<std::uint8_t>(CellKind::active) ? 1u : 0u);
+}
+
+constexpr std::uint8_t raw(CellKind k) { return static_cast<std::uint8_t>(k); }
+
+std::uint32_t scaled(std::uint32_t word, std::uint32_t n) {
+  return static_cast<std::uint32_t>((static_cast<std::uint64_t>(word) * n) >> 32);
+}
+
+}  // namespace
+
+std::uint32_t python_round_ratio(std::uint32_t c, std::uint32_t a) {
+  const std::uint32_t q = c / a, twice_rem = 2 * (c - q * a);
+  if (twice_rem > a || (twice_rem == a && (q & 1u))) return q + 1;
+  return q;
+}
+
+// Per-thread buffers of the synchronous decide phase: the two diagonal
+// prefix sums over a band of rows with its margins.
+struct EpsteinModel::Scratch {
+  struct Buffers {
+    std::vector<std::uint32_t> down_right, down_left, row;
+  };
+  tbb::enumerable_thread_specific<Buffers> buffers;
+};
+
+EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
+    : scenario_(scenario),
+      mode_(mode),
+      grid_(geo::Projection{}, scenario.grid.width, scenario.grid.height, 1.0),
+      rng_(scenario.seed),
+      width_(scenario.grid.width),
+      height_(scenario.grid.height),
+      scratch_(std::make_unique<Scratch>()) {
+  const int rc = scenario.citizens.vision, rp = scenario.cops.vision, r = std::max(rc, rp);
+  for (int d = 1; d <= r; ++d)
+    for (int dy = -d; dy <= d; ++dy) {
+      const int dx = d - std::abs(dy);
+      offsets_.push_back({static_cast<std::int16_t>(-dx), static_cast<std::int16_t>(dy)});
+      if (dx != 0)
+        offsets_.push_back({static_cast<std::int16_t>(dx), static_cast<std::int16_t>(dy)});
+    }
+  // Coordinates up to the widest vision beyond the edge, wrapped.
+  margin_ = r;
+  for (int x = -r; x < width_ + r; ++x)
+    column_.push_back(static_cast<world::CellId>((x + width_) % width_));
+  for (int y = -r; y < height_ + r; ++y) {
+    row_.push_back((y + height_) % height_);
+    row_start_.push_back(static_cast<world::CellId>(row_.back()) *
+                         static_cast<world::CellId>(width_));
+  }
+  for (const Offset& o : offsets_) linear_.push_back(o.dy * width_ + o.dx);
+  citizen_offsets_ = static_cast<std::uint32_t>(2 * rc * (rc + 1));
+  cop_offsets_ = static_cast<std::uint32_t>(2 * rp * (rp + 1));
+  for (std::uint32_t m = 0; m <= citizen_offsets_ + 1; ++m)
+    arrest_probability_.push_back(
+        1.0 - std::exp(-scenario.citizens.arrest_constant * static_cast<double>(m)));
+
+  // round(C / A) by table while it is small (vision <= 10: under 50 KB),
+  // sparing a division per decision.
+  if (citizen_offsets_ <= 220)
+    for (std::uint32_t c = 0; c <= citizen_offsets_; ++c)
+      for (std::uint32_t a = 0; a <= citizen_offsets_ + 1; ++a)
+        round_table_.push_back(static_cast<std::uint8_t>(a == 0 ? 0 : python_round_ratio(c, a)));
+  const std::size_t cells = grid_.cell_count();
+  kind_.assign(cells, 0);
+  jail_.assign(cells, 0);
+  grievance_.assign(cells, 0.0f);
+  risk_.assign(cells, 0.0f);
+  id_.assign(cells, 0);
+  place_agents();
+
+  if (scenario.activation == Activation::random_sequential) {
+    near_.assign(
+        static_cast<std::size_t>(width_ + 2 * rc) * static_cast<std::size_t>(height_ + 2 * rc), 0);
+    for (int dy = -rc; dy <= rc; ++dy) {
+      const int half = rc - std::abs(dy);
+      diamond_rows_.push_back({dy * (width_ + 2 * rc) - half, 2 * half + 1});
+    }
+    const auto zero = static_cast<std::uint32_t>(near_.size());
+    near_.push_back(0);  // never in a diamond
+    near_places_.reserve(4 * cells);
+    for (int y = 0; y < height_; ++y)
+      for (int x = 0; x < width_; ++x) {
+        const int copy_x = x < rc ? x + width_ : (x >= width_ - rc ? x - width_ : x);
+        const int copy_y = y < rc ? y + height_ : (y >= height_ - rc ? y - height_ : y);
+        auto place = [&](bool exists, int px, int py) {
+          near_places_.push_back(exists ? static_cast<std::uint32_t>(padded(px, py)) : zero);
+        };
+        place(true, x, y);
+        place(copy_x != x, copy_x, y);
+        place(copy_y != y, x, copy_y);
+        place(copy_x != x && copy_y != y, copy_x, copy_y);
+      }
+    position_.assign(agents(), 0);
+    move_bytes_.assign(16 * (static_cast<std::size_t>(agents()) / 2 + 1), 0);
+    order_.resize(agents());
+    for (world::CellId c = 0; c < cells; ++c) {
+      if (kind_[c] == raw(CellKind::empty)) continue;
+      position_[id_[c]] = pack_position(grid_.column(c), grid_.row(c));
+      if (kind_[c] == raw(CellKind::cop)) add_diamond(grid_.column(c), grid_.row(c), cop_unit);
+    }
+    for (std::uint32_t a = 0; a < agents(); ++a) order_[a] = a;
+    scheduler_.add_phase("agents", 1, [this](const TickInfo& t) { sequential_step(t.tick); });
+  } else {
+    next_kind_.assign(cells, 0);
+    claim_.assign(cells, 0);
+    scheduler_.add_phase("decide", 1, [this](const TickInfo& t) { sync_decide(t.tick); });
+    scheduler_.add_phase("arrest", 1, [this](const TickInfo& t) { sync_arrest(t.tick); });
+    if (scenario.movement) {
+      scheduler_.add_phase("claim moves", 1,
+                           [this](const TickInfo& t) { sync_claim_moves(t.tick); });
+      scheduler_.add_phase("apply moves", 1, [this](const TickInfo&) { sync_apply_moves(); });
+    }
+  }
+  history_.push_back(counts());
+}
+
+EpsteinModel::~EpsteinModel() = default;
+
+void EpsteinModel::place_agents() {
+  // Mesa draws, cell by cell, citizen with the citizen density, else cop with
+  // the cop density, else empty; hardship and risk aversion are U(0, 1).
+  const double citizen = scenario_.citizens.density;
+  const double cop = citizen + scenario_.cops.density;
+  const double alienation = 1.0 - scenario_.citizens.legitimacy;
+  std::uint32_t next_id = 0;
+  for (world::CellId c = 0; c < grid_.cell_count(); ++c) {
+    const double u = rng_.uniform(Purpose::epstein_layout, c, 0, 0);
+    if (u < citizen) {
+      const auto [hardship, risk] = rng_.uniform2(Purpose::epstein_layout, c, 0, 1);
+      kind_[c] = raw(CellKind::quiet);
+      grievance_[c] = static_cast<float>(hardship * alienation);
+      risk_[c] = static_cast<float>(risk);
+      ++citizens_;
+    } else if (u < cop) {
+      kind_[c] = raw(CellKind::cop);
+      ++cops_;
+    } else {
+      continue;
+    }
+    id_[c] = next_id++;
+  }
+}
+
+EpsteinCounts EpsteinModel::counts() const {
+  return {step_, active_, citizens_ - active_ - jailed_, jailed_};
+}
+
+void EpsteinModel::step() {
+  scheduler_.run_tick(TickInfo{step_ + 1, 1});
+  ++step_;
+  history_.push_back(counts());
+}
+
+void EpsteinModel::run() {
+  history_.reserve(scenario_.steps + 1);
+  while (step_ < scenario_.steps) step();
+}
+
+world::CellId EpsteinModel::wrap_cell(int x, int y) const {
+  return row_start_[static_cast<std::size_t>(y + margin_)] +
+         column_[static_cast<std::size_t>(x + margin_)];
+}
+
+std::uint32_t EpsteinModel::diamond_sum_direct(int x, int y) const {
+  std::uint32_t sum = packed_value(kind_[wrap_cell(x, y)]);
+  for (std::uint32_t i = 0; i < citizen_offsets_; ++i)
+    sum += packed_value(kind_[wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy)]);
+  return sum;
+}
+
+std::size_t EpsteinModel::padded(int x, int y) const {
+  const int r = scenario_.citizens.vision;
+  return static_cast<std::size_t>(y + r) * static_cast<std::size_t>(width_ + 2 * r) +
+         static_cast<std::size_t>(x + r);
+}
+
+void EpsteinModel::add_diamond(int x, int y, std::uint32_t delta) {
+  // The padded array needs no wrapping: a straight run of adds per row.
+  std::uint32_t* at = near_.data() + padded(x, y);
+  for (const Run& run : diamond_rows_) {
+    std::uint32_t* p = at + run.start;
+    for (int i = 0; i < run.length; ++i) p[i] += delta;
+  }
+}
+
+std::uint32_t EpsteinModel::near_at(world::CellId cell) const {
+  // A cell's sum is its own entry plus those of its copies in the margins;
+  // the four places are listed per cell (a missing copy names an entry that
+  // stays 0), so that reading needs no branches.
+  const std::uint32_t* where = near_places_.data() + 4 * static_cast<std::size_t>(cell);
+  return near_[where[0]] + near_[where[1]] + near_[where[2]] + near_[where[3]];
+}
+
+world::CellId EpsteinModel::pick_empty(const std::uint8_t* kinds, int x, int y, std::uint32_t n,
+                                       std::uint32_t agent, std::uint32_t step,
+                                       const std::uint8_t* first, std::size_t first_bytes,
+                                       std::uint32_t* index) const {
+  // Rejection sampling is uniform over the empty cells, as Mesa's
+  // random.choice(empty_neighbors) is. Each try draws an offset index from
+  // one byte when there are fewer than 256 offsets (vision <= 10) and from
+  // two otherwise, exact by Lemire's method (a draw whose low product falls
+  // below 2^bits mod n is discarded). The caller's bytes come first, then up
+  // to two blocks of the agent's own (k = 1, 2); if every try failed (at
+  // Mesa's density about 0.4% of moves) an exact scan keeps the choice
+  // uniform.
+  const bool narrow = n < 256;
+  const std::uint32_t reject_below = narrow ? 256u % n : 65536u % n;
+  // Away from the edges a neighbour is a fixed distance away in memory.
+  const bool interior =
+      x >= margin_ && x < width_ - margin_ && y >= margin_ && y < height_ - margin_;
+  const std::int64_t here = static_cast<std::int64_t>(y) * width_ + x;
+  auto try_bytes = [&](const std::uint8_t* bytes, std::size_t count, auto cell_at) {
+    if (narrow) {
+      for (std::size_t j = 0; j < count; ++j) {
+        const std::uint32_t product = bytes[j] * n;
+        if ((product & 0xFFu) < reject_below) continue;
+        const std::uint32_t i = product >> 8;
+        const world::CellId c = cell_at(i);
+        if (kinds[c] == raw(CellKind::empty)) {
+          *index = i;
+          return c;
+        }
+      }
+    } else {
+      for (std::size_t j = 0; j + 1 < count; j += 2) {
+        const std::uint32_t product = (bytes[j] | (std::uint32_t{bytes[j + 1]} << 8)) * n;
+        if ((product & 0xFFFFu) < reject_below) continue;
+        const std::uint32_t i = product >> 16;
+        const world::CellId c = cell_at(i);
+        if (kinds[c] == raw(CellKind::empty)) {
+          *index = i;
+          return c;
+        }
+      }
+    }
+    return world::no_cell;
+  };
+  auto try_all = [&](const std::uint8_t* bytes, std::size_t count) {
+    return interior ? try_bytes(bytes, count,
+                                [&](std::uint32_t i) {
+                                  return static_cast<world::CellId>(here + linear_[i]);
+                                })
+                    : try_bytes(bytes, count, [&](std::uint32_t i) {
+                        return wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy);
+                      });
+  };
+  world::CellId found = try_all(first, first_bytes);
+  for (std::uint32_t k = 1; k <= 2 && found == world::no_cell; ++k) {
+    const auto block = rng_.bits(Purpose::epstein_move, agent, step, k);
+    std::uint8_t bytes[16];
+    std::memcpy(bytes, block.data(), sizeof bytes);
+    found = try_all(bytes, sizeof bytes);
+  }
+  if (found != world::no_cell) return found;
+  std::uint32_t empty = 0;
+  for (std::uint32_t i = 0; i < n; ++i)
+    empty += kinds[wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy)] == raw(CellKind::empty);
+  if (empty == 0) return world::no_cell;
+  std::uint32_t j = scaled(rng_.bits(Purpose::epstein_move, agent, step, 3)[0], empty);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const world::CellId c = wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy);
+    if (kinds[c] != raw(CellKind::empty)) continue;
+    if (j-- == 0) {
+      *index = i;
+      return c;
+    }
+  }
+  return world::no_cell;
+}
+
+world::CellId EpsteinModel::pick_empty_sequential(int x, int y, std::uint32_t n,
+                                                  std::uint32_t agent, std::uint32_t step,
+                                                  std::uint32_t* index) const {
+  // Eight bytes of the step's shared move blocks (see sequential_step).
+  const std::uint8_t* bytes = move_bytes_.data() + 8 * static_cast<std::size_t>(agent);
+  return pick_empty(kind_.data(), x, y, n, agent, step, bytes, 8, index);
+}
+
+world::CellId EpsteinModel::pick_active(int x, int y, std::uint32_t count,
+                                        std::uint32_t word) const {
+  std::uint32_t j = scaled(word, count);
+  for (std::uint32_t i = 0; i < cop_offsets_; ++i) {
+    const world::CellId c = wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy);
+    if (kind_[c] == raw(CellKind::active) && j-- == 0) return c;
+  }
+  return world::no_cell;
+}
+
+std::uint32_t EpsteinModel::actives_in_cop_vision(int x, int y, std::uint32_t near) const {
+  if (scenario_.cops.vision == scenario_.citizens.vision) return near & active_mask;
+  std::uint32_t count = 0;
+  for (std::uint32_t i = 0; i < cop_offsets_; ++i)
+    count += kind_[wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy)] == raw(CellKind::active);
+  return count;
+}
+
+bool EpsteinModel::decides_active(world::CellId cell, std::uint32_t near, bool self_active) const {
+  // With risk >= 0 and P >= 0, grievance alone bounds the decision.
+  const double grievance = static_cast<double>(grievance_[cell]);
+  const double threshold = scenario_.citizens.threshold;
+  if (grievance <= threshold) return false;
+  const std::uint32_t cops = near >> 16;
+  if (cops == 0) return true;
+  // Mesa counts the citizen itself among the actives it sees.
+  const std::uint32_t actives = (near & active_mask) - (self_active ? 1u : 0u) + 1u;
+  const double p = arrest_probability_[round_table_.empty()
+                                           ? python_round_ratio(cops, actives)
+                                           : round_table_[cops * (citizen_offsets_ + 2) + actives]];
+  return grievance - static_cast<double>(risk_[cell]) * p > threshold;
+}
+
+std::uint16_t EpsteinModel::jail_draw(std::uint32_t word) const {
+  return static_cast<std::uint16_t>(scaled(word, scenario_.cops.max_jail_term + 1));
+}
+
+// --- random sequential -----------------------------------------------------
+
+void EpsteinModel::sequential_step(std::uint32_t step) {
+  // A fresh uniform order every step (Fisher-Yates), as Mesa's shuffle_do.
+  // Up to 65,536 agents a position takes a 16-bit draw, exact by Lemire's
+  // method (a rejected draw, below 2% of them, is replaced by a 32-bit one);
+  // beyond, a 32-bit draw.
+  const std::uint32_t n = agents();
+  std::uint16_t narrow[8] = {};
+  std::uint32_t wide[4] = {};
+  std::uint32_t narrow_key = ~0u, wide_key = ~0u;
+  for (std::uint32_t i = n; i-- > 1;) {
+    const std::uint32_t m = i + 1;
+    std::uint32_t j = 0;
+    if (m > 65536u) {
+      if ((i >> 2) != wide_key) {
+        wide_key = i >> 2;
+        const auto block = rng_.bits(Purpose::epstein_order, (1u << 31) | wide_key, step);
+        std::memcpy(wide, block.data(), sizeof wide);
+      }
+      j = scaled(wide[i & 3u], m);
+    } else {
+      if ((i >> 3) != narrow_key) {
+        narrow_key = i >> 3;
+        const auto block = rng_.bits(Purpose::epstein_order, narrow_key, step);
+        std::memcpy(narrow, block.data(), sizeof narrow);
+      }
+      const std::uint32_t product = narrow[i & 7u] * m;
+      const std::uint32_t low = product & 0xFFFFu;
+      if (low < m && low < 65536u % m)
+        j = scaled(rng_.bits(Purpose::epstein_order, (1u << 30) | i, step)[0], m);
+      else
+        j = product >> 16;
+    }
+    std::swap(order_[i], order_[j]);
+  }
+  const bool movement = scenario_.movement;
+  // Each move starts from eight random bytes; one Philox block (k = 0, keyed
+  // by agent / 2) serves two agents, drawn here in one independent run.
+  // At Mesa's density one move in five needs a block of its own.
+  if (movement)
+    for (std::uint32_t pair = 0; 2 * pair < n; ++pair) {
+      const auto block = rng_.bits(Purpose::epstein_move, pair, step, 0);
+      std::memcpy(move_bytes_.data() + 16 * static_cast<std::size_t>(pair), block.data(), 16);
+    }
+  for (const std::uint32_t a : order_) {
+    const int x = static_cast<int>(position_[a] & 0xFFFFu),
+              y = static_cast<int>(position_[a] >> 16);
+    const world::CellId c = static_cast<world::CellId>(y) * static_cast<world::CellId>(width_) +
+                            static_cast<world::CellId>(x);
+    const std::uint8_t kind = kind_[c];
+    if (kind == raw(CellKind::jailed) && jail_[c] > 0) {
+      --jail_[c];
+      continue;
+    }
+    if (kind == raw(CellKind::cop)) {
+      const std::uint32_t actives = actives_in_cop_vision(x, y, near_at(c));
+      if (actives > 0) {
+        const auto arrest = rng_.bits(Purpose::epstein_arrest, a, step);
+        const world::CellId t = pick_active(x, y, actives, arrest[0]);
+        assert(t != world::no_cell);  // the count is exact
+        kind_[t] = raw(CellKind::jailed);
+        jail_[t] = jail_draw(arrest[1]);
+        --active_;
+        ++jailed_;
+        add_diamond(grid_.column(t), grid_.row(t), 0u - 1u);
+      }
+      if (!movement) continue;
+      std::uint32_t index = 0;
+      const world::CellId t = pick_empty_sequential(x, y, cop_offsets_, a, step, &index);
+      if (t == world::no_cell) continue;
+      const int tx = x_after(x, index), ty = y_after(y, index);
+      kind_[t] = raw(CellKind::cop);
+      kind_[c] = raw(CellKind::empty);
+      id_[t] = a;
+      position_[a] = pack_position(tx, ty);
+      add_diamond(x, y, 0u - cop_unit);
+      add_diamond(tx, ty, cop_unit);
+      continue;
+    }
+    const bool was_active = kind == raw(CellKind::active);
+    const bool now_active = decides_active(c, near_at(c), was_active);
+    if (kind == raw(CellKind::jailed)) --jailed_;
+    if (was_active != now_active) {
+      if (now_active)
+        ++active_;
+      else
+        --active_;
+    }
+    const std::uint8_t now = raw(now_active ? CellKind::active : CellKind::quiet);
+    world::CellId t = world::no_cell;
+    std::uint32_t index = 0;
+    if (movement) t = pick_empty_sequential(x, y, citizen_offsets_, a, step, &index);
+    if (t == world::no_cell) {
+      kind_[c] = now;
+      if (was_active != now_active) add_diamond(x, y, now_active ? 1u : 0u - 1u);
+      continue;
+    }
+    kind_[t] = now;
+    jail_[t] = 0;
+    grievance_[t] = grievance_[c];
+    risk_[t] = risk_[c];
+    id_[t] = a;
+    kind_[c] = raw(CellKind::empty);
+    const int tx = x_after(x, index), ty = y_after(y, index);
+    position_[a] = pack_position(tx, ty);
+    if (was_active) add_diamond(x, y, 0u - 1u);
+    if (now_active) add_diamond(tx, ty, 1u);
+  }
+}
+
+// --- synchronous -----------------------------------------------------------
+//
+// Four phases, each a loop over bands of rows on the Executor:
+//   decide: every agent reads the state at the start of the step (kind_);
+//     citizens write their new state to next_kind_, jailed citizens count
+//     down, and a cop marks the active citizen it arrests in claim_.
+//   arrest: every marked citizen is jailed (one arrest however many cops
+//     chose it; the term is keyed by the citizen), and the states counted.
+//   claim moves: every agent not jailed picks a cell empty at the start of
+//     the step and claims it with a Philox priority keyed by (agent, step);
+//     an atomic maximum keeps the highest claim, so the winner does not
+//     depend on the order in which threads run.
+//   apply moves: each claimed cell pulls its winner in; losers stay put.
+
+void EpsteinModel::sync_decide(std::uint32_t step) {
+  const Executor executor(mode_);
+  executor.for_blocks(
+      static_cast<std::size_t>(height_),
+      [&](std::size_t, std::size_t begin, std::size_t end) {
+        sync_decide_rows(static_cast<int>(begin), static_cast<int>(end), step);
+      },
+      band_rows);
+}
+
+void EpsteinModel::sync_decide_rows(int y0, int y1, std::uint32_t step) {
+  // Diamond sums in O(1) per cell. Moving the centre one cell right adds
+  // the diamond's right edge and drops the left edge of the old one; each
+  // edge is two diagonal segments, and a segment is the difference of two
+  // prefix sums along its diagonal. `dr` accumulates towards down-right
+  // (x+1, y+1), `dl` towards down-left (x-1, y+1), over the band's rows
+  // plus vision + 1 above and vision below, and the columns plus vision + 1
+  // to the left and vision to the right, wrapped. The packed sums are exact
+  // modulo 2^32, so the cop and active halves never disturb each other.
+  const int r = scenario_.citizens.vision;
+  const int wp = width_ + 2 * r + 1;
+  const int first_row = y0 - r - 1;
+  const int rows = (y1 - y0) + 2 * r + 1;
+  Scratch::Buffers& buffers = scratch_->buffers.local();
+  const std::size_t size = static_cast<std::size_t>(rows) * static_cast<std::size_t>(wp);
+  if (buffers.down_right.size() < size) {
+    buffers.down_right.resize(size);
+    buffers.down_left.resize(size);
+  }
+  std::uint32_t* dr = buffers.down_right.data();
+  std::uint32_t* dl = buffers.down_left.data();
+  for (int i = 0; i < rows; ++i) {
+    int gy = first_row + i;
+    if (gy < 0)
+      gy += height_;
+    else if (gy >= height_)
+      gy -= height_;
+    const std::uint8_t* line =
+        kind_.data() + static_cast<std::size_t>(gy) * static_cast<std::size_t>(width_);
+    std::uint32_t* out_dr = dr + static_cast<std::size_t>(i) * static_cast<std::size_t>(wp);
+    std::uint32_t* out_dl = dl + static_cast<std::size_t>(i) * static_cast<std::size_t>(wp);
+    // The padded row: r + 1 cells from the row's end, the row, r from its start.
+    const int left = r + 1;
+    for (int px = 0; px < left; ++px) out_dr[px] = packed_value(line[width_ - left + px]);
+    for (int x = 0; x < width_; ++x) out_dr[left + x] = packed_value(line[x]);
+    for (int px = 0; px < r; ++px) out_dr[left + width_ + px] = packed_value(line[px]);
+    if (i == 0) {
+      std::copy(out_dr, out_dr + wp, out_dl);
+      continue;
+    }
+    const std::uint32_t* above_dr = out_dr - wp;
+    const std::uint32_t* above_dl = out_dl - wp;
+    for (int px = wp - 1; px >= 0; --px) out_dl[px] = out_dr[px];
+    for (int px = 0; px + 1 < wp; ++px) out_dl[px] += above_dl[px + 1];
+    for (int px = wp - 1; px > 0; --px) out_dr[px] += above_dr[px - 1];
+  }
+  if (buffers.row.size() < static_cast<std::size_t>(width_))
+    buffers.row.resize(static_cast<std::size_t>(width_));
+  std::uint32_t* sums = buffers.row.data();
+  // Row y of a buffer, shifted so that index x is column x.
+  auto line = [&](const std::uint32_t* buffer, int y) {
+    return buffer + static_cast<std::ptrdiff_t>(y - first_row) * wp + (r + 1);
+  };
+
+  for (int y = y0; y < y1; ++y) {
+    const std::uint32_t *dr_y = line(dr, y), *dr_up = line(dr, y - r - 1),
+                        *dr_down = line(dr, y + r);
+    const std::uint32_t *dl_y = line(dl, y), *dl_up = line(dl, y - r - 1),
+                        *dl_down = line(dl, y + r);
+    // The change from x - 1 to x (independent per x, so it vectorizes),
+    // then the running sum.
+    sums[0] = diamond_sum_direct(0, y);
+    for (int x = 1; x < width_; ++x)
+      sums[x] = (dr_y[x + r] - dr_up[x - 1])           // right edge, upper half
+                + (dl_down[x] - dl_y[x + r])           // right edge, lower half
+                - (dl_y[x - 1 - r] - dl_up[x])         // old left edge, upper half
+                - (dr_down[x - 1] - dr_y[x - r - 1]);  // old left edge, lower half
+    for (int x = 1; x < width_; ++x) sums[x] += sums[x - 1];
+    const world::CellId row_start =
+        static_cast<world::CellId>(y) * static_cast<world::CellId>(width_);
+    for (int x = 0; x < width_; ++x) {
+      const std::uint32_t near = sums[x];
+      const world::CellId c = row_start + static_cast<world::CellId>(x);
+      const std::uint8_t kind = kind_[c];
+      if (kind == raw(CellKind::empty)) {
+        next_kind_[c] = kind;
+      } else if (kind == raw(CellKind::cop)) {
+        next_kind_[c] = kind;
+        const std::uint32_t actives = actives_in_cop_vision(x, y, near);
+        if (actives == 0) continue;
+        const auto arrest = rng_.bits(Purpose::epstein_arrest, id_[c], step);
+        const world::CellId t = pick_active(x, y, actives, arrest[0]);
+        assert(t != world::no_cell);
+        std::atomic_ref<std::uint32_t>(claim_[t]).store(1u, std::memory_order_relaxed);
+      } else if (kind == raw(CellKind::jailed) && jail_[c] > 0) {
+        next_kind_[c] = kind;
+        --jail_[c];
+      } else {
+        next_kind_[c] =
+            raw(decides_active(c, near, kind == raw(CellKind::active)) ? CellKind::active
+                                                                       : CellKind::quiet);
+      }
+    }
+  }
+}
+
+void EpsteinModel::sync_arrest(std::uint32_t step) {
+  const Executor executor(mode_);
+  const std::size_t block = static_cast<std::size_t>(band_rows) * static_cast<std::size_t>(width_);
+  block_counts_.assign(Executor::block_count(kind_.size(), block), EpsteinCounts{});
+  executor.for_blocks(
+      kind_.size(),
+      [&](std::size_t b, std::size_t begin, std::size_t end) {
+        std::uint32_t counts[5] = {0, 0, 0, 0, 0};
+        for (std::size_t c = begin; c < end; ++c) {
+          if (claim_[c] != 0) {
+            claim_[c] = 0;
+            next_kind_[c] = raw(CellKind::jailed);
+            jail_[c] = jail_draw(rng_.bits(Purpose::epstein_jail_term, id_[c], step)[0]);
+          }
+          ++counts[next_kind_[c]];
+        }
+        block_counts_[b] = {0, counts[raw(CellKind::active)], counts[raw(CellKind::quiet)],
+                            counts[raw(CellKind::jailed)]};
+      },
+      block);
+  active_ = jailed_ = 0;
+  for (const EpsteinCounts& b : block_counts_) {
+    active_ += b.active;
+    jailed_ += b.jailed;
+  }
+  if (!scenario_.movement) kind_.swap(next_kind_);
+}
+
+void EpsteinModel::sync_claim_moves(std::uint32_t step) {
+  // A mover claims cells at most `vision` rows from its own, and a band is
+  // taller than twice that, so bands of the same colour never claim the same
+  // cell: even bands run in parallel, then odd ones, then (when the count is
+  // odd, so that the last band touches band 0 across the torus) the last one
+  // alone. The claim is then a plain maximum, with no atomic operations, and
+  // the winner is the same whatever the order.
+  static_assert(band_rows > 2 * 20, "bands must be taller than twice the largest vision");
+  const std::size_t blocks = Executor::block_count(static_cast<std::size_t>(height_), band_rows);
+  auto claim_rows = [&](std::size_t begin, std::size_t end) {
+    for (int y = static_cast<int>(begin); y < static_cast<int>(end); ++y)
+      for (int x = 0; x < width_; ++x) {
+        const world::CellId c = static_cast<world::CellId>(y) * static_cast<world::CellId>(width_) +
+                                static_cast<world::CellId>(x);
+        const std::uint8_t kind = next_kind_[c];
+        if (kind == raw(CellKind::empty) || kind == raw(CellKind::jailed)) continue;
+        const std::uint32_t n = kind == raw(CellKind::cop) ? cop_offsets_ : citizen_offsets_;
+        const auto block = rng_.bits(Purpose::epstein_move, id_[c], step, 0);
+        std::uint32_t index = 0;
+        std::uint8_t bytes[12];  // the block after the priority
+        std::memcpy(bytes, block.data() + 1, sizeof bytes);
+        const world::CellId t =
+            pick_empty(kind_.data(), x, y, n, id_[c], step, bytes, sizeof bytes, &index);
+        if (t == world::no_cell) continue;
+        const std::uint32_t claim =
+            (block[0] >> claim_index_bits << claim_index_bits) | (index + 1);
+        if (claim > claim_[t]) claim_[t] = claim;
+      }
+  };
+  const Executor executor(mode_);
+  const std::size_t paired = blocks > 1 && blocks % 2 == 1 ? blocks - 1 : blocks;
+  for (std::size_t colour = 0; colour < 2; ++colour)
+    executor.for_blocks(
+        static_cast<std::size_t>(height_),
+        [&](std::size_t b, std::size_t begin, std::size_t end) {
+          if (b % 2 == colour && b < paired) claim_rows(begin, end);
+        },
+        band_rows);
+  if (paired < blocks) claim_rows(paired * band_rows, static_cast<std::size_t>(height_));
+}
+
+void EpsteinModel::sync_apply_moves() {
+  const Executor executor(mode_);
+  executor.for_blocks(
+      static_cast<std::size_t>(height_),
+      [&](std::size_t, std::size_t begin, std::size_t end) {
+        for (int y = static_cast<int>(begin); y < static_cast<int>(end); ++y)
+          for (int x = 0; x < width_; ++x) {
+            const world::CellId t =
+                static_cast<world::CellId>(y) * static_cast<world::CellId>(width_) +
+                static_cast<world::CellId>(x);
+            const std::uint32_t claim = claim_[t];
+            if (claim == 0) continue;
+            claim_[t] = 0;
+            const Offset o = offsets_[(claim & ((1u << claim_index_bits) - 1u)) - 1u];
+            // Only the winner's own target names its cell, so no other
+            // thread touches s.
+            const world::CellId s = wrap_cell(x - o.dx, y - o.dy);
+            next_kind_[t] = next_kind_[s];
+            next_kind_[s] = raw(CellKind::empty);
+            jail_[t] = jail_[s];
+            grievance_[t] = grievance_[s];
+            risk_[t] = risk_[s];
+            id_[t] = id_[s];
+          }
+      },
+      band_rows);
+  kind_.swap(next_kind_);
+}
+
+}  // namespace pocsim::classic
