@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "pocsim/classic/epstein_scenario.hpp"
 #include "pocsim/scenario/input_file.hpp"
 #include "pocsim/sweep/sweep_file.hpp"
 #include "scenario_input.hpp"
@@ -16,21 +17,31 @@ bool validate_sweep(const std::string& file) {
   return loaded.sweep.has_value();
 }
 
+// A classic model's scenario (Epstein's civil violence) has its own schema.
+bool validate_classic(const std::string& file) {
+  const classic::EpsteinLoadResult loaded = classic::load_epstein_scenario(file);
+  loaded.diagnostics.print(std::cerr);
+  return loaded.scenario.has_value();
+}
+
+bool validate_file(const std::string& file) {
+  const auto text = read_input_file(file);
+  if (text && sweep::looks_like_sweep(*text)) return validate_sweep(file);
+  if (classic::names_classic_model(file)) return validate_classic(file);
+  return load_for_command(file, {}).has_value();
+}
+
 }  // namespace
 
 Command add_validate_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("validate",
                                  "Check scenario and sweep files and report every error at once");
   auto files = std::make_shared<std::vector<std::string>>();
-  cmd->add_option("files", *files, "scenario or sweep files (YAML)")->required();
+  cmd->add_option("files", *files, "scenario or sweep files (YAML), classic models included")->required();
   return [files] {
     int status = exit_ok;
     for (const std::string& file : *files) {
-      const auto text = read_input_file(file);
-      const bool ok = text && sweep::looks_like_sweep(*text)
-                          ? validate_sweep(file)
-                          : load_for_command(file, {}).has_value();
-      if (ok)
+      if (validate_file(file))
         std::cout << file << ": ok\n";
       else
         status = exit_bad_input;
