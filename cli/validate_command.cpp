@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "pocsim/classic/epstein_scenario.hpp"
 #include "scenario_input.hpp"
 
 namespace pocsim::cli {
@@ -12,7 +13,15 @@ Command add_validate_command(CLI::App& app) {
   return [files] {
     int status = exit_ok;
     for (const std::string& file : *files) {
-      if (load_for_command(file, {}))
+      bool ok = false;
+      if (classic::names_classic_model(file)) {
+        const classic::EpsteinLoadResult loaded = classic::load_epstein_scenario(file);
+        loaded.diagnostics.print(std::cerr);
+        ok = loaded.scenario.has_value();
+      } else {
+        ok = load_for_command(file, {}).has_value();
+      }
+      if (ok)
         std::cout << file << ": ok\n";
       else
         status = exit_bad_input;
