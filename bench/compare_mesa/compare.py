@@ -138,20 +138,21 @@ def main():
     sets = {name: PARAMETER_SETS[name] for name in chosen}
     mesa_means = {name: [] for name in sets}
     pocsim_means = {name: [] for name in sets}
-    mesa_work = mesa_time = pocsim_work = pocsim_time = 0.0
+    # Work (agent-steps) and seconds per parameter set: [mesa, pocsim].
+    timing = {name: [[0.0, 0.0], [0.0, 0.0]] for name in sets}
     with tempfile.TemporaryDirectory() as tmp:
         for name, params in sets.items():
             for seed in seeds:
                 means, work, elapsed = run_mesa(model_class, params, seed, args.steps)
                 mesa_means[name].append(means)
-                mesa_work += work
-                mesa_time += elapsed
+                timing[name][0][0] += work
+                timing[name][0][1] += elapsed
                 if not args.mesa_only:
                     means, work, elapsed = run_pocsim(args.pocsim, params, seed, args.steps,
                                                       os.path.join(tmp, "%s_%d" % (name, seed)))
                     pocsim_means[name].append(means)
-                    pocsim_work += work
-                    pocsim_time += elapsed
+                    timing[name][1][0] += work
+                    timing[name][1][1] += elapsed
                 print("  %s seed %d done" % (name, seed), file=sys.stderr, flush=True)
 
     for name in sets:
@@ -173,9 +174,13 @@ def main():
         os.replace(path + ".tmp", path)
         print("Reference statistics written to %s" % os.path.relpath(path, REPO))
 
-    mesa_rate = mesa_work / mesa_time
-    print("Mesa %s: %.0f agent-steps in %.1f s = %.0f agent-steps/s" %
-          (mesa.__version__, mesa_work, mesa_time, mesa_rate))
+    def rate(name, which):
+        work, seconds = timing[name][which]
+        return work / seconds
+
+    for name in sets:
+        print("Mesa %s, %s set: %.0f agent-steps in %.1f s = %.0f agent-steps/s" %
+              (mesa.__version__, name, timing[name][0][0], timing[name][0][1], rate(name, 0)))
     if args.mesa_only:
         return 0
 
@@ -193,11 +198,12 @@ def main():
             mwu = stats.mannwhitneyu(a, b, alternative="two-sided").pvalue
             print("%-6s %-7s %-20s %-20s %8.3f %8.3f" % (name, k, describe(a), describe(b), ks,
                                                          mwu))
-    pocsim_rate = pocsim_work / pocsim_time
-    print("\npocsim (random sequential, 1 thread): %.0f agent-steps in %.3f s = %.0f "
-          "agent-steps/s" % (pocsim_work, pocsim_time, pocsim_rate))
-    print("Mesa %s: %.0f agent-steps/s" % (mesa.__version__, mesa_rate))
-    print("Ratio pocsim / Mesa: %.0fx" % (pocsim_rate / mesa_rate))
+    print()
+    for name in sets:
+        print("%s set: pocsim (random sequential, 1 thread) %.0f agent-steps in %.3f s = %.0f "
+              "agent-steps/s; Mesa %s %.0f agent-steps/s; ratio pocsim / Mesa: %.0fx" %
+              (name, timing[name][1][0], timing[name][1][1], rate(name, 1), mesa.__version__,
+               rate(name, 0), rate(name, 1) / rate(name, 0)))
     return 0
 
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "support/diagnostic_line.hpp"
@@ -137,6 +138,21 @@ TEST(EpsteinRunCommand, WritesTheTimeSeriesAndRejectsBadInput) {
   ASSERT_TRUE(diagnostic) << r.err;
   EXPECT_EQ(diagnostic->key_path, "grid.width");
   EXPECT_FALSE(std::filesystem::exists(dir.file("bad")));
+}
+
+TEST(EpsteinValidateCommand, ChecksTheFileWithTheClassicReader) {
+  test::ProcessResult r = test::run_pocsim({"validate", test::source_path(shipped)});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(": ok"), std::string::npos);
+  const test::TempDir dir;
+  {
+    std::ofstream bad(dir.file("bad.yaml"));
+    bad << "model: epstein_civil_violence\ncops:\n  density: 3\n";
+  }
+  r = test::run_pocsim({"validate", dir.file("bad.yaml")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, dir.file("bad.yaml") +
+                       ":3:12: error: cops.density: must be between 0.0 and 1.0, got 3\n");
 }
 
 }  // namespace

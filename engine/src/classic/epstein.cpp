@@ -84,6 +84,11 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
   for (const Offset& o : offsets_) linear_.push_back(o.dy * width_ + o.dx);
   citizen_offsets_ = static_cast<std::uint32_t>(2 * rc * (rc + 1));
   cop_offsets_ = static_cast<std::uint32_t>(2 * rp * (rp + 1));
+  // Lemire's rejection bound for a byte draw (under 256 offsets) or a
+  // 16-bit one.
+  auto reject_bound = [](std::uint32_t n) { return n < 256 ? 256u % n : 65536u % n; };
+  citizen_reject_ = reject_bound(citizen_offsets_);
+  cop_reject_ = reject_bound(cop_offsets_);
   for (std::uint32_t m = 0; m <= citizen_offsets_ + 1; ++m)
     arrest_probability_.push_back(
         1.0 - std::exp(-scenario.citizens.arrest_constant * static_cast<double>(m)));
@@ -238,7 +243,7 @@ world::CellId EpsteinModel::pick_empty(const std::uint8_t* kinds, int x, int y, 
   // Mesa's density about 0.4% of moves) an exact scan keeps the choice
   // uniform.
   const bool narrow = n < 256;
-  const std::uint32_t reject_below = narrow ? 256u % n : 65536u % n;
+  const std::uint32_t reject_below = n == citizen_offsets_ ? citizen_reject_ : cop_reject_;
   // Away from the edges a neighbour is a fixed distance away in memory.
   const bool interior =
       x >= margin_ && x < width_ - margin_ && y >= margin_ && y < height_ - margin_;

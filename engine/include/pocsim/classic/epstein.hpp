@@ -159,6 +159,7 @@ class EpsteinModel {
   std::vector<int> row_;
   std::vector<std::int32_t> linear_;  // dy * width + dx of each offset
   std::uint32_t citizen_offsets_ = 0, cop_offsets_ = 0;
+  std::uint32_t citizen_reject_ = 0, cop_reject_ = 0;
   std::vector<double> arrest_probability_;
   std::vector<std::uint8_t> round_table_;  // round(C / A) at C * (offsets + 2) + A
   std::vector<EpsteinCounts> block_counts_;
