@@ -1,6 +1,6 @@
 // Throughput of the Mali 2022 baseline at several agent counts and thread
 // counts: whole hourly ticks (BM_MaliTick) and the daily civilian pass alone
-// (BM_CivilianPhase).
+// (BM_CivilianPhase), the latter also as a fraction of the STREAM bound.
 //
 // Benchmark names are meant to be compared across commits, so the arguments
 // are named (civilians:N/threads:T) and their order is fixed. "civilians" is
@@ -10,100 +10,22 @@
 #include <benchmark/benchmark.h>
 #include <tbb/global_control.h>
 
-#include <algorithm>
-#include <cmath>
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
-#include <map>
-#include <memory>
-#include <stdexcept>
-#include <string>
-#include <utility>
-#include <vector>
 
-#include "pocsim/scenario/loader.hpp"
+#include "mali_fixture.hpp"
 #include "pocsim/simulation.hpp"
 #include "pocsim/systems/context.hpp"
 #include "pocsim/systems/displacement.hpp"
-#include "pocsim/world/world.hpp"
+#include "stream_triad.hpp"
 
 namespace pocsim {
 namespace {
 
-// Mali's population in 2022 as in the baseline; each size keeps it as closely
-// as 1..255 people per agent allow, so the world and the violence look like
-// the real run and only the agent granularity changes.
-constexpr double mali_population = 22.6e6;
-
-// Simulated days run before timing so that violence has raised risk above
-// the flight threshold somewhere and displaced groups exist; an untouched
-// first day would time an idle displacement pass.
-constexpr std::uint32_t warmup_days = 7;
-
-struct SizedScenario {
-  scenario::Scenario scenario;
-  std::shared_ptr<const world::World> world;
-  int people_per_agent = 0;
-};
-
-// The baseline with N*P people in agents of P, its world built once per size
-// and shared by every benchmark at that size (building the world spreads the
-// population over the grid and is not what is being measured).
-const SizedScenario& sized_scenario(std::int64_t agents) {
-  static std::map<std::int64_t, SizedScenario> cache;
-  if (auto it = cache.find(agents); it != cache.end()) return it->second;
-
-  const auto per_agent = static_cast<int>(
-      std::clamp(std::round(mali_population / static_cast<double>(agents)), 1.0, 255.0));
-  const std::vector<scenario::Override> overrides = {
-      {"civilians.people_per_agent", std::to_string(per_agent), "bench"},
-      {"civilians.population", std::to_string(agents * per_agent), "bench"},
-  };
-  scenario::LoadResult loaded = scenario::load_scenario(
-      std::string(POCSIM_SOURCE_DIR) + "/scenarios/mali_2022/baseline.yaml", overrides);
-  if (!loaded.scenario) throw std::runtime_error("cannot load the Mali baseline for the bench");
-  SizedScenario sized;
-  sized.world = std::make_shared<const world::World>(world::build_world(*loaded.scenario));
-  sized.scenario = std::move(*loaded.scenario);
-  sized.people_per_agent = per_agent;
-  return cache.emplace(agents, std::move(sized)).first->second;
-}
-
-// Google Benchmark calls a benchmark function several times while it sizes
-// the iteration count. Keeping the last warmed-up simulation (one at a time,
-// to bound memory at 10^7 agents) avoids repeating the warm-up on each call;
-// the state just carries on into later days, which is what a run does too.
-// The two benchmarks never share one: BM_CivilianPhase runs the civilian pass
-// out of schedule, which leaves a state no real run reaches.
-enum class Use { ticks, civilian_phase };
-
-struct WarmSimulation {
-  Use use = Use::ticks;
-  std::int64_t agents = -1;
-  int threads = 0;
-  std::unique_ptr<Simulation> simulation;
-};
-
-Simulation& warm_simulation(Use use, std::int64_t agents, int threads) {
-  static WarmSimulation warm;
-  const std::uint32_t day_ticks =
-      24 / static_cast<std::uint32_t>(sized_scenario(agents).scenario.scenario.tick_hours);
-  // A finished simulation ignores step(), which would time nothing: start
-  // again once less than a day is left.
-  const bool near_end =
-      warm.simulation && warm.simulation->total_ticks() - warm.simulation->ticks_done() < day_ticks;
-  if (warm.use != use || warm.agents != agents || warm.threads != threads || near_end) {
-    warm.simulation.reset();  // free the old agents before allocating new ones
-    const SizedScenario& sized = sized_scenario(agents);
-    warm.simulation = std::make_unique<Simulation>(
-        sized.scenario, sized.world,
-        threads == 1 ? ExecutionMode::serial : ExecutionMode::parallel);
-    for (std::uint32_t t = 0; t < warmup_days * day_ticks; ++t) warm.simulation->step();
-    warm.use = use;
-    warm.agents = agents;
-    warm.threads = threads;
-  }
-  return *warm.simulation;
-}
+using bench::sized_scenario;
+using bench::Use;
+using bench::warm_simulation;
 
 void add_size_counters(benchmark::State& state, const SimulationContext& ctx, std::int64_t agents) {
   state.counters["civilians"] = static_cast<double>(ctx.civilians.size());
@@ -151,39 +73,78 @@ void BM_MaliTick(benchmark::State& state) {
   state.counters["restarts"] = static_cast<double>(restarts);
 }
 
+// Bytes the daily civilian pass must move per agent, counted as STREAM counts
+// (each array read once and each array written once per pass, no
+// write-allocate traffic; the per-cell tables risk, refuge, region and
+// residents stay in cache and are not counted):
+// - displace_civilians works in blocks of 16,384 agents (245 KB of agent
+//   arrays, inside a 1 MiB L2), so its three loops over a block fetch each
+//   array from memory once: it reads cell and home (4 + 4), alive, killed and
+//   status (1 + 1 + 1) and grievance (4), and writes grievance back (4) after
+//   its daily fading. cell and status are written only for the groups that
+//   move, a few hundred a day, which is not counted.
+// - index_civilians then reads status and alive again (1 + 1), cell by cell.
+//   At 10^7 agents (150 MB of agent arrays) they have left the 32 MiB L3
+//   since; at 10^6 (15 MB) they may still be there, so the figure is an
+//   upper bound of the traffic at that size. cell is read only for the
+//   displaced groups, not counted.
+// So 17 bytes read and 4 written: 21 per agent and pass.
+constexpr std::size_t civilian_pass_bytes_per_agent =
+    Civilians::bytes_per_agent + sizeof(float) + sizeof(std::uint8_t) + sizeof(CivilianStatus);
+static_assert(civilian_pass_bytes_per_agent == 21);
+
 // The daily civilian pass alone: flight and return, then the rebuild of the
 // displaced index and the residents. The risk field stays as the warm-up left
 // it, so after a few passes the groups in risky cells have all fled and the
 // pass settles into its steady cost (scan every agent, sort the displaced).
 // Each pass draws with a new day number, as successive days would.
+//
+// bandwidth_fraction is the bytes the pass must move per second (21 per agent,
+// above) over the STREAM triad's bytes per second on as many threads,
+// measured once per thread count in this process before the timed loop
+// (bench::stream_triad_bytes_per_second, the kernel of BM_StreamTriad, best of
+// ten passes, so the fraction is if anything understated).
 void BM_CivilianPhase(benchmark::State& state) {
   const std::int64_t agents = state.range(0);
   const auto threads = static_cast<int>(state.range(1));
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
                             static_cast<std::size_t>(threads));
+  const double stream_bytes_per_second =
+      bench::stream_triad_bytes_per_second(static_cast<std::size_t>(threads));
   Simulation& simulation = warm_simulation(Use::civilian_phase, agents, threads);
   SimulationContext& ctx = simulation.context();
   // Counts on across the calls Google Benchmark makes on the same simulation.
   static std::uint32_t passes_before = 0;
   const std::uint32_t first_day = simulation.ticks_done() / ctx.ticks_per_day;
+  // The loop's own wall time, for bandwidth_fraction (a plain ratio, which a
+  // rate counter would print with a "/s").
+  const auto start = std::chrono::steady_clock::now();
   for (auto _ : state) {
     displace_civilians(ctx, first_day + passes_before++);
     index_civilians(ctx);
   }
+  const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
   add_size_counters(state, ctx, agents);
   const auto passes = static_cast<double>(state.iterations());
   const auto n = static_cast<double>(ctx.civilians.size());
   state.counters["agents_per_s"] = benchmark::Counter(n * passes, benchmark::Counter::kIsRate);
+  // Kept at 15 bytes per agent (the storage) so that bytes_per_second compares
+  // with earlier measurements; moved_bytes_per_s is the honest traffic.
   state.SetBytesProcessed(
       static_cast<std::int64_t>(static_cast<std::size_t>(n) * Civilians::bytes_per_agent) *
       state.iterations());
+  const double moved = n * static_cast<double>(civilian_pass_bytes_per_agent) * passes;
+  state.counters["moved_bytes_per_civilian"] = static_cast<double>(civilian_pass_bytes_per_agent);
+  state.counters["moved_bytes_per_s"] = benchmark::Counter(moved, benchmark::Counter::kIsRate);
+  state.counters["stream_triad_bytes_per_s"] = stream_bytes_per_second;
+  state.counters["bandwidth_fraction"] = moved / wall.count() / stream_bytes_per_second;
 }
 
 // Sizes outer and threads inner, so each 2-thread line follows its 1-thread
 // line in the output.
 void ticks_args(benchmark::internal::Benchmark* b) {
   b->ArgNames({"civilians", "threads"});
-  for (std::int64_t n : {10'000, 100'000, 1'000'000})
+  for (std::int64_t n : {10'000, 100'000, 1'000'000, 10'000'000})
     for (std::int64_t threads : {1, 2}) b->Args({n, threads});
 }
 

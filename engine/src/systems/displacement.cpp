@@ -3,7 +3,9 @@
 #include "pocsim/systems/operations.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numeric>
 
@@ -39,6 +41,29 @@ void choose_refuges(SimulationContext& ctx) {
   }
 }
 
+// sum + grievance x people alive over agents first..last-1, added one agent
+// at a time in order. Most groups bear no grievance, and adding their +0.0
+// would leave the sum's bits as they are (it starts at +0.0 and never becomes
+// -0.0), so they are skipped, sixteen at a time where a vectorized look at
+// their bits finds them all zero: that spares the chain of dependent
+// additions without changing a bit.
+double add_grievance(double sum, const float* __restrict grievance,
+                     const std::uint8_t* __restrict alive, std::size_t first, std::size_t last) {
+  auto add = [&](std::size_t k) {
+    if (grievance[k] != 0.0f) sum += static_cast<double>(grievance[k]) * alive[k];
+  };
+  constexpr std::size_t group = 16;
+  std::size_t k = first;
+  for (; k + group <= last; k += group) {
+    std::uint32_t bits = 0;
+    for (std::size_t l = 0; l < group; ++l) bits |= std::bit_cast<std::uint32_t>(grievance[k + l]);
+    if (bits == 0) continue;
+    for (std::size_t l = 0; l < group; ++l) add(k + l);
+  }
+  for (; k < last; ++k) add(k);
+  return sum;
+}
+
 // Per-block partial counts, combined in block order: at home by region,
 // displaced by region, killed, and grievance by region.
 class CensusBlocks {
@@ -56,9 +81,10 @@ class CensusBlocks {
 
   // Counts agents begin..end-1 into block `block`. The raw, unaliased
   // pointers let the compiler keep the arrays' addresses in registers: this
-  // runs over every agent every day and is bound by memory, not arithmetic.
-  void count_range(std::size_t block, const Civilians& civ, const std::int16_t* region,
-                   std::size_t begin, std::size_t end) {
+  // runs over every agent every day and should be bound by memory, not
+  // arithmetic.
+  void count_range(std::size_t block, const Civilians& civ, const HomeIndex& home_index,
+                   const std::int16_t* region, std::size_t begin, std::size_t end) {
     std::int64_t* __restrict row = counts(block);
     double* __restrict grievance_row = grievance(block);
     const world::CellId* __restrict home = civ.home.data();
@@ -67,14 +93,18 @@ class CensusBlocks {
     const CivilianStatus* __restrict status = civ.status.data();
     const float* __restrict grievance_of = civ.grievance.data();
     std::int64_t killed_sum = 0;
-    // Agents are ordered by home cell, so long runs share a region: the sums
-    // of a run stay in registers and go to memory when the region changes,
-    // in the same order of additions as one agent at a time (same bits).
+    // Agents are ordered by home cell, so they come in runs of one home (and
+    // so one region), found from the home index. The integer sums of a run
+    // vectorize (any order gives the same sum). The grievance sum keeps the
+    // order of additions of one agent at a time, carried from run to run
+    // while the region stays the same (same bits as a plain loop).
     std::size_t r = begin < end ? static_cast<std::size_t>(region[home[begin]]) : 0;
     std::int64_t home_sum = 0, away_sum = 0;
     double grievance_sum = grievance_row[r];
-    for (std::size_t i = begin; i < end; ++i) {
-      const auto ri = static_cast<std::size_t>(region[home[i]]);
+    for (std::size_t i = begin; i < end;) {
+      const world::CellId h = home[i];
+      const std::size_t run_end = std::min<std::size_t>(end, home_index.last(h));
+      const auto ri = static_cast<std::size_t>(region[h]);
       if (ri != r) {
         row[r] += home_sum;
         row[regions_ + r] += away_sum;
@@ -83,9 +113,22 @@ class CensusBlocks {
         home_sum = away_sum = 0;
         grievance_sum = grievance_row[r];
       }
-      (status[i] == CivilianStatus::at_home ? home_sum : away_sum) += alive[i];
-      killed_sum += killed[i];
-      grievance_sum += static_cast<double>(grievance_of[i]) * alive[i];
+      // A status is 0 (at home) or 1 (displaced): status - 1 masks the
+      // people at home, 0 - status those away. A run is at most one block of
+      // agents of at most 255 people, so 32 bits hold its sums.
+      static_assert(Executor::default_block * 255 <= 0xFFFFFFFFu);
+      std::uint32_t at_home = 0, away = 0, dead = 0;
+      for (std::size_t k = i; k < run_end; ++k) {
+        const auto st = static_cast<std::uint8_t>(status[k]);
+        at_home += static_cast<std::uint8_t>(alive[k] & static_cast<std::uint8_t>(st - 1u));
+        away += static_cast<std::uint8_t>(alive[k] & static_cast<std::uint8_t>(0u - st));
+        dead += killed[k];
+      }
+      home_sum += at_home;
+      away_sum += away;
+      killed_sum += dead;
+      grievance_sum = add_grievance(grievance_sum, grievance_of, alive, i, run_end);
+      i = run_end;
     }
     if (begin < end) {
       row[r] += home_sum;
@@ -119,6 +162,55 @@ class CensusBlocks {
   std::vector<double> grievance_;
 };
 
+// Calls fn(k), in order, for every agent k of first..last-1 that is away from
+// home. Few are (a few percent, scattered), so the statuses are read eight
+// bytes at a time: each is 0 or 1, so the set bits of the word are exactly
+// the agents away, found without a branch per agent.
+template <class Fn>
+void for_each_away(const CivilianStatus* __restrict status, std::size_t first, std::size_t last,
+                   Fn&& fn) {
+  static_assert(static_cast<int>(CivilianStatus::at_home) == 0 &&
+                static_cast<int>(CivilianStatus::displaced) == 1);
+  std::size_t k = first;
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; k + 8 <= last; k += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, status + k, sizeof word);
+      for (; word != 0; word &= word - 1)
+        fn(k + static_cast<std::size_t>(std::countr_zero(word)) / 8);
+    }
+  }
+  for (; k < last; ++k)
+    if (status[k] != CivilianStatus::at_home) fn(k);
+}
+
+// The people alive at home among agents first..last-1, and whether any of
+// them is away. Written without branches so that it vectorizes: a status is
+// 0 (at home) or 1 (displaced), so status - 1 is a mask of all ones at home
+// and zero away, and the sums are of integers, in any order the same.
+std::int64_t people_at_home(const std::uint8_t* __restrict alive,
+                            const CivilianStatus* __restrict status, std::size_t first,
+                            std::size_t last, bool& any_away) {
+  static_assert(static_cast<int>(CivilianStatus::at_home) == 0 &&
+                static_cast<int>(CivilianStatus::displaced) == 1);
+  // 32-bit partial sums vectorize better; 2^24 groups of at most 255 fit.
+  constexpr std::size_t chunk = std::size_t{1} << 24;
+  std::int64_t people = 0;
+  std::uint8_t away = 0;
+  for (std::size_t lo = first; lo < last; lo += chunk) {
+    const std::size_t hi = std::min(last, lo + chunk);
+    std::uint32_t part = 0;
+    for (std::size_t a = lo; a < hi; ++a) {
+      const auto st = static_cast<std::uint8_t>(status[a]);
+      part += static_cast<std::uint8_t>(alive[a] & static_cast<std::uint8_t>(st - 1u));
+      away |= st;
+    }
+    people += part;
+  }
+  any_away = away != 0;
+  return people;
+}
+
 }  // namespace
 
 CivilianCensus displace_civilians(SimulationContext& ctx, std::uint32_t day) {
@@ -142,12 +234,11 @@ CivilianCensus displace_civilians(SimulationContext& ctx, std::uint32_t day) {
     const float* __restrict risk = cells.risk.data();
     const world::CellId* __restrict refuge = cells.refuge.data();
     for (std::size_t i = begin; i < end; ++i) grievance[i] *= grievance_keep;
-    for (std::size_t i = begin; i < end; ++i) {
-      if (alive[i] == 0) continue;
+    auto flee_or_return = [&](std::size_t i) {
+      if (alive[i] == 0) return;
       const auto a = static_cast<std::uint32_t>(i);
       if (status[i] == CivilianStatus::at_home) {
-        // Most groups live where nothing happens: one comparison rejects them.
-        if (!(risk[cell[i]] > flee_risk)) continue;
+        if (!(risk[cell[i]] > flee_risk)) return;
         const world::CellId to = refuge[cell[i]];
         if (to != world::no_cell && rng.uniform(Purpose::flee, a, day) < cfg.flee_probability) {
           cell[i] = to;
@@ -158,8 +249,29 @@ CivilianCensus displace_civilians(SimulationContext& ctx, std::uint32_t day) {
         cell[i] = home[i];
         status[i] = CivilianStatus::at_home;
       }
+    };
+    // Agents are ordered by home cell, and a group at home is in its home
+    // cell, so one look at a home's risk settles its whole run of agents. Most
+    // groups live where nothing happens: none flees, and only those away may
+    // go back, if home is safe enough.
+    const float home_flee_risk = flee_risk, home_return_risk = return_risk;
+    for (std::size_t i = begin; i < end;) {
+      const world::CellId h = home[i];
+      const std::size_t run_end = std::min<std::size_t>(end, ctx.home_index.last(h));
+      if (risk[h] > home_flee_risk) {
+        for (std::size_t k = i; k < run_end; ++k) flee_or_return(k);
+      } else if (risk[h] < home_return_risk) {
+        for_each_away(status, i, run_end, [&](std::size_t k) {
+          if (alive[k] != 0 && rng.uniform(Purpose::return_home, static_cast<std::uint32_t>(k),
+                                           day) < cfg.return_probability) {
+            cell[k] = h;
+            status[k] = CivilianStatus::at_home;
+          }
+        });
+      }
+      i = run_end;
     }
-    census.count_range(b, civ, region.data(), begin, end);
+    census.count_range(b, civ, ctx.home_index, region.data(), begin, end);
   });
   return census.combine();
 }
@@ -199,7 +311,10 @@ void index_civilians(SimulationContext& ctx) {
   // One pass over the agents in home order, cell block by cell block: the
   // people at home in each cell, and the displaced groups with where they are.
   const std::uint32_t n = ctx.world.grid.cell_count();
-  constexpr std::size_t cells_per_block = 1024;
+  // Small blocks: people crowd into few cells, and with large ones a single
+  // block could hold most of the agents and leave the other threads idle.
+  // The result does not depend on the block size (the displaced are sorted).
+  constexpr std::size_t cells_per_block = 64;
   std::vector<std::vector<std::pair<world::CellId, std::uint32_t>>> found(
       Executor::block_count(n, cells_per_block));
   auto& residents = ctx.cells.residents;
@@ -210,36 +325,44 @@ void index_civilians(SimulationContext& ctx) {
         const CivilianStatus* __restrict status = civ.status.data();
         const world::CellId* __restrict cell = civ.cell.data();
         for (std::size_t c = begin; c < end; ++c) {
-          std::int64_t people = 0;
           const auto home = static_cast<world::CellId>(c);
-          for (std::uint32_t a = ctx.home_index.first(home); a < ctx.home_index.last(home); ++a) {
-            if (status[a] == CivilianStatus::at_home)
-              people += alive[a];
-            else if (alive[a] > 0)
-              found[b].emplace_back(cell[a], a);
-          }
-          residents[c] = people;
+          const std::size_t first = ctx.home_index.first(home), last = ctx.home_index.last(home);
+          bool any_away = false;
+          residents[c] = people_at_home(alive, status, first, last, any_away);
+          if (any_away)
+            for_each_away(status, first, last, [&](std::size_t a) {
+              if (alive[a] > 0) found[b].emplace_back(cell[a], static_cast<std::uint32_t>(a));
+            });
         }
       },
       cells_per_block);
-  std::vector<std::pair<world::CellId, std::uint32_t>> all;
-  for (const auto& part : found) all.insert(all.end(), part.begin(), part.end());
-  std::sort(all.begin(), all.end());
-  ctx.displaced.cell.resize(all.size());
-  ctx.displaced.agent.resize(all.size());
-  for (std::size_t k = 0; k < all.size(); ++k) {
-    ctx.displaced.cell[k] = all[k].first;
-    ctx.displaced.agent[k] = all[k].second;
-  }
+  // The displaced ordered by (cell, agent). The blocks found them in home
+  // order, which is agent order, so a stable counting sort by cell gives that
+  // order in two passes, where a comparison sort took the larger part of
+  // this function with a few hundred thousand displaced groups.
+  std::vector<std::uint32_t> start(n + 1, 0);
+  for (const auto& part : found)
+    for (const auto& [at, a] : part) ++start[at + 1];
+  for (std::uint32_t c = 0; c < n; ++c) start[c + 1] += start[c];
+  const std::size_t total = start[n];
+  ctx.displaced.cell.resize(total);
+  ctx.displaced.agent.resize(total);
+  for (const auto& part : found)
+    for (const auto& [at, a] : part) {
+      const std::uint32_t k = start[at]++;
+      ctx.displaced.cell[k] = at;
+      ctx.displaced.agent[k] = a;
+    }
   // Residents: the groups at home in each cell plus those displaced into it.
-  for (std::size_t k = 0; k < all.size(); ++k) residents[all[k].first] += civ.alive[all[k].second];
+  for (std::size_t k = 0; k < total; ++k)
+    residents[ctx.displaced.cell[k]] += civ.alive[ctx.displaced.agent[k]];
 }
 
 CivilianCensus take_census(const SimulationContext& ctx) {
   const Civilians& civ = ctx.civilians;
   CensusBlocks census(Executor::block_count(civ.size()), ctx.world.places.region_names.size());
   ctx.executor.for_blocks(civ.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
-    census.count_range(b, civ, ctx.world.region.data(), begin, end);
+    census.count_range(b, civ, ctx.home_index, ctx.world.region.data(), begin, end);
   });
   return census.combine();
 }
