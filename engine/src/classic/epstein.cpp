@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <bit>
 #include <cassert>
 #include <cmath>
 #include <cstdlib>
@@ -38,44 +37,6 @@ constexpr std::uint8_t raw(CellKind k) { return static_cast<std::uint8_t>(k); }
 
 std::uint32_t scaled(std::uint32_t word, std::uint32_t n) {
   return static_cast<std::uint32_t>((static_cast<std::uint64_t>(word) * n) >> 32);
-}
-
-// The empty cells of each run of a diamond in the bitmap: the run's bits
-// (lowest = leftmost cell) and their count; returns the total. Inlined into
-// one copy compiled for the popcnt instruction, chosen at run time, and one
-// for any x86-64.
-[[gnu::always_inline]] inline std::uint32_t scan_runs(const std::uint8_t* bits, std::size_t centre,
-                                                      const std::uint64_t* runs, std::size_t n,
-                                                      std::uint64_t* words, std::uint32_t* counts) {
-  std::uint32_t total = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::size_t start =
-        centre + static_cast<std::size_t>(static_cast<std::int32_t>(runs[i] >> 32));
-    std::uint64_t w = 0;
-    std::memcpy(&w, bits + (start >> 3), sizeof w);
-    w = (w >> (start & 7u)) & ((std::uint64_t{1} << (runs[i] & 0xFFu)) - 1u);
-    words[i] = w;
-    const auto count = static_cast<std::uint32_t>(__builtin_popcountll(w));
-    counts[i] = count;
-    total += count;
-  }
-  return total;
-}
-
-#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
-[[gnu::target("popcnt")]] std::uint32_t scan_runs_popcnt(const std::uint8_t* bits,
-                                                         std::size_t centre,
-                                                         const std::uint64_t* runs, std::size_t n,
-                                                         std::uint64_t* words,
-                                                         std::uint32_t* counts) {
-  return scan_runs(bits, centre, runs, n, words, counts);
-}
-#endif
-
-std::uint32_t scan_runs_plain(const std::uint8_t* bits, std::size_t centre,
-                              const std::uint64_t* runs, std::size_t n, std::uint64_t* words,
-                              std::uint32_t* counts) {
-  return scan_runs(bits, centre, runs, n, words, counts);
 }
 
 }  // namespace
@@ -147,31 +108,19 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
   place_agents();
 
   if (scenario.activation == Activation::random_sequential) {
-    // Padded by the widest vision, so that the cops' diamonds fit as well.
-    const int m = margin_, wp = width_ + 2 * m;
-    near_.assign(static_cast<std::size_t>(wp) * static_cast<std::size_t>(height_ + 2 * m), 0);
+    near_.assign(
+        static_cast<std::size_t>(width_ + 2 * rc) * static_cast<std::size_t>(height_ + 2 * rc), 0);
     for (int dy = -rc; dy <= rc; ++dy) {
       const int half = rc - std::abs(dy);
-      diamond_rows_.push_back({dy * wp - half, 2 * half + 1});
+      diamond_rows_.push_back({dy * (width_ + 2 * rc) - half, 2 * half + 1});
     }
-    auto runs = [&](int radius) {
-      std::vector<std::uint64_t> out;
-      for (int dy = -radius; dy <= radius; ++dy) {
-        const int half = radius - std::abs(dy);
-        const auto start = static_cast<std::uint32_t>(dy * wp - half);
-        out.push_back(std::uint64_t{start} << 32 | static_cast<std::uint32_t>(2 * half + 1));
-      }
-      return out;
-    };
-    citizen_runs_ = runs(rc);
-    cop_runs_ = runs(rp);
     const auto zero = static_cast<std::uint32_t>(near_.size());
     near_.push_back(0);  // never in a diamond
     near_places_.reserve(4 * cells);
     for (int y = 0; y < height_; ++y)
       for (int x = 0; x < width_; ++x) {
-        const int copy_x = x < m ? x + width_ : (x >= width_ - m ? x - width_ : x);
-        const int copy_y = y < m ? y + height_ : (y >= height_ - m ? y - height_ : y);
+        const int copy_x = x < rc ? x + width_ : (x >= width_ - rc ? x - width_ : x);
+        const int copy_y = y < rc ? y + height_ : (y >= height_ - rc ? y - height_ : y);
         auto place = [&](bool exists, int px, int py) {
           near_places_.push_back(exists ? static_cast<std::uint32_t>(padded(px, py)) : zero);
         };
@@ -180,19 +129,11 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
         place(copy_y != y, x, copy_y);
         place(copy_x != x && copy_y != y, copy_x, copy_y);
       }
-    // Eight bytes of slack for the unaligned loads.
-    empty_bits_.assign(near_.size() / 8 + 9, 0);
-#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
-    hardware_popcount_ = __builtin_cpu_supports("popcnt");
-#endif
     position_.assign(agents(), 0);
-    move_words_.assign(4 * (static_cast<std::size_t>(agents()) / 4 + 1), 0);
+    move_bytes_.assign(16 * (static_cast<std::size_t>(agents()) / 2 + 1), 0);
     order_.resize(agents());
     for (world::CellId c = 0; c < cells; ++c) {
-      if (kind_[c] == raw(CellKind::empty)) {
-        toggle_empty(c);
-        continue;
-      }
+      if (kind_[c] == raw(CellKind::empty)) continue;
       position_[id_[c]] = pack_position(grid_.column(c), grid_.row(c));
       if (kind_[c] == raw(CellKind::cop)) add_diamond(grid_.column(c), grid_.row(c), cop_unit);
     }
@@ -267,8 +208,9 @@ std::uint32_t EpsteinModel::diamond_sum_direct(int x, int y) const {
 }
 
 std::size_t EpsteinModel::padded(int x, int y) const {
-  return static_cast<std::size_t>(y + margin_) * static_cast<std::size_t>(width_ + 2 * margin_) +
-         static_cast<std::size_t>(x + margin_);
+  const int r = scenario_.citizens.vision;
+  return static_cast<std::size_t>(y + r) * static_cast<std::size_t>(width_ + 2 * r) +
+         static_cast<std::size_t>(x + r);
 }
 
 void EpsteinModel::add_diamond(int x, int y, std::uint32_t delta) {
@@ -365,58 +307,12 @@ world::CellId EpsteinModel::pick_empty(const std::uint8_t* kinds, int x, int y, 
   return world::no_cell;
 }
 
-world::CellId EpsteinModel::pick_empty_sequential(int x, int y,
-                                                  const std::vector<std::uint64_t>& runs,
-                                                  std::uint32_t agent, std::uint32_t step, int* tx,
-                                                  int* ty) const {
-  // Mesa's random.choice(empty_neighbors): count the empty cells of the
-  // diamond row by row from the bitmap, draw j uniform below the count, and
-  // take the j-th. The centre is the mover's own cell, never empty.
-  constexpr std::size_t max_rows = 2 * 20 + 1;
-  std::uint64_t words[max_rows];
-  std::uint32_t counts[max_rows];
-  const std::size_t centre = padded(x, y);
-  const std::size_t rows = runs.size();
-  assert(rows <= max_rows);
-#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
-  const std::uint32_t total =
-      hardware_popcount_
-          ? scan_runs_popcnt(empty_bits_.data(), centre, runs.data(), rows, words, counts)
-          : scan_runs_plain(empty_bits_.data(), centre, runs.data(), rows, words, counts);
-#else
-  const std::uint32_t total =
-      scan_runs_plain(empty_bits_.data(), centre, runs.data(), rows, words, counts);
-#endif
-  if (total == 0) return world::no_cell;
-  // Lemire's exact method on the agent's word of the step; a rejected word
-  // (probability under total / 2^32) is replaced from the agent's own
-  // blocks k = 1, 2, ...
-  std::uint64_t product = std::uint64_t{move_words_[agent]} * total;
-  if (static_cast<std::uint32_t>(product) < total) {
-    const std::uint32_t floor = (0u - total) % total;
-    std::array<std::uint32_t, 4> block{};
-    std::uint32_t k = 0, used = 4;
-    while (static_cast<std::uint32_t>(product) < floor) {
-      if (used == 4) {
-        block = rng_.bits(Purpose::epstein_move, agent, step, ++k);
-        used = 0;
-      }
-      product = std::uint64_t{block[used++]} * total;
-    }
-  }
-  auto j = static_cast<std::uint32_t>(product >> 32);
-  std::size_t i = 0;
-  while (j >= counts[i]) j -= counts[i++];
-  std::uint64_t w = words[i];
-  for (; j > 0; --j) w &= w - 1u;
-  const int r = static_cast<int>(rows / 2);
-  const int dy = static_cast<int>(i) - r;
-  const int dx = std::countr_zero(w) - (r - std::abs(dy));
-  const auto py = static_cast<std::size_t>(y + dy + margin_);
-  const auto px = static_cast<std::size_t>(x + dx + margin_);
-  *tx = static_cast<int>(column_[px]);
-  *ty = row_[py];
-  return row_start_[py] + column_[px];
+world::CellId EpsteinModel::pick_empty_sequential(int x, int y, std::uint32_t n,
+                                                  std::uint32_t agent, std::uint32_t step,
+                                                  std::uint32_t* index) const {
+  // Eight bytes of the step's shared move blocks (see sequential_step).
+  const std::uint8_t* bytes = move_bytes_.data() + 8 * static_cast<std::size_t>(agent);
+  return pick_empty(kind_.data(), x, y, n, agent, step, bytes, 8, index);
 }
 
 world::CellId EpsteinModel::pick_active(int x, int y, std::uint32_t count,
@@ -493,12 +389,13 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
     std::swap(order_[i], order_[j]);
   }
   const bool movement = scenario_.movement;
-  // Each move takes one random word; one Philox block (k = 0, keyed by
-  // agent / 4) serves four agents, drawn here in one independent run.
+  // Each move starts from eight random bytes; one Philox block (k = 0, keyed
+  // by agent / 2) serves two agents, drawn here in one independent run.
+  // At Mesa's density one move in five needs a block of its own.
   if (movement)
-    for (std::uint32_t quad = 0; 4 * quad < n; ++quad) {
-      const auto block = rng_.bits(Purpose::epstein_move, quad, step, 0);
-      std::memcpy(move_words_.data() + 4 * static_cast<std::size_t>(quad), block.data(), 16);
+    for (std::uint32_t pair = 0; 2 * pair < n; ++pair) {
+      const auto block = rng_.bits(Purpose::epstein_move, pair, step, 0);
+      std::memcpy(move_bytes_.data() + 16 * static_cast<std::size_t>(pair), block.data(), 16);
     }
   for (const std::uint32_t a : order_) {
     const int x = static_cast<int>(position_[a] & 0xFFFFu),
@@ -523,13 +420,12 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
         add_diamond(grid_.column(t), grid_.row(t), 0u - 1u);
       }
       if (!movement) continue;
-      int tx = 0, ty = 0;
-      const world::CellId t = pick_empty_sequential(x, y, cop_runs_, a, step, &tx, &ty);
+      std::uint32_t index = 0;
+      const world::CellId t = pick_empty_sequential(x, y, cop_offsets_, a, step, &index);
       if (t == world::no_cell) continue;
+      const int tx = x_after(x, index), ty = y_after(y, index);
       kind_[t] = raw(CellKind::cop);
       kind_[c] = raw(CellKind::empty);
-      toggle_empty(t);
-      toggle_empty(c);
       id_[t] = a;
       position_[a] = pack_position(tx, ty);
       add_diamond(x, y, 0u - cop_unit);
@@ -547,8 +443,8 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
     }
     const std::uint8_t now = raw(now_active ? CellKind::active : CellKind::quiet);
     world::CellId t = world::no_cell;
-    int tx = 0, ty = 0;
-    if (movement) t = pick_empty_sequential(x, y, citizen_runs_, a, step, &tx, &ty);
+    std::uint32_t index = 0;
+    if (movement) t = pick_empty_sequential(x, y, citizen_offsets_, a, step, &index);
     if (t == world::no_cell) {
       kind_[c] = now;
       if (was_active != now_active) add_diamond(x, y, now_active ? 1u : 0u - 1u);
@@ -560,8 +456,7 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
     risk_[t] = risk_[c];
     id_[t] = a;
     kind_[c] = raw(CellKind::empty);
-    toggle_empty(t);
-    toggle_empty(c);
+    const int tx = x_after(x, index), ty = y_after(y, index);
     position_[a] = pack_position(tx, ty);
     if (was_active) add_diamond(x, y, 0u - 1u);
     if (now_active) add_diamond(tx, ty, 1u);

@@ -100,18 +100,8 @@ class EpsteinModel {
   world::CellId pick_empty(const std::uint8_t* kinds, int x, int y, std::uint32_t n,
                            std::uint32_t agent, std::uint32_t step, const std::uint8_t* first,
                            std::size_t first_bytes, std::uint32_t* index) const;
-  // Random sequential: a uniformly chosen empty cell within `runs` (a vision
-  // diamond) around (x, y), read from the bitmap of empty cells, or no_cell.
-  // (*tx, *ty) receive its coordinates.
-  world::CellId pick_empty_sequential(int x, int y, const std::vector<std::uint64_t>& runs,
-                                      std::uint32_t agent, std::uint32_t step, int* tx,
-                                      int* ty) const;
-  // Flips cell's bit in empty_bits_ (and those of its copies in the margins).
-  void toggle_empty(world::CellId cell) {
-    const std::uint32_t* where = near_places_.data() + 4 * static_cast<std::size_t>(cell);
-    for (int i = 0; i < 4; ++i)
-      empty_bits_[where[i] >> 3] ^= static_cast<std::uint8_t>(1u << (where[i] & 7u));
-  }
+  world::CellId pick_empty_sequential(int x, int y, std::uint32_t n, std::uint32_t agent,
+                                      std::uint32_t step, std::uint32_t* index) const;
   world::CellId pick_active(int x, int y, std::uint32_t count, std::uint32_t word) const;
   std::uint32_t actives_in_cop_vision(int x, int y, std::uint32_t near) const;
   bool decides_active(world::CellId cell, std::uint32_t near, bool self_active) const;
@@ -140,18 +130,18 @@ class EpsteinModel {
     std::int32_t start;  // from the centre, in the padded array
     std::int32_t length;
   };
-  std::vector<Run> diamond_rows_;          // the citizen diamond, row by row
-  std::vector<std::uint32_t> position_;    // per agent id: y << 16 | x
-  std::vector<std::uint32_t> move_words_;  // per agent id: a random word a step
-  // One bit per entry of near_ (same padding and index), set when the cell
-  // is empty, so that a row of a diamond is one unaligned 64-bit load.
-  std::vector<std::uint8_t> empty_bits_;
-  // The citizens' and the cops' diamonds, row by row, as bit runs of
-  // empty_bits_: (start from the centre, as int32) << 32 | length.
-  std::vector<std::uint64_t> citizen_runs_, cop_runs_;
-  bool hardware_popcount_ = false;
+  std::vector<Run> diamond_rows_;         // the citizen diamond, row by row
+  std::vector<std::uint32_t> position_;   // per agent id: y << 16 | x
+  std::vector<std::uint8_t> move_bytes_;  // per agent id: 8 random bytes a step
   static std::uint32_t pack_position(int x, int y) {
     return static_cast<std::uint32_t>(y) << 16 | static_cast<std::uint32_t>(x);
+  }
+  // The wrapped coordinates after moving by offset `index`.
+  int x_after(int x, std::uint32_t index) const {
+    return static_cast<int>(column_[static_cast<std::size_t>(x + offsets_[index].dx + margin_)]);
+  }
+  int y_after(int y, std::uint32_t index) const {
+    return row_[static_cast<std::size_t>(y + offsets_[index].dy + margin_)];
   }
   std::vector<std::uint32_t> order_;
   // Synchronous only.
