@@ -178,6 +178,51 @@ TEST(EpsteinModel, ManyCopsKeepAlmostEveryoneQuiet) {
   EXPECT_LT(m.counts().active, m.citizens() / 10);
 }
 
+// A lone citizen on the smallest torus its vision allows sees 112 empty
+// cells (vision 7, centre excluded) and must land on each with probability
+// 1/112, as Mesa's random.choice does. Each step is an independent draw:
+// chi-square over the 112 cells with 111 degrees of freedom (mean 111, sd
+// 14.9), failing beyond 6 sd.
+TEST(EpsteinModel, RandomSequentialMoveIsUniformOverTheEmptyCellsOfTheVision) {
+  EpsteinScenario s = small(Activation::random_sequential, 15);
+  s.cops.density = 0.0;
+  s.citizens.density = 0.005;
+  const int steps = 22400;
+  s.steps = steps;
+  for (s.seed = 1; s.seed < 100; ++s.seed)
+    if (EpsteinModel(s).citizens() == 1) break;
+  EpsteinModel m(s);
+  ASSERT_EQ(m.citizens(), 1u);
+  auto where = [&] {
+    for (world::CellId c = 0; c < m.grid().cell_count(); ++c)
+      if (m.kind(c) != CellKind::empty) return c;
+    return world::no_cell;
+  };
+  std::vector<int> landed(15 * 15, 0);
+  world::CellId before = where();
+  for (int step = 0; step < steps; ++step) {
+    m.step();
+    const world::CellId after = where();
+    const int d = torus_distance(m.grid(), before, after);
+    ASSERT_GE(d, 1);
+    ASSERT_LE(d, 7);
+    const int dx = (m.grid().column(after) - m.grid().column(before) + 15) % 15;
+    const int dy = (m.grid().row(after) - m.grid().row(before) + 15) % 15;
+    ++landed[static_cast<std::size_t>(dy * 15 + dx)];
+    before = after;
+  }
+  const double expected = steps / 112.0;
+  double chi2 = 0;
+  int cells = 0;
+  for (const int count : landed) {
+    if (count == 0) continue;
+    ++cells;
+    chi2 += (count - expected) * (count - expected) / expected;
+  }
+  EXPECT_EQ(cells, 112);
+  EXPECT_LT(chi2, 111 + 6 * 14.9);
+}
+
 TEST(EpsteinModel, JailTermsAreUniformUpToTheMaximum) {
   EpsteinScenario s = small(Activation::random_sequential, 100);
   s.citizens.legitimacy = 0.3;

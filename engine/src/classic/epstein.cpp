@@ -215,10 +215,13 @@ std::size_t EpsteinModel::padded(int x, int y) const {
 
 void EpsteinModel::add_diamond(int x, int y, std::uint32_t delta) {
   // The padded array needs no wrapping: a straight run of adds per row.
+  // The runs are copied out first: their int fields may alias the unsigned
+  // sums, which would make the compiler reload the length after every add.
   std::uint32_t* at = near_.data() + padded(x, y);
-  for (const Run& run : diamond_rows_) {
+  for (const Run run : diamond_rows_) {
     std::uint32_t* p = at + run.start;
-    for (int i = 0; i < run.length; ++i) p[i] += delta;
+    const int length = run.length;
+    for (int i = 0; i < length; ++i) p[i] += delta;
   }
 }
 
