@@ -1,41 +1,10 @@
 #include "pocsim/core/rng.hpp"
 
-#include <Random123/philox.h>
-
 #include <cmath>
 
 namespace pocsim {
 
 CounterRng::CounterRng(std::uint64_t seed) noexcept : seed_(seed) {}
-
-std::array<std::uint32_t, 4> CounterRng::bits(Purpose purpose, std::uint32_t agent,
-                                              std::uint32_t step, std::uint32_t k) const noexcept {
-  using Philox = r123::Philox4x32;
-  const Philox::key_type key = {
-      {static_cast<std::uint32_t>(seed_), static_cast<std::uint32_t>(seed_ >> 32)}};
-  const Philox::ctr_type counter = {{static_cast<std::uint32_t>(purpose), agent, step, k}};
-  const Philox::ctr_type out = Philox()(counter, key);
-  return {out[0], out[1], out[2], out[3]};
-}
-
-namespace {
-double to_unit(std::uint32_t hi, std::uint32_t lo) noexcept {
-  const std::uint64_t mantissa = (static_cast<std::uint64_t>(hi) << 21) ^ (lo >> 11);
-  return static_cast<double>(mantissa) * 0x1.0p-53;
-}
-}  // namespace
-
-double CounterRng::uniform(Purpose purpose, std::uint32_t agent, std::uint32_t step,
-                           std::uint32_t k) const noexcept {
-  const auto b = bits(purpose, agent, step, k);
-  return to_unit(b[0], b[1]);
-}
-
-std::array<double, 2> CounterRng::uniform2(Purpose purpose, std::uint32_t agent, std::uint32_t step,
-                                           std::uint32_t k) const noexcept {
-  const auto b = bits(purpose, agent, step, k);
-  return {to_unit(b[0], b[1]), to_unit(b[2], b[3])};
-}
 
 namespace {
 // Acklam's rational approximation of the standard normal quantile (relative

@@ -2,6 +2,8 @@
 // Counter-based random numbers: every draw is a pure function of
 // (seed, purpose, agent, step, k), so no generator state is shared between
 // threads and the order in which agents are processed never changes a result.
+#include <Random123/philox.h>
+
 #include <array>
 #include <cstdint>
 
@@ -53,21 +55,40 @@ class CounterRng {
  public:
   explicit CounterRng(std::uint64_t seed) noexcept;
 
-  // 128 random bits for one (purpose, agent, step, k).
+  // 128 random bits for one (purpose, agent, step, k). Inline: hot loops
+  // draw once per agent, and a call per draw would cost as much as Philox.
   std::array<std::uint32_t, 4> bits(Purpose purpose, std::uint32_t agent, std::uint32_t step,
-                                    std::uint32_t k = 0) const noexcept;
+                                    std::uint32_t k = 0) const noexcept {
+    using Philox = r123::Philox4x32;
+    const Philox::key_type key = {
+        {static_cast<std::uint32_t>(seed_), static_cast<std::uint32_t>(seed_ >> 32)}};
+    const Philox::ctr_type counter = {{static_cast<std::uint32_t>(purpose), agent, step, k}};
+    const Philox::ctr_type out = Philox()(counter, key);
+    return {out[0], out[1], out[2], out[3]};
+  }
 
   // Uniform on [0, 1) with 53 random bits.
   double uniform(Purpose purpose, std::uint32_t agent, std::uint32_t step,
-                 std::uint32_t k = 0) const noexcept;
+                 std::uint32_t k = 0) const noexcept {
+    const auto b = bits(purpose, agent, step, k);
+    return to_unit(b[0], b[1]);
+  }
 
   // Two independent uniforms on [0, 1) from one block.
   std::array<double, 2> uniform2(Purpose purpose, std::uint32_t agent, std::uint32_t step,
-                                 std::uint32_t k = 0) const noexcept;
+                                 std::uint32_t k = 0) const noexcept {
+    const auto b = bits(purpose, agent, step, k);
+    return {to_unit(b[0], b[1]), to_unit(b[2], b[3])};
+  }
 
   std::uint64_t seed() const noexcept { return seed_; }
 
  private:
+  static double to_unit(std::uint32_t hi, std::uint32_t lo) noexcept {
+    const std::uint64_t mantissa = (static_cast<std::uint64_t>(hi) << 21) ^ (lo >> 11);
+    return static_cast<double>(mantissa) * 0x1.0p-53;
+  }
+
   std::uint64_t seed_;
 };
 
