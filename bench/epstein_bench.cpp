@@ -17,6 +17,7 @@
 
 #include "pocsim/classic/epstein.hpp"
 #include "pocsim/core/rng.hpp"
+#include "stream_triad.hpp"
 
 namespace pocsim {
 namespace {
@@ -90,21 +91,8 @@ void BM_StreamTriad(benchmark::State& state) {
   const auto threads = static_cast<std::size_t>(state.range(1));
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
   std::vector<double> a(n, 0.0), b(n, 1.0), c(n, 2.0);
-  const double s = 3.0;
-  // Fixed chunks, so that each thread keeps touching the pages it first wrote.
-  const std::size_t chunk = n / 64;
-  auto triad = [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) a[i] = b[i] + s * c[i];
-  };
   for (auto _ : state) {
-    if (threads == 1) {
-      triad(0, n);
-    } else {
-      tbb::parallel_for(
-          tbb::blocked_range<std::size_t>(0, n, chunk),
-          [&](const tbb::blocked_range<std::size_t>& r) { triad(r.begin(), r.end()); },
-          tbb::static_partitioner());
-    }
+    bench::stream_triad(a, b, c, 3.0, threads);
     benchmark::DoNotOptimize(a.data());
     benchmark::ClobberMemory();
   }
