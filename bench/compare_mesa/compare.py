@@ -159,6 +159,7 @@ def main():
         command = "MESA_SRC=<mesa v%s checkout> /usr/bin/python3 bench/compare_mesa/compare.py " \
                   "--seeds %d --steps %d --sets %s" % (mesa.__version__, args.seeds, args.steps,
                                                        args.sets)
+        os.makedirs(args.reference_dir, exist_ok=True)
         path = os.path.join(args.reference_dir, "mesa_epstein_%s.csv" % name)
         with open(path + ".tmp", "w") as f:
             f.write("# Mesa %s examples/advanced/epstein_civil_violence: per-seed means over "
