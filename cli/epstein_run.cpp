@@ -10,22 +10,14 @@
 #include "pocsim/classic/epstein.hpp"
 #include "pocsim/classic/epstein_output.hpp"
 #include "pocsim/output/atomic_file.hpp"
+#include "scenario_input.hpp"
 
 namespace pocsim::cli {
 
-int run_classic(const ClassicRunOptions& o) {
-  std::vector<scenario::Override> overrides;
-  bool usage_ok = true;
-  for (const std::string& text : o.sets) {
-    if (auto parsed = scenario::Override::parse(text)) {
-      overrides.push_back(*parsed);
-    } else {
-      std::cerr << "<--set " << text << ">:1:1: error: (command line): expected --set "
-                << "KEY.PATH=VALUE, for example --set cops.density=0.04\n";
-      usage_ok = false;
-    }
-  }
-  if (!usage_ok) return exit_bad_input;
+int run_classic(const RunOptions& o) {
+  auto parsed = parse_overrides(o.sets, "cops.density=0.04");
+  if (!parsed) return exit_bad_input;
+  std::vector<scenario::Override> overrides = std::move(*parsed);
   if (o.seed) overrides.push_back(*scenario::Override::parse("seed=" + std::to_string(*o.seed)));
   classic::EpsteinLoadResult loaded = classic::load_epstein_scenario(o.file, overrides);
   loaded.diagnostics.print(std::cerr);
@@ -34,16 +26,9 @@ int run_classic(const ClassicRunOptions& o) {
 
   namespace fs = std::filesystem;
   const fs::path out = o.out.empty() ? fs::path("out") / scenario.name : fs::path(o.out);
-  if (!o.force)
-    for (const char* name : {"scenario.resolved.yaml", "timeseries.csv"})
-      if (fs::exists(out / name)) {
-        std::cerr << "pocsim run: error: " << out.string()
-                  << " already holds the results of a run; use --force to replace them\n";
-        return exit_bad_input;
-      }
-  const int threads = o.threads > 0 ? o.threads
-                                    : static_cast<int>(tbb::global_control::active_value(
-                                          tbb::global_control::max_allowed_parallelism));
+  if (results_in_the_way(out, {"scenario.resolved.yaml", "timeseries.csv"}, o.force))
+    return exit_bad_input;
+  const int threads = worker_threads(o.threads);
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
                             static_cast<std::size_t>(threads));
   try {

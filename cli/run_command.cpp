@@ -12,28 +12,15 @@
 #include "pocsim/output/run_files.hpp"
 #include "pocsim/simulation.hpp"
 #include "pocsim/systems/displacement.hpp"
+#include "run_options.hpp"
 #include "scenario_input.hpp"
 
 namespace pocsim::cli {
 
 namespace {
 
-struct RunOptions {
-  std::string file;
-  std::string out;
-  std::optional<std::uint64_t> seed;
-  int threads = 0;
-  std::vector<std::string> sets;
-  bool quiet = false;
-  bool force = false;
-};
-
-const char* const result_files[] = {"scenario.resolved.yaml", "summary.json", "timeseries.csv",
-                                    "events.csv"};
-
 int run(const RunOptions& o) {
-  if (classic::names_classic_model(o.file))
-    return run_classic({o.file, o.out, o.seed, o.threads, o.sets, o.quiet, o.force});
+  if (classic::names_classic_model(o.file)) return run_classic(o);
   std::vector<std::string> sets = o.sets;
   if (o.seed) sets.push_back("scenario.seed=" + std::to_string(*o.seed));
   auto scenario = load_for_command(o.file, sets);
@@ -41,17 +28,11 @@ int run(const RunOptions& o) {
 
   namespace fs = std::filesystem;
   const fs::path out = o.out.empty() ? fs::path("out") / scenario->scenario.name : fs::path(o.out);
-  if (!o.force)
-    for (const char* name : result_files)
-      if (fs::exists(out / name)) {
-        std::cerr << "pocsim run: error: " << out.string()
-                  << " already holds the results of a run; use --force to replace them\n";
-        return exit_bad_input;
-      }
+  if (results_in_the_way(
+          out, {"scenario.resolved.yaml", "summary.json", "timeseries.csv", "events.csv"}, o.force))
+    return exit_bad_input;
 
-  const int threads = o.threads > 0 ? o.threads
-                                    : static_cast<int>(tbb::global_control::active_value(
-                                          tbb::global_control::max_allowed_parallelism));
+  const int threads = worker_threads(o.threads);
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
                             static_cast<std::size_t>(threads));
   const ExecutionMode mode = threads == 1 ? ExecutionMode::serial : ExecutionMode::parallel;

@@ -37,7 +37,8 @@ Command add_validate_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("validate",
                                  "Check scenario and sweep files and report every error at once");
   auto files = std::make_shared<std::vector<std::string>>();
-  cmd->add_option("files", *files, "scenario or sweep files (YAML), classic models included")->required();
+  cmd->add_option("files", *files, "scenario or sweep files (YAML), classic models included")
+      ->required();
   return [files] {
     int status = exit_ok;
     for (const std::string& file : *files) {
