@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "pocsim/sweep/number_text.hpp"
@@ -76,6 +77,24 @@ TEST(SweepPlan, SampledDesignScalesPointsIntoTheRanges) {
     EXPECT_EQ(v.settings[1].value.find('.'), std::string::npos) << "integer parameters";
   }
   EXPECT_EQ(strata.size(), 10u) << "one point per stratum";
+}
+
+TEST(SweepPlan, IntegerParametersTakeEveryWholeValueEquallyOften) {
+  SweepFile s;
+  s.design = Design::latin_hypercube;
+  s.points = 400;
+  s.seed = 9;
+  Parameter count;
+  count.key_path = "p.n";
+  count.min = 1.0;
+  count.max = 4.0;
+  count.integer = true;
+  s.parameters = {count};
+  std::map<std::string, int> seen;
+  for (const Variant& v : make_plan(s).variants) ++seen[v.settings[0].value];
+  // A Latin hypercube of 400 points puts exactly 100 in each quarter of the
+  // unit interval, and each quarter rounds to one whole value.
+  EXPECT_EQ(seen, (std::map<std::string, int>{{"1", 100}, {"2", 100}, {"3", 100}, {"4", 100}}));
 }
 
 TEST(NumberText, WholeNumbersHaveNoPointAndOthersReadBack) {

@@ -64,9 +64,15 @@ void make_sampled(const SweepFile& sweep, SweepPlan& plan) {
     variant.label = "point " + std::to_string(v);
     for (std::size_t k = 0; k < sweep.parameters.size(); ++k) {
       const Parameter& p = sweep.parameters[k];
-      double value = scale_unit(points(static_cast<Eigen::Index>(v), static_cast<Eigen::Index>(k)),
-                                {p.min, p.max, Scale::linear});
-      if (p.integer) value = std::round(value);
+      const double u = points(static_cast<Eigen::Index>(v), static_cast<Eigen::Index>(k));
+      // An integer parameter spreads over [min - 1/2, max + 1/2) before
+      // rounding, so that every whole value from min to max is equally likely.
+      double value =
+          p.integer
+              ? std::clamp(
+                    std::floor(scale_unit(u, {p.min - 0.5, p.max + 0.5, Scale::linear}) + 0.5),
+                    p.min, p.max)
+              : scale_unit(u, {p.min, p.max, Scale::linear});
       variant.settings.push_back({p.key_path, number_text(value), p.where, p.key_path});
     }
   }
