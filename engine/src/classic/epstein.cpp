@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cassert>
 #include <cmath>
 #include <cstdlib>
@@ -108,21 +109,32 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
   place_agents();
 
   if (scenario.activation == Activation::random_sequential) {
-    near_.assign(
-        static_cast<std::size_t>(width_ + 2 * rc) * static_cast<std::size_t>(height_ + 2 * rc), 0);
+    // The padded arrays, then room for the last chunk of a diamond at the
+    // far corner, then one place that no diamond or neighbour reaches: the
+    // missing copies of a cell name it.
+    const int m = margin_;
+    const std::size_t padded_cells =
+        static_cast<std::size_t>(width_ + 2 * m) * static_cast<std::size_t>(height_ + 2 * m);
+    const auto nowhere = static_cast<std::uint32_t>(padded_cells + 8);
+    cops_near_.assign(nowhere + 1, 0);
+    actives_near_.assign(nowhere + 1, 0);
+    padded_kind_.assign(nowhere + 1, 0);
+    for (const Offset& o : offsets_) padded_linear_.push_back(o.dy * (width_ + 2 * m) + o.dx);
     for (int dy = -rc; dy <= rc; ++dy) {
       const int half = rc - std::abs(dy);
-      diamond_rows_.push_back({dy * (width_ + 2 * rc) - half, 2 * half + 1});
+      for (int from = -half; from <= half; from += 8) {
+        DiamondChunk chunk{dy * (width_ + 2 * m) + from, {}};
+        for (int lane = 0; lane < 8; ++lane) chunk.mask[lane] = from + lane <= half ? 0xFFFFu : 0u;
+        diamond_chunks_.push_back(chunk);
+      }
     }
-    const auto zero = static_cast<std::uint32_t>(near_.size());
-    near_.push_back(0);  // never in a diamond
-    near_places_.reserve(4 * cells);
+    copies_.reserve(4 * cells);
     for (int y = 0; y < height_; ++y)
       for (int x = 0; x < width_; ++x) {
-        const int copy_x = x < rc ? x + width_ : (x >= width_ - rc ? x - width_ : x);
-        const int copy_y = y < rc ? y + height_ : (y >= height_ - rc ? y - height_ : y);
+        const int copy_x = x < m ? x + width_ : (x >= width_ - m ? x - width_ : x);
+        const int copy_y = y < m ? y + height_ : (y >= height_ - m ? y - height_ : y);
         auto place = [&](bool exists, int px, int py) {
-          near_places_.push_back(exists ? static_cast<std::uint32_t>(padded(px, py)) : zero);
+          copies_.push_back(exists ? static_cast<std::uint32_t>(padded(px, py)) : nowhere);
         };
         place(true, x, y);
         place(copy_x != x, copy_x, y);
@@ -135,7 +147,8 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
     for (world::CellId c = 0; c < cells; ++c) {
       if (kind_[c] == raw(CellKind::empty)) continue;
       position_[id_[c]] = pack_position(grid_.column(c), grid_.row(c));
-      if (kind_[c] == raw(CellKind::cop)) add_diamond(grid_.column(c), grid_.row(c), cop_unit);
+      set_kind(c, kind_[c]);
+      if (kind_[c] == raw(CellKind::cop)) add_diamond(cops_near_, grid_.column(c), grid_.row(c), 1);
     }
     for (std::uint32_t a = 0; a < agents(); ++a) order_[a] = a;
     scheduler_.add_phase("agents", 1, [this](const TickInfo& t) { sequential_step(t.tick); });
@@ -208,35 +221,50 @@ std::uint32_t EpsteinModel::diamond_sum_direct(int x, int y) const {
 }
 
 std::size_t EpsteinModel::padded(int x, int y) const {
-  const int r = scenario_.citizens.vision;
-  return static_cast<std::size_t>(y + r) * static_cast<std::size_t>(width_ + 2 * r) +
-         static_cast<std::size_t>(x + r);
+  return static_cast<std::size_t>(y + margin_) * static_cast<std::size_t>(width_ + 2 * margin_) +
+         static_cast<std::size_t>(x + margin_);
 }
 
-void EpsteinModel::add_diamond(int x, int y, std::uint32_t delta) {
-  // The padded array needs no wrapping: a straight run of adds per row.
-  // The runs are copied out first: their int fields may alias the unsigned
-  // sums, which would make the compiler reload the length after every add.
-  std::uint32_t* at = near_.data() + padded(x, y);
-  for (const Run run : diamond_rows_) {
-    std::uint32_t* p = at + run.start;
-    const int length = run.length;
-    for (int i = 0; i < length; ++i) p[i] += delta;
+void EpsteinModel::add_diamond(std::vector<std::uint16_t>& counts, int x, int y,
+                               std::uint16_t delta) {
+  // Each chunk is one 16-byte add (SSE2 on any x86-64) of the delta masked
+  // to the counts of the diamond's row; the lanes beyond the row add 0.
+  using Lanes = std::uint16_t __attribute__((vector_size(16)));
+  Lanes step;
+  for (int lane = 0; lane < 8; ++lane) step[lane] = delta;
+  std::uint16_t* at = counts.data() + padded(x, y);
+  for (const DiamondChunk& chunk : diamond_chunks_) {
+    Lanes mask, value;
+    std::memcpy(&mask, chunk.mask, sizeof mask);
+    std::memcpy(&value, at + chunk.start, sizeof value);
+    value += mask & step;
+    std::memcpy(at + chunk.start, &value, sizeof value);
   }
 }
 
 std::uint32_t EpsteinModel::near_at(world::CellId cell) const {
-  // A cell's sum is its own entry plus those of its copies in the margins;
-  // the four places are listed per cell (a missing copy names an entry that
-  // stays 0), so that reading needs no branches.
-  const std::uint32_t* where = near_places_.data() + 4 * static_cast<std::size_t>(cell);
-  return near_[where[0]] + near_[where[1]] + near_[where[2]] + near_[where[3]];
+  // A cell's count is its own entry plus those of its copies in the
+  // margins; a missing copy names a place that stays 0, so that reading
+  // needs no branches.
+  const std::uint32_t* where = copies_.data() + 4 * static_cast<std::size_t>(cell);
+  const std::uint32_t cops =
+      cops_near_[where[0]] + cops_near_[where[1]] + cops_near_[where[2]] + cops_near_[where[3]];
+  const std::uint32_t actives = actives_near_[where[0]] + actives_near_[where[1]] +
+                                actives_near_[where[2]] + actives_near_[where[3]];
+  return cops << 16 | actives;
 }
 
-world::CellId EpsteinModel::pick_empty(const std::uint8_t* kinds, int x, int y, std::uint32_t n,
-                                       std::uint32_t agent, std::uint32_t step,
-                                       const std::uint8_t* first, std::size_t first_bytes,
-                                       std::uint32_t* index) const {
+void EpsteinModel::set_kind(world::CellId cell, std::uint8_t kind) {
+  kind_[cell] = kind;
+  const std::uint32_t* where = copies_.data() + 4 * static_cast<std::size_t>(cell);
+  for (int i = 0; i < 4; ++i) padded_kind_[where[i]] = kind;
+}
+
+template <class PlaceAt>
+std::uint32_t EpsteinModel::pick_empty_offset(const std::uint8_t* kinds, PlaceAt place_at,
+                                              std::uint32_t n, std::uint32_t agent,
+                                              std::uint32_t step, const std::uint8_t* first,
+                                              std::size_t first_bytes) const {
   // Rejection sampling is uniform over the empty cells, as Mesa's
   // random.choice(empty_neighbors) is. Each try draws an offset index from
   // one byte when there are fewer than 256 offsets (vision <= 10) and from
@@ -247,85 +275,87 @@ world::CellId EpsteinModel::pick_empty(const std::uint8_t* kinds, int x, int y, 
   // uniform.
   const bool narrow = n < 256;
   const std::uint32_t reject_below = n == citizen_offsets_ ? citizen_reject_ : cop_reject_;
+  auto try_bytes = [&](const std::uint8_t* bytes, std::size_t count) {
+    std::size_t j = 0;
+    if (narrow) {
+      // Eight tries at a time without branches, the first hit taken: about
+      // one move in five misses in all eight, where a loop would mispredict
+      // its exit on nearly every move.
+      for (; j + 8 <= count; j += 8) {
+        std::uint32_t offset[8];
+        unsigned hits = 0;
+        for (int t = 0; t < 8; ++t) {
+          const std::uint32_t product = bytes[j + t] * n;
+          offset[t] = product >> 8;
+          const bool hit = ((product & 0xFFu) >= reject_below) &
+                           (kinds[place_at(offset[t])] == raw(CellKind::empty));
+          hits |= static_cast<unsigned>(hit) << t;
+        }
+        if (hits != 0) return offset[std::countr_zero(hits)];
+      }
+      for (; j < count; ++j) {
+        const std::uint32_t product = bytes[j] * n;
+        if ((product & 0xFFu) < reject_below) continue;
+        const std::uint32_t i = product >> 8;
+        if (kinds[place_at(i)] == raw(CellKind::empty)) return i;
+      }
+    } else {
+      for (; j + 1 < count; j += 2) {
+        const std::uint32_t product = (bytes[j] | (std::uint32_t{bytes[j + 1]} << 8)) * n;
+        if ((product & 0xFFFFu) < reject_below) continue;
+        const std::uint32_t i = product >> 16;
+        if (kinds[place_at(i)] == raw(CellKind::empty)) return i;
+      }
+    }
+    return no_offset;
+  };
+  std::uint32_t found = try_bytes(first, first_bytes);
+  for (std::uint32_t k = 1; k <= 2 && found == no_offset; ++k) {
+    const auto block = rng_.bits(Purpose::epstein_move, agent, step, k);
+    std::uint8_t bytes[16];
+    std::memcpy(bytes, block.data(), sizeof bytes);
+    found = try_bytes(bytes, sizeof bytes);
+  }
+  if (found != no_offset) return found;
+  std::uint32_t empty = 0;
+  for (std::uint32_t i = 0; i < n; ++i) empty += kinds[place_at(i)] == raw(CellKind::empty);
+  if (empty == 0) return no_offset;
+  std::uint32_t j = scaled(rng_.bits(Purpose::epstein_move, agent, step, 3)[0], empty);
+  for (std::uint32_t i = 0; i < n; ++i)
+    if (kinds[place_at(i)] == raw(CellKind::empty) && j-- == 0) return i;
+  return no_offset;
+}
+
+world::CellId EpsteinModel::pick_empty(const std::uint8_t* kinds, int x, int y, std::uint32_t n,
+                                       std::uint32_t agent, std::uint32_t step,
+                                       const std::uint8_t* first, std::size_t first_bytes,
+                                       std::uint32_t* index) const {
   // Away from the edges a neighbour is a fixed distance away in memory.
   const bool interior =
       x >= margin_ && x < width_ - margin_ && y >= margin_ && y < height_ - margin_;
   const std::int64_t here = static_cast<std::int64_t>(y) * width_ + x;
-  auto try_bytes = [&](const std::uint8_t* bytes, std::size_t count, auto cell_at) {
-    if (narrow) {
-      for (std::size_t j = 0; j < count; ++j) {
-        const std::uint32_t product = bytes[j] * n;
-        if ((product & 0xFFu) < reject_below) continue;
-        const std::uint32_t i = product >> 8;
-        const world::CellId c = cell_at(i);
-        if (kinds[c] == raw(CellKind::empty)) {
-          *index = i;
-          return c;
-        }
-      }
-    } else {
-      for (std::size_t j = 0; j + 1 < count; j += 2) {
-        const std::uint32_t product = (bytes[j] | (std::uint32_t{bytes[j + 1]} << 8)) * n;
-        if ((product & 0xFFFFu) < reject_below) continue;
-        const std::uint32_t i = product >> 16;
-        const world::CellId c = cell_at(i);
-        if (kinds[c] == raw(CellKind::empty)) {
-          *index = i;
-          return c;
-        }
-      }
-    }
-    return world::no_cell;
-  };
-  auto try_all = [&](const std::uint8_t* bytes, std::size_t count) {
-    return interior ? try_bytes(bytes, count,
-                                [&](std::uint32_t i) {
-                                  return static_cast<world::CellId>(here + linear_[i]);
-                                })
-                    : try_bytes(bytes, count, [&](std::uint32_t i) {
-                        return wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy);
-                      });
-  };
-  world::CellId found = try_all(first, first_bytes);
-  for (std::uint32_t k = 1; k <= 2 && found == world::no_cell; ++k) {
-    const auto block = rng_.bits(Purpose::epstein_move, agent, step, k);
-    std::uint8_t bytes[16];
-    std::memcpy(bytes, block.data(), sizeof bytes);
-    found = try_all(bytes, sizeof bytes);
-  }
-  if (found != world::no_cell) return found;
-  std::uint32_t empty = 0;
-  for (std::uint32_t i = 0; i < n; ++i)
-    empty += kinds[wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy)] == raw(CellKind::empty);
-  if (empty == 0) return world::no_cell;
-  std::uint32_t j = scaled(rng_.bits(Purpose::epstein_move, agent, step, 3)[0], empty);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    const world::CellId c = wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy);
-    if (kinds[c] != raw(CellKind::empty)) continue;
-    if (j-- == 0) {
-      *index = i;
-      return c;
-    }
-  }
-  return world::no_cell;
+  const std::uint32_t i =
+      interior
+          ? pick_empty_offset(
+                kinds,
+                [&](std::uint32_t o) { return static_cast<world::CellId>(here + linear_[o]); }, n,
+                agent, step, first, first_bytes)
+          : pick_empty_offset(
+                kinds,
+                [&](std::uint32_t o) { return wrap_cell(x + offsets_[o].dx, y + offsets_[o].dy); },
+                n, agent, step, first, first_bytes);
+  if (i == no_offset) return world::no_cell;
+  *index = i;
+  return wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy);
 }
 
-world::CellId EpsteinModel::pick_empty_sequential(int x, int y, std::uint32_t n,
-                                                  std::uint32_t agent, std::uint32_t step,
-                                                  std::uint32_t* index) const {
-  // Eight bytes of the step's shared move blocks (see sequential_step).
-  const std::uint8_t* bytes = move_bytes_.data() + 8 * static_cast<std::size_t>(agent);
-  return pick_empty(kind_.data(), x, y, n, agent, step, bytes, 8, index);
-}
-
-world::CellId EpsteinModel::pick_active(int x, int y, std::uint32_t count,
-                                        std::uint32_t word) const {
+template <class PlaceAt>
+std::uint32_t EpsteinModel::pick_active_offset(const std::uint8_t* kinds, PlaceAt place_at,
+                                               std::uint32_t count, std::uint32_t word) const {
   std::uint32_t j = scaled(word, count);
-  for (std::uint32_t i = 0; i < cop_offsets_; ++i) {
-    const world::CellId c = wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy);
-    if (kind_[c] == raw(CellKind::active) && j-- == 0) return c;
-  }
-  return world::no_cell;
+  for (std::uint32_t i = 0; i < cop_offsets_; ++i)
+    if (kinds[place_at(i)] == raw(CellKind::active) && j-- == 0) return i;
+  return no_offset;
 }
 
 std::uint32_t EpsteinModel::actives_in_cop_vision(int x, int y, std::uint32_t near) const {
@@ -337,18 +367,18 @@ std::uint32_t EpsteinModel::actives_in_cop_vision(int x, int y, std::uint32_t ne
 }
 
 bool EpsteinModel::decides_active(world::CellId cell, std::uint32_t near, bool self_active) const {
-  // With risk >= 0 and P >= 0, grievance alone bounds the decision.
-  const double grievance = static_cast<double>(grievance_[cell]);
-  const double threshold = scenario_.citizens.threshold;
-  if (grievance <= threshold) return false;
+  // Computed in full every time, without the shortcuts (grievance at most
+  // the threshold, no cop in sight) that give the same answer: half of the
+  // citizens take the first, in no order a branch could predict. With no
+  // cop, round(C / A) = 0 and P = 0.
   const std::uint32_t cops = near >> 16;
-  if (cops == 0) return true;
   // Mesa counts the citizen itself among the actives it sees.
   const std::uint32_t actives = (near & active_mask) - (self_active ? 1u : 0u) + 1u;
   const double p = arrest_probability_[round_table_.empty()
                                            ? python_round_ratio(cops, actives)
                                            : round_table_[cops * (citizen_offsets_ + 2) + actives]];
-  return grievance - static_cast<double>(risk_[cell]) * p > threshold;
+  return static_cast<double>(grievance_[cell]) - static_cast<double>(risk_[cell]) * p >
+         scenario_.citizens.threshold;
 }
 
 std::uint16_t EpsteinModel::jail_draw(std::uint32_t word) const {
@@ -400,11 +430,17 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
       const auto block = rng_.bits(Purpose::epstein_move, pair, step, 0);
       std::memcpy(move_bytes_.data() + 16 * static_cast<std::size_t>(pair), block.data(), 16);
     }
+  // Neighbours are read in the padded kinds, a fixed distance away.
+  const std::uint8_t* kinds = padded_kind_.data();
   for (const std::uint32_t a : order_) {
     const int x = static_cast<int>(position_[a] & 0xFFFFu),
               y = static_cast<int>(position_[a] >> 16);
     const world::CellId c = static_cast<world::CellId>(y) * static_cast<world::CellId>(width_) +
                             static_cast<world::CellId>(x);
+    const std::size_t here = padded(x, y);
+    auto place_at = [&](std::uint32_t o) { return here + padded_linear_[o]; };
+    // Eight bytes of the step's shared move blocks (see above).
+    const std::uint8_t* move = move_bytes_.data() + 8 * static_cast<std::size_t>(a);
     const std::uint8_t kind = kind_[c];
     if (kind == raw(CellKind::jailed) && jail_[c] > 0) {
       --jail_[c];
@@ -414,25 +450,30 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
       const std::uint32_t actives = actives_in_cop_vision(x, y, near_at(c));
       if (actives > 0) {
         const auto arrest = rng_.bits(Purpose::epstein_arrest, a, step);
-        const world::CellId t = pick_active(x, y, actives, arrest[0]);
-        assert(t != world::no_cell);  // the count is exact
-        kind_[t] = raw(CellKind::jailed);
+        const std::uint32_t i = pick_active_offset(kinds, place_at, actives, arrest[0]);
+        assert(i != no_offset);  // the count is exact
+        const int tx = x_after(x, i), ty = y_after(y, i);
+        const world::CellId t =
+            static_cast<world::CellId>(ty) * static_cast<world::CellId>(width_) +
+            static_cast<world::CellId>(tx);
+        set_kind(t, raw(CellKind::jailed));
         jail_[t] = jail_draw(arrest[1]);
         --active_;
         ++jailed_;
-        add_diamond(grid_.column(t), grid_.row(t), 0u - 1u);
+        add_diamond(actives_near_, tx, ty, 0xFFFFu);
       }
       if (!movement) continue;
-      std::uint32_t index = 0;
-      const world::CellId t = pick_empty_sequential(x, y, cop_offsets_, a, step, &index);
-      if (t == world::no_cell) continue;
-      const int tx = x_after(x, index), ty = y_after(y, index);
-      kind_[t] = raw(CellKind::cop);
-      kind_[c] = raw(CellKind::empty);
+      const std::uint32_t i = pick_empty_offset(kinds, place_at, cop_offsets_, a, step, move, 8);
+      if (i == no_offset) continue;
+      const int tx = x_after(x, i), ty = y_after(y, i);
+      const world::CellId t = static_cast<world::CellId>(ty) * static_cast<world::CellId>(width_) +
+                              static_cast<world::CellId>(tx);
+      set_kind(t, raw(CellKind::cop));
+      set_kind(c, raw(CellKind::empty));
       id_[t] = a;
       position_[a] = pack_position(tx, ty);
-      add_diamond(x, y, 0u - cop_unit);
-      add_diamond(tx, ty, cop_unit);
+      add_diamond(cops_near_, x, y, 0xFFFFu);
+      add_diamond(cops_near_, tx, ty, 1u);
       continue;
     }
     const bool was_active = kind == raw(CellKind::active);
@@ -445,24 +486,26 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
         --active_;
     }
     const std::uint8_t now = raw(now_active ? CellKind::active : CellKind::quiet);
-    world::CellId t = world::no_cell;
-    std::uint32_t index = 0;
-    if (movement) t = pick_empty_sequential(x, y, citizen_offsets_, a, step, &index);
-    if (t == world::no_cell) {
-      kind_[c] = now;
-      if (was_active != now_active) add_diamond(x, y, now_active ? 1u : 0u - 1u);
+    const std::uint32_t i =
+        movement ? pick_empty_offset(kinds, place_at, citizen_offsets_, a, step, move, 8)
+                 : no_offset;
+    if (i == no_offset) {
+      if (now != kind) set_kind(c, now);
+      if (was_active != now_active) add_diamond(actives_near_, x, y, now_active ? 1u : 0xFFFFu);
       continue;
     }
-    kind_[t] = now;
+    const int tx = x_after(x, i), ty = y_after(y, i);
+    const world::CellId t = static_cast<world::CellId>(ty) * static_cast<world::CellId>(width_) +
+                            static_cast<world::CellId>(tx);
+    set_kind(t, now);
     jail_[t] = 0;
     grievance_[t] = grievance_[c];
     risk_[t] = risk_[c];
     id_[t] = a;
-    kind_[c] = raw(CellKind::empty);
-    const int tx = x_after(x, index), ty = y_after(y, index);
+    set_kind(c, raw(CellKind::empty));
     position_[a] = pack_position(tx, ty);
-    if (was_active) add_diamond(x, y, 0u - 1u);
-    if (now_active) add_diamond(tx, ty, 1u);
+    if (was_active) add_diamond(actives_near_, x, y, 0xFFFFu);
+    if (now_active) add_diamond(actives_near_, tx, ty, 1u);
   }
 }
 
@@ -571,8 +614,12 @@ void EpsteinModel::sync_decide_rows(int y0, int y1, std::uint32_t step) {
         const std::uint32_t actives = actives_in_cop_vision(x, y, near);
         if (actives == 0) continue;
         const auto arrest = rng_.bits(Purpose::epstein_arrest, id_[c], step);
-        const world::CellId t = pick_active(x, y, actives, arrest[0]);
-        assert(t != world::no_cell);
+        const std::uint32_t i = pick_active_offset(
+            kind_.data(),
+            [&](std::uint32_t o) { return wrap_cell(x + offsets_[o].dx, y + offsets_[o].dy); },
+            actives, arrest[0]);
+        assert(i != no_offset);
+        const world::CellId t = wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy);
         std::atomic_ref<std::uint32_t>(claim_[t]).store(1u, std::memory_order_relaxed);
       } else if (kind == raw(CellKind::jailed) && jail_[c] > 0) {
         next_kind_[c] = kind;

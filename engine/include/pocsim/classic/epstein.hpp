@@ -72,6 +72,7 @@ class EpsteinModel {
 
  private:
   struct Scratch;
+  static constexpr std::uint32_t no_offset = ~0u;
   struct Offset {
     std::int16_t dx, dy;
   };
@@ -87,22 +88,33 @@ class EpsteinModel {
   // Cops (high 16 bits) and active citizens (low 16 bits) within citizen
   // vision of (x, y), centre included.
   std::uint32_t diamond_sum_direct(int x, int y) const;
-  // Sequential activation keeps those sums per cell, updated on each change,
-  // in an array with a margin of citizen vision on every side, so that a
-  // diamond never wraps; a cell's sum adds its copies in the margins.
+  // Sequential activation keeps those counts per cell, updated on each
+  // change, and a copy of the kinds, in arrays with a margin of the widest
+  // vision on every side, so that neither a diamond nor a neighbour ever
+  // wraps: a cell's count adds its copies in the margins, and a kind is
+  // written to every copy.
   std::size_t padded(int x, int y) const;
-  void add_diamond(int x, int y, std::uint32_t delta);
+  void add_diamond(std::vector<std::uint16_t>& counts, int x, int y, std::uint16_t delta);
   std::uint32_t near_at(world::CellId cell) const;
-  // A uniformly chosen cell that is empty in `kinds` among the first `n`
-  // offsets around (x, y), or no_cell, drawn first from the caller's random
-  // bytes and then from the agent's own move blocks k = 1, 2 (and 3 for a
-  // last exact scan). `index` receives the offset's index.
+  void set_kind(world::CellId cell, std::uint8_t kind);
+  // The index of a uniformly chosen offset among the first `n` whose place
+  // is empty in `kinds`, or no_offset; `place_at(i)` is the index in
+  // `kinds` of offset i. Drawn first from the caller's random bytes and
+  // then from the agent's own move blocks k = 1, 2 (and 3 for a last exact
+  // scan).
+  template <class PlaceAt>
+  std::uint32_t pick_empty_offset(const std::uint8_t* kinds, PlaceAt place_at, std::uint32_t n,
+                                  std::uint32_t agent, std::uint32_t step,
+                                  const std::uint8_t* first, std::size_t first_bytes) const;
+  // The same on the unpadded kinds of the synchronous mode, as a cell.
   world::CellId pick_empty(const std::uint8_t* kinds, int x, int y, std::uint32_t n,
                            std::uint32_t agent, std::uint32_t step, const std::uint8_t* first,
                            std::size_t first_bytes, std::uint32_t* index) const;
-  world::CellId pick_empty_sequential(int x, int y, std::uint32_t n, std::uint32_t agent,
-                                      std::uint32_t step, std::uint32_t* index) const;
-  world::CellId pick_active(int x, int y, std::uint32_t count, std::uint32_t word) const;
+  // The index of the offset of the active citizen numbered by `word` among
+  // the `count` in cop vision.
+  template <class PlaceAt>
+  std::uint32_t pick_active_offset(const std::uint8_t* kinds, PlaceAt place_at, std::uint32_t count,
+                                   std::uint32_t word) const;
   std::uint32_t actives_in_cop_vision(int x, int y, std::uint32_t near) const;
   bool decides_active(world::CellId cell, std::uint32_t near, bool self_active) const;
   std::uint16_t jail_draw(std::uint32_t word) const;
@@ -123,16 +135,20 @@ class EpsteinModel {
   std::vector<float> grievance_;
   std::vector<float> risk_;
   std::vector<std::uint32_t> id_;
-  // Random sequential only.
-  std::vector<std::uint32_t> near_;
-  std::vector<std::uint32_t> near_places_;  // per cell, 4 entries of near_ to add
-  struct Run {
-    std::int32_t start;  // from the centre, in the padded array
-    std::int32_t length;
+  // Random sequential only, in the padded layout (see padded()).
+  std::vector<std::uint16_t> cops_near_, actives_near_;
+  std::vector<std::uint8_t> padded_kind_;
+  std::vector<std::uint32_t> copies_;  // per cell, its 4 padded places
+  // The citizen diamond as runs of 8 counts, each with the mask of the
+  // counts it covers, from the centre in the padded arrays.
+  struct DiamondChunk {
+    std::int32_t start;
+    std::uint16_t mask[8];
   };
-  std::vector<Run> diamond_rows_;         // the citizen diamond, row by row
-  std::vector<std::uint32_t> position_;   // per agent id: y << 16 | x
-  std::vector<std::uint8_t> move_bytes_;  // per agent id: 8 random bytes a step
+  std::vector<DiamondChunk> diamond_chunks_;
+  std::vector<std::int32_t> padded_linear_;  // each offset in the padded arrays
+  std::vector<std::uint32_t> position_;      // per agent id: y << 16 | x
+  std::vector<std::uint8_t> move_bytes_;     // per agent id: 8 random bytes a step
   static std::uint32_t pack_position(int x, int y) {
     return static_cast<std::uint32_t>(y) << 16 | static_cast<std::uint32_t>(x);
   }
