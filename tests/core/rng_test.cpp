@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 namespace pocsim {
@@ -15,6 +17,62 @@ TEST(CounterRng, SameKeyGivesSameNumberAndAnyKeyChangeGivesAnother) {
   EXPECT_NE(a.uniform(Purpose::flee, 7, 100), a.uniform(Purpose::flee, 8, 100));
   EXPECT_NE(a.uniform(Purpose::flee, 7, 100), a.uniform(Purpose::flee, 7, 101));
   EXPECT_NE(a.uniform(Purpose::flee, 7, 100, 0), a.uniform(Purpose::flee, 7, 100, 1));
+}
+
+// Random123's known-answer vectors for Philox4x32-10 (kat_vectors):
+// counter, key, result. The key is the seed (low word first); the counter is
+// (purpose, agent, step, k).
+struct KnownAnswer {
+  std::array<std::uint32_t, 4> counter;
+  std::array<std::uint32_t, 2> key;
+  std::array<std::uint32_t, 4> result;
+};
+constexpr KnownAnswer known_answers[] = {
+    {{0, 0, 0, 0}, {0, 0}, {0x6627e8d5, 0xe169c58d, 0xbc57ac4c, 0x9b00dbd8}},
+    {{0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff},
+     {0xffffffff, 0xffffffff},
+     {0x408f276d, 0x41c83b0e, 0xa20bc7c6, 0x6d5451fd}},
+    {{0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344},
+     {0xa4093822, 0x299f31d0},
+     {0xd16cfe09, 0x94fdcceb, 0x5001e420, 0x24126ea1}},
+};
+
+CounterRng rng_of(const KnownAnswer& v) {
+  return CounterRng(static_cast<std::uint64_t>(v.key[1]) << 32 | v.key[0]);
+}
+
+TEST(CounterRng, BitsAreRandom123sPhilox4x32) {
+  for (const KnownAnswer& v : known_answers)
+    EXPECT_EQ(rng_of(v).bits(static_cast<Purpose>(v.counter[0]), v.counter[1], v.counter[2],
+                             v.counter[3]),
+              v.result);
+}
+
+// Runs of every length up to 41 (the eight-lane path and the rest), starting
+// anywhere, also across the wrap of the agent counter at 2^32.
+TEST(CounterRng, BitsForAgentsGiveTheBlocksOfBits) {
+  for (const KnownAnswer& v : known_answers) {
+    const CounterRng rng = rng_of(v);
+    const auto purpose = static_cast<Purpose>(v.counter[0]);
+    for (std::uint32_t before : {0u, 3u, 8u, 13u})
+      for (std::size_t count = 0; count <= 41; ++count) {
+        const std::uint32_t first = v.counter[1] - before;
+        std::vector<std::uint32_t> out(4 * count + 1, 0xA5A5A5A5u);
+        rng.bits_for_agents(purpose, first, count, v.counter[2], v.counter[3], out.data());
+        for (std::size_t i = 0; i < count; ++i) {
+          const auto expected =
+              rng.bits(purpose, first + static_cast<std::uint32_t>(i), v.counter[2], v.counter[3]);
+          for (std::size_t j = 0; j < 4; ++j)
+            ASSERT_EQ(out[4 * i + j], expected[j]) << "count " << count << " block " << i;
+        }
+        EXPECT_EQ(out[4 * count], 0xA5A5A5A5u) << "wrote past the run of " << count;
+        if (count > before) {
+          const std::array<std::uint32_t, 4> at_counter = {
+              out[4 * before], out[4 * before + 1], out[4 * before + 2], out[4 * before + 3]};
+          EXPECT_EQ(at_counter, v.result);
+        }
+      }
+  }
 }
 
 // Chi-square test of uniformity over 100 bins: the 0.1% critical value for 99

@@ -142,7 +142,8 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
         place(copy_x != x && copy_y != y, copy_x, copy_y);
       }
     position_.assign(agents(), 0);
-    move_bytes_.assign(16 * (static_cast<std::size_t>(agents()) / 2 + 1), 0);
+    move_words_.assign(4 * static_cast<std::size_t>(agents()), 0);
+    order_words_.assign(4 * ((std::min(agents(), 65536u) + 7) / 8), 0);
     order_.resize(agents());
     for (world::CellId c = 0; c < cells; ++c) {
       if (kind_[c] == raw(CellKind::empty)) continue;
@@ -392,10 +393,15 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
   // Up to 65,536 agents a position takes a 16-bit draw, exact by Lemire's
   // method (a rejected draw, below 2% of them, is replaced by a 32-bit one);
   // beyond, a 32-bit draw.
+  // The 16-bit draws are the step's order blocks (k = 0, keyed by position
+  // / 8) read as one array, drawn in one run.
   const std::uint32_t n = agents();
-  std::uint16_t narrow[8] = {};
+  const std::uint32_t narrow_positions = std::min(n, 65536u);
+  rng_.bits_for_agents(Purpose::epstein_order, 0, (narrow_positions + 7) / 8, step, 0,
+                       order_words_.data());
+  const auto* order_bytes = reinterpret_cast<const std::uint8_t*>(order_words_.data());
   std::uint32_t wide[4] = {};
-  std::uint32_t narrow_key = ~0u, wide_key = ~0u;
+  std::uint32_t wide_key = ~0u;
   for (std::uint32_t i = n; i-- > 1;) {
     const std::uint32_t m = i + 1;
     std::uint32_t j = 0;
@@ -407,12 +413,9 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
       }
       j = scaled(wide[i & 3u], m);
     } else {
-      if ((i >> 3) != narrow_key) {
-        narrow_key = i >> 3;
-        const auto block = rng_.bits(Purpose::epstein_order, narrow_key, step);
-        std::memcpy(narrow, block.data(), sizeof narrow);
-      }
-      const std::uint32_t product = narrow[i & 7u] * m;
+      std::uint16_t draw;
+      std::memcpy(&draw, order_bytes + 2 * static_cast<std::size_t>(i), sizeof draw);
+      const std::uint32_t product = draw * m;
       const std::uint32_t low = product & 0xFFFFu;
       if (low < m && low < 65536u % m)
         j = scaled(rng_.bits(Purpose::epstein_order, (1u << 30) | i, step)[0], m);
@@ -422,14 +425,10 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
     std::swap(order_[i], order_[j]);
   }
   const bool movement = scenario_.movement;
-  // Each move starts from eight random bytes; one Philox block (k = 0, keyed
-  // by agent / 2) serves two agents, drawn here in one independent run.
-  // At Mesa's density one move in five needs a block of its own.
-  if (movement)
-    for (std::uint32_t pair = 0; 2 * pair < n; ++pair) {
-      const auto block = rng_.bits(Purpose::epstein_move, pair, step, 0);
-      std::memcpy(move_bytes_.data() + 16 * static_cast<std::size_t>(pair), block.data(), 16);
-    }
+  // Each move starts from the 16 random bytes of the agent's block (k = 0),
+  // drawn for all agents in one run; at Mesa's density about one move in
+  // forty needs another block of its own.
+  if (movement) rng_.bits_for_agents(Purpose::epstein_move, 0, n, step, 0, move_words_.data());
   // Neighbours are read in the padded kinds, a fixed distance away.
   const std::uint8_t* kinds = padded_kind_.data();
   for (const std::uint32_t a : order_) {
@@ -439,8 +438,7 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
                             static_cast<world::CellId>(x);
     const std::size_t here = padded(x, y);
     auto place_at = [&](std::uint32_t o) { return here + padded_linear_[o]; };
-    // Eight bytes of the step's shared move blocks (see above).
-    const std::uint8_t* move = move_bytes_.data() + 8 * static_cast<std::size_t>(a);
+    const auto* move = reinterpret_cast<const std::uint8_t*>(move_words_.data() + 4 * a);
     const std::uint8_t kind = kind_[c];
     if (kind == raw(CellKind::jailed) && jail_[c] > 0) {
       --jail_[c];
@@ -463,7 +461,7 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
         add_diamond(actives_near_, tx, ty, 0xFFFFu);
       }
       if (!movement) continue;
-      const std::uint32_t i = pick_empty_offset(kinds, place_at, cop_offsets_, a, step, move, 8);
+      const std::uint32_t i = pick_empty_offset(kinds, place_at, cop_offsets_, a, step, move, 16);
       if (i == no_offset) continue;
       const int tx = x_after(x, i), ty = y_after(y, i);
       const world::CellId t = static_cast<world::CellId>(ty) * static_cast<world::CellId>(width_) +
@@ -487,7 +485,7 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
     }
     const std::uint8_t now = raw(now_active ? CellKind::active : CellKind::quiet);
     const std::uint32_t i =
-        movement ? pick_empty_offset(kinds, place_at, citizen_offsets_, a, step, move, 8)
+        movement ? pick_empty_offset(kinds, place_at, citizen_offsets_, a, step, move, 16)
                  : no_offset;
     if (i == no_offset) {
       if (now != kind) set_kind(c, now);

@@ -148,7 +148,8 @@ class EpsteinModel {
   std::vector<DiamondChunk> diamond_chunks_;
   std::vector<std::int32_t> padded_linear_;  // each offset in the padded arrays
   std::vector<std::uint32_t> position_;      // per agent id: y << 16 | x
-  std::vector<std::uint8_t> move_bytes_;     // per agent id: 8 random bytes a step
+  std::vector<std::uint32_t> move_words_;    // per agent id: a block of random bits a step
+  std::vector<std::uint32_t> order_words_;   // the step's blocks for the shuffle
   static std::uint32_t pack_position(int x, int y) {
     return static_cast<std::uint32_t>(y) << 16 | static_cast<std::uint32_t>(x);
   }

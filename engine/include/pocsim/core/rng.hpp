@@ -5,6 +5,7 @@
 #include <Random123/philox.h>
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 
 namespace pocsim {
@@ -68,6 +69,14 @@ class CounterRng {
   }
 
   // Uniform on [0, 1) with 53 random bits.
+  // The blocks of agents first .. first + count - 1 for one (purpose,
+  // step, k), block i in out[4 i .. 4 i + 3]: the numbers bits() gives,
+  // computed eight at a time in AVX2 registers where the processor has them
+  // (engine/src/core/rng_batch.cpp). For loops that draw one block for
+  // every agent.
+  void bits_for_agents(Purpose purpose, std::uint32_t first, std::size_t count, std::uint32_t step,
+                       std::uint32_t k, std::uint32_t* out) const noexcept;
+
   double uniform(Purpose purpose, std::uint32_t agent, std::uint32_t step,
                  std::uint32_t k = 0) const noexcept {
     const auto b = bits(purpose, agent, step, k);
