@@ -1,5 +1,6 @@
 // Epstein's civil-violence model on the engine core (BM_EpsteinStep), the
-// counter-based random numbers every model draws from (BM_PhiloxDraws), and a
+// counter-based random numbers every model draws from (BM_PhiloxDraws, one
+// block at a time; BM_PhiloxDrawsForAgents, a run at once), and a
 // STREAM triad (BM_StreamTriad), the memory-bandwidth bound against which
 // the throughput of a pass over agents can be judged.
 //
@@ -83,6 +84,23 @@ void BM_PhiloxDraws(benchmark::State& state) {
 }
 
 BENCHMARK(BM_PhiloxDraws)->UseRealTime();
+
+// The same blocks drawn for runs of 1024 agents at once (bits_for_agents:
+// eight per AVX2 register where the processor has AVX2).
+void BM_PhiloxDrawsForAgents(benchmark::State& state) {
+  const CounterRng rng(2022);
+  std::vector<std::uint32_t> out(4 * 1024);
+  std::uint32_t first = 0;
+  for (auto _ : state) {
+    rng.bits_for_agents(Purpose::benchmark, first, 1024, 7, 0, out.data());
+    first += 1024;
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(state.iterations() * 1024);
+}
+
+BENCHMARK(BM_PhiloxDrawsForAgents)->UseRealTime();
 
 // STREAM's triad a = b + s * c over arrays far larger than the caches,
 // counted as STREAM counts it: 24 bytes per element (two reads, one write).

@@ -36,10 +36,6 @@ constexpr std::uint32_t packed_value(std::uint8_t kind) {
 
 constexpr std::uint8_t raw(CellKind k) { return static_cast<std::uint8_t>(k); }
 
-std::uint32_t scaled(std::uint32_t word, std::uint32_t n) {
-  return static_cast<std::uint32_t>((static_cast<std::uint64_t>(word) * n) >> 32);
-}
-
 }  // namespace
 
 std::uint32_t python_round_ratio(std::uint32_t c, std::uint32_t a) {
@@ -321,7 +317,8 @@ std::uint32_t EpsteinModel::pick_empty_offset(const std::uint8_t* kinds, PlaceAt
   std::uint32_t empty = 0;
   for (std::uint32_t i = 0; i < n; ++i) empty += kinds[place_at(i)] == raw(CellKind::empty);
   if (empty == 0) return no_offset;
-  std::uint32_t j = scaled(rng_.bits(Purpose::epstein_move, agent, step, 3)[0], empty);
+  std::uint32_t j = draw_below(empty, rng_.bits(Purpose::epstein_move, agent, step, 3)[0], 0,
+                               Purpose::epstein_move, agent, step, 3);
   for (std::uint32_t i = 0; i < n; ++i)
     if (kinds[place_at(i)] == raw(CellKind::empty) && j-- == 0) return i;
   return no_offset;
@@ -352,8 +349,7 @@ world::CellId EpsteinModel::pick_empty(const std::uint8_t* kinds, int x, int y, 
 
 template <class PlaceAt>
 std::uint32_t EpsteinModel::pick_active_offset(const std::uint8_t* kinds, PlaceAt place_at,
-                                               std::uint32_t count, std::uint32_t word) const {
-  std::uint32_t j = scaled(word, count);
+                                               std::uint32_t j) const {
   for (std::uint32_t i = 0; i < cop_offsets_; ++i)
     if (kinds[place_at(i)] == raw(CellKind::active) && j-- == 0) return i;
   return no_offset;
@@ -382,8 +378,10 @@ bool EpsteinModel::decides_active(world::CellId cell, std::uint32_t near, bool s
          scenario_.citizens.threshold;
 }
 
-std::uint16_t EpsteinModel::jail_draw(std::uint32_t word) const {
-  return static_cast<std::uint16_t>(scaled(word, scenario_.cops.max_jail_term + 1));
+std::uint32_t EpsteinModel::draw_below(std::uint32_t n, std::uint32_t word, unsigned lane,
+                                       Purpose purpose, std::uint32_t agent, std::uint32_t step,
+                                       std::uint32_t k) const {
+  return uniform_below(n, word, [&] { return rng_.bits(purpose, agent, step, ++k)[lane]; });
 }
 
 // --- random sequential -----------------------------------------------------
@@ -411,14 +409,16 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
         const auto block = rng_.bits(Purpose::epstein_order, (1u << 31) | wide_key, step);
         std::memcpy(wide, block.data(), sizeof wide);
       }
-      j = scaled(wide[i & 3u], m);
+      j = draw_below(m, wide[i & 3u], i & 3u, Purpose::epstein_order, (1u << 31) | wide_key, step,
+                     0);
     } else {
       std::uint16_t draw;
       std::memcpy(&draw, order_bytes + 2 * static_cast<std::size_t>(i), sizeof draw);
       const std::uint32_t product = draw * m;
       const std::uint32_t low = product & 0xFFFFu;
       if (low < m && low < 65536u % m)
-        j = scaled(rng_.bits(Purpose::epstein_order, (1u << 30) | i, step)[0], m);
+        j = draw_below(m, rng_.bits(Purpose::epstein_order, (1u << 30) | i, step)[0], 0,
+                       Purpose::epstein_order, (1u << 30) | i, step, 0);
       else
         j = product >> 16;
     }
@@ -448,14 +448,17 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
       const std::uint32_t actives = actives_in_cop_vision(x, y, near_at(c));
       if (actives > 0) {
         const auto arrest = rng_.bits(Purpose::epstein_arrest, a, step);
-        const std::uint32_t i = pick_active_offset(kinds, place_at, actives, arrest[0]);
+        const std::uint32_t i = pick_active_offset(
+            kinds, place_at,
+            draw_below(actives, arrest[0], 0, Purpose::epstein_arrest, a, step, 0));
         assert(i != no_offset);  // the count is exact
         const int tx = x_after(x, i), ty = y_after(y, i);
         const world::CellId t =
             static_cast<world::CellId>(ty) * static_cast<world::CellId>(width_) +
             static_cast<world::CellId>(tx);
         set_kind(t, raw(CellKind::jailed));
-        jail_[t] = jail_draw(arrest[1]);
+        jail_[t] = static_cast<std::uint16_t>(draw_below(
+            scenario_.cops.max_jail_term + 1, arrest[1], 1, Purpose::epstein_arrest, a, step, 0));
         --active_;
         ++jailed_;
         add_diamond(actives_near_, tx, ty, 0xFFFFu);
@@ -611,11 +614,11 @@ void EpsteinModel::sync_decide_rows(int y0, int y1, std::uint32_t step) {
         next_kind_[c] = kind;
         const std::uint32_t actives = actives_in_cop_vision(x, y, near);
         if (actives == 0) continue;
-        const auto arrest = rng_.bits(Purpose::epstein_arrest, id_[c], step);
         const std::uint32_t i = pick_active_offset(
             kind_.data(),
             [&](std::uint32_t o) { return wrap_cell(x + offsets_[o].dx, y + offsets_[o].dy); },
-            actives, arrest[0]);
+            draw_below(actives, rng_.bits(Purpose::epstein_arrest, id_[c], step)[0], 0,
+                       Purpose::epstein_arrest, id_[c], step, 0));
         assert(i != no_offset);
         const world::CellId t = wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy);
         std::atomic_ref<std::uint32_t>(claim_[t]).store(1u, std::memory_order_relaxed);
@@ -643,7 +646,10 @@ void EpsteinModel::sync_arrest(std::uint32_t step) {
           if (claim_[c] != 0) {
             claim_[c] = 0;
             next_kind_[c] = raw(CellKind::jailed);
-            jail_[c] = jail_draw(rng_.bits(Purpose::epstein_jail_term, id_[c], step)[0]);
+            jail_[c] = static_cast<std::uint16_t>(
+                draw_below(scenario_.cops.max_jail_term + 1,
+                           rng_.bits(Purpose::epstein_jail_term, id_[c], step)[0], 0,
+                           Purpose::epstein_jail_term, id_[c], step, 0));
           }
           ++counts[next_kind_[c]];
         }

@@ -110,14 +110,18 @@ class EpsteinModel {
   world::CellId pick_empty(const std::uint8_t* kinds, int x, int y, std::uint32_t n,
                            std::uint32_t agent, std::uint32_t step, const std::uint8_t* first,
                            std::size_t first_bytes, std::uint32_t* index) const;
-  // The index of the offset of the active citizen numbered by `word` among
-  // the `count` in cop vision.
+  // The index of the offset of the active citizen of rank j (from 0) in
+  // cop vision.
   template <class PlaceAt>
-  std::uint32_t pick_active_offset(const std::uint8_t* kinds, PlaceAt place_at, std::uint32_t count,
-                                   std::uint32_t word) const;
+  std::uint32_t pick_active_offset(const std::uint8_t* kinds, PlaceAt place_at,
+                                   std::uint32_t j) const;
   std::uint32_t actives_in_cop_vision(int x, int y, std::uint32_t near) const;
   bool decides_active(world::CellId cell, std::uint32_t near, bool self_active) const;
-  std::uint16_t jail_draw(std::uint32_t word) const;
+  // Uniform in 0 .. n - 1 from `word`, word `lane` of the block (purpose,
+  // agent, step, k); a word that Lemire's method rejects gives way to the
+  // same word of the blocks k + 1, k + 2, ...
+  std::uint32_t draw_below(std::uint32_t n, std::uint32_t word, unsigned lane, Purpose purpose,
+                           std::uint32_t agent, std::uint32_t step, std::uint32_t k) const;
 
   EpsteinScenario scenario_;
   ExecutionMode mode_;

@@ -103,6 +103,19 @@ class CounterRng {
 
 // Inverse-transform samplers driven by one uniform, so each draw stays a pure
 // function of its counter.
+// A number uniform in 0 .. n - 1 (n >= 1) from a random 32-bit word, exact
+// by Lemire's method: a word whose low product falls below 2^32 mod n (a
+// chance below n / 2^32) is replaced by more(), called until one is kept.
+template <class MoreWords>
+std::uint32_t uniform_below(std::uint32_t n, std::uint32_t word, MoreWords more) {
+  std::uint64_t product = std::uint64_t{word} * n;
+  if (static_cast<std::uint32_t>(product) < n) [[unlikely]] {
+    const std::uint32_t reject_below = (0u - n) % n;
+    while (static_cast<std::uint32_t>(product) < reject_below) product = std::uint64_t{more()} * n;
+  }
+  return static_cast<std::uint32_t>(product >> 32);
+}
+
 std::uint32_t poisson_from_uniform(double mean, double u) noexcept;
 std::uint32_t binomial_from_uniform(std::uint32_t trials, double p, double u) noexcept;
 // Geometric number of whole periods >= 1 with the given mean.
