@@ -75,6 +75,21 @@ TEST(CounterRng, BitsForAgentsGiveTheBlocksOfBits) {
   }
 }
 
+TEST(CounterRng, BitsForListedAgentsGiveTheBlocksOfBits) {
+  const CounterRng rng(2022);
+  std::vector<std::uint32_t> agents;
+  for (std::uint32_t i = 0; i < 29; ++i) agents.push_back(i * 2654435761u);  // scattered ids
+  for (std::size_t count = 0; count <= agents.size(); ++count) {
+    std::vector<std::uint32_t> out(4 * count + 1, 0xA5A5A5A5u);
+    rng.bits_for_agents(Purpose::epstein_move, std::span(agents.data(), count), 9, 2, out.data());
+    for (std::size_t i = 0; i < count; ++i) {
+      const auto expected = rng.bits(Purpose::epstein_move, agents[i], 9, 2);
+      for (std::size_t j = 0; j < 4; ++j) ASSERT_EQ(out[4 * i + j], expected[j]) << i;
+    }
+    EXPECT_EQ(out[4 * count], 0xA5A5A5A5u);
+  }
+}
+
 // For n = 3 * 2^30, multiplying a word by n and keeping the high half maps
 // two words to every multiple of 3 and one to the other values, so half of
 // its results would be multiples of 3; Lemire's rejection (a quarter of the

@@ -44,11 +44,13 @@ std::uint32_t python_round_ratio(std::uint32_t c, std::uint32_t a) {
   return q;
 }
 
-// Per-thread buffers of the synchronous decide phase: the two diagonal
-// prefix sums over a band of rows with its margins.
+// Per-thread buffers of the synchronous phases: the two diagonal prefix sums
+// over a band of rows with its margins (decide), a row's movers (claim moves).
 struct EpsteinModel::Scratch {
   struct Buffers {
     std::vector<std::uint32_t> down_right, down_left, row;
+    // A row's movers in the claim phase: column, agent id, random block.
+    std::vector<std::uint32_t> mover_column, mover_agent, mover_bits;
   };
   tbb::enumerable_thread_specific<Buffers> buffers;
 };
@@ -675,24 +677,39 @@ void EpsteinModel::sync_claim_moves(std::uint32_t step) {
   static_assert(band_rows > 2 * 20, "bands must be taller than twice the largest vision");
   const std::size_t blocks = Executor::block_count(static_cast<std::size_t>(height_), band_rows);
   auto claim_rows = [&](std::size_t begin, std::size_t end) {
-    for (int y = static_cast<int>(begin); y < static_cast<int>(end); ++y)
+    Scratch::Buffers& buffers = scratch_->buffers.local();
+    std::vector<std::uint32_t>& column = buffers.mover_column;
+    std::vector<std::uint32_t>& agent = buffers.mover_agent;
+    std::vector<std::uint32_t>& bits = buffers.mover_bits;
+    for (int y = static_cast<int>(begin); y < static_cast<int>(end); ++y) {
+      // The row's movers, then their blocks in one run.
+      const world::CellId row = static_cast<world::CellId>(y) * static_cast<world::CellId>(width_);
+      column.clear();
+      agent.clear();
       for (int x = 0; x < width_; ++x) {
-        const world::CellId c = static_cast<world::CellId>(y) * static_cast<world::CellId>(width_) +
-                                static_cast<world::CellId>(x);
-        const std::uint8_t kind = next_kind_[c];
+        const std::uint8_t kind = next_kind_[row + static_cast<world::CellId>(x)];
         if (kind == raw(CellKind::empty) || kind == raw(CellKind::jailed)) continue;
-        const std::uint32_t n = kind == raw(CellKind::cop) ? cop_offsets_ : citizen_offsets_;
-        const auto block = rng_.bits(Purpose::epstein_move, id_[c], step, 0);
+        column.push_back(static_cast<std::uint32_t>(x));
+        agent.push_back(id_[row + static_cast<world::CellId>(x)]);
+      }
+      bits.resize(4 * agent.size());
+      rng_.bits_for_agents(Purpose::epstein_move, agent, step, 0, bits.data());
+      for (std::size_t m = 0; m < agent.size(); ++m) {
+        const int x = static_cast<int>(column[m]);
+        const std::uint32_t n =
+            next_kind_[row + column[m]] == raw(CellKind::cop) ? cop_offsets_ : citizen_offsets_;
+        const std::uint32_t* block = bits.data() + 4 * m;
         std::uint32_t index = 0;
-        std::uint8_t bytes[12];  // the block after the priority
-        std::memcpy(bytes, block.data() + 1, sizeof bytes);
+        // The block's bytes after the priority.
+        const auto* bytes = reinterpret_cast<const std::uint8_t*>(block + 1);
         const world::CellId t =
-            pick_empty(kind_.data(), x, y, n, id_[c], step, bytes, sizeof bytes, &index);
+            pick_empty(kind_.data(), x, y, n, agent[m], step, bytes, 12, &index);
         if (t == world::no_cell) continue;
         const std::uint32_t claim =
             (block[0] >> claim_index_bits << claim_index_bits) | (index + 1);
         if (claim > claim_[t]) claim_[t] = claim;
       }
+    }
   };
   const Executor executor(mode_);
   const std::size_t paired = blocks > 1 && blocks % 2 == 1 ? blocks - 1 : blocks;

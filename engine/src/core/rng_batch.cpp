@@ -5,6 +5,8 @@
 // same numbers everywhere (integer arithmetic only).
 #include "pocsim/core/rng.hpp"
 
+#include <algorithm>
+
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 #define POCSIM_HAVE_AVX2_PATH 1
@@ -30,11 +32,13 @@ __attribute__((target("avx2"))) inline void multiply_high_low(__m256i x, __m256i
   *high = _mm256_blend_epi32(_mm256_srli_epi64(even, 32), odd, 0xAA);
 }
 
-// Blocks for agents first .. first + 8 * groups - 1.
+// Blocks for 8 * groups agents: agents[0 ..] when given, else first, first
+// + 1, ...
 __attribute__((target("avx2"))) void eight_at_a_time(std::uint32_t c0, std::uint32_t first,
-                                                     std::uint32_t c2, std::uint32_t c3,
-                                                     std::uint32_t key0, std::uint32_t key1,
-                                                     std::size_t groups, std::uint32_t* out) {
+                                                     const std::uint32_t* agents, std::uint32_t c2,
+                                                     std::uint32_t c3, std::uint32_t key0,
+                                                     std::uint32_t key1, std::size_t groups,
+                                                     std::uint32_t* out) {
   const __m256i m0 = _mm256_set1_epi32(static_cast<int>(multiplier0));
   const __m256i m1 = _mm256_set1_epi32(static_cast<int>(multiplier1));
   __m256i round_key0[rounds], round_key1[rounds];
@@ -47,8 +51,12 @@ __attribute__((target("avx2"))) void eight_at_a_time(std::uint32_t c0, std::uint
   const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
   for (std::size_t g = 0; g < groups; ++g) {
     __m256i x0 = _mm256_set1_epi32(static_cast<int>(c0));
-    __m256i x1 = _mm256_add_epi32(
-        _mm256_set1_epi32(static_cast<int>(first + 8 * static_cast<std::uint32_t>(g))), lane);
+    __m256i x1 =
+        agents != nullptr
+            ? _mm256_loadu_si256(reinterpret_cast<const __m256i*>(agents + 8 * g))
+            : _mm256_add_epi32(
+                  _mm256_set1_epi32(static_cast<int>(first + 8 * static_cast<std::uint32_t>(g))),
+                  lane);
     __m256i x2 = _mm256_set1_epi32(static_cast<int>(c2));
     __m256i x3 = _mm256_set1_epi32(static_cast<int>(c3));
     for (int r = 0; r < rounds; ++r) {
@@ -81,23 +89,36 @@ bool has_avx2() {
 
 }  // namespace
 
-void CounterRng::bits_for_agents(Purpose purpose, std::uint32_t first, std::size_t count,
-                                 std::uint32_t step, std::uint32_t k,
-                                 std::uint32_t* out) const noexcept {
+void CounterRng::blocks(Purpose purpose, std::uint32_t first, const std::uint32_t* agents,
+                        std::size_t count, std::uint32_t step, std::uint32_t k,
+                        std::uint32_t* out) const noexcept {
   std::size_t done = 0;
 #ifdef POCSIM_HAVE_AVX2_PATH
   if (has_avx2()) {
-    eight_at_a_time(static_cast<std::uint32_t>(purpose), first, step, k,
+    eight_at_a_time(static_cast<std::uint32_t>(purpose), first, agents, step, k,
                     static_cast<std::uint32_t>(seed_), static_cast<std::uint32_t>(seed_ >> 32),
                     count / 8, out);
     done = count / 8 * 8;
   }
 #endif
   for (std::size_t i = done; i < count; ++i) {
-    const auto block = bits(purpose, first + static_cast<std::uint32_t>(i), step, k);
-    for (int j = 0; j < 4; ++j)
-      out[4 * i + static_cast<std::size_t>(j)] = block[static_cast<std::size_t>(j)];
+    const std::uint32_t agent =
+        agents != nullptr ? agents[i] : first + static_cast<std::uint32_t>(i);
+    const auto block = bits(purpose, agent, step, k);
+    std::copy(block.begin(), block.end(), out + 4 * i);
   }
+}
+
+void CounterRng::bits_for_agents(Purpose purpose, std::uint32_t first, std::size_t count,
+                                 std::uint32_t step, std::uint32_t k,
+                                 std::uint32_t* out) const noexcept {
+  blocks(purpose, first, nullptr, count, step, k, out);
+}
+
+void CounterRng::bits_for_agents(Purpose purpose, std::span<const std::uint32_t> agents,
+                                 std::uint32_t step, std::uint32_t k,
+                                 std::uint32_t* out) const noexcept {
+  blocks(purpose, 0, agents.data(), agents.size(), step, k, out);
 }
 
 }  // namespace pocsim

@@ -315,8 +315,9 @@ void index_civilians(SimulationContext& ctx) {
   // block could hold most of the agents and leave the other threads idle.
   // The result does not depend on the block size (the displaced are sorted).
   constexpr std::size_t cells_per_block = 64;
-  std::vector<std::vector<std::pair<world::CellId, std::uint32_t>>> found(
-      Executor::block_count(n, cells_per_block));
+  auto& found = ctx.index_scratch.found;
+  found.resize(Executor::block_count(n, cells_per_block));
+  for (auto& part : found) part.clear();
   auto& residents = ctx.cells.residents;
   ctx.executor.for_blocks(
       n,
@@ -340,7 +341,8 @@ void index_civilians(SimulationContext& ctx) {
   // order, which is agent order, so a stable counting sort by cell gives that
   // order in two passes, where a comparison sort took the larger part of
   // this function with a few hundred thousand displaced groups.
-  std::vector<std::uint32_t> start(n + 1, 0);
+  std::vector<std::uint32_t>& start = ctx.index_scratch.start;
+  start.assign(n + 1, 0);
   for (const auto& part : found)
     for (const auto& [at, a] : part) ++start[at + 1];
   for (std::uint32_t c = 0; c < n; ++c) start[c + 1] += start[c];

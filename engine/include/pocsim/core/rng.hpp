@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 
 namespace pocsim {
 
@@ -76,6 +77,9 @@ class CounterRng {
   // every agent.
   void bits_for_agents(Purpose purpose, std::uint32_t first, std::size_t count, std::uint32_t step,
                        std::uint32_t k, std::uint32_t* out) const noexcept;
+  // The same for the listed agents.
+  void bits_for_agents(Purpose purpose, std::span<const std::uint32_t> agents, std::uint32_t step,
+                       std::uint32_t k, std::uint32_t* out) const noexcept;
 
   double uniform(Purpose purpose, std::uint32_t agent, std::uint32_t step,
                  std::uint32_t k = 0) const noexcept {
@@ -97,6 +101,9 @@ class CounterRng {
     const std::uint64_t mantissa = (static_cast<std::uint64_t>(hi) << 21) ^ (lo >> 11);
     return static_cast<double>(mantissa) * 0x1.0p-53;
   }
+
+  void blocks(Purpose purpose, std::uint32_t first, const std::uint32_t* agents, std::size_t count,
+              std::uint32_t step, std::uint32_t k, std::uint32_t* out) const noexcept;
 
   std::uint64_t seed_;
 };

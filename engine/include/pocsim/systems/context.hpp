@@ -4,6 +4,7 @@
 // in a fixed order; nothing here is touched by two threads at once except
 // through Executor blocks that write disjoint ranges.
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "pocsim/agents/civilians.hpp"
@@ -42,6 +43,14 @@ struct DisplacedIndex {
   std::vector<std::uint32_t> agent;
 };
 
+// Buffers index_civilians refills every day, kept so that a day allocates
+// nothing: per block of cells the displaced groups it found, and the counting
+// sort's cell offsets.
+struct CivilianIndexScratch {
+  std::vector<std::vector<std::pair<world::CellId, std::uint32_t>>> found;
+  std::vector<std::uint32_t> start;
+};
+
 struct AccordState {
   double tension = 0.0;
   std::uint32_t provocations_today = 0;
@@ -63,6 +72,7 @@ struct SimulationContext {
   Civilians civilians;
   HomeIndex home_index;
   DisplacedIndex displaced;
+  CivilianIndexScratch index_scratch;
   Units units;
   CellFields cells;
   std::vector<Episode> episodes;
