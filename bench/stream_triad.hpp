@@ -1,7 +1,7 @@
 #pragma once
 // STREAM's triad a = b + s * c, the memory-bandwidth bound against which a
-// pass over agents is judged, as a kernel and as a figure measured once per
-// thread count for benchmarks that report a fraction of it.
+// pass over agents is judged: the kernel, and arrays to time it on between
+// the passes of a benchmark that reports a fraction of it.
 #include <benchmark/benchmark.h>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
@@ -10,8 +10,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
-#include <limits>
-#include <map>
 #include <vector>
 
 namespace pocsim::bench {
@@ -39,29 +37,32 @@ inline void stream_triad(std::vector<double>& a, const std::vector<double>& b,
       tbb::static_partitioner());
 }
 
-// Triad bytes per second on `threads` threads over three arrays of 8 Mi
-// doubles (64 MiB each, twice the L3 of the reference machine), the best of
-// ten passes after a first one that faults the pages in (STREAM reports its
-// best time too). Measured once per thread count and process; the caller
-// holds the TBB limit.
-inline double stream_triad_bytes_per_second(std::size_t threads) {
-  static std::map<std::size_t, double> measured;
-  if (auto it = measured.find(threads); it != measured.end()) return it->second;
-  constexpr std::size_t n = std::size_t{8} << 20;
-  std::vector<double> a(n, 0.0), b(n, 1.0), c(n, 2.0);
-  stream_triad(a, b, c, 3.0, threads);
-  double best = std::numeric_limits<double>::infinity();
-  for (int pass = 0; pass < 10; ++pass) {
-    const auto start = std::chrono::steady_clock::now();
-    stream_triad(a, b, c, 3.0, threads);
-    benchmark::DoNotOptimize(a.data());
-    benchmark::ClobberMemory();
-    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-    best = std::min(best, took.count());
+// Three arrays of 8 Mi doubles (64 MiB each, more than the L3 of the
+// machines this runs on), their pages faulted in by a first triad, for
+// timing single triads between the passes of another benchmark, so that the
+// two are measured under the same conditions of a shared machine.
+class TriadArrays {
+ public:
+  static constexpr std::size_t elements = std::size_t{8} << 20;
+  static constexpr double bytes_per_pass = static_cast<double>(elements * triad_bytes_per_element);
+
+  explicit TriadArrays(std::size_t threads)
+      : threads_(threads), a_(elements, 0.0), b_(elements, 1.0), c_(elements, 2.0) {
+    stream_triad(a_, b_, c_, 3.0, threads_);
   }
-  const double bytes_per_second = static_cast<double>(n * triad_bytes_per_element) / best;
-  measured.emplace(threads, bytes_per_second);
-  return bytes_per_second;
-}
+
+  // The seconds of one triad over the arrays (the caller holds the TBB limit).
+  double time_one_pass() {
+    const auto start = std::chrono::steady_clock::now();
+    stream_triad(a_, b_, c_, 3.0, threads_);
+    benchmark::DoNotOptimize(a_.data());
+    benchmark::ClobberMemory();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+
+ private:
+  std::size_t threads_;
+  std::vector<double> a_, b_, c_;
+};
 
 }  // namespace pocsim::bench

@@ -41,6 +41,25 @@ void choose_refuges(SimulationContext& ctx) {
   }
 }
 
+// Calls fn(h, first, last) for each run of agents of one home cell h among
+// agents begin..end-1, in order. Agents are ordered by home, so the home of
+// each run after the first is the next cell with agents, found in the home
+// index (a few kB, in cache) rather than read from the agents' home array:
+// each such read would be a cache miss, one per run of a few hundred agents.
+template <class Fn>
+void for_each_home_run(const HomeIndex& index, const world::CellId* home, std::size_t begin,
+                       std::size_t end, Fn&& fn) {
+  if (begin >= end) return;
+  world::CellId h = home[begin];
+  for (std::size_t i = begin;;) {
+    const std::size_t run_end = std::min<std::size_t>(end, index.last(h));
+    fn(h, i, run_end);
+    i = run_end;
+    if (i >= end) return;
+    while (index.last(h) <= i) ++h;
+  }
+}
+
 // sum + grievance x people alive over agents first..last-1, added one agent
 // at a time in order. Most groups bear no grievance, and adding their +0.0
 // would leave the sum's bits as they are (it starts at +0.0 and never becomes
@@ -101,35 +120,33 @@ class CensusBlocks {
     std::size_t r = begin < end ? static_cast<std::size_t>(region[home[begin]]) : 0;
     std::int64_t home_sum = 0, away_sum = 0;
     double grievance_sum = grievance_row[r];
-    for (std::size_t i = begin; i < end;) {
-      const world::CellId h = home[i];
-      const std::size_t run_end = std::min<std::size_t>(end, home_index.last(h));
-      const auto ri = static_cast<std::size_t>(region[h]);
-      if (ri != r) {
-        row[r] += home_sum;
-        row[regions_ + r] += away_sum;
-        grievance_row[r] = grievance_sum;
-        r = ri;
-        home_sum = away_sum = 0;
-        grievance_sum = grievance_row[r];
-      }
-      // A status is 0 (at home) or 1 (displaced): status - 1 masks the
-      // people at home, 0 - status those away. A run is at most one block of
-      // agents of at most 255 people, so 32 bits hold its sums.
-      static_assert(Executor::default_block * 255 <= 0xFFFFFFFFu);
-      std::uint32_t at_home = 0, away = 0, dead = 0;
-      for (std::size_t k = i; k < run_end; ++k) {
-        const auto st = static_cast<std::uint8_t>(status[k]);
-        at_home += static_cast<std::uint8_t>(alive[k] & static_cast<std::uint8_t>(st - 1u));
-        away += static_cast<std::uint8_t>(alive[k] & static_cast<std::uint8_t>(0u - st));
-        dead += killed[k];
-      }
-      home_sum += at_home;
-      away_sum += away;
-      killed_sum += dead;
-      grievance_sum = add_grievance(grievance_sum, grievance_of, alive, i, run_end);
-      i = run_end;
-    }
+    for_each_home_run(
+        home_index, home, begin, end, [&](world::CellId h, std::size_t i, std::size_t run_end) {
+          const auto ri = static_cast<std::size_t>(region[h]);
+          if (ri != r) {
+            row[r] += home_sum;
+            row[regions_ + r] += away_sum;
+            grievance_row[r] = grievance_sum;
+            r = ri;
+            home_sum = away_sum = 0;
+            grievance_sum = grievance_row[r];
+          }
+          // A status is 0 (at home) or 1 (displaced): status - 1 masks the
+          // people at home, 0 - status those away. A run is at most one block of
+          // agents of at most 255 people, so 32 bits hold its sums.
+          static_assert(Executor::default_block * 255 <= 0xFFFFFFFFu);
+          std::uint32_t at_home = 0, away = 0, dead = 0;
+          for (std::size_t k = i; k < run_end; ++k) {
+            const auto st = static_cast<std::uint8_t>(status[k]);
+            at_home += static_cast<std::uint8_t>(alive[k] & static_cast<std::uint8_t>(st - 1u));
+            away += static_cast<std::uint8_t>(alive[k] & static_cast<std::uint8_t>(0u - st));
+            dead += killed[k];
+          }
+          home_sum += at_home;
+          away_sum += away;
+          killed_sum += dead;
+          grievance_sum = add_grievance(grievance_sum, grievance_of, alive, i, run_end);
+        });
     if (begin < end) {
       row[r] += home_sum;
       row[regions_ + r] += away_sum;
@@ -255,22 +272,20 @@ CivilianCensus displace_civilians(SimulationContext& ctx, std::uint32_t day) {
     // groups live where nothing happens: none flees, and only those away may
     // go back, if home is safe enough.
     const float home_flee_risk = flee_risk, home_return_risk = return_risk;
-    for (std::size_t i = begin; i < end;) {
-      const world::CellId h = home[i];
-      const std::size_t run_end = std::min<std::size_t>(end, ctx.home_index.last(h));
-      if (risk[h] > home_flee_risk) {
-        for (std::size_t k = i; k < run_end; ++k) flee_or_return(k);
-      } else if (risk[h] < home_return_risk) {
-        for_each_away(status, i, run_end, [&](std::size_t k) {
-          if (alive[k] != 0 && rng.uniform(Purpose::return_home, static_cast<std::uint32_t>(k),
-                                           day) < cfg.return_probability) {
-            cell[k] = h;
-            status[k] = CivilianStatus::at_home;
+    for_each_home_run(
+        ctx.home_index, home, begin, end, [&](world::CellId h, std::size_t i, std::size_t run_end) {
+          if (risk[h] > home_flee_risk) {
+            for (std::size_t k = i; k < run_end; ++k) flee_or_return(k);
+          } else if (risk[h] < home_return_risk) {
+            for_each_away(status, i, run_end, [&](std::size_t k) {
+              if (alive[k] != 0 && rng.uniform(Purpose::return_home, static_cast<std::uint32_t>(k),
+                                               day) < cfg.return_probability) {
+                cell[k] = h;
+                status[k] = CivilianStatus::at_home;
+              }
+            });
           }
         });
-      }
-      i = run_end;
-    }
     census.count_range(b, civ, ctx.home_index, region.data(), begin, end);
   });
   return census.combine();
