@@ -347,7 +347,8 @@ void index_civilians(SimulationContext& ctx) {
           residents[c] = people_at_home(alive, status, first, last, any_away);
           if (any_away)
             for_each_away(status, first, last, [&](std::size_t a) {
-              if (alive[a] > 0) found[b].emplace_back(cell[a], static_cast<std::uint32_t>(a));
+              if (alive[a] > 0)
+                found[b].push_back({cell[a], static_cast<std::uint32_t>(a), alive[a]});
             });
         }
       },
@@ -359,20 +360,21 @@ void index_civilians(SimulationContext& ctx) {
   std::vector<std::uint32_t>& start = ctx.index_scratch.start;
   start.assign(n + 1, 0);
   for (const auto& part : found)
-    for (const auto& [at, a] : part) ++start[at + 1];
+    for (const CivilianIndexScratch::Away& away : part) {
+      ++start[away.cell + 1];
+      // Residents: the groups at home in each cell plus those displaced into it.
+      residents[away.cell] += away.alive;
+    }
   for (std::uint32_t c = 0; c < n; ++c) start[c + 1] += start[c];
   const std::size_t total = start[n];
   ctx.displaced.cell.resize(total);
   ctx.displaced.agent.resize(total);
   for (const auto& part : found)
-    for (const auto& [at, a] : part) {
-      const std::uint32_t k = start[at]++;
-      ctx.displaced.cell[k] = at;
-      ctx.displaced.agent[k] = a;
+    for (const CivilianIndexScratch::Away& away : part) {
+      const std::uint32_t k = start[away.cell]++;
+      ctx.displaced.cell[k] = away.cell;
+      ctx.displaced.agent[k] = away.agent;
     }
-  // Residents: the groups at home in each cell plus those displaced into it.
-  for (std::size_t k = 0; k < total; ++k)
-    residents[ctx.displaced.cell[k]] += civ.alive[ctx.displaced.agent[k]];
 }
 
 CivilianCensus take_census(const SimulationContext& ctx) {

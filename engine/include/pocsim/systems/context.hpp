@@ -4,7 +4,6 @@
 // in a fixed order; nothing here is touched by two threads at once except
 // through Executor blocks that write disjoint ranges.
 #include <cstdint>
-#include <utility>
 #include <vector>
 
 #include "pocsim/agents/civilians.hpp"
@@ -47,7 +46,12 @@ struct DisplacedIndex {
 // nothing: per block of cells the displaced groups it found, and the counting
 // sort's cell offsets.
 struct CivilianIndexScratch {
-  std::vector<std::vector<std::pair<world::CellId, std::uint32_t>>> found;
+  struct Away {
+    world::CellId cell;   // where the group is
+    std::uint32_t agent;
+    std::uint32_t alive;  // its people alive
+  };
+  std::vector<std::vector<Away>> found;
   std::vector<std::uint32_t> start;
 };
 
