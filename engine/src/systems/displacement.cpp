@@ -1,5 +1,6 @@
 #include "pocsim/systems/displacement.hpp"
 
+#include "pocsim/core/vector_clones.hpp"
 #include "pocsim/systems/operations.hpp"
 
 #include <algorithm>
@@ -66,8 +67,9 @@ void for_each_home_run(const HomeIndex& index, const world::CellId* home, std::s
 // -0.0), so they are skipped, sixteen at a time where a vectorized look at
 // their bits finds them all zero: that spares the chain of dependent
 // additions without changing a bit.
-double add_grievance(double sum, const float* __restrict grievance,
-                     const std::uint8_t* __restrict alive, std::size_t first, std::size_t last) {
+POCSIM_VECTOR_CLONES double add_grievance(double sum, const float* __restrict grievance,
+                                          const std::uint8_t* __restrict alive, std::size_t first,
+                                          std::size_t last) {
   auto add = [&](std::size_t k) {
     if (grievance[k] != 0.0f) sum += static_cast<double>(grievance[k]) * alive[k];
   };
@@ -81,6 +83,28 @@ double add_grievance(double sum, const float* __restrict grievance,
   }
   for (; k < last; ++k) add(k);
   return sum;
+}
+
+// The people alive at home and away and the people killed among agents
+// first..last-1 (at most one block, so 32 bits hold the sums). A status is 0
+// (at home) or 1 (displaced): status - 1 masks the people at home, 0 - status
+// those away. Integer sums, the same in any order, so the loop vectorizes,
+// with AVX2 where the processor has it.
+struct RunCounts {
+  std::uint32_t at_home = 0, away = 0, dead = 0;
+};
+POCSIM_VECTOR_CLONES RunCounts count_run(const CivilianStatus* __restrict status,
+                                         const std::uint8_t* __restrict alive,
+                                         const std::uint8_t* __restrict killed, std::size_t first,
+                                         std::size_t last) {
+  RunCounts counts;
+  for (std::size_t k = first; k < last; ++k) {
+    const auto st = static_cast<std::uint8_t>(status[k]);
+    counts.at_home += static_cast<std::uint8_t>(alive[k] & static_cast<std::uint8_t>(st - 1u));
+    counts.away += static_cast<std::uint8_t>(alive[k] & static_cast<std::uint8_t>(0u - st));
+    counts.dead += killed[k];
+  }
+  return counts;
 }
 
 // Per-block partial counts, combined in block order: at home by region,
@@ -131,20 +155,12 @@ class CensusBlocks {
             home_sum = away_sum = 0;
             grievance_sum = grievance_row[r];
           }
-          // A status is 0 (at home) or 1 (displaced): status - 1 masks the
-          // people at home, 0 - status those away. A run is at most one block of
-          // agents of at most 255 people, so 32 bits hold its sums.
+          // A run is at most one block of agents of at most 255 people.
           static_assert(Executor::default_block * 255 <= 0xFFFFFFFFu);
-          std::uint32_t at_home = 0, away = 0, dead = 0;
-          for (std::size_t k = i; k < run_end; ++k) {
-            const auto st = static_cast<std::uint8_t>(status[k]);
-            at_home += static_cast<std::uint8_t>(alive[k] & static_cast<std::uint8_t>(st - 1u));
-            away += static_cast<std::uint8_t>(alive[k] & static_cast<std::uint8_t>(0u - st));
-            dead += killed[k];
-          }
-          home_sum += at_home;
-          away_sum += away;
-          killed_sum += dead;
+          const RunCounts counts = count_run(status, alive, killed, i, run_end);
+          home_sum += counts.at_home;
+          away_sum += counts.away;
+          killed_sum += counts.dead;
           grievance_sum = add_grievance(grievance_sum, grievance_of, alive, i, run_end);
         });
     if (begin < end) {
@@ -205,9 +221,10 @@ void for_each_away(const CivilianStatus* __restrict status, std::size_t first, s
 // them is away. Written without branches so that it vectorizes: a status is
 // 0 (at home) or 1 (displaced), so status - 1 is a mask of all ones at home
 // and zero away, and the sums are of integers, in any order the same.
-std::int64_t people_at_home(const std::uint8_t* __restrict alive,
-                            const CivilianStatus* __restrict status, std::size_t first,
-                            std::size_t last, bool& any_away) {
+POCSIM_VECTOR_CLONES std::int64_t people_at_home(const std::uint8_t* __restrict alive,
+                                                 const CivilianStatus* __restrict status,
+                                                 std::size_t first, std::size_t last,
+                                                 bool& any_away) {
   static_assert(static_cast<int>(CivilianStatus::at_home) == 0 &&
                 static_cast<int>(CivilianStatus::displaced) == 1);
   // 32-bit partial sums vectorize better; 2^24 groups of at most 255 fit.

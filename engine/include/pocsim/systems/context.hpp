@@ -47,7 +47,7 @@ struct DisplacedIndex {
 // sort's cell offsets.
 struct CivilianIndexScratch {
   struct Away {
-    world::CellId cell;   // where the group is
+    world::CellId cell;  // where the group is
     std::uint32_t agent;
     std::uint32_t alive;  // its people alive
   };
