@@ -436,8 +436,7 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
   for (const std::uint32_t a : order_) {
     const int x = static_cast<int>(position_[a] & 0xFFFFu),
               y = static_cast<int>(position_[a] >> 16);
-    const world::CellId c = static_cast<world::CellId>(y) * static_cast<world::CellId>(width_) +
-                            static_cast<world::CellId>(x);
+    const world::CellId c = grid_.cell(x, y);
     const std::size_t here = padded(x, y);
     auto place_at = [&](std::uint32_t o) { return here + padded_linear_[o]; };
     const auto* move = reinterpret_cast<const std::uint8_t*>(move_words_.data() + 4 * a);
@@ -455,9 +454,7 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
             draw_below(actives, arrest[0], 0, Purpose::epstein_arrest, a, step, 0));
         assert(i != no_offset);  // the count is exact
         const int tx = x_after(x, i), ty = y_after(y, i);
-        const world::CellId t =
-            static_cast<world::CellId>(ty) * static_cast<world::CellId>(width_) +
-            static_cast<world::CellId>(tx);
+        const world::CellId t = grid_.cell(tx, ty);
         set_kind(t, raw(CellKind::jailed));
         jail_[t] = static_cast<std::uint16_t>(draw_below(
             scenario_.cops.max_jail_term + 1, arrest[1], 1, Purpose::epstein_arrest, a, step, 0));
@@ -469,8 +466,7 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
       const std::uint32_t i = pick_empty_offset(kinds, place_at, cop_offsets_, a, step, move, 16);
       if (i == no_offset) continue;
       const int tx = x_after(x, i), ty = y_after(y, i);
-      const world::CellId t = static_cast<world::CellId>(ty) * static_cast<world::CellId>(width_) +
-                              static_cast<world::CellId>(tx);
+      const world::CellId t = grid_.cell(tx, ty);
       set_kind(t, raw(CellKind::cop));
       set_kind(c, raw(CellKind::empty));
       id_[t] = a;
@@ -498,8 +494,7 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
       continue;
     }
     const int tx = x_after(x, i), ty = y_after(y, i);
-    const world::CellId t = static_cast<world::CellId>(ty) * static_cast<world::CellId>(width_) +
-                            static_cast<world::CellId>(tx);
+    const world::CellId t = grid_.cell(tx, ty);
     set_kind(t, now);
     jail_[t] = 0;
     grievance_[t] = grievance_[c];
@@ -730,9 +725,7 @@ void EpsteinModel::sync_apply_moves() {
       [&](std::size_t, std::size_t begin, std::size_t end) {
         for (int y = static_cast<int>(begin); y < static_cast<int>(end); ++y)
           for (int x = 0; x < width_; ++x) {
-            const world::CellId t =
-                static_cast<world::CellId>(y) * static_cast<world::CellId>(width_) +
-                static_cast<world::CellId>(x);
+            const world::CellId t = grid_.cell(x, y);
             const std::uint32_t claim = claim_[t];
             if (claim == 0) continue;
             claim_[t] = 0;
