@@ -85,33 +85,27 @@ void BM_MaliTick(benchmark::State& state) {
 // Bytes the daily civilian pass must move per agent, counted as STREAM counts
 // (each array read once and each array written once per pass, no
 // write-allocate traffic; the per-cell tables risk, refuge, region and
-// residents stay in cache and are not counted):
-// - displace_civilians works in blocks of 16,384 agents (245 KB of agent
-//   arrays, inside a 1 MiB L2), so its loops over a block fetch each array
-//   from memory once: it reads and writes grievance (4 + 4, the daily
-//   fading) and reads status, alive and killed (1 + 1 + 1). home is read
-//   once per run of agents of one home cell (a few hundred agents), cell
-//   only for the groups in risky cells or away from home, and cell and
-//   status are written only for the groups that move: none of that is
-//   counted.
-// - index_civilians then reads status and alive again (1 + 1), cell by cell.
-//   At 10^7 agents (150 MB of agent arrays) they have left the L3 since; at
-//   10^6 (15 MB) they may still be there, so the figure is an upper bound of
-//   the traffic at that size. cell is read only for the displaced groups,
-//   not counted.
-// So 9 bytes read and 4 written: 13 per agent and pass. (Until December
-// 2026 this counted 21, as if cell and home were read for every agent.)
-constexpr std::size_t civilian_pass_bytes_per_agent =
-    2 * sizeof(float) + 3 * sizeof(std::uint8_t) + sizeof(std::uint8_t) + sizeof(CivilianStatus);
-static_assert(civilian_pass_bytes_per_agent == 13);
+// residents stay in cache and are not counted). displace_civilians walks the
+// agents in runs of one home cell (a few hundred agents, a few kB per array)
+// and does everything to a run while it is in the first-level cache: it reads
+// and writes grievance (4 + 4, the daily fading) and reads status, alive and
+// killed (1 + 1 + 1) for the census, the residents and the displaced. home is
+// read once per block of agents, cell only for the groups in risky cells and
+// those that have just fled, and cell and status are written only for the
+// groups that move: none of that is counted. So 7 bytes read and 4 written:
+// 11 per agent and pass. (Until December 2026 the index was a second pass
+// that read status and alive again, 13 bytes; before that the count was 21,
+// as if cell and home were read for every agent.)
+constexpr std::size_t civilian_pass_bytes_per_agent = 2 * sizeof(float) + 3 * sizeof(std::uint8_t);
+static_assert(civilian_pass_bytes_per_agent == 11);
 
-// The daily civilian pass alone: flight and return, then the rebuild of the
-// displaced index and the residents. The risk field stays as the warm-up left
+// The daily civilian pass alone: flight and return, the rebuild of the
+// displaced index and the residents, and the census. The risk field stays as the warm-up left
 // it, so after a few passes the groups in risky cells have all fled and the
 // pass settles into its steady cost (scan every agent, sort the displaced).
 // Each pass draws with a new day number, as successive days would.
 //
-// bandwidth_fraction is the bytes the pass must move per second (13 per agent,
+// bandwidth_fraction is the bytes the pass must move per second (11 per agent,
 // above) over the STREAM triad's bytes per second on as many threads: after
 // every pass, untimed, one triad runs over its own arrays, and the figure is
 // the median over the passes of the pass's rate over the triad's that
@@ -135,7 +129,6 @@ void BM_CivilianPhase(benchmark::State& state) {
   for (auto _ : state) {
     const auto start = std::chrono::steady_clock::now();
     displace_civilians(ctx, first_day + passes_before++);
-    index_civilians(ctx);
     const std::chrono::duration<double> pass = std::chrono::steady_clock::now() - start;
     state.PauseTiming();
     const double triad_rate = bench::TriadArrays::bytes_per_pass / triad.time_one_pass();

@@ -53,12 +53,12 @@ void Simulation::build_schedule() {
                         [&ctx](const TickInfo& t) { advance_investigations(ctx, t); });
   scheduler_->add_phase("risk", day, [&ctx](const TickInfo&) { update_risk(ctx); });
   // Displacement is the day's last change to the civilians, so the census it
-  // counts on the way is the day's closing census.
+  // counts on the way is the day's closing census; the same pass rebuilds the
+  // index of the displaced and the residents of every cell.
   auto census = std::make_shared<CivilianCensus>();
   scheduler_->add_phase("displacement", day, [&ctx, census](const TickInfo& t) {
     *census = displace_civilians(ctx, t.day());
   });
-  scheduler_->add_phase("civilian index", day, [&ctx](const TickInfo&) { index_civilians(ctx); });
   scheduler_->add_phase("recruitment", day,
                         [&ctx, census](const TickInfo& t) { recruit(ctx, t.day(), *census); });
   scheduler_->add_phase("reinforcement", day, [&ctx](const TickInfo&) { reinforce_units(ctx); });

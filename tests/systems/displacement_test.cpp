@@ -32,10 +32,12 @@ TEST(DisplacementTeaching, ALowerRiskThresholdDisplacesMorePeople) {
 }
 
 // The daily pass reads the agent arrays in runs, words and vectors to go
-// faster; every day of a violent month (people die, flee, return and gain
-// grievance) its index, residents and census must equal a plain recount, one
-// agent at a time, the grievance sums to the bit (same additions in the same
-// order: agent order within blocks of Executor::default_block, blocks in order).
+// faster, and takes the cell of a group still away from the day before's list;
+// every day of a violent month (people are killed at home and away, flee, return and
+// gain grievance) its index, residents and census must equal a plain recount,
+// one agent at a time, the grievance sums to the bit (same additions in the
+// same order: agent order within blocks of Executor::default_block, blocks in
+// order).
 TEST(DisplacementIndex, EqualsAPlainRecountEveryDay) {
   Simulation sim(
       test::load_shipped("mali_2022/baseline.yaml",
@@ -46,6 +48,9 @@ TEST(DisplacementIndex, EqualsAPlainRecountEveryDay) {
   const Civilians& civ = ctx.civilians;
   const std::size_t regions = ctx.world.places.region_names.size();
   std::size_t days_with_displaced = 0, days_with_grievance = 0;
+  std::size_t fled = 0, returned = 0, killed_away = 0;
+  std::vector<CivilianStatus> status_before = civ.status;
+  std::vector<std::uint8_t> alive_before = civ.alive;
   while (!sim.finished()) {
     sim.step();
     if (sim.ticks_done() % ctx.ticks_per_day != 0) continue;
@@ -75,6 +80,15 @@ TEST(DisplacementIndex, EqualsAPlainRecountEveryDay) {
     for (const auto& block : grievance_by_block)
       for (std::size_t r = 0; r < regions; ++r) grievance[r] += block[r];
     std::sort(displaced.begin(), displaced.end());
+    for (std::size_t a = 0; a < civ.size(); ++a) {
+      const bool was_away = status_before[a] == CivilianStatus::displaced;
+      const bool is_away = civ.status[a] == CivilianStatus::displaced;
+      fled += !was_away && is_away ? 1 : 0;
+      returned += was_away && !is_away ? 1 : 0;
+      killed_away += was_away && is_away && civ.alive[a] < alive_before[a] ? 1 : 0;
+    }
+    status_before = civ.status;
+    alive_before = civ.alive;
 
     ASSERT_EQ(ctx.displaced.cell.size(), displaced.size()) << "tick " << sim.ticks_done();
     for (std::size_t k = 0; k < displaced.size(); ++k) {
@@ -93,6 +107,43 @@ TEST(DisplacementIndex, EqualsAPlainRecountEveryDay) {
   // The recount was tested where it can break.
   EXPECT_GE(days_with_displaced, 20u);
   EXPECT_GE(days_with_grievance, 20u);
+  EXPECT_GT(fled, 0u);
+  EXPECT_GT(returned, 0u);
+  EXPECT_GT(killed_away, 0u);
+}
+
+// Without the day before's list of the groups away (cleared, as after
+// displace_initially), the pass scans the statuses and reads the cells
+// instead: the same moves, index, residents and census.
+TEST(DisplacementIndex, SameWithoutTheListOfTheDayBefore) {
+  const auto scenario = test::load_shipped(
+      "mali_2022/baseline.yaml", {"scenario.duration_days=30", "civilians.people_per_agent=100",
+                                  "factions.FAMa.abuse_rate=0.3", "factions.Wagner.abuse_rate=1.0",
+                                  "civilians.return_probability=0.3"});
+  Simulation with_list(scenario), without_list(scenario);
+  const std::uint32_t ticks = 10 * with_list.context().ticks_per_day;
+  for (std::uint32_t t = 0; t < ticks; ++t) {
+    with_list.step();
+    without_list.step();
+  }
+  SimulationContext& a = with_list.context();
+  SimulationContext& b = without_list.context();
+  ASSERT_FALSE(a.index_scratch.known.empty());
+  b.index_scratch.known.clear();
+  const std::uint32_t day = ticks / a.ticks_per_day;
+  const CivilianCensus census_a = displace_civilians(a, day);
+  const CivilianCensus census_b = displace_civilians(b, day);
+  EXPECT_GT(a.displaced.agent.size(), 0u);
+  EXPECT_EQ(a.civilians.cell, b.civilians.cell);
+  EXPECT_EQ(a.civilians.status, b.civilians.status);
+  EXPECT_EQ(a.civilians.grievance, b.civilians.grievance);
+  EXPECT_EQ(a.displaced.cell, b.displaced.cell);
+  EXPECT_EQ(a.displaced.agent, b.displaced.agent);
+  EXPECT_EQ(a.cells.residents, b.cells.residents);
+  EXPECT_EQ(census_a.at_home_by_region, census_b.at_home_by_region);
+  EXPECT_EQ(census_a.displaced_by_region, census_b.displaced_by_region);
+  EXPECT_EQ(census_a.grievance_by_region, census_b.grievance_by_region);
+  EXPECT_EQ(census_a.killed, census_b.killed);
 }
 
 }  // namespace pocsim

@@ -122,55 +122,6 @@ class CensusBlocks {
   double* grievance(std::size_t block) { return &grievance_[block * regions_]; }
   std::size_t regions() const { return regions_; }
 
-  // Counts agents begin..end-1 into block `block`. The raw, unaliased
-  // pointers let the compiler keep the arrays' addresses in registers: this
-  // runs over every agent every day and should be bound by memory, not
-  // arithmetic.
-  void count_range(std::size_t block, const Civilians& civ, const HomeIndex& home_index,
-                   const std::int16_t* region, std::size_t begin, std::size_t end) {
-    std::int64_t* __restrict row = counts(block);
-    double* __restrict grievance_row = grievance(block);
-    const world::CellId* __restrict home = civ.home.data();
-    const std::uint8_t* __restrict alive = civ.alive.data();
-    const std::uint8_t* __restrict killed = civ.killed.data();
-    const CivilianStatus* __restrict status = civ.status.data();
-    const float* __restrict grievance_of = civ.grievance.data();
-    std::int64_t killed_sum = 0;
-    // Agents are ordered by home cell, so they come in runs of one home (and
-    // so one region), found from the home index. The integer sums of a run
-    // vectorize (any order gives the same sum). The grievance sum keeps the
-    // order of additions of one agent at a time, carried from run to run
-    // while the region stays the same (same bits as a plain loop).
-    std::size_t r = begin < end ? static_cast<std::size_t>(region[home[begin]]) : 0;
-    std::int64_t home_sum = 0, away_sum = 0;
-    double grievance_sum = grievance_row[r];
-    for_each_home_run(
-        home_index, home, begin, end, [&](world::CellId h, std::size_t i, std::size_t run_end) {
-          const auto ri = static_cast<std::size_t>(region[h]);
-          if (ri != r) {
-            row[r] += home_sum;
-            row[regions_ + r] += away_sum;
-            grievance_row[r] = grievance_sum;
-            r = ri;
-            home_sum = away_sum = 0;
-            grievance_sum = grievance_row[r];
-          }
-          // A run is at most one block of agents of at most 255 people.
-          static_assert(Executor::default_block * 255 <= 0xFFFFFFFFu);
-          const RunCounts counts = count_run(status, alive, killed, i, run_end);
-          home_sum += counts.at_home;
-          away_sum += counts.away;
-          killed_sum += counts.dead;
-          grievance_sum = add_grievance(grievance_sum, grievance_of, alive, i, run_end);
-        });
-    if (begin < end) {
-      row[r] += home_sum;
-      row[regions_ + r] += away_sum;
-      grievance_row[r] = grievance_sum;
-    }
-    row[2 * regions_] += killed_sum;
-  }
-
   CivilianCensus combine() const {
     CivilianCensus census;
     census.at_home_by_region.assign(regions_, 0);
@@ -195,6 +146,58 @@ class CensusBlocks {
   std::vector<double> grievance_;
 };
 
+// One block's census, added run by run in agent order. Runs of one region
+// follow each other (agents are ordered by home), so the sums of a region are
+// carried from run to run and written to the block's row when the region
+// changes: the grievance sum keeps the order of additions of one agent at a
+// time (the same bits as a plain loop).
+class BlockCensus {
+ public:
+  BlockCensus(CensusBlocks& census, std::size_t block)
+      : regions_(census.regions()),
+        row_(census.counts(block)),
+        grievance_(census.grievance(block)) {}
+  BlockCensus(const BlockCensus&) = delete;
+  BlockCensus& operator=(const BlockCensus&) = delete;
+  ~BlockCensus() {
+    if (region_ != none) flush();
+    row_[2 * regions_] += killed_;
+  }
+
+  // Counts agents first..last-1, all of home region `region`. grievance_left
+  // false says that all their grievances are zero, so the sum is spared.
+  void add_run(std::size_t region, const Civilians& civ, std::size_t first, std::size_t last,
+               const RunCounts& counts, bool grievance_left) {
+    if (region != region_) {
+      if (region_ != none) flush();
+      region_ = region;
+      grievance_sum_ = grievance_[region];
+    }
+    at_home_ += counts.at_home;
+    away_ += counts.away;
+    killed_ += counts.dead;
+    if (grievance_left)
+      grievance_sum_ =
+          add_grievance(grievance_sum_, civ.grievance.data(), civ.alive.data(), first, last);
+  }
+
+ private:
+  static constexpr std::size_t none = static_cast<std::size_t>(-1);
+  void flush() {
+    row_[region_] += at_home_;
+    row_[regions_ + region_] += away_;
+    grievance_[region_] = grievance_sum_;
+    at_home_ = away_ = 0;
+  }
+
+  std::size_t regions_;
+  std::int64_t* row_;
+  double* grievance_;
+  std::size_t region_ = none;
+  std::int64_t at_home_ = 0, away_ = 0, killed_ = 0;
+  double grievance_sum_ = 0.0;
+};
+
 // Calls fn(k), in order, for every agent k of first..last-1 that is away from
 // home. Few are (a few percent, scattered), so the statuses are read eight
 // bytes at a time: each is 0 or 1, so the set bits of the word are exactly
@@ -217,100 +220,196 @@ void for_each_away(const CivilianStatus* __restrict status, std::size_t first, s
     if (status[k] != CivilianStatus::at_home) fn(k);
 }
 
-// The people alive at home among agents first..last-1, and whether any of
-// them is away. Written without branches so that it vectorizes: a status is
-// 0 (at home) or 1 (displaced), so status - 1 is a mask of all ones at home
-// and zero away, and the sums are of integers, in any order the same.
-POCSIM_VECTOR_CLONES std::int64_t people_at_home(const std::uint8_t* __restrict alive,
-                                                 const CivilianStatus* __restrict status,
-                                                 std::size_t first, std::size_t last,
-                                                 bool& any_away) {
-  static_assert(static_cast<int>(CivilianStatus::at_home) == 0 &&
-                static_cast<int>(CivilianStatus::displaced) == 1);
-  // 32-bit partial sums vectorize better; 2^24 groups of at most 255 fit.
-  constexpr std::size_t chunk = std::size_t{1} << 24;
-  std::int64_t people = 0;
-  std::uint8_t away = 0;
-  for (std::size_t lo = first; lo < last; lo += chunk) {
-    const std::size_t hi = std::min(last, lo + chunk);
-    std::uint32_t part = 0;
-    for (std::size_t a = lo; a < hi; ++a) {
-      const auto st = static_cast<std::uint8_t>(status[a]);
-      part += static_cast<std::uint8_t>(alive[a] & static_cast<std::uint8_t>(st - 1u));
-      away |= st;
-    }
-    people += part;
+// Multiplies grievances first..last-1 by `keep` and says whether any is still
+// above zero. Bound by memory: the test of the bits costs nothing on top.
+POCSIM_VECTOR_CLONES bool fade_grievance(float* __restrict grievance, float keep, std::size_t first,
+                                         std::size_t last) {
+  std::uint32_t bits = 0;
+  for (std::size_t k = first; k < last; ++k) {
+    grievance[k] *= keep;
+    bits |= std::bit_cast<std::uint32_t>(grievance[k]);
   }
-  any_away = away != 0;
-  return people;
+  return bits != 0;
+}
+
+// The day's moves: fading grievance, flight from risky homes and return to
+// safe ones. Draws are keyed by (agent, day), so the order of the moves does
+// not matter.
+class DayMoves {
+ public:
+  DayMoves(SimulationContext& ctx, std::uint32_t day)
+      : cfg_(ctx.scenario.civilians),
+        rng_(ctx.rng),
+        day_(day),
+        flee_risk_(static_cast<float>(cfg_.flee_risk)),
+        return_risk_(static_cast<float>(cfg_.return_risk)),
+        grievance_keep_(
+            static_cast<float>(std::exp(-1.0 / ctx.scenario.recruitment.grievance_memory_days))),
+        civ_(ctx.civilians),
+        risk_(ctx.cells.risk.data()),
+        refuge_(ctx.cells.refuge.data()) {}
+
+  // Fades the grievances of agents first..last-1; says whether any is left.
+  bool fade(std::size_t first, std::size_t last) const {
+    return fade_grievance(civ_.grievance.data(), grievance_keep_, first, last);
+  }
+  // Whether the groups at home in cell h may flee today: then each group of
+  // the run is looked at in flee_or_return.
+  bool risky(world::CellId h) const { return risk_[h] > flee_risk_; }
+  // Whether the groups away from home cell h may come back today.
+  bool safe(world::CellId h) const { return risk_[h] < return_risk_; }
+
+  void flee_or_return(std::size_t i) const {
+    if (civ_.alive[i] == 0) return;
+    const auto a = static_cast<std::uint32_t>(i);
+    const world::CellId at = civ_.cell[i];
+    if (civ_.status[i] == CivilianStatus::at_home) {
+      if (!(risk_[at] > flee_risk_)) return;
+      const world::CellId to = refuge_[at];
+      if (to != world::no_cell && rng_.uniform(Purpose::flee, a, day_) < cfg_.flee_probability) {
+        civ_.cell[i] = to;
+        civ_.status[i] = CivilianStatus::displaced;
+      }
+    } else if (safe(civ_.home[i]) && comes_back(a)) {
+      civ_.cell[i] = civ_.home[i];
+      civ_.status[i] = CivilianStatus::at_home;
+    }
+  }
+  // The draw of a displaced group whose home is safe.
+  bool comes_back(std::uint32_t agent) const {
+    return rng_.uniform(Purpose::return_home, agent, day_) < cfg_.return_probability;
+  }
+
+ private:
+  const scenario::CivilianSection& cfg_;
+  const CounterRng& rng_;
+  std::uint32_t day_;
+  float flee_risk_, return_risk_, grievance_keep_;
+  Civilians& civ_;
+  const float* risk_;
+  const world::CellId* refuge_;
+};
+
+// The one pass over the civilians that ends a day, in blocks of agents and,
+// within a block, runs of agents of one home cell. For each run: the day's
+// moves if `moves` is given (the grievances fade, groups flee and come back);
+// then its census, the people at home in its cell, and the groups of it away
+// from home with where they are. Each run's arrays are read once, while they
+// are in the first-level cache.
+//
+// Where the last pass's list of the groups away is known (see
+// CivilianIndexScratch::known), the groups away from a home that is not risky
+// come from it: no status to scan and no cell to look up. Only valid if
+// nothing but displace_civilians moved a group since that pass; any other
+// move must clear the list.
+CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
+  using Away = CivilianIndexScratch::Away;
+  Civilians& civ = ctx.civilians;
+  const auto& region = ctx.world.region;
+  CivilianIndexScratch& scratch = ctx.index_scratch;
+  const std::size_t blocks = Executor::block_count(civ.size());
+  CensusBlocks census(blocks, ctx.world.places.region_names.size());
+  const bool known_valid = scratch.known.size() == blocks;
+  scratch.found.resize(blocks);
+  scratch.edges.assign(blocks, {});
+  auto& residents = ctx.cells.residents;
+  std::fill(residents.begin(), residents.end(), 0);
+  ctx.executor.for_blocks(civ.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
+    world::CellId* __restrict cell = civ.cell.data();
+    const std::uint8_t* __restrict alive = civ.alive.data();
+    CivilianStatus* __restrict status = civ.status.data();
+    std::vector<Away>& found = scratch.found[b];
+    found.clear();
+    const Away* known = known_valid ? scratch.known[b].data() : nullptr;
+    const Away* const known_end = known_valid ? known + scratch.known[b].size() : nullptr;
+    CivilianIndexScratch::Edges& edges = scratch.edges[b];
+    BlockCensus tally(census, b);
+    for_each_home_run(
+        ctx.home_index, civ.home.data(), begin, end,
+        [&](world::CellId h, std::size_t first, std::size_t last) {
+          const bool grievance_left = moves == nullptr || moves->fade(first, last);
+          const bool risky = moves != nullptr && moves->risky(h);
+          const bool may_return = moves != nullptr && !risky && moves->safe(h);
+          // A group away: it comes home, or it is listed where it is.
+          auto away_group = [&](std::size_t k, world::CellId where) {
+            if (alive[k] == 0) return;
+            const auto agent = static_cast<std::uint32_t>(k);
+            if (may_return && moves->comes_back(agent)) {
+              cell[k] = h;
+              status[k] = CivilianStatus::at_home;
+            } else {
+              found.push_back({where, agent, alive[k]});
+            }
+          };
+          if (known_valid) {
+            while (known != known_end && known->agent < first) ++known;
+            if (!risky) {
+              for (; known != known_end && known->agent < last; ++known)
+                away_group(known->agent, known->cell);
+            }
+          }
+          if (risky) {
+            for (std::size_t k = first; k < last; ++k) moves->flee_or_return(k);
+            for_each_away(status, first, last, [&](std::size_t k) { away_group(k, cell[k]); });
+          } else if (!known_valid) {
+            for_each_away(status, first, last, [&](std::size_t k) { away_group(k, cell[k]); });
+          }
+          const RunCounts counts = count_run(status, alive, civ.killed.data(), first, last);
+          tally.add_run(static_cast<std::size_t>(region[h]), civ, first, last, counts,
+                        grievance_left);
+          // A run cut by the block's edge shares its cell with a neighbour
+          // block: its people at home are added after the blocks.
+          if (first == begin)
+            edges.first = {h, counts.at_home};
+          else if (last == end)
+            edges.last = {h, counts.at_home};
+          else
+            residents[h] = counts.at_home;
+        });
+  });
+  for (const CivilianIndexScratch::Edges& edges : scratch.edges)
+    for (const CivilianIndexScratch::CutRun& run : {edges.first, edges.last})
+      if (run.home != world::no_cell) residents[run.home] += run.at_home;
+
+  // The displaced ordered by (cell, agent). The blocks found them in agent
+  // order, so a stable counting sort by cell gives that order in two passes,
+  // where a comparison sort took most of the time with a few hundred thousand
+  // displaced groups.
+  const std::uint32_t n = ctx.world.grid.cell_count();
+  std::vector<std::uint32_t>& start = scratch.start;
+  start.assign(n + 1, 0);
+  for (const auto& part : scratch.found)
+    for (const Away& away : part) {
+      ++start[away.cell + 1];
+      // Residents: the groups at home in each cell plus those displaced into it.
+      residents[away.cell] += away.alive;
+    }
+  for (std::uint32_t c = 0; c < n; ++c) start[c + 1] += start[c];
+  const std::size_t total = start[n];
+  ctx.displaced.cell.resize(total);
+  ctx.displaced.agent.resize(total);
+  for (const auto& part : scratch.found)
+    for (const Away& away : part) {
+      const std::uint32_t k = start[away.cell]++;
+      ctx.displaced.cell[k] = away.cell;
+      ctx.displaced.agent[k] = away.agent;
+    }
+  std::swap(scratch.found, scratch.known);
+  return census.combine();
 }
 
 }  // namespace
 
 CivilianCensus displace_civilians(SimulationContext& ctx, std::uint32_t day) {
   choose_refuges(ctx);
-  const auto& cfg = ctx.scenario.civilians;
-  const auto flee_risk = static_cast<float>(cfg.flee_risk);
-  const auto return_risk = static_cast<float>(cfg.return_risk);
-  Civilians& civ = ctx.civilians;
-  const CellFields& cells = ctx.cells;
-  const CounterRng& rng = ctx.rng;
-  const auto& region = ctx.world.region;
-  const auto grievance_keep =
-      static_cast<float>(std::exp(-1.0 / ctx.scenario.recruitment.grievance_memory_days));
-  CensusBlocks census(Executor::block_count(civ.size()), ctx.world.places.region_names.size());
-  ctx.executor.for_blocks(civ.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
-    world::CellId* __restrict cell = civ.cell.data();
-    const world::CellId* __restrict home = civ.home.data();
-    const std::uint8_t* __restrict alive = civ.alive.data();
-    CivilianStatus* __restrict status = civ.status.data();
-    float* __restrict grievance = civ.grievance.data();
-    const float* __restrict risk = cells.risk.data();
-    const world::CellId* __restrict refuge = cells.refuge.data();
-    for (std::size_t i = begin; i < end; ++i) grievance[i] *= grievance_keep;
-    auto flee_or_return = [&](std::size_t i) {
-      if (alive[i] == 0) return;
-      const auto a = static_cast<std::uint32_t>(i);
-      if (status[i] == CivilianStatus::at_home) {
-        if (!(risk[cell[i]] > flee_risk)) return;
-        const world::CellId to = refuge[cell[i]];
-        if (to != world::no_cell && rng.uniform(Purpose::flee, a, day) < cfg.flee_probability) {
-          cell[i] = to;
-          status[i] = CivilianStatus::displaced;
-        }
-      } else if (risk[home[i]] < return_risk &&
-                 rng.uniform(Purpose::return_home, a, day) < cfg.return_probability) {
-        cell[i] = home[i];
-        status[i] = CivilianStatus::at_home;
-      }
-    };
-    // Agents are ordered by home cell, and a group at home is in its home
-    // cell, so one look at a home's risk settles its whole run of agents. Most
-    // groups live where nothing happens: none flees, and only those away may
-    // go back, if home is safe enough.
-    const float home_flee_risk = flee_risk, home_return_risk = return_risk;
-    for_each_home_run(
-        ctx.home_index, home, begin, end, [&](world::CellId h, std::size_t i, std::size_t run_end) {
-          if (risk[h] > home_flee_risk) {
-            for (std::size_t k = i; k < run_end; ++k) flee_or_return(k);
-          } else if (risk[h] < home_return_risk) {
-            for_each_away(status, i, run_end, [&](std::size_t k) {
-              if (alive[k] != 0 && rng.uniform(Purpose::return_home, static_cast<std::uint32_t>(k),
-                                               day) < cfg.return_probability) {
-                cell[k] = h;
-                status[k] = CivilianStatus::at_home;
-              }
-            });
-          }
-        });
-    census.count_range(b, civ, ctx.home_index, region.data(), begin, end);
-  });
-  return census.combine();
+  const DayMoves moves(ctx, day);
+  return walk_civilians(ctx, &moves);
 }
 
 void displace_initially(SimulationContext& ctx) {
   const world::World& w = ctx.world;
   Civilians& civ = ctx.civilians;
+  ctx.index_scratch.known.clear();  // groups move here without the daily pass
   for (const auto& entry : ctx.scenario.civilians.initially_displaced) {
     const int r = w.places.find_region(entry.region);
     std::vector<world::CellId> towns;
@@ -338,67 +437,20 @@ void displace_initially(SimulationContext& ctx) {
   }
 }
 
-void index_civilians(SimulationContext& ctx) {
-  const Civilians& civ = ctx.civilians;
-  // One pass over the agents in home order, cell block by cell block: the
-  // people at home in each cell, and the displaced groups with where they are.
-  const std::uint32_t n = ctx.world.grid.cell_count();
-  // Small blocks: people crowd into few cells, and with large ones a single
-  // block could hold most of the agents and leave the other threads idle.
-  // The result does not depend on the block size (the displaced are sorted).
-  constexpr std::size_t cells_per_block = 64;
-  auto& found = ctx.index_scratch.found;
-  found.resize(Executor::block_count(n, cells_per_block));
-  for (auto& part : found) part.clear();
-  auto& residents = ctx.cells.residents;
-  ctx.executor.for_blocks(
-      n,
-      [&](std::size_t b, std::size_t begin, std::size_t end) {
-        const std::uint8_t* __restrict alive = civ.alive.data();
-        const CivilianStatus* __restrict status = civ.status.data();
-        const world::CellId* __restrict cell = civ.cell.data();
-        for (std::size_t c = begin; c < end; ++c) {
-          const auto home = static_cast<world::CellId>(c);
-          const std::size_t first = ctx.home_index.first(home), last = ctx.home_index.last(home);
-          bool any_away = false;
-          residents[c] = people_at_home(alive, status, first, last, any_away);
-          if (any_away)
-            for_each_away(status, first, last, [&](std::size_t a) {
-              if (alive[a] > 0)
-                found[b].push_back({cell[a], static_cast<std::uint32_t>(a), alive[a]});
-            });
-        }
-      },
-      cells_per_block);
-  // The displaced ordered by (cell, agent). The blocks found them in home
-  // order, which is agent order, so a stable counting sort by cell gives that
-  // order in two passes, where a comparison sort took the larger part of
-  // this function with a few hundred thousand displaced groups.
-  std::vector<std::uint32_t>& start = ctx.index_scratch.start;
-  start.assign(n + 1, 0);
-  for (const auto& part : found)
-    for (const CivilianIndexScratch::Away& away : part) {
-      ++start[away.cell + 1];
-      // Residents: the groups at home in each cell plus those displaced into it.
-      residents[away.cell] += away.alive;
-    }
-  for (std::uint32_t c = 0; c < n; ++c) start[c + 1] += start[c];
-  const std::size_t total = start[n];
-  ctx.displaced.cell.resize(total);
-  ctx.displaced.agent.resize(total);
-  for (const auto& part : found)
-    for (const CivilianIndexScratch::Away& away : part) {
-      const std::uint32_t k = start[away.cell]++;
-      ctx.displaced.cell[k] = away.cell;
-      ctx.displaced.agent[k] = away.agent;
-    }
-}
+void index_civilians(SimulationContext& ctx) { walk_civilians(ctx, nullptr); }
 
 CivilianCensus take_census(const SimulationContext& ctx) {
   const Civilians& civ = ctx.civilians;
   CensusBlocks census(Executor::block_count(civ.size()), ctx.world.places.region_names.size());
   ctx.executor.for_blocks(civ.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
-    census.count_range(b, civ, ctx.home_index, ctx.world.region.data(), begin, end);
+    BlockCensus tally(census, b);
+    for_each_home_run(
+        ctx.home_index, civ.home.data(), begin, end,
+        [&](world::CellId h, std::size_t first, std::size_t last) {
+          tally.add_run(
+              static_cast<std::size_t>(ctx.world.region[h]), civ, first, last,
+              count_run(civ.status.data(), civ.alive.data(), civ.killed.data(), first, last), true);
+        });
   });
   return census.combine();
 }

@@ -42,17 +42,32 @@ struct DisplacedIndex {
   std::vector<std::uint32_t> agent;
 };
 
-// Buffers index_civilians refills every day, kept so that a day allocates
-// nothing: per block of cells the displaced groups it found, and the counting
-// sort's cell offsets.
+// Buffers the daily civilian pass refills, kept so that a day allocates
+// nothing. Per block of agents (Executor::default_block): the groups away from
+// home it found, in agent order, and the runs of agents it cut at its edges.
 struct CivilianIndexScratch {
   struct Away {
     world::CellId cell;  // where the group is
     std::uint32_t agent;
     std::uint32_t alive;  // its people alive
   };
+  // People at home in a cell whose agents a block edge cut: each block adds
+  // its part, after the blocks, in order.
+  struct CutRun {
+    world::CellId home = world::no_cell;
+    std::int64_t at_home = 0;
+  };
+  struct Edges {
+    CutRun first, last;
+  };
   std::vector<std::vector<Away>> found;
-  std::vector<std::uint32_t> start;
+  // What the last pass found, block by block. A group's cell changes only when
+  // it leaves or comes home, so a group still away finds its cell here rather
+  // than in the agents' cell array, where each look would be a cache miss.
+  // Empty when the agents changed in another way since (displace_initially).
+  std::vector<std::vector<Away>> known;
+  std::vector<Edges> edges;
+  std::vector<std::uint32_t> start;  // the counting sort's cell offsets
 };
 
 struct AccordState {

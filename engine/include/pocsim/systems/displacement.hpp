@@ -19,7 +19,8 @@ struct CivilianCensus {
 
 // Groups at home in a cell whose risk passed the threshold may flee to the
 // nearest safe town; displaced groups may go home once it is safe again.
-// Returns the census after the moves, counted in the same pass.
+// The same pass rebuilds what index_civilians does and counts the census
+// after the moves, which it returns.
 CivilianCensus displace_civilians(SimulationContext& ctx, std::uint32_t day);
 
 // Displaces, before the first day, the people the scenario says were already
@@ -27,7 +28,8 @@ CivilianCensus displace_civilians(SimulationContext& ctx, std::uint32_t day);
 // nearest town of their region.
 void displace_initially(SimulationContext& ctx);
 
-// Rebuilds the index of displaced groups and the residents of every cell.
+// Rebuilds the index of displaced groups and the residents of every cell:
+// needed once before the first day, after displace_initially.
 void index_civilians(SimulationContext& ctx);
 
 // Counts from the agent arrays themselves (a reduction in fixed block order).
