@@ -4,11 +4,13 @@
 #include "pocsim/systems/operations.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstring>
 #include <limits>
 #include <numeric>
+#include <span>
 
 namespace pocsim {
 
@@ -279,6 +281,18 @@ class DayMoves {
   bool comes_back(std::uint32_t agent) const {
     return rng_.uniform(Purpose::return_home, agent, day_) < cfg_.return_probability;
   }
+  // The same draws for the listed groups, back[i] for agents[i], in bulk: a
+  // few hundred thousand groups may be away from safe homes on any day.
+  static constexpr std::size_t bulk = 32;
+  void come_back(std::span<const std::uint32_t> agents, bool* back) const {
+    std::array<std::uint32_t, 4 * bulk> words;
+    for (std::size_t at = 0; at < agents.size(); at += bulk) {
+      const auto part = agents.subspan(at, std::min(bulk, agents.size() - at));
+      rng_.bits_for_agents(Purpose::return_home, part, day_, 0, words.data());
+      for (std::size_t i = 0; i < part.size(); ++i)
+        back[at + i] = CounterRng::uniform_from_block(&words[4 * i]) < cfg_.return_probability;
+    }
+  }
 
  private:
   const scenario::CivilianSection& cfg_;
@@ -324,6 +338,29 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
     const Away* const known_end = known_valid ? known + scratch.known[b].size() : nullptr;
     CivilianIndexScratch::Edges& edges = scratch.edges[b];
     BlockCensus tally(census, b);
+    // The groups of the list still away from a safe home h, alive, with the
+    // day's return draws made in bulk: each comes home or is listed again.
+    std::array<std::uint32_t, DayMoves::bulk> agents;
+    std::array<bool, DayMoves::bulk> back;
+    auto come_home_or_stay = [&](world::CellId h, const Away* from, const Away* to) {
+      while (from != to) {
+        std::size_t m = 0;
+        const Away* const part = from;
+        for (; from != to && m < DayMoves::bulk; ++from)
+          if (alive[from->agent] != 0) agents[m++] = from->agent;
+        moves->come_back({agents.data(), m}, back.data());
+        std::size_t i = 0;
+        for (const Away* g = part; g != from; ++g) {
+          if (alive[g->agent] == 0) continue;
+          if (back[i++]) {
+            cell[g->agent] = h;
+            status[g->agent] = CivilianStatus::at_home;
+          } else {
+            found.push_back({g->cell, g->agent, alive[g->agent]});
+          }
+        }
+      }
+    };
     for_each_home_run(
         ctx.home_index, civ.home.data(), begin, end,
         [&](world::CellId h, std::size_t first, std::size_t last) {
@@ -343,9 +380,13 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
           };
           if (known_valid) {
             while (known != known_end && known->agent < first) ++known;
-            if (!risky) {
-              for (; known != known_end && known->agent < last; ++known)
-                away_group(known->agent, known->cell);
+            const Away* const run_known = known;
+            while (known != known_end && known->agent < last) ++known;
+            if (may_return) {
+              come_home_or_stay(h, run_known, known);
+            } else if (!risky) {
+              for (const Away* g = run_known; g != known; ++g)
+                if (alive[g->agent] != 0) found.push_back({g->cell, g->agent, alive[g->agent]});
             }
           }
           if (risky) {
@@ -374,26 +415,56 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
   // The displaced ordered by (cell, agent). The blocks found them in agent
   // order, so a stable counting sort by cell gives that order in two passes,
   // where a comparison sort took most of the time with a few hundred thousand
-  // displaced groups.
+  // displaced groups. Groups that follow each other in the list mostly share
+  // a cell (a home's groups flee to one refuge), so both passes keep the
+  // current cell's figures in registers while the cell stays the same, rather
+  // than add one at a time to the same table entry, each addition waiting for
+  // the one before.
   const std::uint32_t n = ctx.world.grid.cell_count();
   std::vector<std::uint32_t>& start = scratch.start;
   start.assign(n + 1, 0);
-  for (const auto& part : scratch.found)
-    for (const Away& away : part) {
-      ++start[away.cell + 1];
+  {
+    world::CellId at = world::no_cell;
+    std::uint32_t groups = 0;
+    std::int64_t people = 0;
+    auto flush = [&] {
+      if (groups == 0) return;
+      start[at + 1] += groups;
       // Residents: the groups at home in each cell plus those displaced into it.
-      residents[away.cell] += away.alive;
-    }
+      residents[at] += people;
+    };
+    for (const auto& part : scratch.found)
+      for (const Away& away : part) {
+        if (away.cell != at) {
+          flush();
+          at = away.cell;
+          groups = 0;
+          people = 0;
+        }
+        ++groups;
+        people += away.alive;
+      }
+    flush();
+  }
   for (std::uint32_t c = 0; c < n; ++c) start[c + 1] += start[c];
   const std::size_t total = start[n];
   ctx.displaced.cell.resize(total);
   ctx.displaced.agent.resize(total);
-  for (const auto& part : scratch.found)
-    for (const Away& away : part) {
-      const std::uint32_t k = start[away.cell]++;
-      ctx.displaced.cell[k] = away.cell;
-      ctx.displaced.agent[k] = away.agent;
-    }
+  {
+    world::CellId at = world::no_cell;
+    std::uint32_t next = 0;  // where the next group of cell `at` goes
+    for (const auto& part : scratch.found)
+      for (const Away& away : part) {
+        if (away.cell != at) {
+          if (at != world::no_cell) start[at] = next;
+          at = away.cell;
+          next = start[at];
+        }
+        ctx.displaced.cell[next] = at;
+        ctx.displaced.agent[next] = away.agent;
+        ++next;
+      }
+  }
   std::swap(scratch.found, scratch.known);
   return census.combine();
 }

@@ -69,7 +69,6 @@ class CounterRng {
     return {out[0], out[1], out[2], out[3]};
   }
 
-  // Uniform on [0, 1) with 53 random bits.
   // The blocks of agents first .. first + count - 1 for one (purpose,
   // step, k), block i in out[4 i .. 4 i + 3]: the numbers bits() gives,
   // computed eight at a time in AVX2 registers where the processor has them
@@ -81,10 +80,16 @@ class CounterRng {
   void bits_for_agents(Purpose purpose, std::span<const std::uint32_t> agents, std::uint32_t step,
                        std::uint32_t k, std::uint32_t* out) const noexcept;
 
+  // Uniform on [0, 1) with 53 random bits.
   double uniform(Purpose purpose, std::uint32_t agent, std::uint32_t step,
                  std::uint32_t k = 0) const noexcept {
     const auto b = bits(purpose, agent, step, k);
     return to_unit(b[0], b[1]);
+  }
+  // The uniform that uniform() makes of a block, from its first two words
+  // (for blocks drawn in bulk by bits_for_agents).
+  static double uniform_from_block(const std::uint32_t* block) noexcept {
+    return to_unit(block[0], block[1]);
   }
 
   // Two independent uniforms on [0, 1) from one block.
