@@ -326,6 +326,7 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
   const bool known_valid = scratch.known.size() == blocks;
   scratch.found.resize(blocks);
   scratch.edges.assign(blocks, {});
+  scratch.stretches.resize(blocks);
   auto& residents = ctx.cells.residents;
   std::fill(residents.begin(), residents.end(), 0);
   ctx.executor.for_blocks(civ.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
@@ -407,64 +408,50 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
           else
             residents[h] = counts.at_home;
         });
+    std::vector<CivilianIndexScratch::CellStretch>& stretches = scratch.stretches[b];
+    stretches.clear();
+    for (const Away& away : found) {
+      if (stretches.empty() || stretches.back().cell != away.cell)
+        stretches.push_back({away.cell, 0, 0});
+      ++stretches.back().groups;
+      stretches.back().people += away.alive;
+    }
   });
   for (const CivilianIndexScratch::Edges& edges : scratch.edges)
     for (const CivilianIndexScratch::CutRun& run : {edges.first, edges.last})
       if (run.home != world::no_cell) residents[run.home] += run.at_home;
 
-  // The displaced ordered by (cell, agent). The blocks found them in agent
-  // order, so a stable counting sort by cell gives that order in two passes,
-  // where a comparison sort took most of the time with a few hundred thousand
-  // displaced groups. Groups that follow each other in the list mostly share
-  // a cell (a home's groups flee to one refuge), so both passes keep the
-  // current cell's figures in registers while the cell stays the same, rather
-  // than add one at a time to the same table entry, each addition waiting for
-  // the one before.
+  // The displaced ordered by (cell, agent): a counting sort by cell, stable
+  // since the blocks found them in agent order. Each block cut its list into
+  // stretches of one cell; only the stretches (a few thousand) are counted
+  // and placed here, in block order, and the blocks then copy their groups
+  // in parallel.
   const std::uint32_t n = ctx.world.grid.cell_count();
   std::vector<std::uint32_t>& start = scratch.start;
   start.assign(n + 1, 0);
-  {
-    world::CellId at = world::no_cell;
-    std::uint32_t groups = 0;
-    std::int64_t people = 0;
-    auto flush = [&] {
-      if (groups == 0) return;
-      start[at + 1] += groups;
+  for (const auto& part : scratch.stretches)
+    for (const CivilianIndexScratch::CellStretch& stretch : part) {
+      start[stretch.cell + 1] += stretch.groups;
       // Residents: the groups at home in each cell plus those displaced into it.
-      residents[at] += people;
-    };
-    for (const auto& part : scratch.found)
-      for (const Away& away : part) {
-        if (away.cell != at) {
-          flush();
-          at = away.cell;
-          groups = 0;
-          people = 0;
-        }
-        ++groups;
-        people += away.alive;
-      }
-    flush();
-  }
+      residents[stretch.cell] += stretch.people;
+    }
   for (std::uint32_t c = 0; c < n; ++c) start[c + 1] += start[c];
-  const std::size_t total = start[n];
+  for (auto& part : scratch.stretches)
+    for (CivilianIndexScratch::CellStretch& stretch : part) {
+      stretch.to = start[stretch.cell];
+      start[stretch.cell] += stretch.groups;
+    }
+  const std::size_t total = start[n];  // placing moved start[c] to start[c + 1], never start[n]
   ctx.displaced.cell.resize(total);
   ctx.displaced.agent.resize(total);
-  {
-    world::CellId at = world::no_cell;
-    std::uint32_t next = 0;  // where the next group of cell `at` goes
-    for (const auto& part : scratch.found)
-      for (const Away& away : part) {
-        if (away.cell != at) {
-          if (at != world::no_cell) start[at] = next;
-          at = away.cell;
-          next = start[at];
-        }
-        ctx.displaced.cell[next] = at;
-        ctx.displaced.agent[next] = away.agent;
-        ++next;
+  ctx.executor.for_blocks(civ.size(), [&](std::size_t b, std::size_t, std::size_t) {
+    const Away* away = scratch.found[b].data();
+    for (const CivilianIndexScratch::CellStretch& stretch : scratch.stretches[b])
+      for (std::uint32_t k = stretch.to; k < stretch.to + stretch.groups; ++k, ++away) {
+        ctx.displaced.cell[k] = stretch.cell;
+        ctx.displaced.agent[k] = away->agent;
       }
-  }
+  });
   std::swap(scratch.found, scratch.known);
   return census.combine();
 }

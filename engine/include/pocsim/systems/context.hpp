@@ -60,6 +60,15 @@ struct CivilianIndexScratch {
   struct Edges {
     CutRun first, last;
   };
+  // Groups next to each other in a block's list and in the same cell (a
+  // home's groups flee to one refuge): the counting sort of the displaced
+  // moves them together.
+  struct CellStretch {
+    world::CellId cell;
+    std::uint32_t groups;
+    std::uint32_t people;
+    std::uint32_t to = 0;  // where the first goes in the displaced index
+  };
   std::vector<std::vector<Away>> found;
   // What the last pass found, block by block. A group's cell changes only when
   // it leaves or comes home, so a group still away finds its cell here rather
@@ -67,7 +76,8 @@ struct CivilianIndexScratch {
   // Empty when the agents changed in another way since (displace_initially).
   std::vector<std::vector<Away>> known;
   std::vector<Edges> edges;
-  std::vector<std::uint32_t> start;  // the counting sort's cell offsets
+  std::vector<std::vector<CellStretch>> stretches;  // per block, of `found`
+  std::vector<std::uint32_t> start;                 // the counting sort's cell offsets
 };
 
 struct AccordState {
