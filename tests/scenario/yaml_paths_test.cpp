@@ -13,7 +13,7 @@
 namespace pocsim::scenario {
 namespace {
 
-LoadResult load(const std::string& text) {
+LoadResult load_in_mali_folder(const std::string& text) {
   return load_scenario_text(text, "paths.yaml", test::source_path("scenarios/mali_2022"));
 }
 
@@ -26,7 +26,7 @@ struct Reported {
 
 // The only error of a text that must have exactly one.
 Reported only_error(const std::string& text) {
-  const LoadResult r = load(text);
+  const LoadResult r = load_in_mali_folder(text);
   EXPECT_FALSE(r.scenario);
   if (r.diagnostics.size() != 1) {
     ADD_FAILURE() << "expected one error, got " << r.diagnostics.size() << " for:\n" << text;
@@ -36,7 +36,7 @@ Reported only_error(const std::string& text) {
   return {d.where.line, d.where.column, d.key_path, d.message};
 }
 
-bool loads(const std::string& text) { return load(text).scenario.has_value(); }
+bool loads(const std::string& text) { return load_in_mali_folder(text).scenario.has_value(); }
 
 // --- syntax errors: key_path_at_line -------------------------------------------
 // `a: b: c` is an "illegal map value" that yaml-cpp reports on its own line.
@@ -154,7 +154,8 @@ TEST(TabIndent, TabsBeforeACommentAreFine) {
 }
 
 TEST(TabIndent, TabsInBlockScalarTextAreText) {
-  const LoadResult r = load("scenario:\n  description: |\n    one\n    \ttwo\n  name: x\n");
+  const LoadResult r =
+      load_in_mali_folder("scenario:\n  description: |\n    one\n    \ttwo\n  name: x\n");
   ASSERT_TRUE(r.scenario);
   EXPECT_EQ(r.scenario->scenario.description, "one\n\ttwo\n");
   EXPECT_EQ(r.scenario->scenario.name, "x");

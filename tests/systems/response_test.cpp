@@ -17,13 +17,13 @@ namespace pocsim {
 
 namespace {
 
-struct Outcome {
+struct DelayOutcome {
   double deaths_in_reachable = 0.0;
   double share_within_24h = 0.0;
 };
 
 // Runs the scenario for one delay and seed and reads summary.json's figures.
-Outcome run(const std::shared_ptr<const world::World>& world, int delay_hours, int seed) {
+DelayOutcome run(const std::shared_ptr<const world::World>& world, int delay_hours, int seed) {
   const scenario::Scenario s = test::load_shipped(
       "teaching/flight_delay.yaml", {"flights.delay_hours=" + std::to_string(delay_hours),
                                      "scenario.seed=" + std::to_string(seed)});
@@ -46,7 +46,7 @@ TEST(FlightAuthorisation, LongerDelaysCostLivesAndSlowArrivals) {
   const std::vector<int> delays{0, 24, 72, 168};
   const auto world = std::make_shared<const world::World>(
       world::build_world(test::load_shipped("teaching/flight_delay.yaml")));
-  std::map<int, std::vector<Outcome>> by_delay;
+  std::map<int, std::vector<DelayOutcome>> by_delay;
   for (int d : delays)
     for (int seed = 1; seed <= seeds; ++seed) by_delay[d].push_back(run(world, d, seed));
 

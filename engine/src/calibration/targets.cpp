@@ -22,7 +22,8 @@ namespace pocsim::calibration {
 
 namespace {
 
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+// A figure that cannot be computed: a value missing, no deaths, a zero denominator.
+constexpr double undefined = std::numeric_limits<double>::quiet_NaN();
 
 std::string quoted_list(const std::vector<std::string>& names) {
   std::string out;
@@ -252,7 +253,7 @@ double sum_summary(const std::vector<Located<std::string>>& paths, const RunOutp
   double sum = 0.0;
   for (const auto& p : paths) {
     const double* v = run.summary_value(p.value);
-    sum += v ? *v : nan;
+    sum += v ? *v : undefined;
   }
   return sum;
 }
@@ -262,7 +263,7 @@ double sum_summary(const std::vector<Located<std::string>>& paths, const RunOutp
 double sum_timeseries(const RunOutputs& run, const std::string& column, const DayWindow& days,
                       const std::vector<Located<std::string>>& regions) {
   const int c = run.column_index(column);
-  if (c < 0) return nan;
+  if (c < 0) return undefined;
   const std::vector<double>& values = run.values[static_cast<std::size_t>(c)];
   double sum = 0.0;
   for (std::size_t row = 0; row < values.size(); ++row) {
@@ -275,7 +276,7 @@ double sum_timeseries(const RunOutputs& run, const std::string& column, const Da
 }
 
 double ratio(double numerator, double denominator) {
-  return denominator == 0.0 ? nan : numerator / denominator;
+  return denominator == 0.0 ? undefined : numerator / denominator;
 }
 
 // Checks one target against the outputs of a run, reporting at the key of
@@ -452,7 +453,7 @@ double evaluate(const Metric& metric, const RunOutputs& run) {
     const RunOutputs& run;
     double operator()(const SummaryValue& m) const {
       const double* v = run.summary_value(m.path.value);
-      return v ? *v : nan;
+      return v ? *v : undefined;
     }
     double operator()(const SummarySum& m) const { return sum_summary(m.paths, run); }
     double operator()(const SummaryRatio& m) const {

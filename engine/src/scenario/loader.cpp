@@ -100,7 +100,7 @@ void resolve_data_file(Context& ctx, const std::string& path, const SourceLocati
         "data file '" + file.path + "' not found (looked for '" + file.resolved.string() + "')");
 }
 
-std::string range_text(const Spec& spec, bool integer) {
+std::string spec_range_text(const Spec& spec, bool integer) {
   return scenario::range_text(spec.min, spec.max, integer);
 }
 
@@ -205,7 +205,7 @@ void read_value(Context& ctx, const YAML::Node& node, const std::string& path,
                                                   : "expected a non-negative whole number") +
                       ", got '" + text + "'");
       } else if (static_cast<double>(*v) < spec.min || static_cast<double>(*v) > spec.max) {
-        ctx.error(where, path, "must be " + range_text(spec, true) + ", got " + text);
+        ctx.error(where, path, "must be " + spec_range_text(spec, true) + ", got " + text);
       } else {
         out = *v;
       }
@@ -214,7 +214,7 @@ void read_value(Context& ctx, const YAML::Node& node, const std::string& path,
       if (!v)
         ctx.error(where, path, "expected a number, got '" + text + "'");
       else if (*v < spec.min || *v > spec.max)
-        ctx.error(where, path, "must be " + range_text(spec, false) + ", got " + text);
+        ctx.error(where, path, "must be " + spec_range_text(spec, false) + ", got " + text);
       else
         out = *v;
     } else if constexpr (std::is_same_v<T, std::string>) {

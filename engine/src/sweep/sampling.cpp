@@ -15,10 +15,8 @@ namespace pocsim::sweep {
 
 namespace {
 
-constexpr std::size_t counter_limit = std::numeric_limits<std::uint32_t>::max();
-
 void check_size(std::size_t n, std::size_t d, const char* what) {
-  if (n > counter_limit || d > counter_limit)
+  if (n > CounterRng::max_counter || d > CounterRng::max_counter)
     throw std::invalid_argument(std::string(what) + ": at most 4294967295 points and dimensions");
 }
 

@@ -15,7 +15,6 @@ namespace pocsim::sweep {
 namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-constexpr std::size_t counter_limit = std::numeric_limits<std::uint32_t>::max();
 
 // The complete base rows, copied column by column so the bootstrap's inner
 // loops run over contiguous vectors.
@@ -123,8 +122,8 @@ SobolIndices sobol_indices(const SaltelliOutputs& outputs, const BootstrapOption
   if (!(bootstrap.level > 0.0 && bootstrap.level < 1.0))
     throw std::invalid_argument(
         "sobol indices: confidence level must lie strictly between 0 and 1");
-  if (bootstrap.resamples > counter_limit ||
-      static_cast<std::size_t>(outputs.f_a.size()) > counter_limit)
+  if (bootstrap.resamples > CounterRng::max_counter ||
+      static_cast<std::size_t>(outputs.f_a.size()) > CounterRng::max_counter)
     throw std::invalid_argument("sobol indices: at most 4294967295 rows and resamples");
 
   const Rows rows = complete_rows(outputs);

@@ -15,7 +15,8 @@ namespace pocsim::sweep {
 
 namespace {
 
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+// The figure of a run that failed, or of a variant with no run that ended.
+constexpr double missing = std::numeric_limits<double>::quiet_NaN();
 
 std::string numbers(std::initializer_list<double> values) {
   std::string out;
@@ -42,7 +43,7 @@ OutcomeTable outcome_table(const SweepPlan& plan, const std::map<std::size_t, Ru
   for (const auto& [id, record] : records)
     for (const auto& [name, text] : record.outcomes)
       if (index.emplace(name, table.names.size()).second) table.names.push_back(name);
-  table.values.assign(table.names.size(), std::vector<double>(plan.runs.size(), nan));
+  table.values.assign(table.names.size(), std::vector<double>(plan.runs.size(), missing));
   for (const auto& [id, record] : records) {
     if (!record.ok || id >= plan.runs.size()) continue;
     for (const auto& [name, text] : record.outcomes)
@@ -110,7 +111,7 @@ std::string sobol_csv(const SweepFile& sweep, const SweepPlan& plan, const Outco
     const auto it = std::find(outcomes.names.begin(), outcomes.names.end(), name);
     // A point's value is the mean of its replicates: the indices apportion
     // the variance of the expected outcome, not of one run's noise.
-    std::vector<double> means(plan.variants.size(), nan);
+    std::vector<double> means(plan.variants.size(), missing);
     if (it != outcomes.names.end())
       for (const Variant& v : plan.variants) {
         const auto values = variant_values(

@@ -57,6 +57,10 @@ class CounterRng {
  public:
   explicit CounterRng(std::uint64_t seed) noexcept;
 
+  // The largest value of each counter field (agent, step, k): callers that
+  // number their draws from sizes check them against it.
+  static constexpr std::size_t max_counter = 0xFFFFFFFFu;
+
   // 128 random bits for one (purpose, agent, step, k). Inline: hot loops
   // draw once per agent, and a call per draw would cost as much as Philox.
   std::array<std::uint32_t, 4> bits(Purpose purpose, std::uint32_t agent, std::uint32_t step,
