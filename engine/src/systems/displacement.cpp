@@ -327,6 +327,7 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
   scratch.found.resize(blocks);
   scratch.edges.assign(blocks, {});
   scratch.stretches.resize(blocks);
+  scratch.scanned.resize(blocks);
   auto& residents = ctx.cells.residents;
   std::fill(residents.begin(), residents.end(), 0);
   ctx.executor.for_blocks(civ.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
@@ -339,21 +340,23 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
     const Away* const known_end = known_valid ? known + scratch.known[b].size() : nullptr;
     CivilianIndexScratch::Edges& edges = scratch.edges[b];
     BlockCensus tally(census, b);
-    // The groups of the list still away from a safe home h, alive, with the
-    // day's return draws made in bulk: each comes home or is listed again.
+    // Groups away from home h, as the last pass listed them or as a scan of
+    // the run finds them: the dead are dropped; the others come home, where
+    // `may_return` and their draws (made in bulk) say so, or are listed where
+    // they are.
     std::array<std::uint32_t, DayMoves::bulk> agents;
     std::array<bool, DayMoves::bulk> back;
-    auto come_home_or_stay = [&](world::CellId h, const Away* from, const Away* to) {
+    auto settle_away = [&](world::CellId h, const Away* from, const Away* to, bool may_return) {
       while (from != to) {
         std::size_t m = 0;
         const Away* const part = from;
         for (; from != to && m < DayMoves::bulk; ++from)
           if (alive[from->agent] != 0) agents[m++] = from->agent;
-        moves->come_back({agents.data(), m}, back.data());
+        if (may_return) moves->come_back({agents.data(), m}, back.data());
         std::size_t i = 0;
         for (const Away* g = part; g != from; ++g) {
           if (alive[g->agent] == 0) continue;
-          if (back[i++]) {
+          if (may_return && back[i++]) {
             cell[g->agent] = h;
             status[g->agent] = CivilianStatus::at_home;
           } else {
@@ -362,39 +365,29 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
         }
       }
     };
+    std::vector<Away>& scanned = scratch.scanned[b];
     for_each_home_run(
         ctx.home_index, civ.home.data(), begin, end,
         [&](world::CellId h, std::size_t first, std::size_t last) {
           const bool grievance_left = moves == nullptr || moves->fade(first, last);
           const bool risky = moves != nullptr && moves->risky(h);
-          const bool may_return = moves != nullptr && !risky && moves->safe(h);
-          // A group away: it comes home, or it is listed where it is.
-          auto away_group = [&](std::size_t k, world::CellId where) {
-            if (alive[k] == 0) return;
-            const auto agent = static_cast<std::uint32_t>(k);
-            if (may_return && moves->comes_back(agent)) {
-              cell[k] = h;
-              status[k] = CivilianStatus::at_home;
-            } else {
-              found.push_back({where, agent, alive[k]});
-            }
-          };
-          if (known_valid) {
-            while (known != known_end && known->agent < first) ++known;
-            const Away* const run_known = known;
-            while (known != known_end && known->agent < last) ++known;
-            if (may_return) {
-              come_home_or_stay(h, run_known, known);
-            } else if (!risky) {
-              for (const Away* g = run_known; g != known; ++g)
-                if (alive[g->agent] != 0) found.push_back({g->cell, g->agent, alive[g->agent]});
-            }
-          }
-          if (risky) {
+          // Groups of a risky home flee or come back one by one, in
+          // flee_or_return; the others away may come back if home is safe.
+          if (risky)
             for (std::size_t k = first; k < last; ++k) moves->flee_or_return(k);
-            for_each_away(status, first, last, [&](std::size_t k) { away_group(k, cell[k]); });
-          } else if (!known_valid) {
-            for_each_away(status, first, last, [&](std::size_t k) { away_group(k, cell[k]); });
+          const bool may_return = moves != nullptr && !risky && moves->safe(h);
+          // The last pass's list is in agent order and the runs follow each
+          // other, so this run's groups start where the last run's ended.
+          const Away* const run_known = known;
+          while (known != known_end && known->agent < last) ++known;
+          if (known_valid && !risky) {
+            settle_away(h, run_known, known, may_return);
+          } else {
+            scanned.clear();
+            for_each_away(status, first, last, [&](std::size_t k) {
+              scanned.push_back({cell[k], static_cast<std::uint32_t>(k), alive[k]});
+            });
+            settle_away(h, scanned.data(), scanned.data() + scanned.size(), may_return);
           }
           const RunCounts counts = count_run(status, alive, civ.killed.data(), first, last);
           tally.add_run(static_cast<std::size_t>(region[h]), civ, first, last, counts,
@@ -495,7 +488,10 @@ void displace_initially(SimulationContext& ctx) {
   }
 }
 
-void index_civilians(SimulationContext& ctx) { walk_civilians(ctx, nullptr); }
+void index_civilians(SimulationContext& ctx) {
+  ctx.index_scratch.known.clear();  // a rebuild from the agents themselves
+  walk_civilians(ctx, nullptr);
+}
 
 CivilianCensus take_census(const SimulationContext& ctx) {
   const Civilians& civ = ctx.civilians;

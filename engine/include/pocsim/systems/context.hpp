@@ -75,6 +75,9 @@ struct CivilianIndexScratch {
   // than in the agents' cell array, where each look would be a cache miss.
   // Empty when the agents changed in another way since (displace_initially).
   std::vector<std::vector<Away>> known;
+  // The groups away in a run, where the pass must scan for them (risky homes,
+  // or no list from the last pass).
+  std::vector<std::vector<Away>> scanned;
   std::vector<Edges> edges;
   std::vector<std::vector<CellStretch>> stretches;  // per block, of `found`
   std::vector<std::uint32_t> start;                 // the counting sort's cell offsets
