@@ -7,7 +7,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   libeigen3-dev libtbb-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev librandom123-dev
   libgtest-dev libbenchmark-dev
-  python3 python3-pandas python3-matplotlib
+  python3 python3-pandas python3-matplotlib python3-yaml rsync
 )
 
 missing=()

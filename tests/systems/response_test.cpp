@@ -10,6 +10,7 @@
 
 #include "pocsim/output/run_files.hpp"
 #include "pocsim/simulation.hpp"
+#include "pocsim/systems/flights.hpp"
 #include "support/levers.hpp"
 #include "support/scenarios.hpp"
 
@@ -178,6 +179,200 @@ TEST(FlightAuthorisation, DuringAGroundingTheResponseGoesByRoadAtOnce) {
     EXPECT_LE(i.arrival_tick - i.request_tick, 12u);
   }
   EXPECT_GT(convoys, 10);
+}
+
+}  // namespace pocsim
+
+namespace pocsim {
+
+namespace {
+
+// Every incident of `relative` run with `overrides` over seeds 1..seeds,
+// with the context it ran in (for figures the summary does not hold).
+template <class Fn>
+void for_each_run(const std::string& relative, const std::vector<std::string>& overrides,
+                  int seeds, Fn&& fn) {
+  const auto world = std::make_shared<const world::World>(
+      world::build_world(test::load_shipped(relative, overrides)));
+  for (int seed = 1; seed <= seeds; ++seed) {
+    std::vector<std::string> o = overrides;
+    o.push_back("scenario.seed=" + std::to_string(seed));
+    Simulation sim(test::load_shipped(relative, o), world);
+    sim.run();
+    fn(sim);
+  }
+}
+
+struct Sample {
+  double n = 0.0, sum = 0.0, sum2 = 0.0;
+  void add(double x) {
+    n += 1.0;
+    sum += x;
+    sum2 += x * x;
+  }
+  double mean() const { return sum / n; }
+  double standard_error() const {
+    return std::sqrt((sum2 - n * mean() * mean()) / (n - 1.0) / n);
+  }
+};
+
+}  // namespace
+
+// The own-unit channel, sized: with phone reports off and peacekeeper units
+// in range of every incident, an incident is known at the first of two
+// exponential clocks, the units' (mean O) and word of mouth (mean S): an
+// exponential of mean m = O S / (O + S). Detection comes at the next whole
+// tick (one hour), so the mean delay is E[ceil X] = 1 / (1 - exp(-1/m)) hours.
+// Over 10 seeds the pooled mean must lie within 4 standard errors of it; with
+// the units blind it is word of mouth's, 1 / (1 - exp(-1/S)).
+TEST(OwnUnitDetection, DelayIsTheFirstOfTheUnitsAndWordOfMouth) {
+  const double own = 3.0, second_hand = 72.0;
+  const std::vector<std::string> base{
+      "detection.phone_report_share=0", "detection.own_unit_hours=3",
+      "detection.second_hand_hours=72", "scenario.duration_days=60"};
+  for (const double km : {1000.0, 0.0}) {
+    std::vector<std::string> o = base;
+    o.push_back("detection.own_unit_km=" + std::to_string(km));
+    Sample delay;
+    for_each_run("teaching/phone_reports.yaml", o, 10, [&](const Simulation& sim) {
+      for (const Incident& i : sim.context().recorder.incidents())
+        if (i.reachable && i.detect_tick != never) delay.add(i.detect_tick - i.onset_tick);
+    });
+    const double m = km > 0.0 ? own * second_hand / (own + second_hand) : second_hand;
+    const double expected = 1.0 / (1.0 - std::exp(-1.0 / m));
+    ASSERT_GT(delay.n, 200.0);
+    EXPECT_NEAR(delay.mean(), expected, 4.0 * delay.standard_error())
+        << "own_unit_km " << km << ", " << delay.n << " incidents";
+  }
+}
+
+// Convoys run the IED risk, sized: with helicopters out of range every
+// response goes by road from the nearest base, and a convoy driving d km
+// strikes a device with probability 1 - exp(-per_km d) (jihadist_factor 1:
+// the same everywhere). MINUSMA's patrols go off-road, so every strike on
+// MINUSMA is a convoy's: over 10 seeds their count lies within 4 standard
+// deviations (Poisson-binomial) of the sum of those probabilities.
+TEST(ConvoyIeds, RoadResponsesStrikeDevicesAtTheirRate) {
+  const double per_km = 0.004;
+  double strikes = 0.0, expected = 0.0, variance = 0.0, convoys = 0.0;
+  for_each_run(
+      "teaching/phone_reports.yaml",
+      {"response.helicopter_range_km=0", "response.ground_range_km=1000",
+       "ied.per_km=" + std::to_string(per_km), "ied.jihadist_factor=1", "ied.deaths=0",
+       "factions.MINUSMA.mobility=offroad", "scenario.duration_days=60"},
+      10, [&](Simulation& sim) {
+        const SimulationContext& ctx = sim.context();
+        for (const Incident& i : ctx.recorder.incidents()) {
+          if (i.mode != ResponseMode::ground) continue;
+          const double p = 1.0 - std::exp(-per_km * nearest_base(ctx, i.cell).second);
+          expected += p;
+          variance += p * (1.0 - p);
+          convoys += 1.0;
+        }
+        const auto summary = nlohmann::json::parse(summary_json(sim.result()));
+        strikes += summary["ied_attacks"].get<double>();
+      });
+  ASSERT_GT(convoys, 100.0);
+  ASSERT_GT(expected, 20.0);
+  EXPECT_NEAR(strikes, expected, 4.0 * std::sqrt(variance)) << convoys << " convoys";
+}
+
+}  // namespace pocsim
+
+namespace pocsim {
+
+// Deterrence by presence, exactly: a perpetrator of kind K in a cell where
+// peacekeepers' presence is P is held back to 1 - d_K min(1, P / saturation)
+// of its rate, with d_K its own kind's coefficient, whatever the others'.
+TEST(PresenceDeterrence, HoldsEachKindBackByItsOwnCoefficient) {
+  Simulation sim(test::load_shipped(
+      "teaching/presence_deterrence.yaml",
+      {"response.presence_deterrence={state_forces: 0.2, mercenaries: 0.4, jihadist: 0.6, "
+       "signatory: 0.8}",
+       "control.presence_saturation=3"}));
+  while (sim.ticks_done() < 3 * sim.context().ticks_per_day) sim.step();
+  const SimulationContext& ctx = sim.context();
+  Faction perpetrator = ctx.factions.back();
+  const std::vector<std::pair<scenario::FactionKind, double>> kinds{
+      {scenario::FactionKind::state_forces, 0.2},
+      {scenario::FactionKind::mercenaries, 0.4},
+      {scenario::FactionKind::jihadist, 0.6},
+      {scenario::FactionKind::signatory, 0.8}};
+  int partly = 0, fully = 0;
+  for (world::CellId c = 0; c < ctx.world.grid.cell_count(); ++c) {
+    double peacekeepers = 0.0;
+    for (std::size_t f = 0; f < ctx.factions.size(); ++f)
+      if (ctx.factions[f].config.kind == scenario::FactionKind::peacekeepers)
+        peacekeepers += ctx.presence(f, c);
+    const double share = std::min(1.0, peacekeepers / 3.0);
+    partly += share > 0.0 && share < 1.0;
+    fully += share == 1.0;
+    for (const auto& [kind, coefficient] : kinds) {
+      perpetrator.config.kind = kind;
+      EXPECT_NEAR(peacekeeper_deterrence(ctx, perpetrator, c), 1.0 - coefficient * share, 1e-6)
+          << "cell " << c;
+    }
+  }
+  EXPECT_GT(partly, 10);
+  EXPECT_GT(fully, 0);
+}
+
+}  // namespace pocsim
+
+namespace pocsim {
+
+// The cost of a fixed authorisation delay, sized. An episode lasts N ticks,
+// geometric with P(N > n) = q^n, q = 1 - 1/L (L = episode_hours at one-hour
+// ticks), and kills k an hour while it lasts; a response arriving R ticks
+// after the onset (R counting the onset's tick) stops it with probability s.
+// Then E[deaths | R] = k (E[N] - s E[(N - R)+]) = k L (1 - s q^R), and a
+// delay of W more hours costs k L s q^R (1 - q^W). Summed over the incidents
+// of the run without delay (R from their arrivals, none where nobody
+// arrived), that predicts the extra deaths of the run with a W-hour delay.
+// Over 30 paired seeds, the mean observed extra deaths must lie within 10%
+// of the mean predicted (helicopters busy at another time and villages
+// emptied by other deaths make the two runs differ a little beyond the
+// derivation), and within 4 standard errors of the per-seed differences.
+TEST(FlightAuthorisation, ExtraDeathsOfADelayMatchTheDerivedCost) {
+  const double k = 0.3, L = 48.0, s = 0.9, W = 24.0;
+  const double q = 1.0 - 1.0 / L;
+  const int seeds = 30;
+  const auto world = std::make_shared<const world::World>(
+      world::build_world(test::load_shipped("teaching/flight_delay.yaml")));
+  auto run = [&](int delay, int seed, double* predicted) {
+    Simulation sim(test::load_shipped(
+                       "teaching/flight_delay.yaml",
+                       {"flights.delay_hours=" + std::to_string(delay),
+                        "scenario.seed=" + std::to_string(seed), "scenario.duration_days=90"}),
+                   world);
+    sim.run();
+    const SimulationContext& ctx = sim.context();
+    // Incidents that began 20 days or more before the end, so that the end
+    // of the run cuts none short (odds e^-10).
+    const std::uint32_t cutoff = sim.total_ticks() - 20 * ctx.ticks_per_day;
+    double deaths = 0.0;
+    for (const Incident& i : ctx.recorder.incidents()) {
+      if (i.onset_tick >= cutoff) continue;
+      deaths += i.civilian_deaths;
+      if (predicted && i.arrival_tick != never)
+        *predicted += k * L * s * std::pow(q, i.arrival_tick - i.onset_tick + 1.0) *
+                      (1.0 - std::pow(q, W));
+    }
+    return deaths;
+  };
+  Sample gap;
+  double observed = 0.0, predicted = 0.0;
+  for (int seed = 1; seed <= seeds; ++seed) {
+    double predicted_here = 0.0;
+    const double extra = run(24, seed, nullptr) - run(0, seed, &predicted_here);
+    observed += extra / seeds;
+    predicted += predicted_here / seeds;
+    gap.add(extra - predicted_here);
+  }
+  ASSERT_GT(predicted, 100.0);
+  EXPECT_NEAR(observed, predicted, 0.10 * predicted);
+  EXPECT_LT(std::abs(gap.mean()), 4.0 * gap.standard_error() + 0.02 * predicted)
+      << "observed " << observed << ", predicted " << predicted;
 }
 
 }  // namespace pocsim
