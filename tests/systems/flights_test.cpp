@@ -76,8 +76,8 @@ TEST(Groundings, AWindowCoversItsFirstAndLastDaysWhole) {
 // A grounding of drones only changes nothing where nobody flies drones: the
 // run is the same, byte for byte, as without it, helicopters included.
 TEST(Groundings, DroneOnlyGroundingsLeaveHelicoptersFlying) {
-  const auto plain = summary_of(test::load_shipped("teaching/flight_delay.yaml",
-                                                   {"flights.delay_hours=0"}));
+  const auto plain =
+      summary_of(test::load_shipped("teaching/flight_delay.yaml", {"flights.delay_hours=0"}));
   const auto drones = summary_of(test::load_shipped(
       "teaching/flight_delay.yaml",
       {"flights.delay_hours=0",
@@ -110,11 +110,11 @@ TEST(Groundings, DroneOnlyGroundingsBlindThePartnersDrones) {
 TEST(RefusalsNearOperations, TheShareRefusedFollowsTheLever) {
   const int seeds = 8;
   auto shares = [&](double lever) {
-    const auto s = test::summaries_over_seeds(
-        "mali_2022/baseline.yaml",
-        {"scenario.duration_days=45", "flights.refusal_probability=0",
-         "flights.refusal_near_operations=" + std::to_string(lever)},
-        seeds);
+    const auto s =
+        test::summaries_over_seeds("mali_2022/baseline.yaml",
+                                   {"scenario.duration_days=45", "flights.refusal_probability=0",
+                                    "flights.refusal_near_operations=" + std::to_string(lever)},
+                                   seeds);
     return std::pair{total(test::figure(s, "/protection/flights/refused")),
                      total(test::figure(s, "/protection/flights/requested"))};
   };
@@ -151,6 +151,60 @@ TEST(GroundDenialNearOperations, ClosesTheRoadToConvoysAndInvestigators) {
   EXPECT_GT(test::paired_z(test::figure(closed, "/protection/responses_by_mode/ground"),
                            test::figure(open, "/protection/responses_by_mode/ground")),
             3.0);
+}
+
+}  // namespace pocsim
+
+namespace pocsim {
+
+// Exactly the requests made where the state operates are refused when the
+// lever is 1 and nothing else refuses: each tick of 120 days of the baseline,
+// every request made in it is refused if and only if FAMa or Wagner's
+// presence in its cell passes operations_presence. (Presence fades at the
+// close of a day, after the day's last requests: those are left out.)
+TEST(RefusalsNearOperations, AtCertaintyExactlyTheRequestsNearOperationsAreRefused) {
+  Simulation sim(test::load_shipped("mali_2022/baseline.yaml",
+                                    {"scenario.duration_days=120", "flights.refusal_probability=0",
+                                     "flights.refusal_near_operations=1"}));
+  const SimulationContext& ctx = sim.context();
+  std::vector<bool> seen;
+  int near = 0, away = 0;
+  while (!sim.finished()) {
+    sim.step();
+    const auto& incidents = ctx.recorder.incidents();
+    seen.resize(incidents.size(), false);
+    const bool last_of_day = sim.ticks_done() % ctx.ticks_per_day == 0;
+    for (std::size_t id = 0; id < incidents.size(); ++id) {
+      const Incident& i = incidents[id];
+      if (seen[id] || !i.flight_requested) continue;
+      seen[id] = true;
+      if (last_of_day) continue;
+      bool operations = false;  // counted here, not by the code under test
+      for (std::size_t f = 0; f < ctx.factions.size(); ++f) {
+        const auto kind = ctx.factions[f].config.kind;
+        operations =
+            operations || ((kind == scenario::FactionKind::state_forces ||
+                            kind == scenario::FactionKind::mercenaries) &&
+                           ctx.presence(f, i.cell) > ctx.scenario.control.operations_presence);
+      }
+      EXPECT_EQ(i.flight_refused, operations) << "incident " << id;
+      (operations ? near : away) += 1;
+    }
+  }
+  EXPECT_GT(near, 10);
+  EXPECT_GT(away, 10);
+}
+
+// A refused flight does not fly: with every request refused and no road
+// response, no incident is reached by air and none at all.
+TEST(Refusals, ARefusedFlightNeverTakesOff) {
+  const auto s = summary_of(test::load_shipped(
+      "teaching/flight_delay.yaml", {"flights.delay_hours=0", "flights.refusal_probability=1"}));
+  const auto& p = s["protection"];
+  EXPECT_GT(p["flights"]["refused"].get<int>(), 20);
+  EXPECT_EQ(p["flights"]["refused"].get<int>(), p["flights"]["requested"].get<int>());
+  EXPECT_EQ(p["responses_by_mode"]["air"].get<int>(), 0);
+  EXPECT_EQ(p["reached"].get<int>(), 0);
 }
 
 }  // namespace pocsim

@@ -134,3 +134,40 @@ TEST(OgossagouReplay, ResponseTimeEmergesNearThreeHoursAndTheTwentyTwentyTwoRegi
 }
 
 }  // namespace pocsim
+
+namespace pocsim {
+
+// A cordon holds the town's people in: in the Moura replay, while the
+// operation lasts (27-31 March) nobody whose home is Moura's cell leaves it,
+// though the killing there has driven its remembered risk far past the
+// threshold at which people flee; once the cordon lifts, they flee.
+TEST(Cordon, HoldsTheTownsPeopleInUntilItLifts) {
+  Simulation sim(test::load_shipped("mali_2022/moura.yaml"));
+  const SimulationContext& ctx = sim.context();
+  const world::CellId moura = ctx.world.town_cell[ctx.world.places.find_town("Moura")];
+  const std::int64_t first = Date::parse("2022-03-27")->days_since_epoch() -
+                             ctx.scenario.scenario.start_date.days_since_epoch();
+  auto displaced_from_moura = [&] {
+    std::int64_t away = 0;
+    for (std::size_t a = 0; a < ctx.civilians.size(); ++a)
+      if (ctx.civilians.home[a] == moura && ctx.civilians.status[a] == CivilianStatus::displaced)
+        away += ctx.civilians.alive[a];
+    return away;
+  };
+  bool risky_under_cordon = false;
+  while (sim.ticks_done() < (first + 5) * ctx.ticks_per_day) {
+    sim.step();
+    if (sim.ticks_done() % ctx.ticks_per_day != 0) continue;
+    const std::int64_t day = sim.ticks_done() / ctx.ticks_per_day - 1;
+    if (day < first) continue;
+    EXPECT_EQ(displaced_from_moura(), 0) << "day " << day;
+    risky_under_cordon =
+        risky_under_cordon || ctx.cells.risk[moura] > ctx.scenario.civilians.flee_risk;
+  }
+  EXPECT_TRUE(risky_under_cordon);
+  ASSERT_GE(sim.total_ticks(), (first + 7) * ctx.ticks_per_day);
+  while (sim.ticks_done() < (first + 7) * ctx.ticks_per_day) sim.step();
+  EXPECT_GT(displaced_from_moura(), 0) << "two days after the cordon lifted";
+}
+
+}  // namespace pocsim

@@ -190,8 +190,8 @@ namespace {
 // Every incident of `relative` run with `overrides` over seeds 1..seeds,
 // with the context it ran in (for figures the summary does not hold).
 template <class Fn>
-void for_each_run(const std::string& relative, const std::vector<std::string>& overrides,
-                  int seeds, Fn&& fn) {
+void for_each_run(const std::string& relative, const std::vector<std::string>& overrides, int seeds,
+                  Fn&& fn) {
   const auto world = std::make_shared<const world::World>(
       world::build_world(test::load_shipped(relative, overrides)));
   for (int seed = 1; seed <= seeds; ++seed) {
@@ -211,9 +211,7 @@ struct Sample {
     sum2 += x * x;
   }
   double mean() const { return sum / n; }
-  double standard_error() const {
-    return std::sqrt((sum2 - n * mean() * mean()) / (n - 1.0) / n);
-  }
+  double standard_error() const { return std::sqrt((sum2 - n * mean() * mean()) / (n - 1.0) / n); }
 };
 
 }  // namespace
@@ -255,23 +253,22 @@ TEST(OwnUnitDetection, DelayIsTheFirstOfTheUnitsAndWordOfMouth) {
 TEST(ConvoyIeds, RoadResponsesStrikeDevicesAtTheirRate) {
   const double per_km = 0.004;
   double strikes = 0.0, expected = 0.0, variance = 0.0, convoys = 0.0;
-  for_each_run(
-      "teaching/phone_reports.yaml",
-      {"response.helicopter_range_km=0", "response.ground_range_km=1000",
-       "ied.per_km=" + std::to_string(per_km), "ied.jihadist_factor=1", "ied.deaths=0",
-       "factions.MINUSMA.mobility=offroad", "scenario.duration_days=60"},
-      10, [&](Simulation& sim) {
-        const SimulationContext& ctx = sim.context();
-        for (const Incident& i : ctx.recorder.incidents()) {
-          if (i.mode != ResponseMode::ground) continue;
-          const double p = 1.0 - std::exp(-per_km * nearest_base(ctx, i.cell).second);
-          expected += p;
-          variance += p * (1.0 - p);
-          convoys += 1.0;
-        }
-        const auto summary = nlohmann::json::parse(summary_json(sim.result()));
-        strikes += summary["ied_attacks"].get<double>();
-      });
+  for_each_run("teaching/phone_reports.yaml",
+               {"response.helicopter_range_km=0", "response.ground_range_km=1000",
+                "ied.per_km=" + std::to_string(per_km), "ied.jihadist_factor=1", "ied.deaths=0",
+                "factions.MINUSMA.mobility=offroad", "scenario.duration_days=60"},
+               10, [&](Simulation& sim) {
+                 const SimulationContext& ctx = sim.context();
+                 for (const Incident& i : ctx.recorder.incidents()) {
+                   if (i.mode != ResponseMode::ground) continue;
+                   const double p = 1.0 - std::exp(-per_km * nearest_base(ctx, i.cell).second);
+                   expected += p;
+                   variance += p * (1.0 - p);
+                   convoys += 1.0;
+                 }
+                 const auto summary = nlohmann::json::parse(summary_json(sim.result()));
+                 strikes += summary["ied_attacks"].get<double>();
+               });
   ASSERT_GT(convoys, 100.0);
   ASSERT_GT(expected, 20.0);
   EXPECT_NEAR(strikes, expected, 4.0 * std::sqrt(variance)) << convoys << " convoys";
@@ -340,11 +337,11 @@ TEST(FlightAuthorisation, ExtraDeathsOfADelayMatchTheDerivedCost) {
   const auto world = std::make_shared<const world::World>(
       world::build_world(test::load_shipped("teaching/flight_delay.yaml")));
   auto run = [&](int delay, int seed, double* predicted) {
-    Simulation sim(test::load_shipped(
-                       "teaching/flight_delay.yaml",
-                       {"flights.delay_hours=" + std::to_string(delay),
-                        "scenario.seed=" + std::to_string(seed), "scenario.duration_days=90"}),
-                   world);
+    Simulation sim(
+        test::load_shipped("teaching/flight_delay.yaml",
+                           {"flights.delay_hours=" + std::to_string(delay),
+                            "scenario.seed=" + std::to_string(seed), "scenario.duration_days=90"}),
+        world);
     sim.run();
     const SimulationContext& ctx = sim.context();
     // Incidents that began 20 days or more before the end, so that the end
@@ -355,8 +352,8 @@ TEST(FlightAuthorisation, ExtraDeathsOfADelayMatchTheDerivedCost) {
       if (i.onset_tick >= cutoff) continue;
       deaths += i.civilian_deaths;
       if (predicted && i.arrival_tick != never)
-        *predicted += k * L * s * std::pow(q, i.arrival_tick - i.onset_tick + 1.0) *
-                      (1.0 - std::pow(q, W));
+        *predicted +=
+            k * L * s * std::pow(q, i.arrival_tick - i.onset_tick + 1.0) * (1.0 - std::pow(q, W));
     }
     return deaths;
   };
