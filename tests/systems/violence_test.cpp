@@ -65,7 +65,7 @@ EpisodeSample episodes(int tick_hours, int episode_hours) {
 // standard errors; at 1- and 2-hour ticks, and for 3-hour episodes, whose
 // mean (3 ticks of an hour) shows an error of one tick at once.
 TEST(Violence, AnEpisodeKillsAtItsRateForItsGeometricLength) {
-  for (const auto [tick_hours, episode_hours] : {std::pair{1, 48}, {2, 48}, {1, 3}}) {
+  for (const auto& [tick_hours, episode_hours] : {std::pair{1, 48}, {2, 48}, {1, 3}}) {
     const EpisodeSample s = episodes(tick_hours, episode_hours);
     ASSERT_GT(s.n, 200.0);
     EXPECT_NEAR(s.mean_hours(), episode_hours, 4.0 * s.se(s.hours, s.hours2))
