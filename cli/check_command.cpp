@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `pocsim check`: runs replications of a scenario and says, target by
 // target, whether the mean of a metric over them lies in the band that the
 // sources allow.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The subcommands of the `pocsim` binary. Each registers its options on the
 // application and returns the exit status when it runs: 0 success, 1 failure

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `pocsim report DIR`: plots and an HTML page for a run or sweep directory,
 // drawn by analysis/report.py (pandas and matplotlib) in a child process.
 #include <spawn.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs the Debian packages pocsim needs, only those that are missing.
 # Runs apt-get as root (directly, or through sudo when available).
 set -euo pipefail

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Which plots and tables a run or a sweep gets, in page order."""
 import os
 import sys

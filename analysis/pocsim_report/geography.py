@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The country outline and the places file (towns, camps, roads, river) that a
 run used, for the map. The Python here has no YAML package, so the places
 file is read with a small reader for the subset it is written in: top-level

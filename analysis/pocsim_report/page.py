@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The HTML page: one self-contained file (inline style, no scripts) whose
 images are the PNGs next to it, referenced by relative paths."""
 import html

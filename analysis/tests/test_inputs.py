@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Unit tests of the report's readers; tests/cli/report_test.cpp runs them.
 
     /usr/bin/python3 -m unittest discover -s analysis/tests

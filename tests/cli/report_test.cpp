@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `pocsim report` end to end: a short run, a hand-written sweep directory,
 // an empty run, and directories that are neither.
 #include <gtest/gtest.h>

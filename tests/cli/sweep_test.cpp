@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `pocsim sweep` and `pocsim merge` end to end, on a small sweep of the
 // teaching scenario: the same runs.csv for any --jobs, for merged shards and
 // for a sweep killed with SIGKILL and resumed; no overwriting without

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The breakdowns of summary.json and the daily columns of timeseries.csv
 // must add up to the whole-run totals.
 #include "pocsim/output/run_files.hpp"

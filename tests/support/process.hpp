@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Running the pocsim binary (or any command) from a test and capturing what it says.
 #include <string>
