@@ -20,5 +20,10 @@ Command add_check_command(CLI::App& app);
 Command add_sweep_command(CLI::App& app);
 Command add_merge_command(CLI::App& app);
 Command add_report_command(CLI::App& app);
+Command add_scenarios_command(CLI::App& app);
+
+// The option's value resolved as a shipped scenario's name when it is no existing path
+// (installed_paths.hpp).
+void accept_scenario_names(CLI::Option* option);
 
 }  // namespace pocsim::cli

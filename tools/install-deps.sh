@@ -9,6 +9,8 @@ packages=(
   libeigen3-dev libtbb-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev librandom123-dev
   libgtest-dev libbenchmark-dev
   python3 python3-pandas python3-matplotlib
+  # the commit of --version; the .deb's dependencies (dpkg-shlibdeps); CITATION.cff's test
+  git dpkg-dev python3-yaml python3-jsonschema
 )
 
 missing=()

@@ -7,6 +7,8 @@ import json
 import os
 import re
 
+from .attribution import attribution_lines, sources_in_outline, sources_in_places
+
 _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):\s*(.*)$")
 _ENTRY = re.compile(r"^\s+([^\s:#][^:#]*?):\s*(.*)$")
 _ITEM = re.compile(r"^\s*-\s*(.*)$")
@@ -32,6 +34,11 @@ class Geography:
         self.camps = []  # town names
         self.roads = []  # [[town names]]
         self.river = []  # town names
+        self.sources = []  # what the files say they come from (attribution.py)
+
+    def attributions(self):
+        """The attribution lines the data of this geography require."""
+        return attribution_lines(self.sources)
 
     def chain(self, names):
         """Positions of the towns of a chain that the file names."""
@@ -116,6 +123,7 @@ def load_geography(resolved_scenario, repository):
     geography, problems = Geography(), []
     files = resolved_world_files(resolved_scenario)
     defaults = {"outline": "mali_outline.geojson", "places": "mali_places.yaml"}
+    sources = {"outline": sources_in_outline, "places": sources_in_places}
     for key, reader in (("outline", read_outline), ("places", read_places)):
         path = locate(files.get(key) or defaults[key], repository)
         if path is None:
@@ -123,6 +131,7 @@ def load_geography(resolved_scenario, repository):
             continue
         try:
             reader(path, geography)
-        except (OSError, ValueError, KeyError, TypeError, IndexError) as e:
+            geography.sources += sources[key](path)
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as e:
             problems.append(f"{key} file {path} unreadable ({e})")
     return geography, "; ".join(problems)

@@ -120,13 +120,13 @@ std::string trim(std::string s) {
   return s;
 }
 
-// The text before the first of `stops` outside parentheses.
+// The text before the first of `stops` outside parentheses ('(' may be one).
 std::string before_any(const std::string& s, const std::string& stops) {
   int depth = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
+    if (depth == 0 && stops.find(s[i]) != std::string::npos) return s.substr(0, i);
     if (s[i] == '(') ++depth;
     if (s[i] == ')' && depth > 0) --depth;
-    if (depth == 0 && stops.find(s[i]) != std::string::npos) return s.substr(0, i);
   }
   return s;
 }

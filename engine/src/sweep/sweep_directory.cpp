@@ -17,15 +17,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string build_description() {
-#ifdef NDEBUG
-  const char* type = "optimised";
-#else
-  const char* type = "debug";
-#endif
-  return std::string(type) + ", " + __VERSION__;
-}
-
 }  // namespace
 
 std::vector<std::string> sweep_file_names() {
@@ -50,7 +41,12 @@ std::string manifest_json(const Manifest& m, const SweepFile& sweep, const Sweep
   j["sweep_dir"] = m.sweep_dir;
   j["sweep_text"] = m.sweep_text;
   j["scenario"] = sweep.scenario.string();
-  j["engine_version"] = engine_version;
+  const BuildInfo& build = build_info();
+  j["pocsim"] = {{"version", build.version},
+                 {"commit", build.commit},
+                 {"tree", build.tree},
+                 {"build", build_description()}};
+  j["engine_version"] = build.version;  // as before the "pocsim" object, for older readers
   j["build"] = build_description();
   j["started"] = m.started;
   j["finished"] = m.finished ? Json(*m.finished) : Json(nullptr);
