@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Writes DIR/report.html and its PNG plots (DIR/plots/) for a pocsim run or
 sweep directory. `pocsim report DIR` runs it; it can also run alone:
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Epstein's civil-violence model on the engine core (BM_EpsteinStep), the
 // counter-based random numbers every model draws from (BM_PhiloxDraws, one
 // block at a time; BM_PhiloxDrawsForAgents, a run at once), and a

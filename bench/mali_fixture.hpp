@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The Mali 2022 baseline resized to a requested number of civilian agents and
 // warmed up, shared by the benchmarks of several files (ticks, the civilian

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Memory per civilian agent of the Mali model (issue #5: at most 64 bytes per
 // civilian at 10^6 and 10^7 agents): the peak resident set of a run over its
 // civilian agents (BM_BytesPerCivilian), next to what the agent arrays alone

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The engine's spatial queries, through its own functions on a warmed-up Mali
 // baseline: the contact search of combat (BM_CombatContacts), the groups
 // present in a cell that violence and crossfire harm (BM_GroupsInCell), and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // STREAM's triad a = b + s * c, the memory-bandwidth bound against which a
 // pass over agents is judged: the kernel, and arrays to time it on between

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Throughput of the Mali 2022 baseline at several agent counts and thread
 // counts: whole hourly ticks (BM_MaliTick) and the daily civilian pass alone
 // (BM_CivilianPhase), the latter also as a fraction of the STREAM bound.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One whole replication of the Mali 2022 baseline at its own resolution (the
 // scenario file as it stands: 365 days of hourly ticks, 25 people per agent),
 // the unit a parameter sweep repeats (BM_BaselineYear), and the world

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `pocsim check`: runs replications of a scenario and says, target by
 // target, whether the mean of a metric over them lies in the band that the
 // sources allow.
@@ -194,10 +195,14 @@ Command add_check_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "check", "Run replications of a scenario and compare their means with calibration targets");
   auto o = std::make_shared<CheckOptions>();
-  cmd->add_option("scenario", o->file, "scenario file (YAML)")->required();
-  cmd->add_option("--targets", o->targets,
-                  "targets file (YAML), e.g. scenarios/mali_2022/targets.yaml")
-      ->required();
+  accept_scenario_names(
+      cmd->add_option("scenario", o->file, "scenario file (YAML) or shipped scenario's name")
+          ->required());
+  accept_scenario_names(
+      cmd->add_option("--targets", o->targets,
+                      "targets file (YAML), e.g. scenarios/mali_2022/targets.yaml "
+                      "or the shipped mali_2022/targets")
+          ->required());
   cmd->add_option("--replications", o->replications,
                   "replications; replicate i runs with seed scenario.seed + i (default 20)")
       ->check(CLI::Range(2, 100000));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The subcommands of the `pocsim` binary. Each registers its options on the
 // application and returns the exit status when it runs: 0 success, 1 failure
@@ -19,5 +20,10 @@ Command add_check_command(CLI::App& app);
 Command add_sweep_command(CLI::App& app);
 Command add_merge_command(CLI::App& app);
 Command add_report_command(CLI::App& app);
+Command add_scenarios_command(CLI::App& app);
+
+// The option's value resolved as a shipped scenario's name when it is no existing path
+// (installed_paths.hpp).
+void accept_scenario_names(CLI::Option* option);
 
 }  // namespace pocsim::cli

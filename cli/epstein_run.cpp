@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "epstein_run.hpp"
 
 #include <tbb/global_control.h>

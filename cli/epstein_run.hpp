@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // `pocsim run` of a scenario whose top-level `model` key names a classic
 // model (Epstein's civil violence) rather than the Mali model.

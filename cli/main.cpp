@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <iostream>
 #include <map>
 
@@ -7,7 +8,7 @@
 int main(int argc, char** argv) {
   CLI::App app{"pocsim: an agent-based simulation of the protection of civilians in conflict",
                "pocsim"};
-  app.set_version_flag("--version", pocsim::engine_version);
+  app.set_version_flag("--version", pocsim::version_text());
   app.require_subcommand(1);
   std::map<CLI::App*, pocsim::cli::Command> commands;
   auto add = [&](pocsim::cli::Command (*make)(CLI::App&)) {
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
   add(pocsim::cli::add_sweep_command);
   add(pocsim::cli::add_merge_command);
   add(pocsim::cli::add_report_command);
+  add(pocsim::cli::add_scenarios_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

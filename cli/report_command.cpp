@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `pocsim report DIR`: plots and an HTML page for a run or sweep directory,
 // drawn by analysis/report.py (pandas and matplotlib) in a child process.
 #include <spawn.h>
@@ -12,6 +13,8 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "installed_paths.hpp"
+#include "pocsim/core/version.hpp"
 
 extern char** environ;
 
@@ -86,15 +89,18 @@ int report(const ReportOptions& o) {
                  "(manifest.json and plan.csv)\n";
     return exit_bad_input;
   }
-  const fs::path script =
-      fs::path(setting("POCSIM_ANALYSIS_DIR", POCSIM_DEFAULT_ANALYSIS_DIR)) / "report.py";
+  const fs::path script = analysis_dir() / "report.py";
   const std::string python = setting("POCSIM_PYTHON", "/usr/bin/python3");
   if (!fs::is_regular_file(script, ec)) {
     std::cerr << "pocsim report: error: " << script.string()
               << " not found; set POCSIM_ANALYSIS_DIR to the analysis folder of pocsim's "
-                 "source tree\n";
+                 "source tree or of its installation (share/pocsim/analysis)\n";
     return exit_failure;
   }
+  // The page's footer names the pocsim that drew it as well as the one that made the results.
+  ::setenv("POCSIM_REPORT_BY",
+           ("pocsim " + std::string(engine_version()) + ", commit " + commit_description()).c_str(),
+           1);
   std::string error;
   const int status = spawn_and_wait({python, script.string(), o.dir}, error);
   if (status != 0) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <tbb/global_control.h>
 #include <unistd.h>
 
@@ -69,7 +70,9 @@ int run(const RunOptions& o) {
 Command add_run_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("run", "Run one scenario and write its result files");
   auto o = std::make_shared<RunOptions>();
-  cmd->add_option("scenario", o->file, "scenario file (YAML)")->required();
+  accept_scenario_names(
+      cmd->add_option("scenario", o->file, "scenario file (YAML) or shipped scenario's name")
+          ->required());
   cmd->add_option("--out", o->out, "folder for the results (default: out/NAME)");
   cmd->add_option("--seed", o->seed, "seed, overriding scenario.seed");
   cmd->add_option("--threads", o->threads, "worker threads (default: all cores; 1 = serial path)")

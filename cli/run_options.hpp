@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What `pocsim run` takes, and the steps every model's run shares: where the
 // results go, refusing to replace earlier results without --force, and how

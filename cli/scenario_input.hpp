@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Loading a scenario named on the command line, with its `--set` overrides,
 // printing every diagnostic to stderr.

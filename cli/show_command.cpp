@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <iostream>
 
 #include "commands.hpp"
@@ -15,7 +16,8 @@ Command add_show_command(CLI::App& app) {
     bool keys = false;
   };
   auto o = std::make_shared<Options>();
-  cmd->add_option("scenario", o->file, "scenario file (YAML)");
+  accept_scenario_names(
+      cmd->add_option("scenario", o->file, "scenario file (YAML) or shipped scenario's name"));
   cmd->add_option("--set", o->sets, "override a key: --set KEY.PATH=VALUE (repeatable)");
   cmd->add_flag("--keys", o->keys, "list every scenario key with its type, default and meaning");
   return [o] {

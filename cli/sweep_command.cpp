@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <tbb/global_control.h>
 #include <unistd.h>
 
@@ -166,7 +167,8 @@ Command add_sweep_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "sweep", "Run every variant of a sweep file with its replications, in parallel");
   auto o = std::make_shared<SweepOptions>();
-  cmd->add_option("sweep", o->file, "sweep file (YAML)")->required();
+  accept_scenario_names(
+      cmd->add_option("sweep", o->file, "sweep file (YAML) or shipped sweep's name")->required());
   cmd->add_option("--out", o->out, "folder for the results (default: out/sweeps/NAME)");
   cmd->add_option("--jobs", o->jobs, "runs at a time (default: all cores)")
       ->check(CLI::Range(0, 4096));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The progress line of long commands on a terminal: runs done, rate, ETA.
 #include <chrono>

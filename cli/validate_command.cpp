@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <iostream>
 
 #include "commands.hpp"
@@ -37,8 +38,10 @@ Command add_validate_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("validate",
                                  "Check scenario and sweep files and report every error at once");
   auto files = std::make_shared<std::vector<std::string>>();
-  cmd->add_option("files", *files, "scenario or sweep files (YAML), classic models included")
-      ->required();
+  accept_scenario_names(
+      cmd->add_option("files", *files,
+                      "scenario or sweep files (YAML), classic models included, or shipped names")
+          ->required());
   return [files] {
     int status = exit_ok;
     for (const std::string& file : *files) {

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # POCSIM_SANITIZE builds everything with ASan and UBSan; CI runs the suite once
 # this way. UBSan findings abort so that a test cannot pass over one.
 if(POCSIM_SANITIZE)

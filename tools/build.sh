@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Configures and builds pocsim in BUILD_DIR (default: build) with any extra
 # CMake arguments, after installing missing Debian packages.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Prints the Markdown table of every value a scenario file sets, with the tag
 ([src], [assume], [cal]) and reason of its comment, as docs/model.md holds it.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The main job: builds pocsim, runs the demo sweep (flight delay x partner
 # withdrawal on the embedded Mali 2022 scenario, 30 runs) and writes its
 # report. Results land in out/sweeps/demo (replaced on every call).

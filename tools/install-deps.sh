@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs the Debian packages pocsim needs, only those that are missing.
 # Runs apt-get as root (directly, or through sudo when available).
 set -euo pipefail
@@ -7,7 +8,11 @@ packages=(
   cmake ninja-build g++ pkg-config
   libeigen3-dev libtbb-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev librandom123-dev
   libgtest-dev libbenchmark-dev
-  python3 python3-pandas python3-matplotlib python3-yaml rsync
+  python3 python3-pandas python3-matplotlib
+  # the commit of --version; the .deb's dependencies (dpkg-shlibdeps); CITATION.cff's test
+  git dpkg-dev python3-yaml python3-jsonschema
+  # the mutant harness's scratch copy (tools/mutants.sh)
+  rsync
 )
 
 missing=()

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds pocsim with its tests and runs them all. Extra arguments go to CMake,
 # e.g. tools/test.sh build-asan -DPOCSIM_SANITIZE=ON.
 set -euo pipefail

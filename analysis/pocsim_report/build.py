@@ -1,9 +1,11 @@
+# SPDX-License-Identifier: Apache-2.0
 """Which plots and tables a run or a sweep gets, in page order."""
 import os
 import sys
 import traceback
 
 from . import charts, maps
+from .attribution import credit_text, draw_credit
 from .geography import load_geography
 from .inputs import CIVILIAN_DEATHS, RunDir, SweepDir, directory_kind
 from .page import Page
@@ -32,10 +34,13 @@ class Plotter:
         self.failures = 0
         os.makedirs(os.path.join(directory, PLOTS_DIR), exist_ok=True)
 
-    def add(self, name, caption, make):
+    def add(self, name, caption, make, credit=None):
+        """credit: the attribution the plot's data require, printed at the
+        foot of the image and under its caption."""
         relative = f"{PLOTS_DIR}/{name}.png"
         try:
             fig = make()
+            draw_credit(fig, credit)
         except Exception as e:  # noqa: BLE001 -- one broken plot must not lose the others
             self.failures += 1
             print(f"report.py: warning: plot {name} failed: {type(e).__name__}: {e}",
@@ -43,7 +48,7 @@ class Plotter:
             traceback.print_exc(file=sys.stderr)
             fig = no_data(caption, f"the plot failed: {type(e).__name__}: {e}")
         save(fig, os.path.join(self.directory, relative))
-        self.page.figure(relative, caption)
+        self.page.figure(relative, caption, credit)
 
 
 def _get(tree, dotted):
@@ -54,12 +59,41 @@ def _get(tree, dotted):
     return tree
 
 
+def provenance(tree):
+    """(version, "commit C[, modified]", build) of a summary.json or
+    manifest.json: its "pocsim" object, or the version alone in files of
+    pocsim 0.1.0 ("pocsim_version", "engine_version")."""
+    p = tree.get("pocsim") if isinstance(tree.get("pocsim"), dict) else {}
+    version = p.get("version") or tree.get("pocsim_version") or tree.get("engine_version")
+    commit = p.get("commit")
+    if commit and p.get("tree") == "modified":
+        commit += ", modified"
+    return version, commit, p.get("build") or tree.get("build")
+
+
+def provenance_line(tree, what):
+    version, commit, build = provenance(tree)
+    if not version:
+        return f"{what}: by a pocsim that did not say its version."
+    text = f"{what}: pocsim {version}"
+    text += f", commit {commit}" if commit else " (commit not recorded)"
+    return text + (f"; build {build}." if build else ".")
+
+
+def add_footer(page, tree, what):
+    page.footer(provenance_line(tree, what))
+    drawn_by = os.environ.get("POCSIM_REPORT_BY")
+    page.footer(f"Page drawn by pocsim report: {drawn_by}." if drawn_by else
+                "Page drawn by analysis/report.py.")
+
+
 def run_report(directory):
     run = RunDir(directory)
     s = run.summary
     page = Page(f"pocsim report: {run.name}")
     page.facts([("run", os.path.abspath(directory)),
-                ("engine version", s.get("pocsim_version")),
+                ("engine version", provenance(s)[0]),
+                ("commit", provenance(s)[1]),
                 ("seed", s.get("seed")),
                 ("dates", f"{s.get('start_date', '?')} to {s.get('end_date', '?')}"
                  if s.get("start_date") else None),
@@ -99,7 +133,8 @@ def run_report(directory):
     plotter.add("map", "Map: each circle sums the events at one grid cell by perpetrator kind "
                 "(grey: battles and explosions); area proportional to fatalities; triangles "
                 "are MINUSMA camps, grey lines roads, the blue line the Niger.",
-                lambda: maps.run_map(run, geography, note))
+                lambda: maps.run_map(run, geography, note),
+                credit=credit_text(geography.attributions()))
     page.heading("When")
     plotter.add("timeseries", "Daily civilian deaths and people displaced summed over regions "
                 "(timeseries.csv), and cumulative deaths in the worst-hit regions.",
@@ -113,6 +148,7 @@ def run_report(directory):
                 "responder, within x hours of onset (events.csv, one value per episode); "
                 "curves end below 1 when some episodes never were.",
                 lambda: charts.run_response_times(run))
+    add_footer(page, s, "Results produced by")
     return page, plotter
 
 
@@ -175,8 +211,9 @@ def sweep_report(directory):
                 ("design", design),
                 ("axes", ", ".join(sweep.axes)),
                 ("parameters", ", ".join(sweep.parameters)),
-                ("engine version", m.get("engine_version")),
-                ("build", m.get("build")),
+                ("engine version", provenance(m)[0]),
+                ("commit", provenance(m)[1]),
+                ("build", provenance(m)[2]),
                 ("started", m.get("started")),
                 ("finished", m.get("finished") or "not finished"),
                 ("runs", f"{m.get('runs_done', len(sweep.runs))} done of "
@@ -230,10 +267,13 @@ def sweep_report(directory):
                 "replicate 0 of each variant (samples/VARIANT/timeseries.csv).",
                 lambda: charts.sweep_timeseries(sweep))
 
+    geography, note = None, ""
+    if samples:
+        geography, note = load_geography(samples[0][2].resolved_scenario, REPOSITORY)
+
     def sample_maps():
         if not samples:
             return no_data("Maps of the sample runs", "the sweep has no samples/ directory")
-        geography, note = load_geography(samples[0][2].resolved_scenario, REPOSITORY)
         if note:
             print(f"report.py: note: map drawn without part of the geography: {note}",
                   file=sys.stderr)
@@ -241,7 +281,8 @@ def sweep_report(directory):
 
     plotter.add("maps", "Events of replicate 0 of each variant: fatalities summed by grid cell "
                 "and perpetrator kind; triangles are MINUSMA camps, grey lines roads.",
-                sample_maps)
+                sample_maps, credit=credit_text(geography.attributions()) if geography else None)
+    add_footer(page, m, "Results produced by")
     return page, plotter
 
 

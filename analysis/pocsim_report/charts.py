@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The plots other than the map. Each function returns a matplotlib figure;
 with nothing to plot it returns the "no data" figure instead."""
 import numpy as np

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The country outline and the places file (towns, camps, roads, river) that a
 run used, for the map. The Python here has no YAML package, so the places
 file is read with a small reader for the subset it is written in: top-level
@@ -5,6 +6,8 @@ keys, `name: [flow, list]` entries and `- [flow, list]` items."""
 import json
 import os
 import re
+
+from .attribution import attribution_lines, sources_in_outline, sources_in_places
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):\s*(.*)$")
 _ENTRY = re.compile(r"^\s+([^\s:#][^:#]*?):\s*(.*)$")
@@ -31,6 +34,11 @@ class Geography:
         self.camps = []  # town names
         self.roads = []  # [[town names]]
         self.river = []  # town names
+        self.sources = []  # what the files say they come from (attribution.py)
+
+    def attributions(self):
+        """The attribution lines the data of this geography require."""
+        return attribution_lines(self.sources)
 
     def chain(self, names):
         """Positions of the towns of a chain that the file names."""
@@ -115,6 +123,7 @@ def load_geography(resolved_scenario, repository):
     geography, problems = Geography(), []
     files = resolved_world_files(resolved_scenario)
     defaults = {"outline": "mali_outline.geojson", "places": "mali_places.yaml"}
+    sources = {"outline": sources_in_outline, "places": sources_in_places}
     for key, reader in (("outline", read_outline), ("places", read_places)):
         path = locate(files.get(key) or defaults[key], repository)
         if path is None:
@@ -122,6 +131,7 @@ def load_geography(resolved_scenario, repository):
             continue
         try:
             reader(path, geography)
-        except (OSError, ValueError, KeyError, TypeError, IndexError) as e:
+            geography.sources += sources[key](path)
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as e:
             problems.append(f"{key} file {path} unreadable ({e})")
     return geography, "; ".join(problems)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Reading a run or sweep directory (formats in README.md and docs/architecture.md).
 
 Every reader tolerates a missing or empty file and gives an empty frame, so

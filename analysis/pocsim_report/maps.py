@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The map of a run's events over the country: outline, roads, river, camps,
 and the events' fatalities by perpetrator kind."""
 import math

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The HTML page: one self-contained file (inline style, no scripts) whose
 images are the PNGs next to it, referenced by relative paths."""
 import html
@@ -18,6 +19,9 @@ figure { margin: 1.2em 0 2em 0; }
 figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { color: #444; font-size: 0.95em; margin-top: 0.3em; }
 .note { color: #8a5a00; }
+figcaption .credit { display: block; color: #666; font-size: 0.9em; }
+footer { margin-top: 3em; padding-top: 0.5em; border-top: 1px solid #ddd; color: #666;
+         font-size: 0.9em; }
 """
 
 
@@ -29,6 +33,7 @@ class Page:
     def __init__(self, title):
         self.title = title
         self.parts = []
+        self.footer_lines = []
 
     def heading(self, text):
         self.parts.append(f"<h2>{escape(text)}</h2>")
@@ -52,10 +57,17 @@ class Page:
         out.append("</table>")
         self.parts.append("\n".join(out))
 
-    def figure(self, relative_path, caption):
+    def figure(self, relative_path, caption, credit=None):
+        """An image with its caption, and a line of credit under it (the
+        attribution its data require) when there is one."""
+        credit_html = f'<span class="credit">{escape(credit)}</span>' if credit else ""
         self.parts.append(
             f'<figure><img src="{escape(relative_path)}" alt="{escape(caption)}">'
-            f"<figcaption>{escape(caption)}</figcaption></figure>")
+            f"<figcaption>{escape(caption)}{credit_html}</figcaption></figure>")
+
+    def footer(self, line):
+        """A line of the footer (what produced the results and the page)."""
+        self.footer_lines.append(line)
 
     def text(self):
         return "\n".join([
@@ -69,6 +81,8 @@ class Page:
             "<body>",
             f"<h1>{escape(self.title)}</h1>",
             *self.parts,
+            *(["<footer>" + "<br>".join(escape(line) for line in self.footer_lines)
+                + "</footer>"] if self.footer_lines else []),
             "</body>",
             "</html>",
             "",

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Shared look of the plots, the "no data" placeholder, and saving."""
 import os
 

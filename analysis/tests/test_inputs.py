@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Unit tests of the report's readers; tests/cli/report_test.cpp runs them.
 
     /usr/bin/python3 -m unittest discover -s analysis/tests
@@ -11,7 +12,7 @@ ANALYSIS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REPOSITORY = os.path.dirname(ANALYSIS)
 sys.path.insert(0, ANALYSIS)
 
-from pocsim_report import geography, inputs  # noqa: E402
+from pocsim_report import attribution, build, geography, inputs  # noqa: E402
 from pocsim_report.style import number  # noqa: E402
 
 EVENTS_HEADER = ("event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,admin1,"
@@ -24,6 +25,39 @@ def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
+
+
+class Attributions(unittest.TestCase):
+    def test_the_shipped_files_owe_odbl_and_natural_earth(self):
+        sources = (attribution.sources_in_outline(
+            os.path.join(REPOSITORY, "scenarios/data/mali_outline.geojson")) +
+                   attribution.sources_in_places(
+                       os.path.join(REPOSITORY, "scenarios/data/mali_places.yaml")))
+        lines = attribution.attribution_lines(sources)
+        self.assertEqual(len(lines), 2, lines)
+        self.assertIn("Open Database License (ODbL)", lines[0])
+        self.assertEqual(lines[1], "Outline: Natural Earth (public domain).")
+
+    def test_ocha_boundaries_owe_their_cc_by_line_and_unknown_sources_are_quoted(self):
+        lines = attribution.attribution_lines(
+            ["original dataset: OCHA COD-AB Mali admin1; licence CC BY 4.0", "a survey of 2031"])
+        self.assertEqual(lines, [
+            "Administrative boundaries: DNCT, DNP / UN OCHA Mali (OCHA COD-AB), CC BY 4.0.",
+            "Data: a survey of 2031"])
+        self.assertEqual(attribution.credit_text([]), "")
+
+
+class Provenance(unittest.TestCase):
+    def test_the_pocsim_object_and_the_version_of_older_files(self):
+        summary = {"pocsim": {"version": "0.2.0", "commit": "abc", "tree": "modified",
+                              "build": "Release, GNU 12.2.0"}}
+        self.assertEqual(build.provenance_line(summary, "Results produced by"),
+                         "Results produced by: pocsim 0.2.0, commit abc, modified; "
+                         "build Release, GNU 12.2.0.")
+        self.assertEqual(build.provenance_line({"engine_version": "0.1.0", "build": "x"}, "R"),
+                         "R: pocsim 0.1.0 (commit not recorded); build x.")
+        self.assertEqual(build.provenance_line({}, "R"),
+                         "R: by a pocsim that did not say its version.")
 
 
 class PlacesFile(unittest.TestCase):

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Runs Mesa's Epstein civil-violence example and pocsim's model side by side.
 
 For each parameter set (Mesa's model defaults, Mesa's app defaults) and each

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Student's t quantiles against published table values, and the coverage of
 // the t interval on synthetic normal samples, where the true mean is known.
 #include "pocsim/calibration/statistics.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The targets file: reading it, with every mistake reported at its line and
 // key path; and the metrics, evaluated on small hand-written outputs whose
 // answers can be worked out by hand.

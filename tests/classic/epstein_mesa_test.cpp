@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // pocsim's Epstein model against Mesa 3.3.1's example, through the per-seed
 // run means that bench/compare_mesa/compare.py stored in
 // tests/data/mesa_epstein_{model,app}.csv (their headers name the command).

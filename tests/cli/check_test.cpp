@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `pocsim check` end to end on the teaching scenario (a month, well under a
 // second a run): one line per target, an exit status that agrees with the
 // lines, the same output for any --jobs, and bad input refused with exit 2.

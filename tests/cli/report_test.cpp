@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `pocsim report` end to end: a short run, a hand-written sweep directory,
 // an empty run, and directories that are neither.
 #include <gtest/gtest.h>
@@ -8,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "pocsim/core/version.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -133,6 +135,25 @@ TEST(Report, ARunGetsAPageWhoseImagesArePngs) {
                            "plots/response_times.png"})
     EXPECT_TRUE(has_image(html, plot)) << plot;
   EXPECT_NE(html.find("first_run"), std::string::npos);
+  // Under the map, the attributions its data require (NOTICE): the places of the
+  // countries-states-cities database (ODbL) and Natural Earth's outline.
+  const std::size_t map = html.find("plots/map.png");
+  const std::size_t caption_end = html.find("</figcaption>", map);
+  ASSERT_NE(caption_end, std::string::npos);
+  const std::string caption = html.substr(map, caption_end - map);
+  EXPECT_NE(caption.find("class=\"credit\">Map data: "), std::string::npos) << caption;
+  EXPECT_NE(caption.find("countries-states-cities database (dr5hn), made available under the "
+                         "Open Database License (ODbL)"),
+            std::string::npos)
+      << caption;
+  EXPECT_NE(caption.find("Natural Earth (public domain)"), std::string::npos) << caption;
+  // The footer names the pocsim that made the results and the one that drew the page.
+  const std::string made_by = std::string("Results produced by: pocsim ") + engine_version() +
+                              ", commit " + build_info().commit;
+  EXPECT_NE(html.find("<footer>" + made_by), std::string::npos) << made_by;
+  EXPECT_NE(html.find(std::string("Page drawn by pocsim report: pocsim ") + engine_version() +
+                      ", commit "),
+            std::string::npos);
 }
 
 TEST(Report, ASweepGetsAHeatmapASobolPlotAndItsVariantsInPlanOrder) {
@@ -175,6 +196,9 @@ TEST(Report, ARunWithoutResultsSaysNoData) {
   write(dir + "/timeseries.csv", "");
   const std::string html = report_and_check(dir);
   EXPECT_NE(html.find("no data"), std::string::npos);
+  // A summary of pocsim 0.1.0 names its version alone.
+  EXPECT_NE(html.find("Results produced by: pocsim 0.1.0 (commit not recorded)."),
+            std::string::npos);
 }
 
 TEST(Report, ADirectoryThatIsNeitherIsBadInput) {

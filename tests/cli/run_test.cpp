@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `pocsim run` and `pocsim show` end to end, on the shipped Mali baseline.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `pocsim sweep` and `pocsim merge` end to end, on a small sweep of the
 // teaching scenario: the same runs.csv for any --jobs, for merged shards and
 // for a sweep killed with SIGKILL and resumed; no overwriting without
@@ -12,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "pocsim/core/version.hpp"
 #include "pocsim/output/csv.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
@@ -91,6 +93,13 @@ TEST_F(Sweep, WritesEveryPlannedRunWithSharedSeedsAcrossVariants) {
   EXPECT_EQ(seeds_of_replicate_0.size(), 1u);
   for (const char* name : {"summary.csv", "differences.csv", "manifest.json", "samples/0"})
     EXPECT_TRUE(fs::exists(reference() + "/" + name)) << name;
+  // The manifest names the pocsim that made the sweep.
+  const std::string manifest = read_text(reference() + "/manifest.json");
+  EXPECT_NE(manifest.find(std::string("\"commit\": \"") + build_info().commit + "\""),
+            std::string::npos)
+      << manifest;
+  EXPECT_NE(manifest.find(std::string("\"version\": \"") + engine_version() + "\""),
+            std::string::npos);
 }
 
 TEST_F(Sweep, DelaysAndRefusalsChangeTheOutcomes) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `pocsim validate` and `pocsim run` on malformed input: every mistake is
 // reported as `FILE:LINE:COL: error: KEY.PATH: message`, with exit code 2,
 // and a refused run leaves nothing behind. The malformed scenarios live in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The breakdowns of summary.json and the daily columns of timeseries.csv
 // must add up to the whole-run totals.
 #include "pocsim/output/run_files.hpp"
@@ -10,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "pocsim/core/version.hpp"
+#include "pocsim/output/summary_values.hpp"
 #include "pocsim/simulation.hpp"
 #include "support/scenarios.hpp"
 
@@ -22,6 +25,7 @@ using Json = nlohmann::json;
 struct Outputs {
   Json summary;
   std::vector<std::map<std::string, std::string>> rows;  // timeseries.csv by column name
+  std::string resolved;                                  // scenario.resolved.yaml
 };
 
 std::vector<std::string> split(const std::string& line) {
@@ -44,6 +48,7 @@ const Outputs& outputs() {
     sim.run();
     Outputs o;
     o.summary = Json::parse(summary_json(sim.result()));
+    o.resolved = resolved_scenario_yaml(sim.result());
     std::istringstream csv(timeseries_csv(sim.result()));
     std::string line;
     std::getline(csv, line);
@@ -161,6 +166,39 @@ TEST(ControlOfTerritory, SharesAreConsistentAndEndOfRunMatchesTheLastDay) {
   EXPECT_EQ(control["by_region"]["Kayes"]["held"]["jihadist"].get<double>(), 0.0);
   EXPECT_NEAR(control["held_by_faction"]["JNIM"].get<double>(),
               control["national"]["held"]["jihadist"].get<double>(), 1e-12);
+}
+
+// Every summary.json names what produced it, in strings only: summary_values()
+// (the outcome columns of a sweep) takes numbers and booleans, and must not
+// gain a column for the version.
+TEST(Provenance, SummaryNamesTheVersionAndTheCommitInStrings) {
+  const Json& p = outputs().summary.at("pocsim");
+  EXPECT_EQ(p.at("version"), engine_version());
+  EXPECT_EQ(p.at("commit"), build_info().commit);
+  EXPECT_EQ(p.at("tree"), build_info().tree);
+  EXPECT_EQ(p.at("build"), build_description());
+  for (const auto& [key, value] : p.items()) EXPECT_TRUE(value.is_string()) << key;
+  EXPECT_FALSE(outputs().summary.contains("pocsim_version"));
+  for (const auto& [name, value] : summary_values(outputs().summary.dump()))
+    EXPECT_NE(name.rfind("pocsim", 0), 0u) << name;
+}
+
+TEST(Provenance, VersionIsProjectsAndTheCommitIsAHashOrUnknown) {
+  const BuildInfo& b = build_info();
+  EXPECT_EQ(std::string(b.version), POCSIM_PROJECT_VERSION);
+  const std::string commit = b.commit;
+  if (commit == "unknown commit") {
+    EXPECT_STREQ(b.tree, "unknown");
+  } else {
+    EXPECT_EQ(commit.size(), 40u) << commit;
+    EXPECT_EQ(commit.find_first_not_of("0123456789abcdef"), std::string::npos) << commit;
+    EXPECT_TRUE(std::string(b.tree) == "clean" || std::string(b.tree) == "modified") << b.tree;
+  }
+  EXPECT_EQ(version_text().rfind(std::string("pocsim ") + b.version + "\ncommit " + commit, 0), 0u)
+      << version_text();
+  EXPECT_EQ(outputs().resolved.rfind(
+                std::string("# Resolved by pocsim ") + b.version + ", commit " + commit, 0),
+            0u);
 }
 
 }  // namespace pocsim

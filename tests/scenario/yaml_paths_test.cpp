@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // engine/src/scenario/yaml_paths.cpp finds the key path of a line for the
 // errors that come before there is a node tree: YAML syntax errors and tabs
 // in indentation. Its header is private to the engine, so these tests reach

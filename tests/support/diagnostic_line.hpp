@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Reading back the error lines the command line prints:
 // FILE:LINE:COL: error: KEY.PATH: message

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Runs a shipped scenario over paired seeds and compares a figure of its
 // summary.json between two settings of one lever (common random numbers:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Paired comparisons over seeds (common random numbers): the mean of the
 // differences b - a in standard errors of that mean. Above 3 is a one-sided

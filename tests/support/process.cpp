@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "support/process.hpp"
 
 #include <fcntl.h>
@@ -17,9 +18,11 @@ namespace pocsim::test {
 
 namespace {
 
-// Forks and execs argv with its output in files of `scratch`; when
-// `kill_after_ms` >= 0 the child is killed with SIGKILL after that long.
-ProcessResult spawn(const std::vector<std::string>& argv, int kill_after_ms) {
+// Forks and execs argv with its output in files of `scratch`, in `working_dir`
+// unless it is empty; when `kill_after_ms` >= 0 the child is killed with
+// SIGKILL after that long.
+ProcessResult spawn(const std::vector<std::string>& argv, int kill_after_ms,
+                    const std::string& working_dir = "") {
   TempDir scratch;
   const std::string out_path = scratch.path() + "/stdout", err_path = scratch.path() + "/stderr";
   const pid_t pid = ::fork();
@@ -31,6 +34,7 @@ ProcessResult spawn(const std::vector<std::string>& argv, int kill_after_ms) {
     ::dup2(out, STDOUT_FILENO);
     ::dup2(err, STDERR_FILENO);
     ::dup2(in, STDIN_FILENO);
+    if (!working_dir.empty() && ::chdir(working_dir.c_str()) != 0) ::_exit(126);
     std::vector<char*> args;
     for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
@@ -62,6 +66,10 @@ ProcessResult spawn(const std::vector<std::string>& argv, int kill_after_ms) {
 }  // namespace
 
 ProcessResult run_process(const std::vector<std::string>& argv) { return spawn(argv, -1); }
+
+ProcessResult run_process_in(const std::string& working_dir, const std::vector<std::string>& argv) {
+  return spawn(argv, -1, working_dir);
+}
 
 ProcessResult run_pocsim(const std::vector<std::string>& args) {
   std::vector<std::string> argv{POCSIM_BINARY};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Running the pocsim binary (or any command) from a test and capturing what it says.
 #include <string>
@@ -13,6 +14,9 @@ struct ProcessResult {
 
 // Runs argv[0] with the arguments (no shell), waits, and captures both streams.
 ProcessResult run_process(const std::vector<std::string>& argv);
+
+// The same, with `working_dir` as the child's working folder.
+ProcessResult run_process_in(const std::string& working_dir, const std::vector<std::string>& argv);
 
 // Runs the pocsim binary built with these tests.
 ProcessResult run_pocsim(const std::vector<std::string>& args);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Loading the shipped scenarios in tests, with overrides, failing loudly.
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A fresh folder under the system temp folder, removed with everything in it.
 #include <string>

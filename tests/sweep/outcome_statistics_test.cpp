@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The per-variant summary and the paired differences of a sweep: hand-computed
 // small samples, and the coverage of the 95% intervals over many simulated
 // sweeps whose true mean is known.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "pocsim/sweep/run_journal.hpp"
 
 #include <gtest/gtest.h>

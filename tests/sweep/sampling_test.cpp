@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Sampled designs: the Latin hypercube's one point per stratum, the Saltelli
 // matrices and their run order, and the scaling onto parameter ranges.
 #include "pocsim/sweep/sampling.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Sobol' indices on functions whose indices are known analytically: the
 // Ishigami function and a linear additive one; the bootstrap intervals'
 // coverage over many designs; and failed runs.

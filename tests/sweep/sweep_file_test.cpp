@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Reading sweep files into axes and levels; the malformed files of
 // tests/data/bad_sweeps are covered end to end by tests/cli/validate_test.cpp.
 #include "pocsim/sweep/sweep_file.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The accord: partners' deterrence holds back escalation; without it the
 // accord collapses sooner, and then state forces and signatories fight.
 #include "pocsim/systems/accord.hpp"

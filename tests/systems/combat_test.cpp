@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Aimed and area fire: the Lanchester laws on a controlled engagement, and
 // area fire's crossfire over many seeds.
 #include "pocsim/systems/combat.hpp"

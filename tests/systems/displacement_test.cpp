@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Displacement over many seeds, on the teaching scenario that isolates it
 // (scenarios/teaching/displacement.yaml).
 #include "pocsim/systems/displacement.hpp"

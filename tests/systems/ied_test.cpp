@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // IEDs on road patrols, over many seeds, on the teaching scenario that
 // isolates them (scenarios/teaching/ied.yaml).
 #include "pocsim/systems/ied.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Human-rights investigations are blocked by the host state's refusals, over
 // many seeds, on the flight-delay teaching scenario.
 #include "pocsim/systems/investigation.hpp"

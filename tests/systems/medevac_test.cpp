@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Medevac and its exemption from flight authorisation, over many seeds, on the
 // flight-delay teaching scenario with peacekeepers striking IEDs on the roads.
 #include "pocsim/systems/medevac.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The replays of scripted operations over many seeds: Moura
 // (scenarios/mali_2022/moura.yaml), whose toll and (absent) response are not
 // scripted, and Ogossagou (scenarios/mali_2020/ogossagou.yaml), whose

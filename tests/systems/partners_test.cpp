@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Partner withdrawals act through their channels (ISR, air support,
 // logistics), tested over many seeds on scenarios/teaching/partners.yaml.
 #include <gtest/gtest.h>

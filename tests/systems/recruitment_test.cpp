@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Recruitment: recruits go into a faction's deployed units (and are not
 // counted when it has none); grievance -> recruitment over many seeds on the
 // teaching scenario that isolates it (scenarios/teaching/recruitment.yaml).

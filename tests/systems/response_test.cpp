@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The direction of the flight-authorisation lever, over many seeds, on the
 // teaching scenario that isolates it (scenarios/teaching/flight_delay.yaml).
 #include "pocsim/systems/response.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The public entry point: build a run from a validated scenario, step or run
 // it, and read its results. This class only wires the world, the state and the

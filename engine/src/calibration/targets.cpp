@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "pocsim/calibration/targets.hpp"
 
 #include "pocsim/scenario/input_file.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "pocsim/classic/epstein_scenario.hpp"
 
 #include <yaml-cpp/yaml.h>

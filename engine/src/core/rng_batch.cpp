@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CounterRng::bits_for_agents: Philox4x32-10 for a run of agents. The AVX2
 // path holds eight counters per register, one block per lane, and forms each
 // 32 x 32 -> 64-bit product of a round from two vpmuludq (even and odd

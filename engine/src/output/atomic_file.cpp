@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "pocsim/output/atomic_file.hpp"
 
 #include <unistd.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "pocsim/output/run_files.hpp"
 
 #include <nlohmann/json.hpp>
@@ -325,7 +326,13 @@ std::string summary_json(const RunResult& r) {
   const RunTotals& t = r.recorder.totals();
   const auto& regions = r.world->places.region_names;
   Json j;
-  j["pocsim_version"] = engine_version;
+  // What produced the run (strings only: summary_values() flattens numbers and booleans into
+  // the outcome columns of a sweep).
+  const BuildInfo& build = build_info();
+  j["pocsim"] = {{"version", build.version},
+                 {"commit", build.commit},
+                 {"tree", build.tree},
+                 {"build", build_description()}};
   j["scenario"] = r.scenario.scenario.name;
   j["seed"] = r.scenario.scenario.seed;
   j["start_date"] = r.scenario.scenario.start_date.to_string();
@@ -499,7 +506,8 @@ std::string events_csv(const RunResult& r) {
 }
 
 std::string resolved_scenario_yaml(const RunResult& r) {
-  return std::string("# Resolved by pocsim ") + engine_version +
+  return std::string("# Resolved by pocsim ") + engine_version() + ", commit " +
+         commit_description() +
          ": every key with its value, defaults filled in, the seed of this run.\n" +
          scenario::to_yaml(r.scenario);
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "pocsim/output/summary_values.hpp"
 
 #include <nlohmann/json.hpp>

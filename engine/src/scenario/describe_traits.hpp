@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Type tests shared by the visitors that walk a scenario's description.
 #include <optional>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The keys of one YAML mapping, each read at most once, for the readers of
 // scenario, variant and targets files: one place decides how a duplicate, a

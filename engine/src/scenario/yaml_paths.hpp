@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Finding the key path of a line in block-style YAML text, for errors that
 // come before there is a node tree to ask (syntax errors, tabs).

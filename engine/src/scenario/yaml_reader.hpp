@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Reading a YAML document field by field for the readers of targets and
 // sweep files: each value comes with where it was written and its key path,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "pocsim/sweep/sweep_directory.hpp"
 
 #include <nlohmann/json.hpp>
@@ -15,15 +16,6 @@ namespace pocsim::sweep {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-std::string build_description() {
-#ifdef NDEBUG
-  const char* type = "optimised";
-#else
-  const char* type = "debug";
-#endif
-  return std::string(type) + ", " + __VERSION__;
-}
 
 }  // namespace
 
@@ -49,7 +41,12 @@ std::string manifest_json(const Manifest& m, const SweepFile& sweep, const Sweep
   j["sweep_dir"] = m.sweep_dir;
   j["sweep_text"] = m.sweep_text;
   j["scenario"] = sweep.scenario.string();
-  j["engine_version"] = engine_version;
+  const BuildInfo& build = build_info();
+  j["pocsim"] = {{"version", build.version},
+                 {"commit", build.commit},
+                 {"tree", build.tree},
+                 {"build", build_description()}};
+  j["engine_version"] = build.version;  // as before the "pocsim" object, for older readers
   j["build"] = build_description();
   j["started"] = m.started;
   j["finished"] = m.finished ? Json(*m.finished) : Json(nullptr);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Civilian agents as a structure of arrays. One agent is a group of people
 // (a household group) that lives, flees and returns together; people in it

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Factions at run time: the scenario entry with names resolved to indices.
 #include <cstdint>

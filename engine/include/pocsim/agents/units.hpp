@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Armed units (companies, groups) as a structure of arrays.
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Replications of one scenario that differ only in their seed, run in
 // parallel over replications on TBB (each replication on the serial path),

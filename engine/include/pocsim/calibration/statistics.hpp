@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The statistics `pocsim check` reports over replications: sample mean and
 // standard deviation, Student's t distribution and the t confidence interval

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Calibration targets: what a scenario's outcomes should come to, each with
 // the source of its figure, read from a YAML targets file; and the metrics

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Epstein's civil-violence model (Model I) on the engine core: a torus
 // world::Grid whose cells hold the agents as a structure of arrays, steps

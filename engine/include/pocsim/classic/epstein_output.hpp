@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The time series of an Epstein run as CSV: one row per step, the initial
 // state first.

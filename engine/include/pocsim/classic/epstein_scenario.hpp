@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The parameters of Epstein's civil-violence model (Model I, Epstein 2002,
 // PNAS 99 suppl. 3), read from a scenario file whose top-level key

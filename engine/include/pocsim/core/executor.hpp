@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Runs a loop over fixed blocks of indices, either serially (the reference
 // path) or on TBB. Block boundaries depend only on the size and the block

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Counter-based random numbers: every draw is a pure function of
 // (seed, purpose, agent, step, k), so no generator state is shared between

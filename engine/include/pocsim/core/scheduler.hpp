@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Ordered phases per tick. A phase runs on the ticks its cadence selects, so
 // hourly mechanisms (movement, combat, violence) and daily ones (displacement,

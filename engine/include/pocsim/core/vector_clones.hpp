@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // POCSIM_VECTOR_CLONES before a function that the compiler vectorizes makes
 // GCC and Clang build it twice on x86-64, for AVX2 and for the baseline

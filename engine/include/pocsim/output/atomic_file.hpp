@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Writes a set of files so that either all of them appear or none: each is
 // written under a temporary name in the target folder, and only when every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The CSV dialect of pocsim's outputs (RFC 4180): a field holding a comma, a
 // double quote or a line break is written in double quotes, with its quotes

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One violent episode seen from the side of protection: when the responder
 // learned of it, asked to fly, was authorised, and arrived, and how it ended.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Collects what a run produced: violent events (one per episode and day, one
 // per battle, cell and day, as ACLED records them), daily figures per region,

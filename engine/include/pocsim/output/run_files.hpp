@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The result files of a run, rendered to text: summary.json, timeseries.csv,
 // events.csv and scenario.resolved.yaml.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // summary.json read as flat numbers, the form in which targets and sweeps
 // compare runs: every numeric leaf under its dotted path

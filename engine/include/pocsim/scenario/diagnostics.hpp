@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Errors in user input, collected so that all of them are reported at once as
 // `FILE:LINE:COL: error: KEY.PATH: message`.

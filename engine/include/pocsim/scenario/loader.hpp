@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Reads a scenario file into typed structs: defaults filled in, types and
 // ranges checked, unknown and duplicate keys rejected, references to towns,

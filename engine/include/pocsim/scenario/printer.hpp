@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Writes a scenario back as YAML with every key and default, and lists every
 // key with its type, default, range and meaning (the scenario-format reference).

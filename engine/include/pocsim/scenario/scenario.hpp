@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The scenario as plain typed structs. Default member values are the
 // defaults a user gets when a key is left out; each key's `doc` says what it

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What a scenario key accepts, beside its type: its documentation, its range
 // and whether it must be given. Scenario structs describe their keys with

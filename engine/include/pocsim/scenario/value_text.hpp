@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Text forms of scenario values shared by the loader and the printer, so that
 // what `pocsim show` prints reads back to the same value.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Numbers in a sweep's tables and generated settings: whole numbers without a
 // decimal point (so that they also set integer keys), others in the shortest

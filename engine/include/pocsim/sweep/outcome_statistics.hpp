@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What a sweep reports per variant and outcome (summary.csv) and per variant
 // against the reference variant (differences.csv). The values of one variant

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The plan of a sweep: every run it will make, in a fixed order. Run ids,
 // variant ids and seeds depend only on the sweep file, so any process (a

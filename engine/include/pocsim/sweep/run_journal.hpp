@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The record of a sweep's finished runs, kept so that no result is lost when
 // the process dies. Each finished run is appended as one line with a single

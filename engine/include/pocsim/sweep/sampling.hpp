@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Sampled sweep designs on the unit cube [0, 1)^d: a Latin hypercube, and the
 // Saltelli design from which Sobol' indices are estimated (sobol_indices.hpp).

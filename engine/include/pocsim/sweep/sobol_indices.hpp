@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Sobol' sensitivity indices of one outcome from the runs of a Saltelli
 // design (sampling.hpp), with percentile bootstrap confidence intervals:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The files of a sweep directory and their life: the manifest and plan
 // written before the first run, the journal growing run by run, and the

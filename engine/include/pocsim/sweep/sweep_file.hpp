@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A sweep file: a base scenario, what varies between its variants (axes of a
 // grid, or continuous parameters sampled by a design), and how many

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Running the runs of a sweep plan in parallel. Runs are whole tasks on TBB:
 // with more runs than workers each run takes the serial path and the cores

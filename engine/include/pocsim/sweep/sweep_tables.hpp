@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The tables of a sweep directory, made from its plan and the records of its
 // finished runs: runs.csv, summary.csv, differences.csv and sobol.csv. They

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The 2015 accord between the state and the signatory groups: a tension index
 // that drifts up unless partners deter escalation, rises with the state's

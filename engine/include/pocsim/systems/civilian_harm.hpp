@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Killing civilians present in a cell: each group loses a binomial number of
 // its people, drawn from the group's own random stream, so the result does

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Engagements between hostile units in contact, resolved by Lanchester's laws
 // with Poisson-distributed losses: aimed fire (square law: losses grow with

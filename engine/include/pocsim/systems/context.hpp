@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The mutable state of a run that systems read and write. Systems are free
 // functions over this context, one mechanism per file, run by the scheduler

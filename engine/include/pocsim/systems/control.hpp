@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Control of territory, derived from presence: a faction holds a cell where
 // its presence reaches control.hold_presence and no faction hostile to it has

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Arrivals and withdrawals of factions on their dates.
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Daily flight and return of civilian groups, and the residents of each cell.
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The host state's flight policy and the responder's means of getting
 // somewhere, shared by every trip the responder makes: response flights and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Improvised explosive devices on the roads: vehicles of the state, the
 // mission and its partners strike them at a rate per km that rises where

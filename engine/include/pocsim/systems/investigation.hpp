@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Human-rights investigations: once an episode that killed civilians has
 // ended and the responder knows of it, its human-rights division may send

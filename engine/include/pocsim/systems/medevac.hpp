@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Medical evacuation of the responder's side: an IED strike or a fight that
 // hurts peacekeepers or partners leaves wounded, who call one medevac flight

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Unit movement: road-bound units patrol town to town along roads inside
 // their area; off-road units roam to random points near their base; units

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Scripted operations: on the given dates, units of a faction land at a town
 // and hold it, sealing it when the operation has a cordon. What they do to the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Each faction's recent presence per cell, in unit-days with exponential
 // memory: what civilians and other factions know of who is around.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Recruitment into jihadist groups from the grievance that abuse by the state
 // and its allies leaves among civilians: the cycle of violence the seed

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Daily recovery of unit strength; recovering units resume patrols at half strength.
 #include "pocsim/systems/context.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Protection of civilians by the responder (MINUSMA): learning of an incident
 // through the fastest channel (own units nearby, partner ISR, phone reports

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Violence against civilians: units start episodes in their cell at a rate
 // raised by enemy presence (civilians suspected of siding with the enemy);

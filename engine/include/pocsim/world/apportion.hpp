@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Splits a whole number into whole parts proportional to weights, by largest
 // remainder, so that the parts always add up to the total exactly.

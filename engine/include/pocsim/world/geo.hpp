@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A local equirectangular projection: accurate to about 1% over a country the
 // size of Mali, which is far below the schematic precision of the places.

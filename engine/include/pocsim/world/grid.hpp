@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A regular grid of square cells over a bounding box in projected km.
 #include <cstdint>

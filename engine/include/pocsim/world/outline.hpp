@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The country outline from GeoJSON: the rings of its Polygon or MultiPolygon.
 #include <filesystem>

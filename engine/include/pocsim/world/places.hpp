@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The places file: regions with census population, towns, MINUSMA camps, roads
 // as chains of towns, the Niger as a chain of towns, and the inner delta.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The immutable world of a run: the grid clipped to the outline, regions by
 // Voronoi of the towns, terrain, roads, the river, initial infrastructure and
