@@ -69,7 +69,7 @@ void read_reference(const std::string& set, Reference& ref) {
 // design's sizes; docs/testing.md): if the models agree (true difference 0)
 // each figure is declared equivalent with probability 0.98 at an equal
 // spread (0.94 if pocsim's spread is 2.3 times Mesa's, as it is for the
-// jailed at the model set), and all six together with at least 0.83
+// jailed at the model set), and all six together with at least 0.8
 // (Bonferroni's bound); the smallest margin with 80% power for one figure is
 // 0.56 sd (0.62 at 2.3 times the spread). If a true difference lies on the
 // margin (or beyond), the test declares that figure equivalent at most 5% of

@@ -16,7 +16,7 @@ namespace pocsim::test {
 namespace {
 
 // How often a running child's condition for a kill is looked at.
-constexpr useconds_t poll_interval_us = 1000;
+constexpr unsigned poll_interval_us = 1000;
 
 // Forks and execs argv with its output in files of `scratch`; when `kill_now`
 // is set the child is killed with SIGKILL as soon as it returns true.
