@@ -189,43 +189,47 @@ def counts_table():
 # equivalence test: passing (|estimate - value| < k se) is exactly TOST at
 # alpha = 0.05 with the margin (k + z_0.95) se, z_0.95 = 1.645, so a pass
 # shows the true value within that margin.
-# (test, estimate, N, k, se text, two_sided)
+# (test, estimate, N, k, se (a number, or a formula as text), two_sided)
 TOLERANCES = [
     ("UniformBelow.IsExactWhereMultiplyShiftIsBiased", "share of multiples of 3",
-     "300,000 draws", 0.005 / math.sqrt(1 / 3 * 2 / 3 / 300000), "0.00086", True),
+     "300,000 draws", 0.005 / math.sqrt(1 / 3 * 2 / 3 / 300000),
+     math.sqrt(1 / 3 * 2 / 3 / 300000), True),
     ("UniformBelow.IsExactWhereMultiplyShiftIsBiased", "extra words per draw (1/3)",
-     "300,000 draws", 0.01 / math.sqrt((0.25 / 0.75 ** 2) / 300000), "0.0012", True),
+     "300,000 draws", 0.01 / math.sqrt((0.25 / 0.75 ** 2) / 300000),
+     math.sqrt((0.25 / 0.75 ** 2) / 300000), True),
     ("Samplers.PoissonHasItsMeanAndVariance", "mean (4 laws)", "100,000 draws", 5.0,
      "sqrt(lambda / N)", True),
     ("Samplers.PoissonHasItsMeanAndVariance", "variance / mean within 5% (lambda 0.3, the "
-     "loosest)", "100,000 draws", 0.05 / math.sqrt((1 / 0.3 + 2) / 100000), "0.0073", True),
+     "loosest)", "100,000 draws", 0.05 / math.sqrt((1 / 0.3 + 2) / 100000),
+     math.sqrt((1 / 0.3 + 2) / 100000), True),
     ("Samplers.BinomialHasItsMeanAndVariance", "mean (4 laws)", "100,000 draws", 5.0,
      "sqrt(n p q / N)", True),
     ("Samplers.BinomialHasItsMeanAndVariance", "variance ratio within 5% (25, 0.01, the "
      "loosest)", "100,000 draws",
-     0.05 / math.sqrt((2 + (1 - 6 * 0.01 * 0.99) / (25 * 0.01 * 0.99)) / 100000), "0.0076",
-     True),
+     0.05 / math.sqrt((2 + (1 - 6 * 0.01 * 0.99) / (25 * 0.01 * 0.99)) / 100000),
+     math.sqrt((2 + (1 - 6 * 0.01 * 0.99) / (25 * 0.01 * 0.99)) / 100000), True),
     ("Samplers.GeometricHasItsMean", "mean 6", "100,000 draws", 5.0, "sqrt(30 / N)", True),
     ("EpsteinModel.JailTermsAreUniformUpToTheMaximum", "count of each of 4 terms",
      "> 200 arrests", 5.0, "sqrt(N / 4 * 3 / 4)", True),
     ("Statistics.IntervalCoversTheTrueMeanNinetyFivePercentOfTheTime", "coverage 0.95 (n 4, 20)",
-     "20,000 samples", 0.006 / math.sqrt(0.95 * 0.05 / 20000), "0.0015", True),
+     "20,000 samples", 0.006 / math.sqrt(0.95 * 0.05 / 20000), math.sqrt(0.95 * 0.05 / 20000),
+     True),
     ("OutcomeSummary.IntervalCoversTheMeanOfNormalOutcomes", "coverage 0.95", "2,000 sweeps",
-     3.0, "0.0049", True),
+     3.0, math.sqrt(0.95 * 0.05 / 2000), True),
     ("OutcomeSummary.IntervalCoversTheMeanOfSkewedOutcomes", "coverage, Poisson 0.95",
-     "2,000 sweeps", 3.0, "0.0049", True),
+     "2,000 sweeps", 3.0, math.sqrt(0.95 * 0.05 / 2000), True),
     ("OutcomeSummary.IntervalCoversTheMeanOfSkewedOutcomes", "coverage, exponential in "
-     "[0.927 - 3 se, 0.95 + 3 se]", "2,000 sweeps", 3.0, "0.0058", False),
+     "[0.927 - 3 se, 0.95 + 3 se]", "2,000 sweeps", 3.0, math.sqrt(0.927 * 0.073 / 2000), False),
     ("PairedDifference.CommonRandomNumbersNarrowTheIntervalAndCoverTheDifference",
-     "coverage 0.95", "2,000 sweeps", 3.0, "0.0049", True),
+     "coverage 0.95", "2,000 sweeps", 3.0, math.sqrt(0.95 * 0.05 / 2000), True),
     ("LatinHypercube.DimensionsAreNotPairedUp", "correlation 0 (6 pairs)", "2,000 points", 4.0,
-     "%.4f" % (1 / math.sqrt(1999)), True),
+     1 / math.sqrt(1999), True),
     ("SaltelliDesign.BaseMatricesAreIndependentUniformsFixedByTheSeed", "column means 1/2 (6)",
-     "4,000 rows", 4.0, "%.5f" % math.sqrt(1 / 12 / 4000), True),
+     "4,000 rows", 4.0, math.sqrt(1 / 12 / 4000), True),
     ("SaltelliDesign.BaseMatricesAreIndependentUniformsFixedByTheSeed",
-     "A-B correlations 0 (3)", "4,000 rows", 4.0, "%.4f" % (1 / math.sqrt(4000)), True),
+     "A-B correlations 0 (3)", "4,000 rows", 4.0, 1 / math.sqrt(4000), True),
     ("SobolIndices.BootstrapIntervalsCoverIshigamiIndices", "coverage of 6 indices in "
-     "[0.92 - 3 se, 0.95 + 3 se]", "200 designs", 3.0, "0.015", False),
+     "[0.92 - 3 se, 0.95 + 3 se]", "200 designs", 3.0, math.sqrt(0.95 * 0.05 / 200), False),
 ]
 
 
@@ -237,9 +241,10 @@ def tolerance_table():
     print("|---|---|---|---|---|---|---|---|")
     for test, what, draws, k, se, two_sided in TOLERANCES:
         fa = (2 if two_sided else 1) * stats.norm.sf(k)
-        try:
-            margin = "+-%.2g" % ((k + z95) * float(se))
-        except ValueError:
+        if isinstance(se, float):
+            margin = "+-%.2g" % ((k + z95) * se)
+            se = "%.2g" % se
+        else:  # a formula: the margin in its units
             margin = "+-%.1f se" % (k + z95)
         print("| `%s` | %s | %s | %.1f | %s | %s | %.1f se | %s |" %
               (test, what, draws, k, se, "%.1e" % fa, k + z80, margin))
