@@ -100,7 +100,9 @@ double coverage(std::size_t n, int samples, bool use_normal_quantile) {
 
 TEST(Statistics, IntervalCoversTheTrueMeanNinetyFivePercentOfTheTime) {
   // With 20,000 samples the binomial sd of the coverage is
-  // sqrt(0.95 * 0.05 / 20000) = 0.0015; the tolerance 0.006 is four of them.
+  // sqrt(0.95 * 0.05 / 20000) = 0.0015; the tolerance 0.006 is four of them,
+  // so a pass shows the coverage within +-0.0085 of 0.95 (an equivalence
+  // test at alpha 0.05: 0.006 + 1.645 sd; docs/testing.md).
   constexpr int samples = 20000;
   for (std::size_t n : {4u, 20u}) EXPECT_NEAR(coverage(n, samples, false), 0.95, 0.006) << n;
   // The t quantile matters with few replications: the normal one would cover

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -140,17 +139,16 @@ TEST_F(BaselineRun, SummaryCountsMatchTheTimeSeries) {
   EXPECT_GT(deaths, 0);
 }
 
-TEST(TeachingScenario, RunsInUnderASecond) {
+// The first teaching scenario runs to its result files and kills civilians.
+// How long it takes is measured by BM_FirstRunTeaching (bench/teaching_bench.cpp),
+// not here: a test asserts behaviour, never a duration.
+TEST(TeachingScenario, FirstRunWritesItsResultsAndKillsCivilians) {
   TempDir dir;
-  const auto start = std::chrono::steady_clock::now();
   const ProcessResult r = run_pocsim({"run", source_path("scenarios/teaching/first_run.yaml"),
                                       "--out", dir.file("out"), "--quiet"});
-  [[maybe_unused]] const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_EQ(r.exit_code, 0) << r.err;
-#ifndef POCSIM_SANITIZED
-  EXPECT_LT(seconds, 1.0);
-#endif
+  for (const char* f : {"scenario.resolved.yaml", "summary.json", "timeseries.csv", "events.csv"})
+    EXPECT_TRUE(std::filesystem::exists(dir.file("out/") + f)) << f;
   const auto summary = nlohmann::json::parse(read_text(dir.file("out/summary.json")));
   EXPECT_GT(summary["civilian_deaths"]["total"].get<int>(), 0);
 }

@@ -5,7 +5,7 @@
 // --force; and a report of the result.
 #include <gtest/gtest.h>
 
-#include <chrono>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -15,6 +15,7 @@
 
 #include "pocsim/core/version.hpp"
 #include "pocsim/output/csv.hpp"
+#include "pocsim/sweep/sweep_directory.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -24,8 +25,8 @@ namespace {
 namespace fs = std::filesystem;
 
 // 3 x 2 variants x 10 replications of twenty days of the flight-delay
-// teaching scenario: 60 runs of tens of milliseconds each, long enough to be
-// killed in the middle.
+// teaching scenario: 60 runs, enough to be killed at several points between
+// its first and its last.
 std::string small_sweep_text() {
   return "sweep:\n"
          "  name: small\n"
@@ -51,12 +52,8 @@ class Sweep : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new TempDir;
     std::ofstream(file()) << small_sweep_text();
-    const auto start = std::chrono::steady_clock::now();
     const ProcessResult r = run_pocsim({"sweep", file(), "--out", reference(), "--jobs", "1"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    reference_ms_ = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                         std::chrono::steady_clock::now() - start)
-                                         .count());
   }
   static void TearDownTestSuite() { delete dir_; }
 
@@ -65,11 +62,9 @@ class Sweep : public ::testing::Test {
   static std::string runs(const std::string& folder) { return read_text(folder + "/runs.csv"); }
 
   static TempDir* dir_;
-  static int reference_ms_;
 };
 
 TempDir* Sweep::dir_ = nullptr;
-int Sweep::reference_ms_ = 0;
 
 std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
   std::vector<std::vector<std::string>> rows;
@@ -143,33 +138,46 @@ TEST_F(Sweep, SameRunsForAnyJobsAndForMergedShards) {
   EXPECT_EQ(read_text(merged + "/differences.csv"), read_text(reference() + "/differences.csv"));
 }
 
-TEST_F(Sweep, KilledAtAnyMomentAndResumedGivesTheSameRuns) {
-  // Kill moments spread over the uninterrupted run's duration, so that some
-  // fall before the first run, some in the middle and some near the end.
+// The complete lines of a sweep's run journal (one per finished run; a line
+// torn by a kill has no line break yet), 0 while there is no journal.
+std::size_t journaled_runs(const std::string& out) {
+  const std::string text = read_text(out + "/" + sweep::journal_name);
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+// Killed with SIGKILL at points the sweep itself reports, not at moments of
+// a clock: as soon as its manifest exists (before or at its first run), and
+// once its journal holds 3, 30 and 57 of the 60 runs. A run may finish
+// between the look and the kill, so the journal can hold a few more.
+TEST_F(Sweep, KilledAtAnyPointAndResumedGivesTheSameRuns) {
+  constexpr std::size_t planned = 60;
+  ASSERT_EQ(journaled_runs(reference()), planned);
   int interrupted = 0;
-  for (const double fraction : {0.05, 0.3, 0.55, 0.8}) {
+  for (const std::size_t after :
+       {std::size_t{0}, std::size_t{3}, std::size_t{30}, std::size_t{57}}) {
     TempDir tmp;
     const std::string out = tmp.file("out");
-    const int ms = std::max(1, static_cast<int>(fraction * reference_ms_));
     const ProcessResult killed =
-        run_pocsim_killed_after({"sweep", file(), "--out", out, "--jobs", "2", "--quiet"}, ms);
-    if (killed.exit_code == 0) continue;  // finished before the kill: nothing to resume
+        run_pocsim_killed_when({"sweep", file(), "--out", out, "--jobs", "2", "--quiet"}, [&] {
+          return fs::exists(out + "/" + sweep::manifest_name) && journaled_runs(out) >= after;
+        });
+    if (killed.exit_code == 0) continue;  // finished between the look and the kill
     EXPECT_EQ(killed.exit_code, 128 + 9) << killed.err;
     ++interrupted;
-    // Killed before it wrote its manifest, the sweep left nothing to resume,
-    // and a plain run starts it afresh; so look before that run, which
-    // writes one.
-    const bool started = fs::exists(out + "/manifest.json");
-    const ProcessResult again = run_pocsim({"sweep", file(), "--out", out, "--quiet"});
-    if (started) {
-      EXPECT_EQ(again.exit_code, 2) << "an unfinished sweep is not restarted without --resume";
-    }
+    const std::size_t done = journaled_runs(out);
+    EXPECT_GE(done, after);
+    EXPECT_LT(done, planned) << "killed after its last run";
+    // The manifest came first: an unfinished sweep is not restarted
+    // without --resume, and --resume goes on to the same runs.
+    ASSERT_TRUE(fs::exists(out + "/" + sweep::manifest_name));
+    EXPECT_EQ(run_pocsim({"sweep", file(), "--out", out, "--quiet"}).exit_code, 2)
+        << "an unfinished sweep is not restarted without --resume";
     const ProcessResult resumed =
         run_pocsim({"sweep", file(), "--out", out, "--resume", "--jobs", "2", "--quiet"});
     ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
-    EXPECT_EQ(runs(out), runs(reference())) << "killed after " << ms << " ms";
+    EXPECT_EQ(runs(out), runs(reference())) << "killed with " << done << " runs journaled";
   }
-  EXPECT_GE(interrupted, 2) << "the kills came too late to test anything";
+  EXPECT_GE(interrupted, 3) << "most kills must land before the sweep ends";
 }
 
 TEST_F(Sweep, RefusesToOverwriteAFinishedSweepWithoutForce) {

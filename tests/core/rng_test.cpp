@@ -164,7 +164,9 @@ Moments moments(int n, Draw draw) {
 }
 
 // Sample means within 5 standard errors of the law's mean (a false alarm is
-// below one in a million); variances within 5%.
+// below one in a million), which shows the mean within 6.6 standard errors
+// of the law's (an equivalence test at alpha 0.05; docs/testing.md);
+// variances within 5%.
 TEST(Samplers, PoissonHasItsMeanAndVariance) {
   const CounterRng rng(5);
   for (double lambda : {0.3, 4.0, 60.0, 500.0}) {

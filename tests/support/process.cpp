@@ -6,11 +6,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <thread>
 
 #include "support/temp_dir.hpp"
 
@@ -18,10 +16,14 @@ namespace pocsim::test {
 
 namespace {
 
+// How often a running child's condition for a kill is looked at.
+constexpr unsigned poll_interval_us = 1000;
+
 // Forks and execs argv with its output in files of `scratch`, in `working_dir`
-// unless it is empty; when `kill_after_ms` >= 0 the child is killed with
-// SIGKILL after that long.
-ProcessResult spawn(const std::vector<std::string>& argv, int kill_after_ms,
+// unless it is empty; when `kill_now` is set the child is killed with SIGKILL
+// as soon as it returns true.
+ProcessResult spawn(const std::vector<std::string>& argv,
+                    const std::function<bool()>& kill_now = nullptr,
                     const std::string& working_dir = "") {
   TempDir scratch;
   const std::string out_path = scratch.path() + "/stdout", err_path = scratch.path() + "/stderr";
@@ -42,16 +44,14 @@ ProcessResult spawn(const std::vector<std::string>& argv, int kill_after_ms,
     ::_exit(127);
   }
   int status = 0;
-  if (kill_after_ms >= 0) {
-    const auto deadline =
-        std::chrono::steady_clock::now() + std::chrono::milliseconds(kill_after_ms);
+  if (kill_now) {
     while (::waitpid(pid, &status, WNOHANG) == 0) {
-      if (std::chrono::steady_clock::now() >= deadline) {
+      if (kill_now()) {
         ::kill(pid, SIGKILL);
         ::waitpid(pid, &status, 0);
         break;
       }
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      ::usleep(poll_interval_us);
     }
   } else {
     ::waitpid(pid, &status, 0);
@@ -65,10 +65,10 @@ ProcessResult spawn(const std::vector<std::string>& argv, int kill_after_ms,
 
 }  // namespace
 
-ProcessResult run_process(const std::vector<std::string>& argv) { return spawn(argv, -1); }
+ProcessResult run_process(const std::vector<std::string>& argv) { return spawn(argv); }
 
 ProcessResult run_process_in(const std::string& working_dir, const std::vector<std::string>& argv) {
-  return spawn(argv, -1, working_dir);
+  return spawn(argv, nullptr, working_dir);
 }
 
 ProcessResult run_pocsim(const std::vector<std::string>& args) {
@@ -77,10 +77,11 @@ ProcessResult run_pocsim(const std::vector<std::string>& args) {
   return run_process(argv);
 }
 
-ProcessResult run_pocsim_killed_after(const std::vector<std::string>& args, int milliseconds) {
+ProcessResult run_pocsim_killed_when(const std::vector<std::string>& args,
+                                     const std::function<bool()>& kill_now) {
   std::vector<std::string> argv{POCSIM_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
-  return spawn(argv, milliseconds);
+  return spawn(argv, kill_now);
 }
 
 std::string source_path(const std::string& relative) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Running the pocsim binary (or any command) from a test and capturing what it says.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,9 +22,14 @@ ProcessResult run_process_in(const std::string& working_dir, const std::vector<s
 // Runs the pocsim binary built with these tests.
 ProcessResult run_pocsim(const std::vector<std::string>& args);
 
-// The same, killed with SIGKILL after `milliseconds` if it is still running
-// (exit code 128 + 9 then): a crash at a moment of the test's choosing.
-ProcessResult run_pocsim_killed_after(const std::vector<std::string>& args, int milliseconds);
+// The same, killed with SIGKILL (exit code 128 + 9 then) as soon as
+// `kill_now()` returns true: a crash at a point of the process's work that the
+// test chooses by what the process has written (its files are polled about
+// every millisecond while it runs). If it ends first, that is its result.
+// Nothing here measures time: a process that hangs is stopped by CTest's
+// timeout for the whole test.
+ProcessResult run_pocsim_killed_when(const std::vector<std::string>& args,
+                                     const std::function<bool()>& kill_now);
 
 // Path of a file in the source tree, e.g. source_path("scenarios/mali_2022/baseline.yaml").
 std::string source_path(const std::string& relative);
