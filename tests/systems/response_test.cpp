@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <map>
+#include <tuple>
 
 #include "pocsim/output/run_files.hpp"
 #include "pocsim/simulation.hpp"
@@ -244,6 +245,33 @@ TEST(OwnUnitDetection, DelayIsTheFirstOfTheUnitsAndWordOfMouth) {
   }
 }
 
+// Strikes on convoys over 10 seeds of `relative` with every response by road,
+// against the sum of 1 - exp(-per_km d) over the convoys (d from the nearest
+// base): the count, the sum and its Poisson-binomial variance.
+struct ConvoyStrikes {
+  double strikes = 0.0, expected = 0.0, variance = 0.0, convoys = 0.0;
+};
+ConvoyStrikes convoy_strikes(const std::string& relative, std::vector<std::string> overrides,
+                             double effective_per_km) {
+  overrides.insert(overrides.end(),
+                   {"response.helicopter_range_km=0", "response.ground_range_km=1000",
+                    "ied.jihadist_factor=1", "ied.deaths=0", "factions.MINUSMA.mobility=offroad"});
+  ConvoyStrikes c;
+  for_each_run(relative, overrides, 10, [&](Simulation& sim) {
+    const SimulationContext& ctx = sim.context();
+    for (const Incident& i : ctx.recorder.incidents()) {
+      if (i.mode != ResponseMode::ground) continue;
+      const double p = 1.0 - std::exp(-effective_per_km * nearest_base(ctx, i.cell).second);
+      c.expected += p;
+      c.variance += p * (1.0 - p);
+      c.convoys += 1.0;
+    }
+    const auto summary = nlohmann::json::parse(summary_json(sim.result()));
+    c.strikes += summary["ied_attacks"].get<double>();
+  });
+  return c;
+}
+
 // Convoys run the IED risk, sized: with helicopters out of range every
 // response goes by road from the nearest base, and a convoy driving d km
 // strikes a device with probability 1 - exp(-per_km d) (jihadist_factor 1:
@@ -252,26 +280,42 @@ TEST(OwnUnitDetection, DelayIsTheFirstOfTheUnitsAndWordOfMouth) {
 // deviations (Poisson-binomial) of the sum of those probabilities.
 TEST(ConvoyIeds, RoadResponsesStrikeDevicesAtTheirRate) {
   const double per_km = 0.004;
-  double strikes = 0.0, expected = 0.0, variance = 0.0, convoys = 0.0;
-  for_each_run("teaching/phone_reports.yaml",
-               {"response.helicopter_range_km=0", "response.ground_range_km=1000",
-                "ied.per_km=" + std::to_string(per_km), "ied.jihadist_factor=1", "ied.deaths=0",
-                "factions.MINUSMA.mobility=offroad", "scenario.duration_days=60"},
-               10, [&](Simulation& sim) {
-                 const SimulationContext& ctx = sim.context();
-                 for (const Incident& i : ctx.recorder.incidents()) {
-                   if (i.mode != ResponseMode::ground) continue;
-                   const double p = 1.0 - std::exp(-per_km * nearest_base(ctx, i.cell).second);
-                   expected += p;
-                   variance += p * (1.0 - p);
-                   convoys += 1.0;
-                 }
-                 const auto summary = nlohmann::json::parse(summary_json(sim.result()));
-                 strikes += summary["ied_attacks"].get<double>();
-               });
-  ASSERT_GT(convoys, 100.0);
-  ASSERT_GT(expected, 20.0);
-  EXPECT_NEAR(strikes, expected, 4.0 * std::sqrt(variance)) << convoys << " convoys";
+  const ConvoyStrikes c =
+      convoy_strikes("teaching/phone_reports.yaml",
+                     {"ied.per_km=" + std::to_string(per_km), "scenario.duration_days=60"}, per_km);
+  ASSERT_GT(c.convoys, 100.0);
+  ASSERT_GT(c.expected, 20.0);
+  EXPECT_NEAR(c.strikes, c.expected, 4.0 * std::sqrt(c.variance)) << c.convoys << " convoys";
+}
+
+// Route clearance, sized: where a present partner's ISR watches the region
+// (Barkhane over Gao and Ménaka in the partners teaching scenario), the
+// mission's convoys strike devices at (1 - isr_clearance) per_km; with the
+// partner's drones grounded, or with no clearance, at per_km. Each count
+// over 10 seeds within 4 standard deviations of its derived mean.
+TEST(ConvoyIeds, PartnersIsrClearsTheRoadsWhileItsDronesFly) {
+  const double per_km = 0.004;
+  const std::vector<std::string> base{"ied.per_km=" + std::to_string(per_km),
+                                      "factions.Barkhane.units=0"};
+  struct Case {
+    std::vector<std::string> overrides;
+    double per_km;
+  };
+  const std::vector<Case> cases{
+      {{"ied.isr_clearance=0.6"}, 0.4 * per_km},
+      {{"ied.isr_clearance=0"}, per_km},
+      {{"ied.isr_clearance=0.6",
+        "flights.groundings=[{from: 2022-03-01, to: null, drones_only: true}]"},
+       per_km}};
+  for (const Case& k : cases) {
+    std::vector<std::string> o = base;
+    o.insert(o.end(), k.overrides.begin(), k.overrides.end());
+    const ConvoyStrikes c = convoy_strikes("teaching/partners.yaml", o, k.per_km);
+    ASSERT_GT(c.convoys, 100.0);
+    ASSERT_GT(c.expected, 20.0);
+    EXPECT_NEAR(c.strikes, c.expected, 4.0 * std::sqrt(c.variance))
+        << k.overrides[0] << (k.overrides.size() > 1 ? " with drones grounded" : "");
+  }
 }
 
 }  // namespace pocsim
@@ -306,7 +350,7 @@ TEST(PresenceDeterrence, HoldsEachKindBackByItsOwnCoefficient) {
     fully += share == 1.0;
     for (const auto& [kind, coefficient] : kinds) {
       perpetrator.config.kind = kind;
-      EXPECT_NEAR(peacekeeper_deterrence(ctx, perpetrator, c), 1.0 - coefficient * share, 1e-6)
+      EXPECT_NEAR(deterrence_by_presence(ctx, perpetrator, c), 1.0 - coefficient * share, 1e-6)
           << "cell " << c;
     }
   }
@@ -370,6 +414,51 @@ TEST(FlightAuthorisation, ExtraDeathsOfADelayMatchTheDerivedCost) {
   EXPECT_NEAR(observed, predicted, 0.10 * predicted);
   EXPECT_LT(std::abs(gap.mean()), 4.0 * gap.standard_error() + 0.02 * predicted)
       << "observed " << observed << ", predicted " << predicted;
+}
+
+}  // namespace pocsim
+
+namespace pocsim {
+
+// Deterrence by partners' presence, exactly: on three days of the 2022
+// baseline (Barkhane, Takuba and the European contingents patrol the north
+// and centre), a perpetrator of kind K is held back to
+// (1 - d_K min(1, P_pk / s)) (1 - e_K min(1, P_partners / s)), with d the
+// peacekeepers' and e the partners' coefficients.
+TEST(PresenceDeterrence, PartnersHoldViolenceBackByTheirOwnCoefficients) {
+  Simulation sim(test::load_shipped(
+      "mali_2022/baseline.yaml",
+      {"response.presence_deterrence={state_forces: 0.1, mercenaries: 0.2, jihadist: 0.3, "
+       "signatory: 0.4}",
+       "response.partner_deterrence={state_forces: 0.5, mercenaries: 0.6, jihadist: 0.7, "
+       "signatory: 0.8}",
+       "control.presence_saturation=2"}));
+  while (sim.ticks_done() < 3 * sim.context().ticks_per_day) sim.step();
+  const SimulationContext& ctx = sim.context();
+  Faction perpetrator = ctx.factions.front();
+  int both = 0;
+  for (world::CellId c : ctx.world.land_cells) {
+    double peacekeepers = 0.0, partners = 0.0;
+    for (std::size_t f = 0; f < ctx.factions.size(); ++f) {
+      const auto kind = ctx.factions[f].config.kind;
+      if (kind == scenario::FactionKind::peacekeepers) peacekeepers += ctx.presence(f, c);
+      if (kind == scenario::FactionKind::partner) partners += ctx.presence(f, c);
+    }
+    const double pk = std::min(1.0, peacekeepers / 2.0), pt = std::min(1.0, partners / 2.0);
+    both += pk > 0.0 && pt > 0.0;
+    const std::vector<std::tuple<scenario::FactionKind, double, double>> kinds{
+        {scenario::FactionKind::state_forces, 0.1, 0.5},
+        {scenario::FactionKind::mercenaries, 0.2, 0.6},
+        {scenario::FactionKind::jihadist, 0.3, 0.7},
+        {scenario::FactionKind::signatory, 0.4, 0.8}};
+    for (const auto& [kind, d, e] : kinds) {
+      perpetrator.config.kind = kind;
+      EXPECT_NEAR(deterrence_by_presence(ctx, perpetrator, c), (1.0 - d * pk) * (1.0 - e * pt),
+                  1e-6)
+          << "cell " << c;
+    }
+  }
+  EXPECT_GT(both, 5);
 }
 
 }  // namespace pocsim

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pocsim/systems/ied.hpp"
 
+#include "pocsim/systems/flights.hpp"
 #include "pocsim/systems/medevac.hpp"
 #include "pocsim/systems/reinforcement.hpp"
 
@@ -33,15 +34,33 @@ bool drives_on_roads(const SimulationContext& ctx, std::size_t u) {
          kind != FactionKind::signatory && !ctx.world.road_links[ctx.units.base_town[u]].empty();
 }
 
+// Partners' drones over the region and route clearance find devices before
+// the mission's and their own convoys reach them.
+bool roads_cleared_for(const SimulationContext& ctx, world::CellId cell, std::uint16_t driver,
+                       std::uint32_t tick) {
+  const FactionKind kind = ctx.factions[driver].config.kind;
+  if (kind != FactionKind::peacekeepers && kind != FactionKind::partner) return false;
+  if (grounded(ctx, tick, true)) return false;
+  const auto region = static_cast<std::size_t>(ctx.world.region[cell]);
+  const std::int64_t day = tick / ctx.ticks_per_day;
+  for (const Faction& f : ctx.factions)
+    if (f.config.kind == FactionKind::partner && f.watches[region] && f.present_on(day))
+      return true;
+  return false;
+}
+
 }  // namespace
 
-double ied_strike_chance(const SimulationContext& ctx, world::CellId cell, double km) {
+double ied_strike_chance(const SimulationContext& ctx, world::CellId cell, double km,
+                         std::uint16_t driver, std::uint32_t tick) {
   const auto& cfg = ctx.scenario.ied;
   double jihadist = 0.0;
   for (std::size_t f = 0; f < ctx.factions.size(); ++f)
     if (ctx.factions[f].config.kind == FactionKind::jihadist) jihadist += ctx.presence(f, cell);
   const double presence = std::min(1.0, jihadist / ctx.scenario.control.presence_saturation);
-  const double per_km = cfg.per_km * (1.0 + (cfg.jihadist_factor - 1.0) * presence);
+  double per_km = cfg.per_km * (1.0 + (cfg.jihadist_factor - 1.0) * presence);
+  if (cfg.isr_clearance > 0.0 && roads_cleared_for(ctx, cell, driver, tick))
+    per_km *= 1.0 - cfg.isr_clearance;
   return 1.0 - std::exp(-per_km * km);
 }
 
@@ -69,7 +88,7 @@ void strike_road_patrols(SimulationContext& ctx, const TickInfo& tick) {
     if (units.task[u] != UnitTask::patrol || !drives_on_roads(ctx, u)) continue;
     const double km = ctx.factions[units.faction[u]].config.road_speed_kmh * ctx.tick_hours;
     const auto draw = ctx.rng.uniform2(Purpose::ied, static_cast<std::uint32_t>(u), tick.tick, 1);
-    if (draw[0] < ied_strike_chance(ctx, units.cell[u], km))
+    if (draw[0] < ied_strike_chance(ctx, units.cell[u], km, units.faction[u], tick.tick))
       ied_strike(ctx, tick.tick, units.cell[u], units.faction[u], static_cast<int>(u), draw[1]);
   }
 }

@@ -73,7 +73,8 @@ void send_ground(SimulationContext& ctx, Incident& incident, std::uint32_t id, s
   incident.arrival_tick = later(tick, hours_to_ticks(ctx, km / cfg.ground_speed_kmh));
   // A convoy runs the IED risk along the whole way, judged by the ground at the incident.
   const auto u = ctx.rng.uniform2(Purpose::ied, id, tick);
-  if (u[0] < ied_strike_chance(ctx, incident.cell, km))
+  if (u[0] <
+      ied_strike_chance(ctx, incident.cell, km, static_cast<std::uint16_t>(ctx.responder), tick))
     ied_strike(ctx, tick, incident.cell, static_cast<std::uint16_t>(ctx.responder), -1, u[1]);
 }
 
@@ -206,13 +207,19 @@ void advance_responses(SimulationContext& ctx, const TickInfo& tick) {
   });
 }
 
-double peacekeeper_deterrence(const SimulationContext& ctx, const Faction& perpetrator,
+double deterrence_by_presence(const SimulationContext& ctx, const Faction& perpetrator,
                               world::CellId cell) {
-  double sum = 0.0;
-  for (std::size_t f = 0; f < ctx.factions.size(); ++f)
-    if (ctx.factions[f].config.kind == FactionKind::peacekeepers) sum += ctx.presence(f, cell);
-  const double presence = std::min(1.0, sum / ctx.scenario.control.presence_saturation);
-  return 1.0 - ctx.scenario.response.presence_deterrence.of(perpetrator.config.kind) * presence;
+  double peacekeepers = 0.0, partners = 0.0;
+  for (std::size_t f = 0; f < ctx.factions.size(); ++f) {
+    const FactionKind kind = ctx.factions[f].config.kind;
+    if (kind == FactionKind::peacekeepers) peacekeepers += ctx.presence(f, cell);
+    if (kind == FactionKind::partner) partners += ctx.presence(f, cell);
+  }
+  const double saturation = ctx.scenario.control.presence_saturation;
+  const auto& cfg = ctx.scenario.response;
+  const FactionKind kind = perpetrator.config.kind;
+  return (1.0 - cfg.presence_deterrence.of(kind) * std::min(1.0, peacekeepers / saturation)) *
+         (1.0 - cfg.partner_deterrence.of(kind) * std::min(1.0, partners / saturation));
 }
 
 }  // namespace pocsim

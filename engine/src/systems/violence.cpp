@@ -66,7 +66,7 @@ void start_episodes(SimulationContext& ctx, const TickInfo& tick) {
     if (ctx.cells.residents[cell] <= 0) continue;
     const double share = f.config.abuse_base_share +
                          (1.0 - f.config.abuse_base_share) * enemy_presence(ctx, f, cell);
-    const double p = rate * ctx.tick_hours / 24.0 * share * peacekeeper_deterrence(ctx, f, cell);
+    const double p = rate * ctx.tick_hours / 24.0 * share * deterrence_by_presence(ctx, f, cell);
     const auto [onset, length] =
         ctx.rng.uniform2(Purpose::violence_onset, static_cast<std::uint32_t>(u), tick.tick);
     if (onset >= p) continue;

@@ -435,6 +435,7 @@ struct IedSection {
   double per_km = 0.0000003;
   double jihadist_factor = 20.0;
   double deaths = 0.5;
+  double isr_clearance = 0.0;
 
   template <class V>
   void describe(V& v) {
@@ -446,6 +447,12 @@ struct IedSection {
     v("jihadist_factor", jihadist_factor,
       {.doc = "factor on per_km where jihadist presence is full", .min = 1.0, .max = 10000.0});
     v("deaths", deaths, {.doc = "mean deaths per IED strike (Poisson)", .min = 0.0, .max = 100.0});
+    v("isr_clearance", isr_clearance,
+      {.doc = "share of the IED risk that partners' ISR and route clearance take off the roads "
+              "for the mission's and the partners' own vehicles, in regions a present partner "
+              "watches while its drones fly",
+       .min = 0.0,
+       .max = 1.0});
   }
 };
 
@@ -503,6 +510,7 @@ struct ResponseSection {
   double ground_range_km = 300.0;
   ByPerpetratorKind stop_on_arrival{0.3, 0.2, 0.8, 0.8};
   ByPerpetratorKind presence_deterrence{0.1, 0.0, 0.6, 0.6};
+  ByPerpetratorKind partner_deterrence{0.0, 0.0, 0.0, 0.0};
 
   template <class V>
   void describe(V& v) {
@@ -548,6 +556,9 @@ struct ResponseSection {
     v("presence_deterrence", presence_deterrence,
       {.doc = "share by which full peacekeeper presence in a cell lowers the onset of violence, "
               "by perpetrator"});
+    v("partner_deterrence", partner_deterrence,
+      {.doc = "share by which full presence of partner forces in a cell lowers the onset of "
+              "violence, by perpetrator; applies on top of presence_deterrence"});
   }
 };
 

@@ -8,8 +8,12 @@
 
 namespace pocsim {
 
-// Chance of at least one strike over `km` of road through `cell`.
-double ied_strike_chance(const SimulationContext& ctx, world::CellId cell, double km);
+// Chance that a vehicle of `driver` strikes at least one device over `km` of
+// road through `cell` at `tick`. The mission's and partners' vehicles run
+// less risk where a present partner's ISR watches the region and its drones
+// fly (ied.isr_clearance).
+double ied_strike_chance(const SimulationContext& ctx, world::CellId cell, double km,
+                         std::uint16_t driver, std::uint32_t tick);
 
 // A strike on a vehicle of `victim` in `cell` at `tick`: draws the deaths,
 // removes them from the unit (if any; else it is a convoy), records the

@@ -18,9 +18,10 @@ void open_incident(SimulationContext& ctx, const Episode& episode, std::uint32_t
 // Moves every open response one step on.
 void advance_responses(SimulationContext& ctx, const TickInfo& tick);
 
-// How much peacekeeper presence in the cell holds back the onset of violence
-// by this faction: a factor in [0, 1] on the onset rate.
-double peacekeeper_deterrence(const SimulationContext& ctx, const Faction& perpetrator,
+// How much the presence of peacekeepers and of partner forces in the cell
+// holds back the onset of violence by this faction: a factor in [0, 1] on
+// the onset rate, the product of the two forces' factors.
+double deterrence_by_presence(const SimulationContext& ctx, const Faction& perpetrator,
                               world::CellId cell);
 
 }  // namespace pocsim
