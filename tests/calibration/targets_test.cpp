@@ -319,10 +319,12 @@ INSTANTIATE_TEST_SUITE_P(
     [](const testing::TestParamInfo<Malformed>& p) { return std::string(p.param.what); });
 
 TEST(TargetsFile, ShippedTargetsLoad) {
-  const TargetsLoadResult r = load_targets(test::source_path("scenarios/mali_2022/targets.yaml"));
-  for (const Diagnostic& d : r.diagnostics.items()) ADD_FAILURE() << d.to_string();
-  ASSERT_TRUE(r.targets.has_value());
-  for (const Target& t : r.targets->targets) EXPECT_FALSE(t.source.empty()) << t.name;
+  for (const char* file : {"scenarios/mali_2022/targets.yaml", "scenarios/mali_2021/targets.yaml"}) {
+    const TargetsLoadResult r = load_targets(test::source_path(file));
+    for (const Diagnostic& d : r.diagnostics.items()) ADD_FAILURE() << d.to_string();
+    ASSERT_TRUE(r.targets.has_value()) << file;
+    for (const Target& t : r.targets->targets) EXPECT_FALSE(t.source.empty()) << file << ": " << t.name;
+  }
 }
 
 TEST(TargetsFile, MissingFileIsAnError) {

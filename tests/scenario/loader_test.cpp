@@ -705,5 +705,29 @@ TEST(ShippedScenarios, VariantsDifferFromTheBaselineInTheirOwnKeysOnly) {
   }
 }
 
+// The 2021 scenario (scenarios/mali_2021/baseline.yaml) is an out-of-sample
+// check of the 2022 calibration: it changes the conditions of the year (dates,
+// who is present where, the flight policy, helicopters, the population and the
+// displaced at the start) and no behavioural parameter.
+TEST(ShippedScenarios, TheTwentyTwentyOneScenarioChangesOnlyConditions) {
+  const std::vector<std::string> conditions = {
+      "civilians.initially_displaced", "civilians.population",
+      "factions.Barkhane.area",        "factions.Barkhane.bases",
+      "factions.Barkhane.isr_regions", "factions.Takuba.units",
+      "flights.authorisation_required", "flights.groundings",
+      "response.helicopters",          "scenario.seed",
+      "scenario.start_date"};
+  const auto baseline = flat("mali_2022/baseline.yaml");
+  const auto year = flat("mali_2021/baseline.yaml");
+  ASSERT_FALSE(baseline.empty());
+  ASSERT_EQ(year.size(), baseline.size());
+  std::vector<std::string> differing;
+  for (const auto& [key, value] : year)
+    if (baseline.at(key) != value && key != "scenario.name" && key != "scenario.description")
+      differing.push_back(key);
+  EXPECT_EQ(differing, conditions);
+  EXPECT_NE(year.at("scenario.name"), baseline.at("scenario.name"));
+}
+
 }  // namespace
 }  // namespace pocsim::scenario
