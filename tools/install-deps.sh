@@ -11,8 +11,6 @@ packages=(
   python3 python3-pandas python3-matplotlib
   # the commit of --version; the .deb's dependencies (dpkg-shlibdeps); CITATION.cff's test
   git dpkg-dev python3-yaml python3-jsonschema
-  # the mutant harness's scratch copy (tools/mutants.sh)
-  rsync
 )
 
 missing=()

@@ -78,18 +78,42 @@ def sample(mutants, count):
 
 
 def copy_tree(source, target):
-    """The checkout's files (tracked or not, without build and output
-    folders) into target, keeping modification times so that an unchanged
-    file is not rebuilt."""
-    os.makedirs(target, exist_ok=True)
-    excluded = ["/.git", "/build*", "/out*", "__pycache__"]
-    if shutil.which("rsync"):
-        args = ["rsync", "-a", "--delete"] + [f"--exclude={e}" for e in excluded]
-        subprocess.run(args + [source + "/", target + "/"], check=True)
-        return
-    shutil.rmtree(target)
-    ignore = shutil.ignore_patterns(".git", "build*", "out*", "__pycache__")
-    shutil.copytree(source, target, ignore=ignore)
+    """The checkout's files (tracked or not, without .git, build and output
+    folders) into target. A file whose content is already there is left
+    alone, so that it is not rebuilt; one that differs is written anew, with
+    a new modification time, so that it is (copying times along would let an
+    object built from an older copy pass for up to date)."""
+    skip_dirs = (".git", "__pycache__")
+
+    def skipped(relative_dir, name):
+        return relative_dir == "" and (name.startswith("build") or name.startswith("out"))
+
+    wanted = set()
+    for folder, dirs, files in os.walk(source):
+        relative_dir = os.path.relpath(folder, source)
+        relative_dir = "" if relative_dir == "." else relative_dir
+        dirs[:] = [d for d in dirs if d not in skip_dirs and not skipped(relative_dir, d)]
+        os.makedirs(os.path.join(target, relative_dir), exist_ok=True)
+        for name in files:
+            if skipped(relative_dir, name):
+                continue
+            relative = os.path.join(relative_dir, name)
+            wanted.add(relative)
+            src, dst = os.path.join(source, relative), os.path.join(target, relative)
+            with open(src, "rb") as f:
+                content = f.read()
+            if os.path.isfile(dst) and not os.path.islink(dst):
+                with open(dst, "rb") as f:
+                    if f.read() == content:
+                        continue
+            with open(dst, "wb") as f:
+                f.write(content)
+            shutil.copymode(src, dst)
+    for folder, dirs, files in os.walk(target, topdown=False):
+        for name in files:
+            relative = os.path.relpath(os.path.join(folder, name), target)
+            if relative not in wanted:
+                os.remove(os.path.join(folder, name))
 
 
 def build(source, build_dir, quiet=True):
