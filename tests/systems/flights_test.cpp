@@ -153,9 +153,6 @@ TEST(GroundDenialNearOperations, ClosesTheRoadToConvoysAndInvestigators) {
             3.0);
 }
 
-}  // namespace pocsim
-
-namespace pocsim {
 
 // Exactly the requests made where the state operates are refused when the
 // lever is 1 and nothing else refuses: each tick of 120 days of the baseline,

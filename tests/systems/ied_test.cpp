@@ -31,9 +31,6 @@ TEST(IedTeaching, RiskRisingWhereJihadistsHoldTheGroundMeansMoreStrikes) {
             3.0);
 }
 
-}  // namespace pocsim
-
-namespace pocsim {
 
 // Route clearance, exactly: -ln(1 - p) of a strike is per_km x km, times
 // (1 - isr_clearance) for the mission's and partners' own vehicles while a
