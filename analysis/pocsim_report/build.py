@@ -4,7 +4,7 @@ import os
 import sys
 import traceback
 
-from . import charts, maps
+from . import charts, maps, withdrawal_cost
 from .attribution import credit_text, draw_credit
 from .geography import load_geography
 from .inputs import CIVILIAN_DEATHS, RunDir, SweepDir, directory_kind
@@ -247,6 +247,7 @@ def sweep_report(directory):
                     "seeds, with 95% CI (differences.csv); a CI clear of 0 is a difference the "
                     "replications resolve.",
                     lambda: charts.sweep_differences(sweep, KEY_OUTCOMES))
+    withdrawal_cost.add_section(sweep, page, plotter)
     if os.path.isfile(os.path.join(directory, "sobol.csv")):
         page.heading("Sensitivity")
         plotter.add("sobol", "Sobol indices per parameter: first order (the parameter alone) "

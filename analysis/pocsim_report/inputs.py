@@ -12,7 +12,7 @@ import pandas as pd
 
 # The columns of a sweep's CSV files that hold labels, not numbers.
 LABEL_COLUMNS = {"run_id", "variant_id", "variant", "replicate", "seed", "status", "error",
-                 "reference_variant_id", "outcome", "parameter"}
+                 "reference_variant_id", "outcome", "parameter", "focus.regions"}
 
 CIVILIAN_DEATHS = "civilian_deaths.total"
 
