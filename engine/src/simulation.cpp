@@ -8,6 +8,8 @@
 #include "pocsim/systems/control.hpp"
 #include "pocsim/systems/deployment.hpp"
 #include "pocsim/systems/displacement.hpp"
+#include "pocsim/systems/flights.hpp"
+#include "pocsim/systems/hunting.hpp"
 #include "pocsim/systems/ied.hpp"
 #include "pocsim/systems/investigation.hpp"
 #include "pocsim/systems/movement.hpp"
@@ -33,6 +35,7 @@ Simulation::Simulation(const scenario::Scenario& scenario,
   create_units(*ctx_);
   update_deployment(*ctx_, 0);
   update_operations(*ctx_, 0);
+  launch_hunts(*ctx_, 0);
   displace_initially(*ctx_);
   index_civilians(*ctx_);
   build_schedule();
@@ -65,6 +68,7 @@ void Simulation::build_schedule() {
   scheduler_->add_phase("reinforcement", day, [&ctx](const TickInfo&) { reinforce_units(ctx); });
   scheduler_->add_phase("control", day, [&ctx](const TickInfo&) { record_control(ctx); });
   scheduler_->add_phase("record day", day, [&ctx, census](const TickInfo& t) {
+    ctx.recorder.helicopters_on_hand(helicopters_on_hand(ctx, t.tick));
     ctx.recorder.end_of_day(t.day(), census->displaced_by_region, census->at_home_by_region);
   });
   scheduler_->add_phase("accord", day, [&ctx](const TickInfo& t) { update_accord(ctx, t.day()); });
@@ -73,6 +77,8 @@ void Simulation::build_schedule() {
                         [&ctx](const TickInfo& t) { update_deployment(ctx, t.day() + 1); });
   scheduler_->add_phase("operations", day,
                         [&ctx](const TickInfo& t) { update_operations(ctx, t.day() + 1); });
+  scheduler_->add_phase("hunts", day,
+                        [&ctx](const TickInfo& t) { launch_hunts(ctx, t.day() + 1); });
 }
 
 std::uint32_t Simulation::total_ticks() const {

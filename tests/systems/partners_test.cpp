@@ -10,6 +10,7 @@
 #include "pocsim/output/run_files.hpp"
 #include "pocsim/simulation.hpp"
 #include "support/levers.hpp"
+#include "support/paired.hpp"
 #include "support/scenarios.hpp"
 
 namespace pocsim {
@@ -102,26 +103,42 @@ namespace pocsim {
 // build, which leaves out the suite FullBaselineYear.
 TEST(FullBaselineYear, HistoricalWithdrawalsCostLivesInGaoAndMenaka) {
   const int seeds = 30;
-  auto north = [&](const std::vector<std::string>& overrides) {
-    const auto runs = test::summaries_over_seeds("mali_2022/baseline.yaml", overrides, seeds);
+  const auto stay = test::summaries_over_seeds(
+      "mali_2022/baseline.yaml",
+      {"factions.Barkhane.withdrawal_date=null", "factions.Takuba.withdrawal_date=null",
+       "factions.UK LRRG.withdrawal_date=null"},
+      seeds);
+  const auto historical = test::summaries_over_seeds("mali_2022/baseline.yaml", {}, seeds);
+  auto north = [&](const std::vector<nlohmann::json>& runs) {
     const auto gao = test::figure(runs, "/civilian_deaths/by_region/Gao");
     const auto menaka = test::figure(runs, "/civilian_deaths/by_region/Ménaka");
     std::vector<double> sum;
     for (int s = 0; s < seeds; ++s) sum.push_back(gao[s] + menaka[s]);
     return sum;
   };
-  const auto stay =
-      north({"factions.Barkhane.withdrawal_date=null", "factions.Takuba.withdrawal_date=null",
-             "factions.UK LRRG.withdrawal_date=null"});
-  const auto historical = north({});
   std::vector<double> difference;
-  for (int s = 0; s < seeds; ++s) difference.push_back(historical[s] - stay[s]);
+  for (int s = 0; s < seeds; ++s) difference.push_back(north(historical)[s] - north(stay)[s]);
   const calibration::MeanEstimate d = calibration::estimate_mean(difference, 0.95);
-  const calibration::MeanEstimate base = calibration::estimate_mean(stay, 0.95);
+  const calibration::MeanEstimate base = calibration::estimate_mean(north(stay), 0.95);
   EXPECT_GT(d.low, 0.0) << "paired mean difference " << d.mean << " [" << d.low << ", " << d.high
                         << "]";
   EXPECT_GT(d.mean, 0.01 * base.mean);
   EXPECT_LT(d.mean, 0.50 * base.mean);
+  // The focus block of summary.json sums the same two regions.
+  EXPECT_EQ(test::figure(historical, "/focus/civilian_deaths/total"), north(historical));
+  // Through which channels: fewer operations and fewer jihadist fighters
+  // killed by partners, more of the land held by jihadists, more jihadist
+  // violence there, fewer helicopters, more tension; each beyond 3 standard
+  // errors of the paired difference.
+  auto z = [&](const char* pointer) {
+    return test::paired_z(test::figure(stay, pointer), test::figure(historical, pointer));
+  };
+  EXPECT_LT(z("/partners/operation_days"), -3.0);
+  EXPECT_LT(z("/partners/enemies_killed"), -3.0);
+  EXPECT_GT(z("/focus/jihadist_held_mean"), 3.0);
+  EXPECT_GT(z("/focus/civilian_deaths/by_perpetrator_kind/jihadist"), 3.0);
+  EXPECT_LT(z("/partners/helicopters_mean"), -3.0);
+  EXPECT_GT(z("/accord/tension_end"), 3.0);
 }
 
 }  // namespace pocsim

@@ -11,6 +11,8 @@ Recorder::Recorder(const std::vector<std::int16_t>* cell_region, std::size_t reg
     : cell_region_(cell_region), regions_(regions), pending_rows_(regions) {
   totals_.civilian_deaths_by_faction.assign(factions, 0);
   totals_.combatant_deaths_by_faction.assign(factions, 0);
+  totals_.enemies_killed_by_faction.assign(factions, 0);
+  totals_.hunt_days_by_faction.assign(factions, 0);
   totals_.ied_deaths_by_faction.assign(factions, 0);
   totals_.recruits_by_faction.assign(factions, 0);
   totals_.died_of_wounds_by_faction.assign(factions, 0);
@@ -49,6 +51,8 @@ void Recorder::battle(std::uint32_t day, world::CellId cell, std::uint16_t a, st
   e.civilian_fatalities += civilian_deaths;
   totals_.combatant_deaths_by_faction[a] += losses_a;
   totals_.combatant_deaths_by_faction[b] += losses_b;
+  totals_.enemies_killed_by_faction[a] += losses_b;
+  totals_.enemies_killed_by_faction[b] += losses_a;
   totals_.crossfire_deaths += civilian_deaths;
   totals_.civilian_deaths_by_region[region_of(cell)] += civilian_deaths;
   RegionDay& row = today(cell);

@@ -320,6 +320,83 @@ Json operations_json(const RunResult& r) {
   return list;
 }
 
+// The focus regions of the scenario (outputs.focus_regions) taken together:
+// who killed civilians there, how much of their land jihadists held or
+// contested on an average day, how the responder protected them, and what
+// IEDs cost the mission there.
+Json focus_json(const RunResult& r) {
+  const auto& w = *r.world;
+  std::vector<std::uint8_t> in_focus(w.places.region_names.size(), 0);
+  std::string names;
+  for (const std::string& name : r.scenario.outputs.focus_regions) {
+    in_focus[static_cast<std::size_t>(w.places.find_region(name))] = 1;
+    names += (names.empty() ? "" : "+") + name;
+  }
+  const RunTotals& t = r.recorder.totals();
+  std::int64_t deaths = 0;
+  std::size_t land = 0;
+  for (std::size_t g = 0; g < in_focus.size(); ++g)
+    if (in_focus[g]) {
+      deaths += t.civilian_deaths_by_region[g];
+      land += w.region_cells[g].size();
+    }
+  std::array<std::int64_t, scenario::faction_kind_count> by_kind{};
+  ProtectionTally protection(r.scenario.scenario.tick_hours, total_ticks(r));
+  for (const Incident& i : r.recorder.incidents())
+    if (in_focus[static_cast<std::size_t>(w.region[i.cell])]) {
+      by_kind[static_cast<std::size_t>(r.faction_kinds[i.faction])] += i.civilian_deaths;
+      protection.add(i);
+    }
+  Json kinds = Json::object();
+  std::int64_t by_violence = 0;
+  for (std::size_t k = 0; k < scenario::faction_kind_count; ++k) {
+    kinds[std::string(scenario::faction_kind_names[k])] = by_kind[k];
+    by_violence += by_kind[k];
+  }
+  kinds["crossfire"] = deaths - by_violence;
+  const std::size_t regions = in_focus.size();
+  const std::uint32_t days = r.recorder.days_recorded();
+  const auto jihadist = static_cast<std::size_t>(scenario::FactionKind::jihadist);
+  double held = 0.0, contested = 0.0;
+  for (std::uint32_t d = 0; d < days; ++d)
+    for (std::size_t g = 0; g < regions; ++g)
+      if (in_focus[g]) {
+        held += r.recorder.region_days()[d * regions + g].held[jihadist];
+        contested += r.recorder.region_days()[d * regions + g].contested[jihadist];
+      }
+  const double cell_days = static_cast<double>(std::max<std::size_t>(land, 1)) *
+                           static_cast<double>(std::max<std::uint32_t>(days, 1));
+  std::int64_t mission_ied_deaths = 0;
+  for (const EventRecord& e : r.recorder.events())
+    if (e.kind == EventKind::explosion && in_focus[static_cast<std::size_t>(w.region[e.cell])] &&
+        r.faction_kinds[static_cast<std::size_t>(e.actor2)] == scenario::FactionKind::peacekeepers)
+      mission_ied_deaths += e.fatalities;
+  return {{"regions", names},
+          {"civilian_deaths", {{"total", deaths}, {"by_perpetrator_kind", kinds}}},
+          {"jihadist_held_mean", held / cell_days},
+          {"jihadist_contested_mean", contested / cell_days},
+          {"peacekeeper_ied_deaths", mission_ied_deaths},
+          {"protection", protection.json()}};
+}
+
+// What the partners did themselves: unit-days of counter-terrorism operations, the
+// enemy fighters their units killed, and the responder's flyable
+// helicopters on an average day (partners lend some and keep others flying).
+Json partners_json(const RunResult& r) {
+  const RunTotals& t = r.recorder.totals();
+  std::int64_t hunts = 0, killed = 0;
+  for (std::size_t f = 0; f < r.faction_kinds.size(); ++f)
+    if (r.faction_kinds[f] == scenario::FactionKind::partner) {
+      hunts += t.hunt_days_by_faction[f];
+      killed += t.enemies_killed_by_faction[f];
+    }
+  const std::uint32_t days = r.recorder.days_recorded();
+  return {{"operation_days", hunts},
+          {"enemies_killed", killed},
+          {"helicopters_mean",
+           static_cast<double>(t.helicopter_days) / std::max<std::uint32_t>(days, 1)}};
+}
+
 }  // namespace
 
 std::string summary_json(const RunResult& r) {
@@ -431,6 +508,8 @@ std::string summary_json(const RunResult& r) {
   for (int k = 0; k < world::infrastructure_kinds; ++k)
     infra[world::infrastructure_names[k]] = t.infrastructure_destroyed[static_cast<std::size_t>(k)];
   j["infrastructure_destroyed"] = infra;
+  j["partners"] = partners_json(r);
+  if (!r.scenario.outputs.focus_regions.empty()) j["focus"] = focus_json(r);
   return j.dump(2) + "\n";
 }
 

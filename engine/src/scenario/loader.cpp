@@ -388,6 +388,8 @@ void check_references(Context& ctx, Scenario& s) {
                   "faction name '" + f.name + "' is used twice");
     faction_names.push_back(f.name);
   }
+  if (places)
+    check_names("outputs.focus_regions", s.outputs.focus_regions, places->region_names, "region");
   for (std::size_t i = 0; i < s.factions.size(); ++i) {
     const FactionSection& f = s.factions[i];
     const std::string base = "factions." + std::to_string(i);

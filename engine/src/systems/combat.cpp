@@ -6,6 +6,7 @@
 
 #include "pocsim/systems/civilian_harm.hpp"
 #include "pocsim/systems/medevac.hpp"
+#include "pocsim/systems/partner_isr.hpp"
 #include "pocsim/systems/reinforcement.hpp"
 
 namespace pocsim {
@@ -32,9 +33,11 @@ void engage(SimulationContext& ctx, std::size_t u, std::size_t v, const TickInfo
   const double su = units.strength[u], sv = units.strength[v];
   const auto& cfg = ctx.scenario.combat;
   const double mean_u = expected_losses(cfg, fv.config.firepower, fv.config.fire, sv, su,
-                                        defence(ctx, units.cell[u]), ctx.tick_hours);
+                                        defence(ctx, units.cell[u]), ctx.tick_hours) *
+                        warned_loss_share(ctx, u, tick.tick);
   const double mean_v = expected_losses(cfg, fu.config.firepower, fu.config.fire, su, sv,
-                                        defence(ctx, units.cell[v]), ctx.tick_hours);
+                                        defence(ctx, units.cell[v]), ctx.tick_hours) *
+                        warned_loss_share(ctx, v, tick.tick);
   const auto ku = static_cast<std::uint32_t>(u), kv = static_cast<std::uint32_t>(v);
   const auto loss_u = static_cast<std::int32_t>(std::min<std::uint32_t>(
       poisson_from_uniform(mean_u, ctx.rng.uniform(Purpose::combat_losses, ku, tick.tick, kv)),
@@ -77,6 +80,16 @@ double expected_losses(const scenario::CombatSection& cfg, double enemy_firepowe
   const double density =
       enemy_fire == scenario::FireMode::area ? own / cfg.area_fire_reference_strength : 1.0;
   return enemy_firepower * enemy_strength * density * hours / defence;
+}
+
+double warned_loss_share(const SimulationContext& ctx, std::size_t u, std::uint32_t tick) {
+  const double warning = ctx.scenario.combat.isr_warning;
+  if (warning <= 0.0) return 1.0;
+  const Faction& f = ctx.factions[ctx.units.faction[u]];
+  return protected_by_partner_isr(f.config.kind) &&
+                 watched_by_partners(ctx, ctx.units.cell[u], tick)
+             ? 1.0 - warning
+             : 1.0;
 }
 
 double crossfire_probability(const scenario::CombatSection& cfg, scenario::FireMode a,

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pocsim/systems/ied.hpp"
 
-#include "pocsim/systems/flights.hpp"
 #include "pocsim/systems/medevac.hpp"
+#include "pocsim/systems/partner_isr.hpp"
 #include "pocsim/systems/reinforcement.hpp"
 
 #include <algorithm>
@@ -34,21 +34,6 @@ bool drives_on_roads(const SimulationContext& ctx, std::size_t u) {
          kind != FactionKind::signatory && !ctx.world.road_links[ctx.units.base_town[u]].empty();
 }
 
-// Partners' drones over the region and route clearance find devices before
-// the mission's and their own convoys reach them.
-bool roads_cleared_for(const SimulationContext& ctx, world::CellId cell, std::uint16_t driver,
-                       std::uint32_t tick) {
-  const FactionKind kind = ctx.factions[driver].config.kind;
-  if (kind != FactionKind::peacekeepers && kind != FactionKind::partner) return false;
-  if (grounded(ctx, tick, true)) return false;
-  const auto region = static_cast<std::size_t>(ctx.world.region[cell]);
-  const std::int64_t day = tick / ctx.ticks_per_day;
-  for (const Faction& f : ctx.factions)
-    if (f.config.kind == FactionKind::partner && f.watches[region] && f.present_on(day))
-      return true;
-  return false;
-}
-
 }  // namespace
 
 double ied_strike_chance(const SimulationContext& ctx, world::CellId cell, double km,
@@ -59,7 +44,8 @@ double ied_strike_chance(const SimulationContext& ctx, world::CellId cell, doubl
     if (ctx.factions[f].config.kind == FactionKind::jihadist) jihadist += ctx.presence(f, cell);
   const double presence = std::min(1.0, jihadist / ctx.scenario.control.presence_saturation);
   double per_km = cfg.per_km * (1.0 + (cfg.jihadist_factor - 1.0) * presence);
-  if (cfg.isr_clearance > 0.0 && roads_cleared_for(ctx, cell, driver, tick))
+  if (cfg.isr_clearance > 0.0 && protected_by_partner_isr(ctx.factions[driver].config.kind) &&
+      watched_by_partners(ctx, cell, tick))
     per_km *= 1.0 - cfg.isr_clearance;
   return 1.0 - std::exp(-per_km * km);
 }

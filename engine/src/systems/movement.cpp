@@ -123,6 +123,11 @@ void move_units(SimulationContext& ctx, const TickInfo& tick) {
         units.from_town[u] = units.to_town[u] = units.base_town[u];
         units.leg_done_km[u] = 0.0f;
       }
+    } else if (units.task[u] == UnitTask::hunting) {
+      // Partners' ISR keeps the quarry in sight through the day.
+      const std::uint32_t q = units.quarry[u];
+      if (units.active(q))
+        step_toward(units.x[u], units.y[u], units.x[q], units.y[q], offroad_km(ctx, f, u));
     } else if (f.config.mobility == scenario::Mobility::road &&
                !ctx.world.road_links[units.base_town[u]].empty()) {
       patrol_road(ctx, f, u, tick.tick);

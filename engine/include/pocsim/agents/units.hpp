@@ -11,10 +11,11 @@ namespace pocsim {
 enum class UnitTask : std::uint8_t {
   waiting,       // not yet deployed (before the faction's arrival date)
   patrol,        // moving town to town or roaming its area
-  breaking_off,  // returning to base after losing an engagement
+  breaking_off,  // returning to base after losing an engagement or ending a hunt
   recovering,    // at base, rebuilding strength before patrolling again
   operation,     // holding a town in a scripted operation
   withdrawn,     // left the country
+  hunting,       // going across country after a jihadist unit (partners' operations)
 };
 
 struct Units {
@@ -28,12 +29,13 @@ struct Units {
   std::vector<std::int16_t> from_town, to_town;  // the road leg being travelled
   std::vector<float> leg_done_km;
   std::vector<float> target_x, target_y;  // off-road destination
+  std::vector<std::uint32_t> quarry;      // the unit a hunting unit goes after
 
   std::size_t size() const { return faction.size(); }
   void add(std::uint16_t faction_index, std::int16_t base, std::int32_t strength_at_full);
   bool active(std::size_t u) const {
     return task[u] == UnitTask::patrol || task[u] == UnitTask::breaking_off ||
-           task[u] == UnitTask::operation;
+           task[u] == UnitTask::operation || task[u] == UnitTask::hunting;
   }
   bool deployed(std::size_t u) const {
     return task[u] != UnitTask::waiting && task[u] != UnitTask::withdrawn;

@@ -58,7 +58,9 @@ struct RunTotals {
   std::int64_t crossfire_deaths = 0;
   std::vector<std::int64_t> civilian_deaths_by_region;
   std::vector<std::int64_t> combatant_deaths_by_faction;
-  std::vector<std::int64_t> infrastructure_destroyed;  // by Infrastructure kind
+  std::vector<std::int64_t> enemies_killed_by_faction;  // the other side's losses in its battles
+  std::vector<std::int64_t> hunt_days_by_faction;       // unit-days on counter-terrorism operations
+  std::vector<std::int64_t> infrastructure_destroyed;   // by Infrastructure kind
   std::int64_t violent_episodes = 0;  // an episode over several days is several events
   std::int64_t violence_events = 0;
   std::int64_t battles = 0;
@@ -75,6 +77,7 @@ struct RunTotals {
   double medevac_wait_hours = 0.0;
   std::vector<std::int64_t> died_of_wounds_by_faction;
   std::vector<std::int64_t> held_cells_by_faction;  // land cells held, on the last day recorded
+  std::int64_t helicopter_days = 0;  // the responder's flyable helicopters, summed over days
 };
 
 class Recorder {
@@ -88,6 +91,8 @@ class Recorder {
               std::uint32_t losses_a, std::uint32_t losses_b, std::uint32_t civilian_deaths);
   void infrastructure_destroyed(world::CellId cell, int kind);
   void episode_started() { ++totals_.violent_episodes; }
+  void hunt_day(std::uint16_t faction) { ++totals_.hunt_days_by_faction[faction]; }
+  void helicopters_on_hand(int helicopters) { totals_.helicopter_days += helicopters; }
   void recruited(std::uint16_t faction, std::uint32_t fighters) {
     totals_.recruits_by_faction[faction] += fighters;
   }

@@ -201,6 +201,7 @@ struct CombatSection {
   double engage_probability = 0.01;
   double area_fire_reference_strength = 100.0;
   double area_fire_crossfire_factor = 5.0;
+  double isr_warning = 0.0;
 
   template <class V>
   void describe(V& v) {
@@ -243,6 +244,12 @@ struct CombatSection {
               "the two sides' factors applies)",
        .min = 1.0,
        .max = 1000.0});
+    v("isr_warning", isr_warning,
+      {.doc = "share of their losses in combat that the mission's and partners' units are "
+              "spared where a present partner's ISR watches the region and drones fly (warning "
+              "of attacks)",
+       .min = 0.0,
+       .max = 1.0});
   }
 };
 
@@ -277,6 +284,18 @@ struct ControlSection {
               "it where a hostile faction has as much (control of territory, an output)",
        .min = 0.001,
        .max = 1000.0});
+  }
+};
+
+// What a run reports beyond its fixed outputs.
+struct OutputSection {
+  std::vector<std::string> focus_regions;
+
+  template <class V>
+  void describe(V& v) {
+    v("focus_regions", focus_regions,
+      {.doc = "regions summed into summary.json's focus block (civilian deaths by perpetrator "
+              "kind, jihadist control, protection, the mission's losses there); empty: no block"});
   }
 };
 
@@ -616,6 +635,7 @@ struct FactionSection {
   int helicopters = 0;
   double logistics_support = 0.0;
   double escalation_deterrence = 0.0;
+  double hunt_radius_km = 0.0;
 
   template <class V>
   void describe(V& v) {
@@ -700,6 +720,12 @@ struct FactionSection {
       {.doc = "share of the accord's daily tension drift this faction holds back while present",
        .min = 0.0,
        .max = 1.0});
+    v("hunt_radius_km", hunt_radius_km,
+      {.doc = "counter-terrorism operations: each day, patrolling units set out across country "
+              "for the nearest hostile jihadist unit within this distance of their base that "
+              "the faction's ISR (isr_regions) sees; 0: no operations, patrols only",
+       .min = 0.0,
+       .max = 2000.0});
   }
 };
 
@@ -717,6 +743,7 @@ struct Scenario {
   MedevacSection medevac;
   InvestigationSection investigations;
   AccordSection accord;
+  OutputSection outputs;
   std::vector<FactionSection> factions;
   std::vector<OperationSection> operations;
 
@@ -738,6 +765,7 @@ struct Scenario {
     v("investigations", investigations,
       {.doc = "human-rights investigations of incidents, and access to them"});
     v("accord", accord, {.doc = "the peace accord between the state and the signatories"});
+    v("outputs", outputs, {.doc = "what a run reports beyond its fixed outputs"});
     v("factions", factions, {.doc = "the armed actors, one entry per faction"});
     v("operations", operations, {.doc = "scripted operations (date, place, forces)"});
   }

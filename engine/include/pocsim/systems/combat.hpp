@@ -19,6 +19,11 @@ double expected_losses(const scenario::CombatSection& cfg, double enemy_firepowe
                        scenario::FireMode enemy_fire, double enemy_strength, double own,
                        double defence, double hours);
 
+// Share of its expected losses that unit `u` takes at `tick`: the mission's
+// and partners' units warned of an attack by partners' ISR take
+// 1 - combat.isr_warning of them, every other unit all.
+double warned_loss_share(const SimulationContext& ctx, std::size_t u, std::uint32_t tick);
+
 // Chance per resident of the fight's cell of being killed in the crossfire
 // over `hours` when the two sides fire in modes a and b.
 double crossfire_probability(const scenario::CombatSection& cfg, scenario::FireMode a,
