@@ -117,11 +117,9 @@ int check(const CheckOptions& o) {
     // outputs lack is reported before the others are spent.
     std::vector<calibration::ReplicateOutputs> outputs =
         calibration::run_replications(*scenario, world, 0, 1, progress);
-    const calibration::RunOutputs first =
-        calibration::parse_run_outputs(outputs[0].summary_json, outputs[0].timeseries_csv);
     Diagnostics mismatches;
     for (const calibration::Target& t : targets)
-      if (t.applies(name)) calibration::check_target(t, first, mismatches);
+      if (t.applies(name)) calibration::check_target(t, outputs[0].outcomes, mismatches);
     if (!mismatches.empty()) {
       if (show_progress) std::cerr << "\n";
       mismatches.sort_by_location();
@@ -133,12 +131,10 @@ int check(const CheckOptions& o) {
     std::move(rest.begin(), rest.end(), std::back_inserter(outputs));
     if (show_progress) std::cerr << "\n";
     for (calibration::ReplicateOutputs& replicate : outputs) {
-      const calibration::RunOutputs run =
-          calibration::parse_run_outputs(replicate.summary_json, replicate.timeseries_csv);
-      replicate = {};  // the texts of a long run are large; keep only the metrics
       for (std::size_t t = 0; t < targets.size(); ++t)
         if (targets[t].applies(name))
-          values[t].push_back(calibration::evaluate(targets[t].metric, run));
+          values[t].push_back(calibration::evaluate(targets[t].metric, replicate.outcomes));
+      replicate = {};  // the events of a long run are large; keep only the metrics
     }
   } catch (const std::exception& e) {
     if (show_progress) std::cerr << "\n";

@@ -10,6 +10,7 @@
 #include "epstein_run.hpp"
 #include "pocsim/classic/epstein_scenario.hpp"
 #include "pocsim/output/atomic_file.hpp"
+#include "pocsim/output/outcome_list.hpp"
 #include "pocsim/output/run_files.hpp"
 #include "pocsim/simulation.hpp"
 #include "pocsim/systems/displacement.hpp"
@@ -44,12 +45,13 @@ int run(const RunOptions& o) {
       if (show_progress) std::cerr << "\rpocsim run: day " << day << "/" << days << std::flush;
     });
     if (show_progress) std::cerr << "\n";
-    const RunResult result = simulation.result();
+    const Outcomes outcomes = collect_outcomes(simulation.result());
+    const RunResult& result = *outcomes.run;
     fs::create_directories(out);
-    write_files_atomically(out, {{"scenario.resolved.yaml", resolved_scenario_yaml(result)},
-                                 {"summary.json", summary_json(result)},
-                                 {"timeseries.csv", timeseries_csv(result)},
-                                 {"events.csv", events_csv(result)}});
+    write_files_atomically(out, {{"scenario.resolved.yaml", resolved_scenario_yaml(outcomes)},
+                                 {"summary.json", summary_json(outcomes)},
+                                 {"timeseries.csv", timeseries_csv(outcomes)},
+                                 {"events.csv", events_csv(outcomes)}});
     if (!o.quiet) {
       const CivilianCensus census = simulation.census();
       std::cout << scenario->scenario.name << " (seed " << scenario->scenario.seed

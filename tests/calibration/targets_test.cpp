@@ -17,28 +17,54 @@
 namespace pocsim::calibration {
 namespace {
 
-const std::string summary = R"({
-  "scenario": "tiny",
-  "civilian_deaths": {
-    "total": 10,
-    "by_perpetrator_kind": {"state_forces": 3, "mercenaries": 1, "jihadist": 6}
-  },
-  "protection": {"hours_to_first_arrival": {"mean": null, "median": 2.5}},
-  "ied_attacks": 4,
-  "peacekeeper_deaths": {"ied": 0, "combat": 0}
+SummaryEntry entry(const std::string& name, OutcomeValue value,
+                   OutcomeType type = OutcomeType::count) {
+  SummaryEntry e;
+  std::string key;
+  for (char c : name + ".") {
+    if (c != '.') {
+      key += c;
+      continue;
+    }
+    e.keys.push_back(key);
+    key.clear();
+  }
+  e.type = type;
+  e.value = std::move(value);
+  return e;
 }
-)";
 
-// Two days and three regions; a region name with a comma is quoted, as
-// run_files.cpp writes it.
-const std::string timeseries =
-    "date,day,region,civilian_deaths,violence_events,displaced\n"
-    "2022-01-01,0,Mopti,1,1,10\n"
-    "2022-01-01,0,Ségou,0,2,0\n"
-    "2022-01-01,0,\"Kidal, north\",2,1,5\n"
-    "2022-01-02,1,Mopti,3,0,20\n"
-    "2022-01-02,1,Ségou,1,1,4\n"
-    "2022-01-02,1,\"Kidal, north\",0,0,6\n";
+// A tiny run: a few numbers of the summary, and two days and three regions
+// of the daily series (a region name with a comma among them).
+Outcomes tiny_run() {
+  using T = OutcomeType;
+  std::vector<SummaryEntry> summary{
+      entry("scenario", std::string("tiny"), T::text),
+      entry("civilian_deaths.total", std::int64_t{10}),
+      entry("civilian_deaths.by_perpetrator_kind.state_forces", std::int64_t{3}),
+      entry("civilian_deaths.by_perpetrator_kind.mercenaries", std::int64_t{1}),
+      entry("civilian_deaths.by_perpetrator_kind.jihadist", std::int64_t{6}),
+      entry("protection.hours_to_first_arrival.mean", Null{}, T::optional_real),
+      entry("protection.hours_to_first_arrival.median", 2.5, T::optional_real),
+      entry("ied_attacks", std::int64_t{4}),
+      entry("peacekeeper_deaths.ied", std::int64_t{0}),
+      entry("peacekeeper_deaths.combat", std::int64_t{0}),
+  };
+  DailySeries series;
+  series.columns = {"civilian_deaths", "violence_events", "displaced"};
+  series.types.assign(3, T::count);
+  series.region_names = {"Mopti", "Ségou", "Kidal, north"};
+  series.values.resize(3);
+  const double rows[6][3] = {{1, 1, 10}, {0, 2, 0}, {2, 1, 5}, {3, 0, 20}, {1, 1, 4}, {0, 0, 6}};
+  for (std::uint32_t day = 0; day < 2; ++day)
+    for (std::size_t g = 0; g < 3; ++g) {
+      series.dates.push_back(Date::parse("2022-01-01")->plus_days(day));
+      series.days.push_back(day);
+      series.regions.push_back(series.region_names[g]);
+      for (std::size_t c = 0; c < 3; ++c) series.values[c].push_back(rows[day * 3 + g][c]);
+    }
+  return Outcomes(nullptr, std::move(summary), std::move(series));
+}
 
 TargetsFile load_ok(const std::string& text) {
   TargetsLoadResult r = load_targets_text(text, "t.yaml");
@@ -56,7 +82,7 @@ std::string one_target(const std::string& metric) {
 double value_of(const std::string& metric) {
   const TargetsFile file = load_ok(one_target(metric));
   if (file.targets.empty()) return -1.0;
-  const RunOutputs run = parse_run_outputs(summary, timeseries);
+  const Outcomes run = tiny_run();
   Diagnostics mismatches;
   check_target(file.targets[0], run, mismatches);
   EXPECT_TRUE(mismatches.empty()) << mismatches.items()[0].to_string();
@@ -108,16 +134,13 @@ TEST(Metrics, TimeseriesRatiosShareOfRegions) {
                    0.5);
 }
 
-TEST(Metrics, OutputsAreParsedAsRunFilesWritesThem) {
-  const RunOutputs run = parse_run_outputs(summary, timeseries);
-  EXPECT_EQ(run.region_names, (std::vector<std::string>{"Mopti", "Ségou", "Kidal, north"}));
-  EXPECT_EQ(run.columns,
-            (std::vector<std::string>{"day", "civilian_deaths", "violence_events", "displaced"}));
-  ASSERT_NE(run.summary_value("civilian_deaths.by_perpetrator_kind.jihadist"), nullptr);
-  EXPECT_EQ(run.summary_value("scenario"), nullptr);  // text, not a number
-  EXPECT_THROW(parse_run_outputs("{", timeseries), std::runtime_error);
-  EXPECT_THROW(parse_run_outputs(summary, "date,region,x\n2022-01-01,Mopti,many\n"),
-               std::runtime_error);
+TEST(Metrics, OutcomesGiveTheirNumbersByName) {
+  const Outcomes run = tiny_run();
+  EXPECT_EQ(run.series.region_names, (std::vector<std::string>{"Mopti", "Ségou", "Kidal, north"}));
+  ASSERT_NE(run.number("civilian_deaths.by_perpetrator_kind.jihadist"), nullptr);
+  EXPECT_EQ(*run.number("civilian_deaths.by_perpetrator_kind.jihadist"), 6.0);
+  EXPECT_EQ(run.number("scenario"), nullptr);  // text, not a number
+  EXPECT_TRUE(std::isnan(*run.number("protection.hours_to_first_arrival.mean")));
 }
 
 // The `key path @ line` of each diagnostic, and its message.
@@ -146,7 +169,7 @@ TEST(Metrics, MismatchesWithTheOutputsNameTheTargetAndTheKey) {
         from: 2021-12-01
         numerator_regions: [Segou]
 )");
-  const RunOutputs run = parse_run_outputs(summary, timeseries);
+  const Outcomes run = tiny_run();
   Diagnostics d;
   for (const Target& t : file.targets) check_target(t, run, d);
   ASSERT_EQ(d.size(), 5u);
@@ -319,11 +342,13 @@ INSTANTIATE_TEST_SUITE_P(
     [](const testing::TestParamInfo<Malformed>& p) { return std::string(p.param.what); });
 
 TEST(TargetsFile, ShippedTargetsLoad) {
-  for (const char* file : {"scenarios/mali_2022/targets.yaml", "scenarios/mali_2021/targets.yaml"}) {
+  for (const char* file :
+       {"scenarios/mali_2022/targets.yaml", "scenarios/mali_2021/targets.yaml"}) {
     const TargetsLoadResult r = load_targets(test::source_path(file));
     for (const Diagnostic& d : r.diagnostics.items()) ADD_FAILURE() << d.to_string();
     ASSERT_TRUE(r.targets.has_value()) << file;
-    for (const Target& t : r.targets->targets) EXPECT_FALSE(t.source.empty()) << file << ": " << t.name;
+    for (const Target& t : r.targets->targets)
+      EXPECT_FALSE(t.source.empty()) << file << ": " << t.name;
   }
 }
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "pocsim/core/version.hpp"
-#include "pocsim/output/summary_values.hpp"
+#include "pocsim/output/outcome_list.hpp"
 #include "pocsim/simulation.hpp"
 #include "support/scenarios.hpp"
 
@@ -26,6 +26,7 @@ struct Outputs {
   Json summary;
   std::vector<std::map<std::string, std::string>> rows;  // timeseries.csv by column name
   std::string resolved;                                  // scenario.resolved.yaml
+  Outcomes outcomes;
 };
 
 std::vector<std::string> split(const std::string& line) {
@@ -47,9 +48,10 @@ const Outputs& outputs() {
     Simulation sim(s);
     sim.run();
     Outputs o;
-    o.summary = Json::parse(summary_json(sim.result()));
-    o.resolved = resolved_scenario_yaml(sim.result());
-    std::istringstream csv(timeseries_csv(sim.result()));
+    o.outcomes = collect_outcomes(sim.result());
+    o.summary = Json::parse(summary_json(o.outcomes));
+    o.resolved = resolved_scenario_yaml(o.outcomes);
+    std::istringstream csv(timeseries_csv(o.outcomes));
     std::string line;
     std::getline(csv, line);
     const std::vector<std::string> header = split(line);
@@ -168,9 +170,9 @@ TEST(ControlOfTerritory, SharesAreConsistentAndEndOfRunMatchesTheLastDay) {
               control["national"]["held"]["jihadist"].get<double>(), 1e-12);
 }
 
-// Every summary.json names what produced it, in strings only: summary_values()
-// (the outcome columns of a sweep) takes numbers and booleans, and must not
-// gain a column for the version.
+// Every summary.json names what produced it, in strings only: the numbers of
+// the outcomes (the outcome columns of a sweep) take numbers and booleans, and
+// must not gain a column for the version.
 TEST(Provenance, SummaryNamesTheVersionAndTheCommitInStrings) {
   const Json& p = outputs().summary.at("pocsim");
   EXPECT_EQ(p.at("version"), engine_version());
@@ -179,7 +181,7 @@ TEST(Provenance, SummaryNamesTheVersionAndTheCommitInStrings) {
   EXPECT_EQ(p.at("build"), build_description());
   for (const auto& [key, value] : p.items()) EXPECT_TRUE(value.is_string()) << key;
   EXPECT_FALSE(outputs().summary.contains("pocsim_version"));
-  for (const auto& [name, value] : summary_values(outputs().summary.dump()))
+  for (const auto& [name, value] : outputs().outcomes.numbers())
     EXPECT_NE(name.rfind("pocsim", 0), 0u) << name;
 }
 

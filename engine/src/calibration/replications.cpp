@@ -4,7 +4,7 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
-#include "pocsim/output/run_files.hpp"
+#include "pocsim/output/outcome_list.hpp"
 #include "pocsim/simulation.hpp"
 
 namespace pocsim::calibration {
@@ -30,9 +30,7 @@ std::vector<ReplicateOutputs> run_replications(const scenario::Scenario& scenari
           replicate.scenario.seed = replicate_seed(scenario, index);
           Simulation simulation(replicate, world, ExecutionMode::serial);
           simulation.run();
-          const RunResult result = simulation.result();
-          outputs[k] = {index, replicate.scenario.seed, summary_json(result),
-                        timeseries_csv(result)};
+          outputs[k] = {index, replicate.scenario.seed, collect_outcomes(simulation.result())};
           if (done) done(index);
         }
       },

@@ -14,7 +14,6 @@
 #include <stdexcept>
 
 #include "pocsim/output/csv.hpp"
-#include "pocsim/output/summary_values.hpp"
 #include "pocsim/scenario/value_text.hpp"
 #include "yaml_paths.hpp"
 #include "yaml_reader.hpp"
@@ -250,10 +249,10 @@ bool contains(const std::vector<Located<std::string>>& names, const std::string&
   return std::any_of(names.begin(), names.end(), [&](const auto& n) { return n.value == name; });
 }
 
-double sum_summary(const std::vector<Located<std::string>>& paths, const RunOutputs& run) {
+double sum_summary(const std::vector<Located<std::string>>& paths, const Outcomes& run) {
   double sum = 0.0;
   for (const auto& p : paths) {
-    const double* v = run.summary_value(p.value);
+    const double* v = run.number(p.value);
     sum += v ? *v : undefined;
   }
   return sum;
@@ -261,16 +260,16 @@ double sum_summary(const std::vector<Located<std::string>>& paths, const RunOutp
 
 // A column's sum over the rows in the window whose region is one of
 // `regions`, or any region when `regions` is empty.
-double sum_timeseries(const RunOutputs& run, const std::string& column, const DayWindow& days,
+double sum_timeseries(const Outcomes& run, const std::string& column, const DayWindow& days,
                       const std::vector<Located<std::string>>& regions) {
-  const int c = run.column_index(column);
+  const int c = run.series.column_index(column);
   if (c < 0) return undefined;
-  const std::vector<double>& values = run.values[static_cast<std::size_t>(c)];
+  const std::vector<double>& values = run.series.values[static_cast<std::size_t>(c)];
   double sum = 0.0;
   for (std::size_t row = 0; row < values.size(); ++row) {
-    if (days.from && run.dates[row] < days.from->value) continue;
-    if (days.to && days.to->value < run.dates[row]) continue;
-    if (!regions.empty() && !contains(regions, run.regions[row])) continue;
+    if (days.from && run.series.dates[row] < days.from->value) continue;
+    if (days.to && days.to->value < run.series.dates[row]) continue;
+    if (!regions.empty() && !contains(regions, run.series.regions[row])) continue;
     sum += values[row];
   }
   return sum;
@@ -284,7 +283,7 @@ double ratio(double numerator, double denominator) {
 // the target file that asks for what is missing.
 class Checker {
  public:
-  Checker(const Target& target, const RunOutputs& run, Diagnostics& diagnostics)
+  Checker(const Target& target, const Outcomes& run, Diagnostics& diagnostics)
       : target_(target), run_(run), diagnostics_(diagnostics) {}
 
   void operator()(const SummaryValue& m) { summary_path(m.path); }
@@ -314,10 +313,10 @@ class Checker {
   }
 
   void summary_path(const Located<std::string>& p) {
-    if (run_.summary_value(p.value)) return;
+    if (run_.number(p.value)) return;
     std::vector<std::string> paths;
     std::string inside;  // a number in the section p names, if it names one
-    for (const auto& [path, value] : run_.summary) {
+    for (const auto& [path, value] : run_.sorted_numbers()) {
       paths.push_back(path);
       if (inside.empty() && path.starts_with(p.value + ".")) inside = path;
     }
@@ -329,22 +328,24 @@ class Checker {
   }
 
   void column(const Located<std::string>& c) {
-    if (run_.column_index(c.value) >= 0) return;
-    error(c, "timeseries.csv has no column '" + c.value + "' (it has " + quoted_list(run_.columns) +
-                 ")" + did_you_mean(c.value, run_.columns));
+    if (run_.series.column_index(c.value) >= 0) return;
+    error(c, "timeseries.csv has no column '" + c.value + "' (it has " +
+                 quoted_list(run_.series.columns) + ")" +
+                 did_you_mean(c.value, run_.series.columns));
   }
 
   void region(const Located<std::string>& r) {
-    if (std::find(run_.region_names.begin(), run_.region_names.end(), r.value) !=
-        run_.region_names.end())
+    if (std::find(run_.series.region_names.begin(), run_.series.region_names.end(), r.value) !=
+        run_.series.region_names.end())
       return;
     error(r, "no region '" + r.value + "' in timeseries.csv" +
-                 did_you_mean(r.value, run_.region_names));
+                 did_you_mean(r.value, run_.series.region_names));
   }
 
   void window(const DayWindow& days) {
-    if (run_.dates.empty()) return;
-    const auto [first, last] = std::minmax_element(run_.dates.begin(), run_.dates.end());
+    if (run_.series.dates.empty()) return;
+    const auto [first, last] =
+        std::minmax_element(run_.series.dates.begin(), run_.series.dates.end());
     auto day = [&](const Located<Date>& d) {
       if (d.value < *first || *last < d.value)
         error(d, d.value.to_string() + " is outside the run, which covers " + first->to_string() +
@@ -356,7 +357,7 @@ class Checker {
   }
 
   const Target& target_;
-  const RunOutputs& run_;
+  const Outcomes& run_;
   Diagnostics& diagnostics_;
 };
 
@@ -383,77 +384,15 @@ TargetsLoadResult load_targets(const std::filesystem::path& file) {
   return load_targets_text(*text, file.string());
 }
 
-const double* RunOutputs::summary_value(const std::string& path) const {
-  const auto it =
-      std::lower_bound(summary.begin(), summary.end(), path,
-                       [](const auto& entry, const std::string& p) { return entry.first < p; });
-  return it != summary.end() && it->first == path ? &it->second : nullptr;
-}
-
-int RunOutputs::column_index(const std::string& name) const {
-  const auto it = std::find(columns.begin(), columns.end(), name);
-  return it == columns.end() ? -1 : static_cast<int>(it - columns.begin());
-}
-
-RunOutputs parse_run_outputs(std::string_view summary_json, std::string_view timeseries_csv) {
-  RunOutputs run;
-  run.summary = summary_values(summary_json);
-  std::sort(run.summary.begin(), run.summary.end());
-
-  std::istringstream in{std::string(timeseries_csv)};
-  std::string line;
-  if (!std::getline(in, line)) throw std::runtime_error("timeseries.csv: no header");
-  const std::vector<std::string> header = csv_fields(line);
-  int date_column = -1, region_column = -1;
-  std::vector<std::size_t> numeric;  // header index of each numeric column
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    if (header[i] == "date") {
-      date_column = static_cast<int>(i);
-    } else if (header[i] == "region") {
-      region_column = static_cast<int>(i);
-    } else {
-      numeric.push_back(i);
-      run.columns.push_back(header[i]);
-    }
-  }
-  if (date_column < 0 || region_column < 0)
-    throw std::runtime_error("timeseries.csv: the header has no date or no region column");
-  run.values.resize(numeric.size());
-  for (int row = 2; std::getline(in, line); ++row) {
-    if (line.empty()) continue;
-    const std::vector<std::string> fields = csv_fields(line);
-    auto bad = [&](const std::string& what) {
-      return std::runtime_error("timeseries.csv:" + std::to_string(row) + ": " + what);
-    };
-    if (fields.size() != header.size())
-      throw bad("expected " + std::to_string(header.size()) + " fields, got " +
-                std::to_string(fields.size()));
-    const auto date = Date::parse(fields[static_cast<std::size_t>(date_column)]);
-    if (!date) throw bad("not a date: '" + fields[static_cast<std::size_t>(date_column)] + "'");
-    run.dates.push_back(*date);
-    const std::string& region = fields[static_cast<std::size_t>(region_column)];
-    run.regions.push_back(region);
-    if (std::find(run.region_names.begin(), run.region_names.end(), region) ==
-        run.region_names.end())
-      run.region_names.push_back(region);
-    for (std::size_t c = 0; c < numeric.size(); ++c) {
-      const auto value = scenario::parse_number(fields[numeric[c]]);
-      if (!value) throw bad("not a number in column " + header[numeric[c]]);
-      run.values[c].push_back(*value);
-    }
-  }
-  return run;
-}
-
-void check_target(const Target& target, const RunOutputs& run, Diagnostics& diagnostics) {
+void check_target(const Target& target, const Outcomes& run, Diagnostics& diagnostics) {
   std::visit(Checker(target, run, diagnostics), target.metric);
 }
 
-double evaluate(const Metric& metric, const RunOutputs& run) {
+double evaluate(const Metric& metric, const Outcomes& run) {
   struct Evaluate {
-    const RunOutputs& run;
+    const Outcomes& run;
     double operator()(const SummaryValue& m) const {
-      const double* v = run.summary_value(m.path.value);
+      const double* v = run.number(m.path.value);
       return v ? *v : undefined;
     }
     double operator()(const SummarySum& m) const { return sum_summary(m.paths, run); }

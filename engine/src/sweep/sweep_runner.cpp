@@ -8,8 +8,8 @@
 #include <stdexcept>
 
 #include "pocsim/output/atomic_file.hpp"
+#include "pocsim/output/outcome_list.hpp"
 #include "pocsim/output/run_files.hpp"
-#include "pocsim/output/summary_values.hpp"
 #include "pocsim/scenario/printer.hpp"
 #include "pocsim/sweep/number_text.hpp"
 
@@ -43,9 +43,9 @@ void run_sweep(const SweepPlan& plan, const std::vector<std::size_t>& run_ids, s
   });
 }
 
-std::vector<std::pair<std::string, std::string>> run_outcomes(const std::string& summary_json) {
+std::vector<std::pair<std::string, std::string>> run_outcomes(const Outcomes& outcomes) {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& [name, value] : summary_values(summary_json)) {
+  for (const auto& [name, value] : outcomes.numbers()) {
     // The run's identity is in the plan columns already.
     if (name == "seed" || name == "days") continue;
     out.emplace_back(name, number_text(value));
@@ -90,17 +90,16 @@ RunRecord ScenarioRuns::operator()(const PlannedRun& run, ExecutionMode mode) {
   replicate.scenario.seed = run.seed;
   Simulation simulation(replicate, prepared.world, mode);
   simulation.run();
-  const RunResult result = simulation.result();
-  const std::string summary = summary_json(result);
+  const Outcomes outcomes = collect_outcomes(simulation.result());
   if (!samples_.empty() && run.replicate == 0) {
     const auto folder = samples_ / std::to_string(run.variant_id);
     std::filesystem::create_directories(folder);
-    write_files_atomically(folder, {{"scenario.resolved.yaml", resolved_scenario_yaml(result)},
-                                    {"summary.json", summary},
-                                    {"timeseries.csv", timeseries_csv(result)},
-                                    {"events.csv", events_csv(result)}});
+    write_files_atomically(folder, {{"scenario.resolved.yaml", resolved_scenario_yaml(outcomes)},
+                                    {"summary.json", summary_json(outcomes)},
+                                    {"timeseries.csv", timeseries_csv(outcomes)},
+                                    {"events.csv", events_csv(outcomes)}});
   }
-  return {run.run_id, true, "", run_outcomes(summary)};
+  return {run.run_id, true, "", run_outcomes(outcomes)};
 }
 
 }  // namespace pocsim::sweep

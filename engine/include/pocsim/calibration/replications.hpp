@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "pocsim/output/outcomes.hpp"
 #include "pocsim/scenario/scenario.hpp"
 #include "pocsim/world/world.hpp"
 
@@ -23,8 +24,7 @@ std::uint64_t replicate_seed(const scenario::Scenario& scenario, std::size_t ind
 struct ReplicateOutputs {
   std::size_t index = 0;
   std::uint64_t seed = 0;
-  std::string summary_json;    // as `pocsim run` writes summary.json
-  std::string timeseries_csv;  // as `pocsim run` writes timeseries.csv
+  Outcomes outcomes;  // what `pocsim run` writes its files from
 };
 
 // Runs replicates first .. first + count - 1 of the scenario on the world

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "pocsim/core/date.hpp"
+#include "pocsim/output/outcomes.hpp"
 #include "pocsim/scenario/diagnostics.hpp"
 
 namespace pocsim::calibration {
@@ -106,31 +107,12 @@ struct TargetsLoadResult {
 TargetsLoadResult load_targets(const std::filesystem::path& file);
 TargetsLoadResult load_targets_text(const std::string& text, const std::string& display_name);
 
-// One replication's result files, parsed into what the metrics read.
-struct RunOutputs {
-  // Every number of summary.json by dotted path; a null (a statistic of an
-  // empty sample) is NaN.
-  std::vector<std::pair<std::string, double>> summary;  // sorted by path
-  // timeseries.csv: the date and region of each row, and the numeric columns.
-  std::vector<Date> dates;
-  std::vector<std::string> regions;
-  std::vector<std::string> region_names;  // distinct, in the order of the file
-  std::vector<std::string> columns;
-  std::vector<std::vector<double>> values;  // per column, per row
-
-  const double* summary_value(const std::string& path) const;
-  int column_index(const std::string& name) const;  // -1 when there is none
-};
-
-// Throws std::runtime_error when the texts are not what `pocsim run` writes.
-RunOutputs parse_run_outputs(std::string_view summary_json, std::string_view timeseries_csv);
-
 // Reports what a target asks of a run that its outputs do not have: summary
 // paths, columns and regions that do not exist, days outside the run.
-void check_target(const Target& target, const RunOutputs& run, Diagnostics& diagnostics);
+void check_target(const Target& target, const Outcomes& run, Diagnostics& diagnostics);
 
 // The metric in one replication, or NaN where it is undefined there (a ratio
 // with a zero denominator, a null summary value). Expects a checked target.
-double evaluate(const Metric& metric, const RunOutputs& run);
+double evaluate(const Metric& metric, const Outcomes& run);
 
 }  // namespace pocsim::calibration

@@ -1,13 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// The result files of a run, rendered to text: summary.json, timeseries.csv,
-// events.csv and scenario.resolved.yaml.
+// The result files of a run, rendered to text from its outcomes:
+// summary.json, timeseries.csv, events.csv and scenario.resolved.yaml.
 #include <string>
 
-#include "pocsim/simulation.hpp"
+#include "pocsim/output/outcomes.hpp"
 
 namespace pocsim {
 
+std::string summary_json(const Outcomes& outcomes);
+std::string timeseries_csv(const Outcomes& outcomes);
+std::string events_csv(const Outcomes& outcomes);
+std::string resolved_scenario_yaml(const Outcomes& outcomes);
+
+// The same, collecting the run's outcomes first (one file at a time: where
+// several are written, collect the outcomes once and render each).
 std::string summary_json(const RunResult& result);
 std::string timeseries_csv(const RunResult& result);
 std::string events_csv(const RunResult& result);

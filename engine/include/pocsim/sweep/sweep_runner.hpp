@@ -14,6 +14,8 @@
 #include <mutex>
 #include <vector>
 
+#include "pocsim/output/outcomes.hpp"
+
 #include "pocsim/scenario/scenario.hpp"
 #include "pocsim/simulation.hpp"
 #include "pocsim/sweep/plan.hpp"
@@ -57,7 +59,9 @@ class ScenarioRuns {
   std::map<std::string, std::shared_ptr<const world::World>> worlds_;
 };
 
-// The outcomes of a run as runs.csv holds them.
-std::vector<std::pair<std::string, std::string>> run_outcomes(const std::string& summary_json);
+// The outcomes of a run as runs.csv holds them: every number of the summary
+// by name, in summary.json's order, but the seed and the days (the plan's
+// columns say which run it is).
+std::vector<std::pair<std::string, std::string>> run_outcomes(const Outcomes& outcomes);
 
 }  // namespace pocsim::sweep

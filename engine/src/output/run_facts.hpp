@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// The figures of a finished run that its outcomes are computed from, worked
+// out once: totals summed over factions, the protection figures of every set
+// of incidents the summary reports, control on the last day, the focus
+// regions, the scripted operations, the daily protection rows. Private to the
+// output module (output/outcome_list.cpp reads it).
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pocsim/simulation.hpp"
+
+namespace pocsim {
+
+// The protection figures of a set of incidents.
+struct ProtectionFigures {
+  std::int64_t incidents = 0, deaths = 0, reachable = 0, reachable_deaths = 0, detected = 0,
+               declined = 0, reached = 0, within_6h = 0, within_24h = 0, stopped = 0, air = 0,
+               ground = 0, requested = 0, authorised = 0, refused = 0;
+  double wait_hours = 0.0;
+  std::array<std::int64_t, 5> investigations{};  // by InvestigationOutcome
+  // Mean, median and 90th percentile (nearest rank); empty when no sample.
+  std::array<std::optional<double>, 3> to_detection, to_arrival;
+
+  double share(std::int64_t n) const {
+    return incidents > 0 ? static_cast<double>(n) / static_cast<double>(incidents) : 0.0;
+  }
+  double mean_wait_hours() const {
+    return requested > 0 ? wait_hours / static_cast<double>(requested) : 0.0;
+  }
+  std::int64_t investigation(InvestigationOutcome o) const {
+    return investigations[static_cast<std::size_t>(o)];
+  }
+};
+
+// The protection outcomes of one day and region, by the day each step
+// happened: incidents begun, detected (with their detection hours), reached
+// (within 24 h of onset or not), flights requested and refused (on the day of
+// the request, when the answer is drawn), investigations settled.
+struct ProtectionDay {
+  std::uint32_t incidents = 0, detected = 0, reached = 0, reached_within_24h = 0,
+                flights_requested = 0, flights_refused = 0, investigations_done = 0,
+                investigations_blocked = 0;
+  double detection_hours = 0.0;
+};
+
+struct OperationFacts {
+  std::int64_t incidents = 0, deaths = 0;
+  std::uint32_t first_arrival = never;
+  std::optional<double> hours_to_first_arrival;
+};
+
+struct FocusFacts {
+  std::string names;  // joined by +
+  std::int64_t deaths = 0;
+  std::array<std::int64_t, scenario::faction_kind_count + 1> deaths_by_perpetrator{};
+  double jihadist_held_mean = 0.0, jihadist_contested_mean = 0.0;
+  std::int64_t peacekeeper_ied_deaths = 0;
+  ProtectionFigures protection;
+};
+
+struct RunFacts {
+  explicit RunFacts(const RunResult& result);
+
+  const RunResult& r;
+  const RunTotals& t;
+  std::uint32_t days = 0;
+  std::int64_t civilian_deaths = 0, combatant_deaths = 0, ied_deaths = 0, died_of_wounds = 0;
+  // By faction kind, then crossfire.
+  std::array<std::int64_t, scenario::faction_kind_count + 1> deaths_by_perpetrator{};
+  ProtectionFigures protection;
+  std::vector<ProtectionFigures> protection_by_region, protection_by_kind;
+  std::vector<ProtectionDay> protection_days;  // day-major, days x regions
+  std::vector<OperationFacts> operations;
+  std::int64_t recruits = 0, peacekeeper_ied = 0, peacekeeper_combat = 0, peacekeeper_wounds = 0;
+  std::int64_t partner_hunt_days = 0, partner_enemies_killed = 0;
+  std::optional<FocusFacts> focus;
+
+  std::string date(std::uint32_t day) const;
+  // Control on the last day recorded (days > 0).
+  double national_share(bool held, std::size_t kind) const;
+  double region_share(bool held, std::size_t region, std::size_t kind) const;
+  double held_by_faction_share(std::size_t faction) const;
+
+ private:
+  RegionDay national_;
+};
+
+}  // namespace pocsim
