@@ -55,7 +55,7 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "python3, python3-pandas, python3-matplotlib, python3-numpy")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "python3, python3-pandas, python3-matplotlib, python3-numpy, python3-yaml")
 # Only what the install rules above name; no source package.
 set(CPACK_SOURCE_GENERATOR "")
 include(CPack)

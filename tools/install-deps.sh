@@ -8,9 +8,9 @@ packages=(
   cmake ninja-build g++ pkg-config
   libeigen3-dev libtbb-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev librandom123-dev
   libgtest-dev libbenchmark-dev
-  python3 python3-pandas python3-matplotlib
+  python3 python3-pandas python3-matplotlib python3-yaml
   # the commit of --version; the .deb's dependencies (dpkg-shlibdeps); CITATION.cff's test
-  git dpkg-dev python3-yaml python3-jsonschema
+  git dpkg-dev python3-jsonschema
 )
 
 missing=()

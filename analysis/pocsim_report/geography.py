@@ -1,30 +1,17 @@
 # SPDX-License-Identifier: Apache-2.0
 """The country outline and the places file (towns, camps, roads, river) that a
-run used, for the map. The Python here has no YAML package, so the places
-file is read with a small reader for the subset it is written in: top-level
-keys, `name: [flow, list]` entries and `- [flow, list]` items."""
+run used, for the map. YAML is read with Debian's python3-yaml (`yaml.safe_load`)."""
 import json
 import os
-import re
+
+import yaml
 
 from .attribution import attribution_lines, sources_in_outline, sources_in_places
 
-_TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):\s*(.*)$")
-_ENTRY = re.compile(r"^\s+([^\s:#][^:#]*?):\s*(.*)$")
-_ITEM = re.compile(r"^\s*-\s*(.*)$")
 
-
-def _strip_comment(text):
-    # The places file puts no '#' inside values.
-    return text.split("#", 1)[0].strip()
-
-
-def _flow_list(text):
-    """`[a, b, c]` -> ['a', 'b', 'c'] (nested lists are not needed here)."""
-    text = _strip_comment(text)
-    if not (text.startswith("[") and text.endswith("]")):
-        return None
-    return [item.strip().strip("\"'") for item in text[1:-1].split(",") if item.strip()]
+def _names(values):
+    """A chain of town names as text; anything but a list is no chain."""
+    return [str(v) for v in values] if isinstance(values, list) else []
 
 
 class Geography:
@@ -58,51 +45,38 @@ def read_outline(path, geography):
                 geography.rings.append([(float(p[0]), float(p[1])) for p in ring])
 
 
-def read_places(path, geography):
-    section = None
+def _read_yaml(path):
     with open(path, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            top = _TOP_KEY.match(line)
-            if top:
-                section, rest = top.group(1), top.group(2)
-                values = _flow_list(rest)
-                if section == "minusma_bases" and values is not None:
-                    geography.camps = values
-                elif section == "niger_river" and values is not None:
-                    geography.river = values
-                continue
-            if section == "towns":
-                entry = _ENTRY.match(line)
-                values = _flow_list(entry.group(2)) if entry else None
-                if values and len(values) >= 2:
-                    geography.towns[entry.group(1).strip()] = (float(values[1]), float(values[0]))
-            elif section == "roads":
-                item = _ITEM.match(line)
-                values = _flow_list(item.group(1)) if item else None
-                if values:
-                    geography.roads.append(values)
+        return yaml.safe_load(f)
+
+
+def read_places(path, geography):
+    data = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise ValueError("a places file is a mapping with regions and towns")
+    towns = data.get("towns")
+    for name, values in (towns.items() if isinstance(towns, dict) else []):
+        if isinstance(values, list) and len(values) >= 2:
+            geography.towns[str(name)] = (float(values[1]), float(values[0]))
+    if "minusma_bases" in data:
+        geography.camps = _names(data["minusma_bases"])
+    if "niger_river" in data:
+        geography.river = _names(data["niger_river"])
+    roads = data.get("roads")
+    geography.roads += [_names(r) for r in (roads if isinstance(roads, list) else []) if _names(r)]
 
 
 def resolved_world_files(resolved_scenario):
     """{'outline': path, 'places': path} from the world section of a
-    scenario.resolved.yaml (the printer writes one `key: value  # help` per line)."""
-    files, in_world = {}, False
+    scenario.resolved.yaml; empty when the file is missing or not YAML."""
     try:
-        with open(resolved_scenario, encoding="utf-8") as f:
-            for line in f:
-                if not line.startswith(" "):
-                    in_world = line.startswith("world:")
-                    continue
-                m = re.match(r"^  (outline|places):\s*(.*)$", line)
-                if in_world and m:
-                    value = m.group(2)
-                    value = value[:value.index("  #")] if "  #" in value else value
-                    files[m.group(1)] = value.strip().strip("\"'")
-    except FileNotFoundError:
-        pass
-    return files
+        data = _read_yaml(resolved_scenario)
+    except (FileNotFoundError, yaml.YAMLError):
+        return {}
+    world = data.get("world") if isinstance(data, dict) else None
+    if not isinstance(world, dict):
+        return {}
+    return {key: str(world[key]) for key in ("outline", "places") if world.get(key)}
 
 
 def locate(path, repository):

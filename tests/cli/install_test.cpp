@@ -175,8 +175,9 @@ TEST(DebianPackage, HoldsTheInstallAndDeclaresItsDependencies) {
   EXPECT_TRUE(contains(fields.out, std::string("Version: ") + engine_version() + "\n"))
       << fields.out;
   // What the binary links (found by dpkg-shlibdeps) and what the report runs.
-  for (const char* dependency : {"libtbb12", "libyaml-cpp0.7", "libstdc++6", "libc6", "python3",
-                                 "python3-pandas", "python3-matplotlib", "python3-numpy"})
+  for (const char* dependency :
+       {"libtbb12", "libyaml-cpp0.7", "libstdc++6", "libc6", "python3", "python3-pandas",
+        "python3-matplotlib", "python3-numpy", "python3-yaml"})
     EXPECT_TRUE(contains(fields.out, std::string(dependency) + " ") ||
                 contains(fields.out, std::string(dependency) + ",") ||
                 contains(fields.out, std::string(dependency) + "\n"))

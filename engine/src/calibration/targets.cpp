@@ -55,18 +55,15 @@ std::vector<Located<std::string>> read_names(Reader& r, const Field& f, const st
     return out;
   }
   for (std::size_t i = 0; i < f.node.size(); ++i)
-    out.push_back(
-        read_name(r, {f.node[i], r.at(f.node[i], f.where), join_key(f.path, std::to_string(i))}));
+    out.push_back(read_name(r, scenario::element(r, f, i)));
   if (out.empty()) r.error(f.where, f.path, "expected at least one " + what);
   return out;
 }
 
 std::optional<Located<Date>> read_date(Reader& r, const std::optional<Field>& f) {
   if (!f) return std::nullopt;
-  const auto text = read_scalar(r, *f);
-  if (!text) return std::nullopt;
-  if (const auto date = Date::parse(*text)) return Located<Date>{*date, f->where, f->path};
-  r.error(f->where, f->path, "expected a calendar date YYYY-MM-DD, got '" + *text + "'");
+  if (const auto date = scenario::read_typed<Date>(r, *f))
+    return Located<Date>{*date, f->where, f->path};
   return std::nullopt;
 }
 
@@ -159,10 +156,7 @@ void read_band(Reader& r, const Field& f, Target& t) {
   double ends[2] = {0.0, 0.0};
   bool ok = true;
   for (std::size_t i = 0; i < 2; ++i) {
-    const Field end{f.node[i], r.at(f.node[i], f.where), join_key(f.path, std::to_string(i))};
-    const auto text = read_scalar(r, end);
-    const auto value = text ? scenario::parse_number(*text) : std::nullopt;
-    if (text && !value) r.error(end.where, end.path, "expected a number, got '" + *text + "'");
+    const auto value = scenario::read_typed<double>(r, scenario::element(r, f, i));
     ok = ok && value;
     if (value) ends[i] = *value;
   }
@@ -375,12 +369,9 @@ TargetsLoadResult load_targets_text(const std::string& text, const std::string& 
 }
 
 TargetsLoadResult load_targets(const std::filesystem::path& file) {
-  const std::optional<std::string> text = read_input_file(file);
-  if (!text) {
-    TargetsLoadResult result;
-    result.diagnostics.error({file.string(), 1, 1}, "(file)", "cannot open the targets file");
-    return result;
-  }
+  TargetsLoadResult result;
+  const std::optional<std::string> text = read_input_file(file, "targets", result.diagnostics);
+  if (!text) return result;
   return load_targets_text(*text, file.string());
 }
 

@@ -16,4 +16,12 @@ std::optional<std::string> read_input_file(const std::filesystem::path& file) {
   return buffer.str();
 }
 
+std::optional<std::string> read_input_file(const std::filesystem::path& file,
+                                           const std::string& what, Diagnostics& diagnostics) {
+  std::optional<std::string> text = read_input_file(file);
+  if (!text)
+    diagnostics.error({file.string(), 1, 1}, "(file)", "cannot open the " + what + " file");
+  return text;
+}
+
 }  // namespace pocsim

@@ -3,14 +3,9 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <fstream>
-#include <map>
 #include <span>
-#include <sstream>
-#include <type_traits>
 
-#include "describe_traits.hpp"
-
+#include "describe_reader.hpp"
 #include "key_mapping.hpp"
 #include "pocsim/scenario/input_file.hpp"
 #include "pocsim/scenario/value_text.hpp"
@@ -30,307 +25,12 @@ std::optional<Override> Override::parse(std::string_view text) {
   return o;
 }
 
-namespace {
-
+// The names of the scenario's enums, found by the describe()-driven reader.
 std::span<const std::string_view> enum_names(FactionKind) { return faction_kind_names; }
 std::span<const std::string_view> enum_names(Mobility) { return mobility_names; }
 std::span<const std::string_view> enum_names(DelayLaw) { return delay_law_names; }
 
-// Where a value written outside the tree's own file came from: a `set`
-// entry of a variant file or a `--set` on the command line. Everything at or
-// under `key` is reported there, not in the base file whose tree it landed in.
-struct SetOrigin {
-  std::string key;                 // normalized: list elements by index
-  SourceLocation where;            // the value as written
-  SourceLocation key_where;        // the key as written; nodes the set created
-  std::string file;                // the variant file, whose marks the value's nodes carry;
-                                   // empty for the command line (a value parsed on its own)
-  std::filesystem::path base_dir;  // relative data paths in the value resolve here
-};
-
-struct Context {
-  std::string file;                // the file the tree came from: the last base of a chain
-  std::filesystem::path base_dir;  // its folder
-  Diagnostics diagnostics;
-  std::map<std::string, SourceLocation> locations;
-  std::vector<SetOrigin> overridden;  // in the order applied
-
-  // The last set that wrote `path` or a section around it, if any.
-  const SetOrigin* set_at(const std::string& path) const {
-    for (auto it = overridden.rbegin(); it != overridden.rend(); ++it)
-      if (path == it->key || path.starts_with(it->key + ".")) return &*it;
-    return nullptr;
-  }
-
-  SourceLocation at(const YAML::Mark& mark, const std::string& path,
-                    const SourceLocation& fallback) const {
-    const bool unmarked = mark.is_null() || mark.line < 0;
-    if (const SetOrigin* set = set_at(path)) {
-      if (set->file.empty()) return set->where;
-      return unmarked ? set->key_where : SourceLocation{set->file, mark.line + 1, mark.column + 1};
-    }
-    if (unmarked) {
-      // Only a set creates nodes without a mark: a section or key that
-      // `a.b: 1` added is not in the base file, so that file is the wrong place.
-      for (auto it = overridden.rbegin(); it != overridden.rend(); ++it)
-        if (it->key.starts_with(path + ".")) return it->file.empty() ? it->where : it->key_where;
-      return fallback;
-    }
-    return {file, mark.line + 1, mark.column + 1};
-  }
-  // A relative data path resolves against the folder of the file that wrote it.
-  std::filesystem::path folder_of(const std::string& path) const {
-    const SetOrigin* set = set_at(path);
-    return set ? set->base_dir : base_dir;
-  }
-  void error(const SourceLocation& where, const std::string& path, std::string message) {
-    diagnostics.error(where, path.empty() ? "(document)" : path, std::move(message));
-  }
-};
-
-// Resolves a data path against the scenario's folder and reports it when
-// there is no such file.
-void resolve_data_file(Context& ctx, const std::string& path, const SourceLocation& where,
-                       DataFile& file) {
-  const std::filesystem::path p(file.path);
-  file.resolved = (p.is_absolute() ? p : ctx.folder_of(path) / p).lexically_normal();
-  std::error_code ec;
-  if (file.path.empty() || !std::filesystem::is_regular_file(file.resolved, ec))
-    ctx.error(
-        where, path,
-        "data file '" + file.path + "' not found (looked for '" + file.resolved.string() + "')");
-}
-
-std::string spec_range_text(const Spec& spec, bool integer) {
-  return scenario::range_text(spec.min, spec.max, integer);
-}
-
-template <class T>
-void read_value(Context& ctx, const YAML::Node& node, const std::string& path,
-                const SourceLocation& where, T& out, const Spec& spec);
-
-// Reads the keys of one mapping into a struct, in the order the struct
-// describes them, then reports keys it did not describe.
-class LoadVisitor {
- public:
-  LoadVisitor(Context& ctx, const YAML::Node& map, std::string path, SourceLocation where)
-      : ctx_(ctx),
-        // A key is located by its own path, so that a key a set added is
-        // reported at the set, not at the enclosing section in the base file.
-        keys_(ctx.diagnostics, map, std::move(path), where,
-              [&ctx, where](const YAML::Node& key, const std::string& key_path) {
-                return ctx.at(key.Mark(), key_path, where);
-              }) {}
-
-  template <class T>
-  void operator()(const char* key, T& member, const Spec& spec) {
-    const std::string path = join_key(keys_.path(), key);
-    const SourceLocation& where = keys_.where();
-    if (const KeyMapping::Entry* e = keys_.take(key, spec.required)) {
-      // yaml-cpp marks an empty value (`key:` and nothing after it) at the
-      // next token, often a later line or past the end; the key is the place.
-      const SourceLocation value_where =
-          ctx_.at(e->value.IsNull() ? YAML::Mark::null_mark() : e->value.Mark(), path, e->where);
-      ctx_.locations[path] = value_where;
-      read_value(ctx_, e->value, path, value_where, member, spec);
-      return;
-    }
-    ctx_.locations[path] = where;
-    // A default data path, also one in a section left out, resolves against
-    // the scenario's folder like a given one; left unresolved, the places
-    // file would not be read and no town or region would be checked.
-    if constexpr (Describable<T>)
-      read_value(ctx_, YAML::Node(YAML::NodeType::Map), path, where, member, spec);
-    else if constexpr (std::is_same_v<T, DataFile>)
-      resolve_data_file(ctx_, path, where, member);
-  }
-
-  void finish() { keys_.finish(); }
-
- private:
-  Context& ctx_;
-  KeyMapping keys_;
-};
-
-template <class T>
-void read_value(Context& ctx, const YAML::Node& node, const std::string& path,
-                const SourceLocation& where, T& out, const Spec& spec) {
-  if constexpr (Describable<T>) {
-    if (!node.IsMap()) {
-      ctx.error(where, path, std::string("expected a mapping of keys, got ") + node_kind(node));
-      return;
-    }
-    LoadVisitor visitor(ctx, node, path, where);
-    out.describe(visitor);
-    visitor.finish();
-  } else if constexpr (is_vector<T>::value) {
-    if (node.IsNull()) {
-      out.clear();
-      return;
-    }
-    if (!node.IsSequence()) {
-      ctx.error(where, path, std::string("expected a list, got ") + node_kind(node));
-      return;
-    }
-    out.assign(node.size(), typename T::value_type{});
-    for (std::size_t i = 0; i < node.size(); ++i) {
-      const std::string item_path = path + "." + std::to_string(i);
-      const SourceLocation item_where = ctx.at(node[i].Mark(), item_path, where);
-      ctx.locations[item_path] = item_where;
-      read_value(ctx, node[i], item_path, item_where, out[i], spec);
-    }
-  } else if constexpr (is_optional<T>::value) {
-    if (node.IsNull() || (node.IsScalar() && (node.Scalar() == "null" || node.Scalar() == "~"))) {
-      out.reset();
-      return;
-    }
-    typename T::value_type inner{};
-    read_value(ctx, node, path, where, inner, spec);
-    out = inner;
-  } else {
-    if (!node.IsScalar()) {
-      ctx.error(where, path, std::string("expected a single value, got ") + node_kind(node));
-      return;
-    }
-    const std::string& text = node.Scalar();
-    if constexpr (std::is_same_v<T, bool>) {
-      if (auto b = parse_bool(text))
-        out = *b;
-      else
-        ctx.error(where, path, "expected true or false, got '" + text + "'");
-    } else if constexpr (std::is_integral_v<T>) {
-      auto v = parse_integer<T>(text);
-      if (!v) {
-        ctx.error(where, path,
-                  std::string(std::is_signed_v<T> ? "expected a whole number"
-                                                  : "expected a non-negative whole number") +
-                      ", got '" + text + "'");
-      } else if (static_cast<double>(*v) < spec.min || static_cast<double>(*v) > spec.max) {
-        ctx.error(where, path, "must be " + spec_range_text(spec, true) + ", got " + text);
-      } else {
-        out = *v;
-      }
-    } else if constexpr (std::is_floating_point_v<T>) {
-      auto v = parse_number(text);
-      if (!v)
-        ctx.error(where, path, "expected a number, got '" + text + "'");
-      else if (*v < spec.min || *v > spec.max)
-        ctx.error(where, path, "must be " + spec_range_text(spec, false) + ", got " + text);
-      else
-        out = *v;
-    } else if constexpr (std::is_same_v<T, std::string>) {
-      out = text;
-    } else if constexpr (std::is_same_v<T, Date>) {
-      if (auto d = Date::parse(text))
-        out = *d;
-      else
-        ctx.error(where, path, "expected a calendar date YYYY-MM-DD, got '" + text + "'");
-    } else if constexpr (std::is_same_v<T, DataFile>) {
-      out.path = text;
-      resolve_data_file(ctx, path, where, out);
-    } else if constexpr (std::is_enum_v<T>) {
-      const auto names = enum_names(T{});
-      std::vector<std::string> candidates(names.begin(), names.end());
-      for (std::size_t i = 0; i < names.size(); ++i)
-        if (names[i] == text) {
-          out = static_cast<T>(i);
-          return;
-        }
-      std::string message = "'" + text + "' is not one of:";
-      for (const auto& n : names) message += " " + std::string(n);
-      message += did_you_mean(text, candidates);
-      ctx.error(where, path, message);
-    } else {
-      static_assert(sizeof(T) == 0, "no reader for this scenario value type");
-    }
-  }
-}
-
-// --- overrides -------------------------------------------------------------
-
-std::vector<std::string> split_path(const std::string& path) {
-  std::vector<std::string> parts;
-  std::stringstream in(path);
-  for (std::string part; std::getline(in, part, '.');) parts.push_back(part);
-  return parts;
-}
-
-// Writes `value` at `key_path` in the tree: the one mechanism behind a
-// variant's `set` entries and the command line's `--set`, so both pass the
-// same checks. `origin.key` is filled in with the normalized path.
-void apply_set(Context& ctx, YAML::Node root, const std::string& key_path, const YAML::Node& value,
-               SetOrigin origin) {
-  const SourceLocation& where = origin.key_where;
-  const std::vector<std::string> parts = split_path(key_path);
-  if (parts.empty()) {
-    ctx.error(where, key_path, "empty key path");
-    return;
-  }
-  std::string normalized;
-  YAML::Node node = root;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    const std::string& part = parts[i];
-    const bool last = i + 1 == parts.size();
-    if (part.empty()) {
-      ctx.error(where, key_path, "empty segment in the key path");
-      return;
-    }
-    if (node.IsSequence()) {
-      std::optional<std::size_t> index = parse_integer<std::size_t>(part);
-      if (!index)
-        for (std::size_t j = 0; j < node.size(); ++j)
-          if (node[j].IsMap() && node[j]["name"] && node[j]["name"].Scalar() == part) index = j;
-      if (!index || *index >= node.size()) {
-        ctx.error(where, join_key(normalized, part),
-                  "no element '" + part + "' in the list (give an index or a name)");
-        return;
-      }
-      normalized = join_key(normalized, std::to_string(*index));
-      if (last) {
-        node[*index] = value;
-      } else {
-        node.reset(node[*index]);
-      }
-      continue;
-    }
-    if (!node.IsMap() && !node.IsNull()) {
-      ctx.error(where, normalized, "'" + normalized + "' holds a value, not keys");
-      return;
-    }
-    normalized = join_key(normalized, part);
-    if (last) {
-      node[part] = value;
-    } else {
-      // Only a missing or empty key becomes a new mapping; a key holding a
-      // value is reported on the next segment rather than silently replaced.
-      if (!node[part] || node[part].IsNull()) node[part] = YAML::Node(YAML::NodeType::Map);
-      node.reset(node[part]);
-    }
-  }
-  origin.key = normalized;
-  ctx.overridden.push_back(std::move(origin));
-}
-
-void apply_override(Context& ctx, YAML::Node root, const Override& o,
-                    const std::filesystem::path& folder) {
-  // The column points at the value as written, which may name a list
-  // element by its name rather than by the index in the key path.
-  const std::size_t eq = o.origin.find('=');
-  const SourceLocation where{"<--set " + o.origin + ">", 1,
-                             eq == std::string::npos ? 1 : static_cast<int>(eq) + 2};
-  YAML::Node value;
-  try {
-    value = o.value.empty() ? YAML::Node() : YAML::Load(o.value);
-  } catch (const YAML::Exception& e) {
-    ctx.error({where.file, 1, 1}, o.key_path, "cannot read the value: " + e.msg);
-    return;
-  }
-  SetOrigin origin;
-  origin.where = where;
-  origin.key_where = SourceLocation{where.file, 1, 1};
-  origin.base_dir = folder;
-  apply_set(ctx, root, o.key_path, value, std::move(origin));
-}
+namespace {
 
 // --- references ------------------------------------------------------------
 
@@ -341,11 +41,8 @@ bool same_or_nested(const std::string& a, const std::string& b) {
          (longer.size() == shorter.size() || longer[shorter.size()] == '.');
 }
 
-void check_references(Context& ctx, Scenario& s) {
-  auto where = [&](const std::string& path) {
-    auto it = ctx.locations.find(path);
-    return it != ctx.locations.end() ? it->second : SourceLocation{ctx.file, 1, 1};
-  };
+void check_references(LoadContext& ctx, Scenario& s) {
+  auto where = [&](const std::string& path) { return ctx.location_of(path); };
   // A name must be one of the candidates, with a "did you mean" otherwise.
   auto check_name = [&](const std::string& path, const std::string& name,
                         const std::vector<std::string>& candidates, const std::string& what) {
@@ -451,7 +148,7 @@ void check_references(Context& ctx, Scenario& s) {
 // Reference checks run even when some values were malformed, so that one
 // `validate` reports everything; a key whose value already failed (or lies
 // inside or around one that did) is not reported a second time.
-void check_references_after_type_errors(Context& ctx, Scenario& s) {
+void check_references_after_type_errors(LoadContext& ctx, Scenario& s) {
   Diagnostics value_errors = std::move(ctx.diagnostics);
   ctx.diagnostics = Diagnostics{};
   check_references(ctx, s);
@@ -488,7 +185,7 @@ bool is_variant(const YAML::Node& root) {
 }
 
 // Whether a scenario's top node can be read as one.
-bool check_root(Context& ctx, const YAML::Node& root, const std::string& file) {
+bool check_root(LoadContext& ctx, const YAML::Node& root, const std::string& file) {
   if (root.IsNull()) {
     ctx.error({file, 1, 1}, "", "the file is empty; a scenario needs at least its sections");
     return false;
@@ -501,14 +198,14 @@ bool check_root(Context& ctx, const YAML::Node& root, const std::string& file) {
   return true;
 }
 
-std::optional<YAML::Node> resolve_variant(Context& ctx, const YAML::Node& variant,
+std::optional<YAML::Node> resolve_variant(LoadContext& ctx, const YAML::Node& variant,
                                           const std::string& file, const std::filesystem::path& dir,
                                           std::vector<std::filesystem::path>& chain);
 
 // Reads the file a variant builds on, itself maybe a variant; its tree, or
 // nothing when it cannot be had. Sets ctx.file and ctx.base_dir to the file
 // at the end of the chain, whose marks the tree's nodes carry.
-std::optional<YAML::Node> read_base(Context& ctx, const KeyMapping::Entry& base,
+std::optional<YAML::Node> read_base(LoadContext& ctx, const KeyMapping::Entry& base,
                                     const std::string& file, const std::filesystem::path& dir,
                                     std::vector<std::filesystem::path>& chain) {
   const SourceLocation where = mark_in(file, base.value.Mark(), base.where);
@@ -548,7 +245,7 @@ std::optional<YAML::Node> read_base(Context& ctx, const KeyMapping::Entry& base,
 }
 
 // The scenario tree a variant describes: its base's with its set applied.
-std::optional<YAML::Node> resolve_variant(Context& ctx, const YAML::Node& variant,
+std::optional<YAML::Node> resolve_variant(LoadContext& ctx, const YAML::Node& variant,
                                           const std::string& file, const std::filesystem::path& dir,
                                           std::vector<std::filesystem::path>& chain) {
   const SourceLocation top{file, 1, 1};
@@ -575,7 +272,7 @@ std::optional<YAML::Node> resolve_variant(Context& ctx, const YAML::Node& varian
   return tree;
 }
 
-LoadResult load_parsed(Context& ctx, const std::string& text,
+LoadResult load_parsed(LoadContext& ctx, const std::string& text,
                        const std::vector<Override>& overrides,
                        const std::filesystem::path& identity) {
   LoadResult result;
@@ -587,10 +284,8 @@ LoadResult load_parsed(Context& ctx, const std::string& text,
     root = resolve_variant(ctx, *root, top_file, top_dir, chain);
   }
   if (root && root->IsMap()) {
-    // After the file's own sets: the command line has the last word.
-    for (const Override& o : overrides) apply_override(ctx, *root, o, top_dir);
     Scenario scenario;
-    read_value(ctx, *root, "", {ctx.file, 1, 1}, scenario, Spec{});
+    read_document(ctx, *root, overrides, top_dir, scenario);
     check_references_after_type_errors(ctx, scenario);
     if (ctx.diagnostics.empty()) result.scenario = std::move(scenario);
   }
@@ -603,7 +298,7 @@ LoadResult load_parsed(Context& ctx, const std::string& text,
 LoadResult load_scenario_text(const std::string& text, const std::string& display_name,
                               const std::filesystem::path& base_dir,
                               const std::vector<Override>& overrides) {
-  Context ctx;
+  LoadContext ctx;
   ctx.file = display_name;
   ctx.base_dir = base_dir;
   std::error_code ec;
@@ -613,12 +308,9 @@ LoadResult load_scenario_text(const std::string& text, const std::string& displa
 
 LoadResult load_scenario(const std::filesystem::path& file,
                          const std::vector<Override>& overrides) {
-  const std::optional<std::string> text = read_input_file(file);
-  if (!text) {
-    LoadResult result;
-    result.diagnostics.error({file.string(), 1, 1}, "(file)", "cannot open the scenario file");
-    return result;
-  }
+  LoadResult result;
+  const std::optional<std::string> text = read_input_file(file, "scenario", result.diagnostics);
+  if (!text) return result;
   return load_scenario_text(*text, file.string(), file.parent_path(), overrides);
 }
 

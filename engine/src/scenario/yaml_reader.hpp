@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// Reading a YAML document field by field for the readers of targets and
-// sweep files: each value comes with where it was written and its key path,
-// and the keys of each mapping are checked by scenario::KeyMapping, as the
-// scenario loader checks them, so every input file reports alike.
+// Reading a YAML document field by field, for the readers of targets, sweep
+// and places files, whose shapes describe() cannot express; YamlReader is
+// also the state the describe()-driven reader (describe_reader.hpp) builds
+// on. Each value comes with where it was written and its key path, and the
+// keys of each mapping are checked by scenario::KeyMapping, as the scenario
+// loader checks them, so every input file reports alike.
 #include <yaml-cpp/yaml.h>
 
 #include <optional>
@@ -13,6 +15,8 @@
 
 #include "key_mapping.hpp"
 #include "pocsim/scenario/diagnostics.hpp"
+#include "pocsim/scenario/spec.hpp"
+#include "typed_scalar.hpp"
 
 namespace pocsim::scenario {
 
@@ -58,5 +62,19 @@ Field element(const YamlReader& reader, const Field& list, std::size_t index);
 
 // A scalar's text; an error and nothing for a list or a mapping.
 std::optional<std::string> read_scalar(YamlReader& reader, const Field& field);
+
+// A scalar as a typed value in the range of `spec`, read as the scenario's
+// values are (parse_scalar); an error and nothing when it is not one.
+template <class T>
+std::optional<T> read_typed(YamlReader& reader, const Field& field, const Spec& spec = {}) {
+  const std::optional<std::string> text = read_scalar(reader, field);
+  if (!text) return std::nullopt;
+  T value{};
+  if (std::string message = parse_scalar(*text, value, spec); !message.empty()) {
+    reader.error(field.where, field.path, std::move(message));
+    return std::nullopt;
+  }
+  return value;
+}
 
 }  // namespace pocsim::scenario

@@ -24,6 +24,7 @@ using scenario::join_key;
 using scenario::Mapping;
 using scenario::node_kind;
 using scenario::read_scalar;
+using scenario::read_typed;
 using Reader = scenario::YamlReader;
 
 constexpr std::size_t max_levels = 100000;
@@ -40,14 +41,6 @@ std::string value_text(const YAML::Node& node) {
 
 std::string label_text(const YAML::Node& node) { return node.IsNull() ? "null" : value_text(node); }
 
-std::optional<double> read_number(Reader& r, const Field& f) {
-  const auto text = read_scalar(r, f);
-  if (!text) return std::nullopt;
-  if (auto value = scenario::parse_number(*text)) return value;
-  r.error(f.where, f.path, "expected a number, got '" + *text + "'");
-  return std::nullopt;
-}
-
 std::optional<std::uint64_t> read_count(Reader& r, const Field& f, std::uint64_t min,
                                         std::uint64_t max) {
   const auto text = read_scalar(r, f);
@@ -60,14 +53,6 @@ std::optional<std::uint64_t> read_count(Reader& r, const Field& f, std::uint64_t
     return std::nullopt;
   }
   return value;
-}
-
-std::optional<bool> read_flag(Reader& r, const Field& f) {
-  const auto text = read_scalar(r, f);
-  if (!text) return std::nullopt;
-  if (auto value = scenario::parse_bool(*text)) return value;
-  r.error(f.where, f.path, "expected true or false, got '" + *text + "'");
-  return std::nullopt;
 }
 
 bool is_list(Reader& r, const Field& f, const std::string& what) {
@@ -122,9 +107,9 @@ std::vector<std::pair<std::string, Setting>> read_key_values(Reader& r, Mapping&
   const auto to = rm.take("to", true);
   const auto step = rm.take("step", true);
   rm.finish();
-  const auto a = from ? read_number(r, *from) : std::nullopt;
-  const auto b = to ? read_number(r, *to) : std::nullopt;
-  const auto s = step ? read_number(r, *step) : std::nullopt;
+  const auto a = from ? read_typed<double>(r, *from) : std::nullopt;
+  const auto b = to ? read_typed<double>(r, *to) : std::nullopt;
+  const auto s = step ? read_typed<double>(r, *step) : std::nullopt;
   if (!a || !b || !s) return out;
   const double first = a.value_or(0.0), last = b.value_or(0.0), stride = s.value_or(0.0);
   if (!(stride > 0.0)) {
@@ -239,10 +224,10 @@ Parameter read_parameter(Reader& r, const Field& f) {
   const auto min = m.take("min", true);
   const auto max = m.take("max", true);
   if (const auto integer = m.take("integer"))
-    if (auto flag = read_flag(r, *integer)) p.integer = *flag;
+    if (auto flag = read_typed<bool>(r, *integer)) p.integer = *flag;
   m.finish();
-  const auto lo = min ? read_number(r, *min) : std::nullopt;
-  const auto hi = max ? read_number(r, *max) : std::nullopt;
+  const auto lo = min ? read_typed<double>(r, *min) : std::nullopt;
+  const auto hi = max ? read_typed<double>(r, *max) : std::nullopt;
   p.min = lo.value_or(p.min);
   p.max = hi.value_or(p.max);
   if (lo && hi && !(p.min < p.max)) r.error(max->where, max->path, "max must be above min");
@@ -426,7 +411,7 @@ SweepLoadResult read_document(Reader& r, const std::string& text,
         sweep.seed = *n;
     reference_field = m.take("reference");
     if (const auto keep = m.take("keep_samples"))
-      if (auto flag = read_flag(r, *keep)) sweep.keep_samples = *flag;
+      if (auto flag = read_typed<bool>(r, *keep)) sweep.keep_samples = *flag;
     m.finish();
   }
   if (const auto set = document.take("set")) sweep.common = read_settings(r, *set);
@@ -477,12 +462,9 @@ SweepLoadResult load_sweep_text(const std::string& text, const std::string& disp
 }
 
 SweepLoadResult load_sweep(const std::filesystem::path& file) {
-  const std::optional<std::string> text = read_input_file(file);
-  if (!text) {
-    SweepLoadResult result;
-    result.diagnostics.error({file.string(), 1, 1}, "(file)", "cannot open the sweep file");
-    return result;
-  }
+  SweepLoadResult result;
+  const std::optional<std::string> text = read_input_file(file, "sweep", result.diagnostics);
+  if (!text) return result;
   return load_sweep_text(*text, file.string(), file.parent_path());
 }
 

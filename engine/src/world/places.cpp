@@ -3,7 +3,11 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "pocsim/scenario/value_text.hpp"
+#include <algorithm>
+
+#include "pocsim/scenario/input_file.hpp"
+#include "yaml_paths.hpp"
+#include "yaml_reader.hpp"
 
 namespace pocsim::world {
 
@@ -27,132 +31,124 @@ std::vector<std::string> Places::town_names() const {
 
 namespace {
 
-class PlacesReader {
- public:
-  PlacesReader(std::string file, Diagnostics& diagnostics)
-      : file_(std::move(file)), diagnostics_(diagnostics) {}
+using scenario::Field;
+using scenario::Mapping;
+using scenario::read_scalar;
+using scenario::read_typed;
+using Reader = scenario::YamlReader;
 
-  void error(const YAML::Node& node, const std::string& path, const std::string& message) {
-    const YAML::Mark m = node.Mark();
-    const bool known = !m.is_null() && m.line >= 0;
-    diagnostics_.error({file_, known ? m.line + 1 : 1, known ? m.column + 1 : 1}, path, message);
-    ok_ = false;
-  }
+// A town or region name: a scalar that names one of `names`.
+int read_place(Reader& r, const Field& f, const std::vector<std::string>& names,
+               const std::string& what) {
+  const std::optional<std::string> name = read_scalar(r, f);
+  if (!name) return -1;
+  const auto it = std::find(names.begin(), names.end(), *name);
+  if (it != names.end()) return static_cast<int>(it - names.begin());
+  r.error(f.where, f.path, "unknown " + what + " '" + *name + "'" + did_you_mean(*name, names));
+  return -1;
+}
 
-  std::optional<double> number(const YAML::Node& node, const std::string& path) {
-    if (node.IsScalar())
-      if (auto v = scenario::parse_number(node.Scalar())) return v;
-    error(node, path, "expected a number");
-    return std::nullopt;
-  }
-
-  // A chain of town names, as indices.
-  std::vector<int> chain(const YAML::Node& node, const std::string& path, const Places& places) {
-    std::vector<int> out;
-    if (!node.IsSequence()) {
-      error(node, path, "expected a list of town names");
-      return out;
-    }
-    for (std::size_t i = 0; i < node.size(); ++i) {
-      const int t = node[i].IsScalar() ? places.find_town(node[i].Scalar()) : -1;
-      if (t < 0)
-        error(node[i], path + "." + std::to_string(i), "unknown town");
-      else
-        out.push_back(t);
-    }
+// A chain of town names, as indices.
+std::vector<int> read_chain(Reader& r, const Field& f, const Places& places) {
+  std::vector<int> out;
+  if (!f.node.IsSequence()) {
+    r.error(f.where, f.path, "expected a list of town names");
     return out;
   }
+  const std::vector<std::string> towns = places.town_names();
+  for (std::size_t i = 0; i < f.node.size(); ++i) {
+    const int t = read_place(r, scenario::element(r, f, i), towns, "town");
+    if (t >= 0) out.push_back(t);
+  }
+  return out;
+}
 
-  bool ok() const { return ok_; }
+// The mapping under `key` with at least one entry; an error at it, or at the
+// top when it is missing, otherwise.
+std::optional<Field> read_section(Reader& r, Mapping& document, const std::string& key,
+                                  const SourceLocation& top, const std::string& message) {
+  std::optional<Field> f = document.take(key);
+  if (f && f->node.IsMap() && f->node.size() > 0) return f;
+  r.error(f ? f->where : top, key, message);
+  return std::nullopt;
+}
 
- private:
-  std::string file_;
-  Diagnostics& diagnostics_;
-  bool ok_ = true;
-};
+std::optional<Places> read_places(Reader& r, const std::string& text) {
+  const std::optional<YAML::Node> root = scenario::parse_yaml_document(text, r.file, r.diagnostics);
+  if (!root) return std::nullopt;
+  const SourceLocation top = r.at(*root, {r.file, 1, 1});
+  if (!root->IsMap()) {
+    r.error(top, "(document)", "a places file is a mapping with regions and towns");
+    return std::nullopt;
+  }
+  // Keys other than these are information for readers (the shipped file's
+  // national_population_2022) and are not reported.
+  Mapping document(r, *root, "", top);
+  Places places;
+  const auto regions = read_section(r, document, "regions", top, "expected a mapping of regions");
+  if (!regions) return std::nullopt;
+  Mapping region_map(r, regions->node, regions->path, regions->where);
+  for (auto& [name, value] : region_map.take_all()) {
+    places.region_names.push_back(name);
+    Mapping entry(r, value.node, value.path, value.where);
+    const auto population = entry.take("population_2009", true);
+    entry.finish();
+    const auto count = population ? read_typed<double>(r, *population) : std::nullopt;
+    places.region_population.push_back(count.value_or(0.0));
+  }
+  const auto towns = read_section(r, document, "towns", top, "expected a mapping of towns");
+  if (!towns) return std::nullopt;
+  Mapping town_map(r, towns->node, towns->path, towns->where);
+  for (auto& [name, value] : town_map.take_all()) {
+    if (!value.node.IsSequence() || value.node.size() < 3) {
+      r.error(value.where, value.path, "expected [lat, lon, region, source]");
+      continue;
+    }
+    const auto lat = read_typed<double>(r, scenario::element(r, value, 0));
+    const auto lon = read_typed<double>(r, scenario::element(r, value, 1));
+    const int region = read_place(r, scenario::element(r, value, 2), places.region_names, "region");
+    if (lat && lon && region >= 0) places.towns.push_back({name, {*lon, *lat}, region});
+  }
+  for (std::size_t i = 0; i < places.region_names.size(); ++i) {
+    bool has_town = false;
+    for (const Town& t : places.towns) has_town = has_town || t.region == static_cast<int>(i);
+    // Regions are the Voronoi cells of their towns: a region without one has no land.
+    if (!has_town)
+      r.error(regions->where, "regions." + places.region_names[i],
+              "region '" + places.region_names[i] + "' has no town; every region needs one");
+  }
+  if (!r.diagnostics.empty()) return std::nullopt;
+  if (const auto bases = document.take("minusma_bases"))
+    places.camps = read_chain(r, *bases, places);
+  if (const auto roads = document.take("roads")) {
+    if (!roads->node.IsSequence())
+      r.error(roads->where, roads->path, "expected a list of town chains");
+    else
+      for (std::size_t i = 0; i < roads->node.size(); ++i)
+        places.roads.push_back(read_chain(r, scenario::element(r, *roads, i), places));
+  }
+  if (const auto river = document.take("niger_river")) places.river = read_chain(r, *river, places);
+  if (const auto delta = document.take("inner_delta")) {
+    Mapping m(r, delta->node, delta->path, delta->where);
+    const auto chain = m.take("chain", true);
+    const auto radius = m.take("radius_km", true);
+    m.finish();
+    if (chain) places.delta_chain = read_chain(r, *chain, places);
+    if (radius) places.delta_radius_km = read_typed<double>(r, *radius).value_or(0.0);
+  }
+  if (!r.diagnostics.empty()) return std::nullopt;
+  return places;
+}
 
 }  // namespace
 
 std::optional<Places> load_places(const std::filesystem::path& file, Diagnostics& diagnostics) {
-  PlacesReader reader(file.string(), diagnostics);
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(file.string());
-  } catch (const YAML::ParserException& e) {
-    diagnostics.error({file.string(), e.mark.line + 1, e.mark.column + 1}, "(document)",
-                      "YAML syntax error: " + e.msg);
-    return std::nullopt;
-  } catch (const YAML::Exception& e) {
-    diagnostics.error({file.string(), 1, 1}, "(file)", "cannot read the places file: " + e.msg);
-    return std::nullopt;
-  }
-  if (!root.IsMap()) {
-    reader.error(root, "(document)", "a places file is a mapping with regions and towns");
-    return std::nullopt;
-  }
-  Places places;
-  const YAML::Node regions = root["regions"];
-  if (!regions || !regions.IsMap() || regions.size() == 0) {
-    reader.error(root, "regions", "expected a mapping of regions");
-    return std::nullopt;
-  }
-  for (auto it = regions.begin(); it != regions.end(); ++it) {
-    const std::string name = it->first.Scalar();
-    const std::string path = "regions." + name;
-    places.region_names.push_back(name);
-    const YAML::Node pop = it->second.IsMap() ? it->second["population_2009"] : YAML::Node();
-    const auto value = pop ? reader.number(pop, path + ".population_2009") : std::nullopt;
-    if (!pop) reader.error(it->second, path, "missing population_2009");
-    places.region_population.push_back(value.value_or(0.0));
-  }
-  const YAML::Node towns = root["towns"];
-  if (!towns || !towns.IsMap() || towns.size() == 0) {
-    reader.error(root, "towns", "expected a mapping of towns");
-    return std::nullopt;
-  }
-  for (auto it = towns.begin(); it != towns.end(); ++it) {
-    const std::string name = it->first.Scalar();
-    const std::string path = "towns." + name;
-    const YAML::Node t = it->second;
-    if (!t.IsSequence() || t.size() < 3) {
-      reader.error(t, path, "expected [lat, lon, region, source]");
-      continue;
-    }
-    const auto lat = reader.number(t[0], path + ".0");
-    const auto lon = reader.number(t[1], path + ".1");
-    const int region = t[2].IsScalar() ? places.find_region(t[2].Scalar()) : -1;
-    if (region < 0) reader.error(t[2], path + ".2", "unknown region");
-    if (lat && lon && region >= 0) places.towns.push_back({name, {*lon, *lat}, region});
-  }
-  for (std::size_t r = 0; r < places.region_names.size(); ++r) {
-    bool has_town = false;
-    for (const Town& t : places.towns) has_town = has_town || t.region == static_cast<int>(r);
-    // Regions are the Voronoi cells of their towns: a region without one has no land.
-    if (!has_town)
-      reader.error(regions, "regions." + places.region_names[r],
-                   "region '" + places.region_names[r] + "' has no town; every region needs one");
-  }
-  if (!reader.ok()) return std::nullopt;
-  if (root["minusma_bases"])
-    places.camps = reader.chain(root["minusma_bases"], "minusma_bases", places);
-  if (const YAML::Node roads = root["roads"]) {
-    if (!roads.IsSequence())
-      reader.error(roads, "roads", "expected a list of town chains");
-    else
-      for (std::size_t i = 0; i < roads.size(); ++i)
-        places.roads.push_back(reader.chain(roads[i], "roads." + std::to_string(i), places));
-  }
-  if (root["niger_river"]) places.river = reader.chain(root["niger_river"], "niger_river", places);
-  if (const YAML::Node delta = root["inner_delta"]) {
-    if (!delta.IsMap() || !delta["chain"] || !delta["radius_km"]) {
-      reader.error(delta, "inner_delta", "expected {chain: [towns], radius_km: number}");
-    } else {
-      places.delta_chain = reader.chain(delta["chain"], "inner_delta.chain", places);
-      places.delta_radius_km =
-          reader.number(delta["radius_km"], "inner_delta.radius_km").value_or(0.0);
-    }
-  }
-  if (!reader.ok()) return std::nullopt;
+  Reader reader;
+  reader.file = file.string();
+  std::optional<Places> places;
+  if (const auto text = read_input_file(file, "places", reader.diagnostics))
+    places = read_places(reader, *text);
+  diagnostics.append(reader.diagnostics);
   return places;
 }
 

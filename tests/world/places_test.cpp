@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+// The places file is read with the shared reader of input files: its errors
+// name the key path, the value read and the closest known name.
+#include "pocsim/world/places.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace pocsim::world {
+namespace {
+
+// The diagnostics of reading `text` as a places file, one a line.
+std::string errors_of(const std::string& text, std::optional<Places>* out = nullptr) {
+  const test::TempDir dir;
+  {
+    std::ofstream file(dir.file("p.yaml"));
+    file << text;
+  }
+  Diagnostics diagnostics;
+  std::optional<Places> places = load_places(dir.file("p.yaml"), diagnostics);
+  EXPECT_EQ(places.has_value(), diagnostics.empty());
+  if (out) *out = std::move(places);
+  std::string lines;
+  for (const Diagnostic& d : diagnostics.items())
+    lines += d.to_string().substr(dir.file("p.yaml").size()) + "\n";
+  return lines;
+}
+
+const std::string regions =
+    "regions:\n  Gao: {population_2009: 480}\n  Kidal: {population_2009: 68}\n";
+
+TEST(PlacesFile, ReadsTheShippedFile) {
+  Diagnostics diagnostics;
+  const auto places =
+      load_places(test::source_path("scenarios/data/mali_places.yaml"), diagnostics);
+  ASSERT_TRUE(places) << diagnostics.items()[0].to_string();
+  EXPECT_EQ(places->region_names.size(), 11u);
+  EXPECT_GE(places->find_town("Moura"), 0);
+  EXPECT_EQ(places->delta_radius_km, 60.0);
+  EXPECT_EQ(places->delta_chain.size(), 4u);
+}
+
+TEST(PlacesFile, ReportsNamesValuesAndKeysLikeAScenario) {
+  EXPECT_EQ(
+      errors_of(regions +
+                "towns:\n  Gao: [16.27, -0.04, Gao, csc]\n  Kidal: [north, 1.4, Kidl, csc]\n"),
+      ":6:11: error: towns.Kidal.0: expected a number, got 'north'\n"
+      ":6:23: error: towns.Kidal.2: unknown region 'Kidl'; did you mean 'Kidal'?\n"
+      ":2:3: error: regions.Kidal: region 'Kidal' has no town; every region needs one\n");
+  const std::string towns =
+      "towns:\n  Gao: [16.27, -0.04, Gao, csc]\n  Kidal: [18.4, 1.4, Kidal, csc]\n";
+  EXPECT_EQ(errors_of(regions + towns + "roads:\n  - [Gao, Kidall]\n"),
+            ":8:11: error: roads.0.1: unknown town 'Kidall'; did you mean 'Kidal'?\n");
+  EXPECT_EQ(errors_of(regions + towns + "  Gao: [16.27, -0.04, Gao, csc]\n"),
+            ":7:3: error: towns.Gao: duplicate key 'Gao' (first given at line 5)\n");
+  EXPECT_EQ(errors_of(regions + towns + "inner_delta: {chain: [Gao], radius: 60}\n"),
+            ":7:14: error: inner_delta.radius_km: missing required key 'radius_km'\n"
+            ":7:29: error: inner_delta.radius: unknown key 'radius'\n");
+  // Other top-level keys are information for readers.
+  std::optional<Places> places;
+  EXPECT_EQ(errors_of(regions + towns + "national_population_2022: 22600000\n", &places), "");
+  ASSERT_TRUE(places);
+  EXPECT_EQ(places->towns.size(), 2u);
+}
+
+}  // namespace
+}  // namespace pocsim::world
