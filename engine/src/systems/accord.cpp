@@ -3,6 +3,9 @@
 
 #include <algorithm>
 
+#include "pocsim/scenario/sections/accord.hpp"
+#include "pocsim/scenario/sections/faction.hpp"
+
 namespace pocsim {
 
 namespace {

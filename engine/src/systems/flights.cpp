@@ -5,6 +5,12 @@
 #include <cmath>
 #include <limits>
 
+#include "pocsim/scenario/sections/control.hpp"
+#include "pocsim/scenario/sections/faction.hpp"
+#include "pocsim/scenario/sections/flights.hpp"
+#include "pocsim/scenario/sections/response.hpp"
+#include "pocsim/scenario/sections/run.hpp"
+
 namespace pocsim {
 
 namespace {

@@ -5,6 +5,7 @@
 #include <limits>
 #include <vector>
 
+#include "pocsim/scenario/sections/faction.hpp"
 #include "pocsim/systems/flights.hpp"
 
 namespace pocsim {

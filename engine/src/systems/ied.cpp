@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pocsim/systems/ied.hpp"
 
+#include "pocsim/scenario/sections/control.hpp"
+#include "pocsim/scenario/sections/faction.hpp"
+#include "pocsim/scenario/sections/ied.hpp"
 #include "pocsim/systems/medevac.hpp"
 #include "pocsim/systems/partner_isr.hpp"
 #include "pocsim/systems/reinforcement.hpp"

@@ -4,6 +4,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pocsim/scenario/sections/faction.hpp"
+#include "pocsim/scenario/sections/flights.hpp"
+#include "pocsim/scenario/sections/medevac.hpp"
+#include "pocsim/scenario/sections/response.hpp"
 #include "pocsim/systems/flights.hpp"
 
 namespace pocsim {

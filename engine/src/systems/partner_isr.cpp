@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pocsim/systems/partner_isr.hpp"
 
+#include "pocsim/scenario/sections/faction.hpp"
 #include "pocsim/systems/flights.hpp"
 
 namespace pocsim {

@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <numeric>
 
+#include "pocsim/scenario/sections/faction.hpp"
+#include "pocsim/scenario/sections/recruitment.hpp"
+
 namespace pocsim {
 
 void recruit(SimulationContext& ctx, std::uint32_t day, const CivilianCensus& census) {

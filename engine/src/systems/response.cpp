@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pocsim/systems/response.hpp"
 
+#include "pocsim/scenario/sections/control.hpp"
+#include "pocsim/scenario/sections/detection.hpp"
+#include "pocsim/scenario/sections/faction.hpp"
+#include "pocsim/scenario/sections/response.hpp"
 #include "pocsim/systems/flights.hpp"
 #include "pocsim/systems/ied.hpp"
 #include "pocsim/systems/investigation.hpp"

@@ -5,6 +5,9 @@
 #include <bit>
 #include <cmath>
 
+#include "pocsim/scenario/sections/control.hpp"
+#include "pocsim/scenario/sections/faction.hpp"
+#include "pocsim/scenario/sections/recruitment.hpp"
 #include "pocsim/systems/accord.hpp"
 #include "pocsim/systems/civilian_harm.hpp"
 #include "pocsim/systems/investigation.hpp"
