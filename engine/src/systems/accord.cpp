@@ -3,23 +3,17 @@
 
 #include <algorithm>
 
+#include "pocsim/agents/faction_traits.hpp"
+#include "pocsim/scenario/sections/accord.hpp"
+#include "pocsim/scenario/sections/faction.hpp"
+
 namespace pocsim {
 
-namespace {
-
-using scenario::FactionKind;
-
-bool is_state_side(FactionKind kind) {
-  return kind == FactionKind::state_forces || kind == FactionKind::mercenaries;
-}
-
-}  // namespace
-
 void note_provocation(SimulationContext& ctx, const Faction& perpetrator, world::CellId cell) {
-  if (!is_state_side(perpetrator.config.kind)) return;
+  if (!faction_traits(perpetrator.config.kind).state_side) return;
   const auto region = static_cast<std::size_t>(ctx.world.region[cell]);
   for (const Faction& f : ctx.factions)
-    if (f.config.kind == FactionKind::signatory && f.in_area[region]) {
+    if (faction_traits(f.config.kind).signs_accord && f.in_area[region]) {
       ++ctx.accord.provocations_today;
       return;
     }
@@ -37,7 +31,7 @@ void update_accord(SimulationContext& ctx, std::uint32_t day) {
     held_back += faction.config.escalation_deterrence;
     if (static_cast<int>(f) == ctx.responder)
       for (const Faction& other : ctx.factions)
-        if (other.config.kind == FactionKind::signatory)
+        if (faction_traits(other.config.kind).signs_accord)
           for (std::size_t r = 0; r < other.in_area.size(); ++r)
             dialogue = dialogue || (other.in_area[r] && faction.in_area[r]);
   }
@@ -54,7 +48,8 @@ void update_accord(SimulationContext& ctx, std::uint32_t day) {
     for (std::size_t b = 0; b < ctx.factions.size(); ++b) {
       Faction& state = ctx.factions[a];
       const Faction& signatory = ctx.factions[b];
-      if (!is_state_side(state.config.kind) || signatory.config.kind != FactionKind::signatory)
+      if (!faction_traits(state.config.kind).state_side ||
+          !faction_traits(signatory.config.kind).signs_accord)
         continue;
       state.hostile |= std::uint64_t{1} << b;
       ctx.factions[b].hostile |= std::uint64_t{1} << a;

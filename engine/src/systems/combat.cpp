@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pocsim/scenario/sections/combat.hpp"
+#include "pocsim/scenario/sections/faction.hpp"
 #include "pocsim/systems/civilian_harm.hpp"
 #include "pocsim/systems/medevac.hpp"
 #include "pocsim/systems/partner_isr.hpp"

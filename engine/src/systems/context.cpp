@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pocsim/systems/context.hpp"
 
+#include "pocsim/agents/faction_traits.hpp"
+
 namespace pocsim {
 
 SimulationContext::SimulationContext(const scenario::Scenario& scenario_in,
@@ -26,7 +28,7 @@ SimulationContext::SimulationContext(const scenario::Scenario& scenario_in,
   accord.tension = scenario.accord.initial_tension;
   for (std::size_t f = 0; f < factions.size() && responder < 0; ++f) {
     const auto& cfg = factions[f].config;
-    if (scenario.response.responder.empty() ? cfg.kind == scenario::FactionKind::peacekeepers
+    if (scenario.response.responder.empty() ? faction_traits(cfg.kind).responds
                                             : cfg.name == scenario.response.responder)
       responder = static_cast<int>(f);
   }

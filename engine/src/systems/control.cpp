@@ -3,6 +3,9 @@
 
 #include <bit>
 
+#include "pocsim/scenario/sections/control.hpp"
+#include "pocsim/scenario/sections/faction.hpp"
+
 namespace pocsim {
 
 void record_control(SimulationContext& ctx) {

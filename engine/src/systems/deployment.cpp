@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pocsim/systems/deployment.hpp"
 
+#include "pocsim/scenario/sections/faction.hpp"
+
 namespace pocsim {
 
 namespace {

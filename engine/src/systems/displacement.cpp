@@ -2,6 +2,8 @@
 #include "pocsim/systems/displacement.hpp"
 
 #include "pocsim/core/vector_clones.hpp"
+#include "pocsim/scenario/sections/civilians.hpp"
+#include "pocsim/scenario/sections/recruitment.hpp"
 #include "pocsim/systems/operations.hpp"
 
 #include <algorithm>

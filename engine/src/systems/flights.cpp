@@ -5,6 +5,13 @@
 #include <cmath>
 #include <limits>
 
+#include "pocsim/agents/faction_traits.hpp"
+#include "pocsim/scenario/sections/control.hpp"
+#include "pocsim/scenario/sections/faction.hpp"
+#include "pocsim/scenario/sections/flights.hpp"
+#include "pocsim/scenario/sections/response.hpp"
+#include "pocsim/scenario/sections/run.hpp"
+
 namespace pocsim {
 
 namespace {
@@ -77,9 +84,7 @@ int helicopters_on_hand(const SimulationContext& ctx, std::uint32_t tick) {
 
 bool state_operations_in(const SimulationContext& ctx, world::CellId cell) {
   for (std::size_t f = 0; f < ctx.factions.size(); ++f) {
-    const scenario::FactionKind kind = ctx.factions[f].config.kind;
-    if ((kind == scenario::FactionKind::state_forces ||
-         kind == scenario::FactionKind::mercenaries) &&
+    if (faction_traits(ctx.factions[f].config.kind).state_side &&
         ctx.presence(f, cell) > ctx.scenario.control.operations_presence)
       return true;
   }

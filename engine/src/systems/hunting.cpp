@@ -5,6 +5,8 @@
 #include <limits>
 #include <vector>
 
+#include "pocsim/agents/faction_traits.hpp"
+#include "pocsim/scenario/sections/faction.hpp"
 #include "pocsim/systems/flights.hpp"
 
 namespace pocsim {
@@ -24,7 +26,7 @@ std::size_t quarry_of(const SimulationContext& ctx, std::size_t hunter,
   double nearest = std::numeric_limits<double>::infinity();
   for (std::size_t v = 0; v < units.size(); ++v) {
     if (hunted[v] || !units.active(v) || !f.hostile_to(units.faction[v]) ||
-        ctx.factions[units.faction[v]].config.kind != scenario::FactionKind::jihadist)
+        !faction_traits(ctx.factions[units.faction[v]].config.kind).hunted)
       continue;
     if (std::hypot(units.x[v] - base.x, units.y[v] - base.y) > reach) continue;
     if (!f.watches[static_cast<std::size_t>(ctx.world.region[units.cell[v]])]) continue;

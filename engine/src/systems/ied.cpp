@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pocsim/systems/ied.hpp"
 
+#include "pocsim/agents/faction_traits.hpp"
+#include "pocsim/scenario/sections/control.hpp"
+#include "pocsim/scenario/sections/faction.hpp"
+#include "pocsim/scenario/sections/ied.hpp"
 #include "pocsim/systems/medevac.hpp"
 #include "pocsim/systems/partner_isr.hpp"
 #include "pocsim/systems/reinforcement.hpp"
@@ -12,15 +16,13 @@ namespace pocsim {
 
 namespace {
 
-using scenario::FactionKind;
-
 // The jihadist faction most present in the cell is taken to have laid the
 // device; -1 (unidentified) where none has been.
 std::int32_t likely_layer(const SimulationContext& ctx, world::CellId cell) {
   std::int32_t best = -1;
   float most = 0.0f;
   for (std::size_t f = 0; f < ctx.factions.size(); ++f)
-    if (ctx.factions[f].config.kind == FactionKind::jihadist && ctx.presence(f, cell) > most) {
+    if (faction_traits(ctx.factions[f].config.kind).lays_ieds && ctx.presence(f, cell) > most) {
       most = ctx.presence(f, cell);
       best = static_cast<std::int32_t>(f);
     }
@@ -29,9 +31,9 @@ std::int32_t likely_layer(const SimulationContext& ctx, world::CellId cell) {
 
 bool drives_on_roads(const SimulationContext& ctx, std::size_t u) {
   const Faction& f = ctx.factions[ctx.units.faction[u]];
-  const FactionKind kind = f.config.kind;
-  return f.config.mobility == scenario::Mobility::road && kind != FactionKind::jihadist &&
-         kind != FactionKind::signatory && !ctx.world.road_links[ctx.units.base_town[u]].empty();
+  return f.config.mobility == scenario::Mobility::road &&
+         faction_traits(f.config.kind).patrols_exposed_to_ieds &&
+         !ctx.world.road_links[ctx.units.base_town[u]].empty();
 }
 
 }  // namespace
@@ -41,7 +43,7 @@ double ied_strike_chance(const SimulationContext& ctx, world::CellId cell, doubl
   const auto& cfg = ctx.scenario.ied;
   double jihadist = 0.0;
   for (std::size_t f = 0; f < ctx.factions.size(); ++f)
-    if (ctx.factions[f].config.kind == FactionKind::jihadist) jihadist += ctx.presence(f, cell);
+    if (faction_traits(ctx.factions[f].config.kind).lays_ieds) jihadist += ctx.presence(f, cell);
   const double presence = std::min(1.0, jihadist / ctx.scenario.control.presence_saturation);
   double per_km = cfg.per_km * (1.0 + (cfg.jihadist_factor - 1.0) * presence);
   if (cfg.isr_clearance > 0.0 && protected_by_partner_isr(ctx.factions[driver].config.kind) &&

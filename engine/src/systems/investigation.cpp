@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "pocsim/scenario/sections/investigations.hpp"
+#include "pocsim/scenario/sections/response.hpp"
 #include "pocsim/systems/flights.hpp"
 
 namespace pocsim {

@@ -4,6 +4,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pocsim/agents/faction_traits.hpp"
+#include "pocsim/scenario/sections/faction.hpp"
+#include "pocsim/scenario/sections/flights.hpp"
+#include "pocsim/scenario/sections/medevac.hpp"
+#include "pocsim/scenario/sections/response.hpp"
 #include "pocsim/systems/flights.hpp"
 
 namespace pocsim {
@@ -31,9 +36,7 @@ double died_of_wounds_probability(const scenario::MedevacSection& cfg, double ho
 void call_medevac(SimulationContext& ctx, std::uint16_t faction, world::CellId cell,
                   double expected_deaths, std::uint32_t tick, std::uint32_t salt) {
   const auto kind = ctx.factions[faction].config.kind;
-  if ((kind != scenario::FactionKind::peacekeepers && kind != scenario::FactionKind::partner) ||
-      ctx.responder < 0)
-    return;
+  if (!faction_traits(kind).foreign || ctx.responder < 0) return;
   const auto& cfg = ctx.scenario.medevac;
   const auto u = ctx.rng.uniform2(Purpose::medevac, salt, tick, faction);
   const std::uint32_t wounded = poisson_from_uniform(cfg.wounded_per_death * expected_deaths, u[0]);

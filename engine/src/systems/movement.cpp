@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "pocsim/scenario/sections/faction.hpp"
+
 namespace pocsim {
 
 namespace {

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pocsim/systems/operations.hpp"
 
+#include "pocsim/scenario/sections/faction.hpp"
+#include "pocsim/scenario/sections/operation.hpp"
+#include "pocsim/scenario/sections/run.hpp"
+
 namespace pocsim {
 
 namespace {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pocsim/systems/partner_isr.hpp"
 
+#include "pocsim/agents/faction_traits.hpp"
+#include "pocsim/scenario/sections/faction.hpp"
 #include "pocsim/systems/flights.hpp"
 
 namespace pocsim {
@@ -15,8 +17,6 @@ bool watched_by_partners(const SimulationContext& ctx, world::CellId cell, std::
   return false;
 }
 
-bool protected_by_partner_isr(scenario::FactionKind kind) {
-  return kind == scenario::FactionKind::peacekeepers || kind == scenario::FactionKind::partner;
-}
+bool protected_by_partner_isr(scenario::FactionKind kind) { return faction_traits(kind).foreign; }
 
 }  // namespace pocsim

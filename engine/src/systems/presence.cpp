@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pocsim/scenario/sections/control.hpp"
+
 namespace pocsim {
 
 void mark_presence(SimulationContext& ctx) {

@@ -4,14 +4,17 @@
 #include <algorithm>
 #include <numeric>
 
+#include "pocsim/agents/faction_traits.hpp"
+#include "pocsim/scenario/sections/faction.hpp"
+#include "pocsim/scenario/sections/recruitment.hpp"
+
 namespace pocsim {
 
 void recruit(SimulationContext& ctx, std::uint32_t day, const CivilianCensus& census) {
   Units& units = ctx.units;
   for (std::size_t f = 0; f < ctx.factions.size(); ++f) {
     const Faction& faction = ctx.factions[f];
-    if (faction.config.kind != scenario::FactionKind::jihadist || !faction.present_on(day))
-      continue;
+    if (!faction_traits(faction.config.kind).recruits || !faction.present_on(day)) continue;
     double grievance = 0.0;
     for (std::size_t r = 0; r < census.grievance_by_region.size(); ++r)
       if (faction.in_area[r]) grievance += census.grievance_by_region[r];

@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "pocsim/scenario/sections/combat.hpp"
+
 namespace pocsim {
 
 void regroup_at_base(SimulationContext& ctx, std::size_t u) {

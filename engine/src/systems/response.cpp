@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pocsim/systems/response.hpp"
 
+#include "pocsim/scenario/sections/control.hpp"
+#include "pocsim/scenario/sections/detection.hpp"
+#include "pocsim/scenario/sections/faction.hpp"
+#include "pocsim/scenario/sections/response.hpp"
 #include "pocsim/systems/flights.hpp"
 #include "pocsim/systems/ied.hpp"
 #include "pocsim/systems/investigation.hpp"
@@ -61,15 +65,16 @@ double detection_hours(const SimulationContext& ctx, const Episode& e, std::uint
   return best;
 }
 
-void send_ground(SimulationContext& ctx, Incident& incident, std::uint32_t id, std::uint32_t tick) {
+void send_ground(SimulationContext& ctx, Incident& incident, ResponseStage& stage, std::uint32_t id,
+                 std::uint32_t tick) {
   const auto& cfg = ctx.scenario.response;
   const double km = nearest_base(ctx, incident.cell).second;
   if (km > cfg.ground_range_km || ground_access_denied(ctx, incident.cell, tick)) {
-    incident.stage = ResponseStage::closed;
+    stage = ResponseStage::closed;
     return;
   }
   incident.mode = ResponseMode::ground;
-  incident.stage = ResponseStage::travelling;
+  stage = ResponseStage::travelling;
   incident.arrival_tick = later(tick, hours_to_ticks(ctx, km / cfg.ground_speed_kmh));
   // A convoy runs the IED risk along the whole way, judged by the ground at the incident.
   const auto u = ctx.rng.uniform2(Purpose::ied, id, tick);
@@ -90,23 +95,23 @@ void request_flight(SimulationContext& ctx, Incident& incident, std::uint32_t ti
 // The authorisation came: fly if flights are allowed and a helicopter is
 // free, else go by road at once (a grounding that began while the request
 // waited is not waited out: people are being killed now).
-void act_on_authorisation(SimulationContext& ctx, Incident& incident, std::uint32_t id,
-                          std::uint32_t tick) {
+void act_on_authorisation(SimulationContext& ctx, Incident& incident, ResponseStage& stage,
+                          std::uint32_t id, std::uint32_t tick) {
   const auto& cfg = ctx.scenario.response;
   if (incident.flight_refused) {
-    send_ground(ctx, incident, id, tick);
+    send_ground(ctx, incident, stage, id, tick);
     return;
   }
   const std::uint32_t takeoff = first_flying_tick(ctx, tick);
   auto& busy = ctx.helicopter_busy_until;
   std::erase_if(busy, [&](std::uint32_t until) { return until <= tick; });
   if (takeoff != tick || static_cast<int>(busy.size()) >= helicopters_on_hand(ctx, tick)) {
-    send_ground(ctx, incident, id, tick);
+    send_ground(ctx, incident, stage, id, tick);
     return;
   }
   const double km = nearest_base(ctx, incident.cell).second;
   incident.mode = ResponseMode::air;
-  incident.stage = ResponseStage::travelling;
+  stage = ResponseStage::travelling;
   incident.arrival_tick = later(tick, hours_to_ticks(ctx, km / cfg.helicopter_speed_kmh));
   busy.push_back(
       later(incident.arrival_tick, hours_to_ticks(ctx, cfg.helicopter_turnaround_hours)));
@@ -147,25 +152,28 @@ void open_incident(SimulationContext& ctx, const Episode& e, std::uint32_t tick)
   if (incident.reachable)
     incident.detect_tick = later(tick, hours_to_ticks(ctx, detection_hours(ctx, e, tick)));
   ctx.recorder.open_incident(incident);
-  if (incident.reachable) ctx.open_responses.push_back(e.id);
+  if (incident.reachable) ctx.open_responses.push_back({.incident = e.id});
 }
 
 namespace {
 
 // One step of an incident's response; true when it moved on and may move
 // again in the same tick.
-bool advance(SimulationContext& ctx, Incident& incident, std::uint32_t id, std::uint32_t now) {
+bool advance(SimulationContext& ctx, OpenResponse& open, std::uint32_t now) {
   const auto& cfg = ctx.scenario.response;
-  switch (incident.stage) {
+  const std::uint32_t id = open.incident;
+  Incident& incident = ctx.recorder.incident(id);
+  ResponseStage& stage = open.stage;
+  switch (stage) {
     case ResponseStage::unaware:
       if (now < incident.detect_tick) return false;
       if (ctx.rng.uniform(Purpose::response_decision, id, now) < cfg.respond_probability) {
         incident.request_tick =
             later(incident.detect_tick, hours_to_ticks(ctx, cfg.decision_hours));
-        incident.stage = ResponseStage::deciding;
+        stage = ResponseStage::deciding;
       } else {
         incident.declined = true;
-        incident.stage = ResponseStage::closed;
+        stage = ResponseStage::closed;
       }
       return true;
     case ResponseStage::deciding:
@@ -174,19 +182,19 @@ bool advance(SimulationContext& ctx, Incident& incident, std::uint32_t id, std::
       if (nearest_base(ctx, incident.cell).second <= cfg.helicopter_range_km &&
           helicopters_on_hand(ctx, now) > 0 && !grounded(ctx, now, false)) {
         request_flight(ctx, incident, now);
-        incident.stage = ResponseStage::awaiting_authorisation;
+        stage = ResponseStage::awaiting_authorisation;
       } else {
-        send_ground(ctx, incident, id, now);
+        send_ground(ctx, incident, stage, id, now);
       }
       return true;
     case ResponseStage::awaiting_authorisation:
       if (now < incident.authorisation_tick) return false;
-      act_on_authorisation(ctx, incident, id, now);
+      act_on_authorisation(ctx, incident, stage, id, now);
       return true;
     case ResponseStage::travelling:
       if (now < incident.arrival_tick) return false;
       arrive(ctx, incident, id, now);
-      incident.stage = ResponseStage::closed;
+      stage = ResponseStage::closed;
       return true;
     case ResponseStage::closed:
       return false;
@@ -197,14 +205,12 @@ bool advance(SimulationContext& ctx, Incident& incident, std::uint32_t id, std::
 }  // namespace
 
 void advance_responses(SimulationContext& ctx, const TickInfo& tick) {
-  for (std::uint32_t id : ctx.open_responses) {
-    Incident& incident = ctx.recorder.incident(id);
-    while (advance(ctx, incident, id, tick.tick)) {
+  for (OpenResponse& open : ctx.open_responses) {
+    while (advance(ctx, open, tick.tick)) {
     }
   }
-  std::erase_if(ctx.open_responses, [&](std::uint32_t id) {
-    return ctx.recorder.incident(id).stage == ResponseStage::closed;
-  });
+  std::erase_if(ctx.open_responses,
+                [](const OpenResponse& open) { return open.stage == ResponseStage::closed; });
 }
 
 double deterrence_by_presence(const SimulationContext& ctx, const Faction& perpetrator,

@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "pocsim/scenario/sections/civilians.hpp"
+
 namespace pocsim {
 
 void update_risk(SimulationContext& ctx) {

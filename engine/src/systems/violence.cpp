@@ -5,6 +5,10 @@
 #include <bit>
 #include <cmath>
 
+#include "pocsim/agents/faction_traits.hpp"
+#include "pocsim/scenario/sections/control.hpp"
+#include "pocsim/scenario/sections/faction.hpp"
+#include "pocsim/scenario/sections/recruitment.hpp"
 #include "pocsim/systems/accord.hpp"
 #include "pocsim/systems/civilian_harm.hpp"
 #include "pocsim/systems/investigation.hpp"
@@ -14,19 +18,14 @@ namespace pocsim {
 
 namespace {
 
-// Civilians are punished for suspected collaboration with armed actors that
-// live among them and recruit from them. Foreign forces (peacekeepers,
-// partners) are not such actors; their effect on violence is deterrence,
-// which belongs to the response model.
-bool civilians_suspected_of_siding_with(scenario::FactionKind kind) {
-  return kind != scenario::FactionKind::peacekeepers && kind != scenario::FactionKind::partner;
-}
-
 // How strongly the faction's enemies are present in the cell, 0..1.
 double enemy_presence(SimulationContext& ctx, const Faction& f, world::CellId cell) {
   double sum = 0.0;
   for (std::size_t g = 0; g < ctx.factions.size(); ++g)
-    if (f.hostile_to(g) && civilians_suspected_of_siding_with(ctx.factions[g].config.kind))
+    // Civilians are punished for suspected collaboration with armed actors that
+    // live among them and recruit from them. Foreign forces are not such actors;
+    // their effect on violence is deterrence, which belongs to the response model.
+    if (f.hostile_to(g) && !faction_traits(ctx.factions[g].config.kind).foreign)
       sum += ctx.presence(g, cell);
   return std::min(1.0, sum / ctx.scenario.control.presence_saturation);
 }
@@ -47,9 +46,7 @@ void destroy_infrastructure(SimulationContext& ctx, world::CellId cell, std::uin
 
 // Abuse by the state and its allies breeds the grievance jihadists recruit on.
 float abuse_grievance(const SimulationContext& ctx, const Faction& perpetrator) {
-  const auto kind = perpetrator.config.kind;
-  if (kind != scenario::FactionKind::state_forces && kind != scenario::FactionKind::mercenaries)
-    return 0.0f;
+  if (!faction_traits(perpetrator.config.kind).state_side) return 0.0f;
   return static_cast<float>(ctx.scenario.recruitment.grievance_per_abuse_hour * ctx.tick_hours);
 }
 

@@ -34,14 +34,6 @@ enum class InvestigationOutcome : std::uint8_t {
 inline constexpr const char* investigation_outcome_names[] = {
     "none", "pending", "done", "blocked_by_refusal", "blocked_by_denial"};
 
-enum class ResponseStage : std::uint8_t {
-  unaware,                 // the responder has not heard yet
-  deciding,                // heard; the request goes out at request_tick
-  awaiting_authorisation,  // a flight was requested; the answer comes at authorisation_tick
-  travelling,              // on the way; arrives at arrival_tick
-  closed,                  // arrived, declined, or out of reach
-};
-
 struct Incident {
   std::uint32_t onset_tick = 0;
   std::uint32_t end_tick = 0;  // last tick of the episode (moved earlier when stopped)
@@ -56,7 +48,6 @@ struct Incident {
   bool flight_refused = false;
   double flight_wait_hours = 0.0;  // the host state's drawn wait, before rounding to ticks
   bool declined = false;           // the responder knew but decided not to respond
-  ResponseStage stage = ResponseStage::unaware;
   ResponseMode mode = ResponseMode::none;
   IncidentOutcome outcome = IncidentOutcome::not_reached;
   std::uint32_t civilian_deaths = 0;

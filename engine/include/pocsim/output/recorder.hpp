@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "pocsim/output/incident.hpp"
-#include "pocsim/scenario/scenario.hpp"
+#include "pocsim/scenario/sections/common.hpp"
 #include "pocsim/world/grid.hpp"
 
 namespace pocsim {

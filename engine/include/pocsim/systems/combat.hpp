@@ -6,6 +6,8 @@
 // strength, and more civilians killed in the crossfire), terrain defence, and
 // the weaker side breaking off.
 #include "pocsim/core/scheduler.hpp"
+#include "pocsim/scenario/sections/combat.hpp"
+#include "pocsim/scenario/sections/common.hpp"
 #include "pocsim/systems/context.hpp"
 
 namespace pocsim {

@@ -14,6 +14,7 @@
 #include "pocsim/core/rng.hpp"
 #include "pocsim/output/recorder.hpp"
 #include "pocsim/scenario/scenario.hpp"
+#include "pocsim/systems/response_state.hpp"
 #include "pocsim/world/world.hpp"
 
 namespace pocsim {
@@ -110,7 +111,7 @@ struct SimulationContext {
   CellFields cells;
   std::vector<Episode> episodes;
   std::uint32_t next_episode_id = 0;
-  std::vector<std::uint32_t> open_responses;                // incident ids still being worked on
+  std::vector<OpenResponse> open_responses;                 // in the order the incidents opened
   std::vector<std::uint32_t> open_investigations;           // incident ids awaiting investigators
   std::vector<std::uint32_t> helicopter_busy_until;         // one tick per helicopter in use
   int responder = -1;                                       // faction index of the responder, or -1

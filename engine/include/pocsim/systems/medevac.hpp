@@ -8,6 +8,7 @@
 // their wounds.
 #include <cstdint>
 
+#include "pocsim/scenario/sections/medevac.hpp"
 #include "pocsim/systems/context.hpp"
 
 namespace pocsim {

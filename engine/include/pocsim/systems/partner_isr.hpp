@@ -8,6 +8,7 @@
 // (hunt_radius_km).
 #include <cstdint>
 
+#include "pocsim/scenario/sections/common.hpp"
 #include "pocsim/systems/context.hpp"
 
 namespace pocsim {

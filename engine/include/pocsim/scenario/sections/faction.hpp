@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// An entry of `factions:`, one armed actor (agents/factions.hpp).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pocsim/core/date.hpp"
+#include "pocsim/scenario/sections/common.hpp"
+#include "pocsim/scenario/spec.hpp"
+
+namespace pocsim::scenario {
+
+struct FactionSection {
+  std::string name;
+  FactionKind kind = FactionKind::jihadist;
+  int units = 0;
+  int unit_strength = 100;
+  std::vector<std::string> bases;
+  std::vector<std::string> area;
+  Mobility mobility = Mobility::road;
+  double road_speed_kmh = 30.0;
+  double offroad_speed_kmh = 8.0;
+  double patrol_radius_km = 60.0;
+  double firepower = 0.0005;
+  FireMode fire = FireMode::aimed;
+  double abuse_rate = 0.0;
+  double abuse_base_share = 0.1;
+  double killings_per_hour = 1.0;
+  double episode_hours = 4.0;
+  double destroy_probability = 0.05;
+  std::optional<double> operation_abuse_rate;
+  std::vector<std::string> hostile_to;
+  std::optional<Date> arrival_date;
+  std::optional<Date> withdrawal_date;
+  std::vector<std::string> isr_regions;
+  double isr_hours = 3.0;
+  int helicopters = 0;
+  double logistics_support = 0.0;
+  double escalation_deterrence = 0.0;
+  double hunt_radius_km = 0.0;
+
+  template <class V>
+  void describe(V& v) {
+    v("name", name,
+      {.doc = "unique name of the faction (MINUSMA, FAMa, JNIM, ...)", .required = true});
+    v("kind", kind,
+      {.doc = "peacekeepers, state_forces, mercenaries, jihadist, signatory or partner",
+       .required = true});
+    v("units", units,
+      {.doc = "number of armed units (company- or group-sized agents)", .min = 0, .max = 100000});
+    v("unit_strength", unit_strength,
+      {.doc = "fighters or troops per unit at full strength", .min = 1, .max = 100000});
+    v("bases", bases,
+      {.doc = "towns where units start and return to; units are spread over them in turn"});
+    v("area", area, {.doc = "regions where units operate; empty means the regions of the bases"});
+    v("mobility", mobility,
+      {.doc = "road: patrols go town to town along roads; offroad: units roam across country"});
+    v("road_speed_kmh", road_speed_kmh,
+      {.doc = "speed along a road in km/h", .min = 0.1, .max = 300.0});
+    v("offroad_speed_kmh", offroad_speed_kmh,
+      {.doc = "speed across country in km/h (halved in the inner delta)",
+       .min = 0.1,
+       .max = 300.0});
+    v("patrol_radius_km", patrol_radius_km,
+      {.doc = "off-road units pick targets within this distance of their base",
+       .min = 1.0,
+       .max = 2000.0});
+    v("firepower", firepower,
+      {.doc = "Lanchester attrition coefficient: enemy losses per own fighter per hour",
+       .min = 0.0,
+       .max = 1.0});
+    v("fire", fire,
+      {.doc = "aimed: losses inflicted grow with own strength (Lanchester square law); area: "
+              "also with the target's strength (linear law), with more crossfire"});
+    v("abuse_rate", abuse_rate,
+      {.doc = "violent episodes against civilians started per unit and day where the trigger "
+              "holds (enemy influence in the cell)",
+       .min = 0.0,
+       .max = 24.0});
+    v("abuse_base_share", abuse_base_share,
+      {.doc = "share of abuse_rate that applies where the trigger does not hold",
+       .min = 0.0,
+       .max = 1.0});
+    v("killings_per_hour", killings_per_hour,
+      {.doc = "civilians an episode kills per hour on average, while the cell has people "
+              "(each resident's chance is this over the residents)",
+       .min = 0.0,
+       .max = 1000.0});
+    v("episode_hours", episode_hours,
+      {.doc = "mean length of a violent episode in hours (geometric)", .min = 1.0, .max = 2400.0});
+    v("operation_abuse_rate", operation_abuse_rate,
+      {.doc = "abuse_rate of units on a scripted cordon-and-search operation; null means "
+              "abuse_rate",
+       .min = 0.0,
+       .max = 240.0});
+    v("destroy_probability", destroy_probability,
+      {.doc = "chance that an episode destroys one piece of infrastructure in its cell",
+       .min = 0.0,
+       .max = 1.0});
+    v("hostile_to", hostile_to, {.doc = "names of the factions this one fights on contact"});
+    v("arrival_date", arrival_date,
+      {.doc = "date the faction's units deploy; null means present from the start"});
+    v("withdrawal_date", withdrawal_date,
+      {.doc = "date the faction's units leave; null means they stay"});
+    v("isr_regions", isr_regions,
+      {.doc = "regions this faction watches with drones and aircraft and reports to the "
+              "responder (partners' ISR)"});
+    v("isr_hours", isr_hours,
+      {.doc = "mean hours before the faction's ISR spots an incident in a watched region",
+       .min = 0.0,
+       .max = 1000.0});
+    v("helicopters", helicopters,
+      {.doc = "helicopters the faction lends the responder while present (air support)",
+       .min = 0,
+       .max = 1000});
+    v("logistics_support", logistics_support,
+      {.doc = "share added to the responder's helicopter serviceability while this faction is "
+              "present (partners' logistics)",
+       .min = 0.0,
+       .max = 1.0});
+    v("escalation_deterrence", escalation_deterrence,
+      {.doc = "share of the accord's daily tension drift this faction holds back while present",
+       .min = 0.0,
+       .max = 1.0});
+    v("hunt_radius_km", hunt_radius_km,
+      {.doc = "counter-terrorism operations: each day, patrolling units set out across country "
+              "for the nearest hostile jihadist unit within this distance of their base that "
+              "the faction's ISR (isr_regions) sees; 0: no operations, patrols only",
+       .min = 0.0,
+       .max = 2000.0});
+  }
+};
+
+}  // namespace pocsim::scenario
