@@ -160,6 +160,9 @@ def main():
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("names", nargs="*", help="mutants to run")
     p.add_argument("--list", action="store_true", help="list the mutants and exit")
+    p.add_argument("--check", action="store_true",
+                   help="check that every mutant's `find` text is in its file exactly once, "
+                        "and exit (no build)")
     p.add_argument("--all", action="store_true", help="run every mutant")
     p.add_argument("--sample", type=int, metavar="N",
                    help="run N mutants, a window that moves on with each commit")
@@ -180,6 +183,17 @@ def main():
         for m in mutants:
             print(f"{m['name']:<40} {m['mechanism']:<36} {m['file']}\n{'':<40} tests: {m['tests']}")
         print(f"{len(mutants)} mutants in {len({m['list'] for m in mutants})} files")
+        return 0
+    if args.check:
+        stale = []
+        for m in mutants:
+            with open(os.path.join(ROOT, m["file"]), encoding="utf-8") as f:
+                if f.read().count(m["find"]) != 1:
+                    stale.append(f"{m['name']} ({m['file']})")
+        if stale:
+            raise MutantError("the `find` text of these mutants is not in their file exactly "
+                              "once; the list is out of date: " + ", ".join(stale))
+        print(f"mutants: all {len(mutants)} find their text exactly once")
         return 0
     if args.names:
         unknown = [n for n in args.names if n not in by_name]
