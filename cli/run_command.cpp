@@ -25,6 +25,24 @@ int run(const RunOptions& o) {
   if (classic::names_classic_model(o.file)) return run_classic(o);
   std::vector<std::string> sets = o.sets;
   if (o.seed) sets.push_back("scenario.seed=" + std::to_string(*o.seed));
+  if (!o.windows.empty()) {
+    // --window NAME=FROM:TO, as outputs.windows; the loader checks the names and dates.
+    std::string list;
+    for (const std::string& w : o.windows) {
+      const auto equals = w.find('='),
+                 colon = w.find(':', equals == std::string::npos ? 0 : equals);
+      if (equals == std::string::npos || colon == std::string::npos) {
+        std::cerr
+            << "pocsim run: error: --window " << w
+            << ": expected NAME=FIRST_DAY:LAST_DAY, e.g. after_barkhane=2022-08-15:2022-12-31\n";
+        return exit_bad_input;
+      }
+      list += (list.empty() ? "" : ", ") + std::string("{name: \"") + w.substr(0, equals) +
+              "\", from: " + w.substr(equals + 1, colon - equals - 1) +
+              ", to: " + w.substr(colon + 1) + "}";
+    }
+    sets.push_back("outputs.windows=[" + list + "]");
+  }
   auto scenario = load_for_command(o.file, sets);
   if (!scenario) return exit_bad_input;
 
@@ -80,6 +98,10 @@ Command add_run_command(CLI::App& app) {
   cmd->add_option("--threads", o->threads, "worker threads (default: all cores; 1 = serial path)")
       ->check(CLI::Range(0, 1024));
   cmd->add_option("--set", o->sets, "override a key: --set KEY.PATH=VALUE (repeatable)");
+  cmd->add_option("--window", o->windows,
+                  "report every outcome also over a date window, in summary.json's windows "
+                  "block: --window NAME=FIRST_DAY:LAST_DAY (repeatable; replaces the "
+                  "scenario's outputs.windows)");
   cmd->add_flag("--quiet", o->quiet, "print nothing but errors");
   cmd->add_flag("--force", o->force, "replace the results of an earlier run in the folder");
   return [o] { return run(*o); };

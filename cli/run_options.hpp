@@ -18,6 +18,7 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;
   int threads = 0;
   std::vector<std::string> sets;
+  std::vector<std::string> windows;  // NAME=FIRST_DAY:LAST_DAY
   bool quiet = false;
   bool force = false;
 };

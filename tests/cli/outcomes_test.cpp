@@ -119,7 +119,9 @@ TEST(OutcomeList, EveryDeclaredOutcomeIsWritten) {
       continue;
     }
     const std::string last = o.name.substr(o.name.rfind('.') + 1);
-    if (last.front() == '<' || o.name.starts_with("operations.")) continue;
+    // Operations and windows are written only where the scenario has some.
+    if (last.front() == '<' || o.name.starts_with("operations.") || o.name.starts_with("windows."))
+      continue;
     EXPECT_NE(summary.find("\"" + last + "\""), std::string::npos) << o.name;
   }
 }

@@ -18,7 +18,7 @@
 namespace pocsim {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
 const Outcomes& teaching_run() {
   static const Outcomes outcomes = [] {
@@ -31,7 +31,7 @@ const Outcomes& teaching_run() {
 }
 
 // Every number of a JSON document by dotted path, in the document's order.
-void flatten(const Json& node, const std::string& path,
+void flatten(const OrderedJson& node, const std::string& path,
              std::vector<std::pair<std::string, double>>& out) {
   auto join = [&](const std::string& key) { return path.empty() ? key : path + "." + key; };
   if (node.is_object()) {
@@ -50,7 +50,7 @@ void flatten(const Json& node, const std::string& path,
 TEST(Outcomes, TheirNumbersAreSummaryJsonsInItsOrder) {
   const Outcomes& o = teaching_run();
   std::vector<std::pair<std::string, double>> written;
-  flatten(Json::parse(summary_json(o)), "", written);
+  flatten(OrderedJson::parse(summary_json(o)), "", written);
   const auto numbers = o.numbers();
   ASSERT_EQ(numbers.size(), written.size());
   for (std::size_t i = 0; i < numbers.size(); ++i) {
@@ -99,6 +99,57 @@ TEST(Outcomes, TheDailySeriesAddsUpToTheSummary) {
   EXPECT_EQ(column_sum("civilian_deaths"), *o.number("civilian_deaths.total"));
   EXPECT_EQ(column_sum("incidents"), *o.number("protection.incidents"));
   EXPECT_EQ(o.series.dates.size(), 30 * o.series.region_names.size());
+}
+
+}  // namespace pocsim
+
+namespace pocsim {
+
+// Two windows that split the run add up to it, outcome by outcome.
+TEST(OutcomeWindows, TwoWindowsThatSplitTheRunAddUpToIt) {
+  Simulation sim(
+      test::load_shipped("teaching/partner_operations.yaml",
+                         {"scenario.duration_days=40",
+                          "outputs.windows=[{name: early, from: 2022-01-01, to: 2022-03-20}, "
+                          "{name: late, from: 2022-03-21, to: 2023-01-01}]"}));
+  sim.run();
+  const Outcomes o = collect_outcomes(sim.result());
+  auto n = [&](const std::string& name) {
+    const double* v = o.number(name);
+    EXPECT_NE(v, nullptr) << name;
+    return v ? *v : NAN;
+  };
+  // The run starts on 1 March: "early" is clipped to its first 20 days.
+  EXPECT_EQ(n("windows.early.days"), 20.0);
+  EXPECT_EQ(n("windows.late.days"), 20.0);
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"civilian_deaths.total", "civilian_deaths.total"},
+      {"civilian_deaths.by_region.Ménaka", "civilian_deaths.by_region.Ménaka"},
+      {"civilian_deaths.by_perpetrator_kind.jihadist",
+       "civilian_deaths.by_perpetrator_kind.jihadist"},
+      {"civilian_deaths.by_perpetrator_kind.crossfire",
+       "civilian_deaths.by_perpetrator_kind.crossfire"},
+      {"civilian_deaths.by_faction.IS Sahel", "civilian_deaths.by_faction.IS Sahel"},
+      {"combatant_deaths", "combatant_deaths.total"},
+      {"peacekeeper_ied_deaths", "peacekeeper_deaths.ied"},
+      {"incidents.violence_against_civilians", "incidents.violence_against_civilians"},
+      {"incidents.battles", "incidents.battles"},
+      {"incidents.explosions", "incidents.explosions"},
+      {"protection.incidents", "protection.incidents"},
+      {"protection.civilian_deaths", "protection.civilian_deaths"},
+      {"protection.reached", "protection.reached"},
+  };
+  for (const auto& [window, whole] : pairs) {
+    EXPECT_EQ(n("windows.early." + window) + n("windows.late." + window), n(whole)) << window;
+  }
+  EXPECT_GT(n("windows.late.civilian_deaths.total"), 0.0);
+  // Deaths by perpetrator add up to the window's total.
+  double by_kind = 0.0;
+  for (const char* kind : {"peacekeepers", "state_forces", "mercenaries", "jihadist", "signatory",
+                           "partner", "crossfire"})
+    by_kind += n(std::string("windows.late.civilian_deaths.by_perpetrator_kind.") + kind);
+  EXPECT_EQ(by_kind, n("windows.late.civilian_deaths.total"));
+  EXPECT_EQ(n("windows.late.displaced_end"), n("population.displaced_end"));
 }
 
 }  // namespace pocsim

@@ -93,8 +93,8 @@ TEST_P(PartnerChannels, ShuttingTheChannelMovesItsOwnOutcome) {
 }
 
 INSTANTIATE_TEST_SUITE_P(EachChannel, PartnerChannels, ::testing::ValuesIn(channels),
-                         [](const ::testing::TestParamInfo<Channel>& info) {
-                           return std::string(info.param.name) + "_" + std::to_string(info.index);
+                         [](const ::testing::TestParamInfo<Channel>& param) {
+                           return std::string(param.param.name) + "_" + std::to_string(param.index);
                          });
 
 }  // namespace pocsim

@@ -27,6 +27,7 @@ enum class Over : std::uint8_t {
   perpetrator,       // <kind>: the six faction kinds, then crossfire
   infrastructure,    // <infrastructure>: health_centre, water_point, market, phone_tower
   operation,         // <operation>: the scripted operations, a list
+  window,            // <window>: the windows of outputs.windows, by name
 };
 
 using Value = std::function<OutcomeValue(const RunFacts&, std::size_t, std::size_t)>;
@@ -416,6 +417,72 @@ std::vector<Declaration> summary_declarations() {
         return f.focus->protection;
       },
       with_focus, " (incidents in the focus regions)");
+
+  const std::vector<Over> window{Over::window};
+  s.add(
+      "windows.<window>.from", "date", T::text, "the window's first day within the run", window,
+      text([](const RunFacts& f, std::size_t w, auto) { return f.date(f.windows[w].first_day); }));
+  s.add("windows.<window>.to", "date", T::text, "the window's last day within the run", window,
+        text([](const RunFacts& f, std::size_t w, auto) { return f.date(f.windows[w].last_day); }));
+  s.add("windows.<window>.days", "days", T::count, "days of the window within the run", window,
+        count([](const RunFacts& f, std::size_t w, auto) {
+          return f.windows[w].last_day - f.windows[w].first_day + 1;
+        }));
+  s.add("windows.<window>.civilian_deaths.total", "people", T::count,
+        "civilians killed within the window, violence and crossfire", window,
+        count([](const RunFacts& f, std::size_t w, auto) { return f.windows[w].deaths; }));
+  s.add("windows.<window>.civilian_deaths.by_perpetrator_kind.<kind>", "people", T::count,
+        "civilians killed within the window by factions of a kind; crossfire: in battles",
+        {Over::window, Over::perpetrator},
+        count([](const RunFacts& f, std::size_t w, std::size_t k) {
+          return f.windows[w].deaths_by_perpetrator[k];
+        }));
+  s.group("windows.<window>.civilian_deaths.by_faction", T::empty_object,
+          "civilians killed within the window, by faction", window);
+  s.add("windows.<window>.civilian_deaths.by_faction.<faction>", "people", T::count,
+        "civilians killed within the window by the faction's violence",
+        {Over::window, Over::faction}, count([](const RunFacts& f, std::size_t w, std::size_t i) {
+          return f.windows[w].deaths_by_faction[i];
+        }));
+  s.add("windows.<window>.civilian_deaths.by_region.<region>", "people", T::count,
+        "civilians killed within the window in the region", {Over::window, Over::region},
+        count([](const RunFacts& f, std::size_t w, std::size_t g) {
+          return f.windows[w].deaths_by_region[g];
+        }));
+  s.add(
+      "windows.<window>.combatant_deaths", "people", T::count,
+      "combatants killed in combat within the window", window,
+      count([](const RunFacts& f, std::size_t w, auto) { return f.windows[w].combatant_deaths; }));
+  s.add("windows.<window>.peacekeeper_ied_deaths", "people", T::count,
+        "peacekeepers killed by IEDs within the window", window,
+        count([](const RunFacts& f, std::size_t w, auto) {
+          return f.windows[w].peacekeeper_ied_deaths;
+        }));
+  s.add("windows.<window>.incidents.violence_against_civilians", "events", T::count,
+        "violence events within the window", window,
+        count([](const RunFacts& f, std::size_t w, auto) { return f.windows[w].violence_events; }));
+  s.add("windows.<window>.incidents.battles", "events", T::count, "battle events within the window",
+        window, count([](const RunFacts& f, std::size_t w, auto) { return f.windows[w].battles; }));
+  s.add("windows.<window>.incidents.explosions", "events", T::count,
+        "explosion events within the window", window,
+        count([](const RunFacts& f, std::size_t w, auto) { return f.windows[w].explosions; }));
+  s.add("windows.<window>.infrastructure_destroyed", "pieces", T::count,
+        "infrastructure destroyed within the window", window,
+        count([](const RunFacts& f, std::size_t w, auto) {
+          return f.windows[w].infrastructure_destroyed;
+        }));
+  s.add("windows.<window>.displaced_end", "people", T::count,
+        "people displaced on the window's last day", window,
+        count([](const RunFacts& f, std::size_t w, auto) { return f.windows[w].displaced_end; }));
+  s.add("windows.<window>.displaced_peak", "people", T::count,
+        "most people displaced on one day of the window", window,
+        count([](const RunFacts& f, std::size_t w, auto) { return f.windows[w].displaced_peak; }));
+  add_protection(
+      s, "windows.<window>.protection.", window,
+      [](const RunFacts& f, std::size_t w) -> const ProtectionFigures& {
+        return f.windows[w].protection;
+      },
+      nullptr, " (incidents begun within the window)");
   return s.list();
 }
 
@@ -535,6 +602,10 @@ std::vector<std::pair<std::size_t, std::string>> expansion(const RunFacts& f, Ov
       for (std::size_t o = 0; o < r.scenario.operations.size(); ++o)
         out.emplace_back(o, std::to_string(o));
       break;
+    case Over::window:
+      for (std::size_t w = 0; w < r.scenario.outputs.windows.size(); ++w)
+        out.emplace_back(w, r.scenario.outputs.windows[w].name);
+      break;
   }
   return out;
 }
@@ -562,9 +633,7 @@ void expand(const RunFacts& f, const Declaration& d, std::vector<SummaryEntry>& 
   for (Over o : d.over) values.push_back(expansion(f, o));
   std::vector<std::size_t> at(values.size(), 0);
   for (const auto& v : values)
-    if (v.empty()) {
-      if (d.value) return;  // nothing to expand over
-    }
+    if (v.empty()) return;  // nothing to expand over
   auto emit = [&]() {
     SummaryEntry e;
     e.type = d.info.type;
@@ -582,13 +651,9 @@ void expand(const RunFacts& f, const Declaration& d, std::vector<SummaryEntry>& 
         e.keys.push_back(key);
       }
     }
-    if (d.value) e.value = d.value(f, index[0], index[1]);
+    if (d.value) e.value = d.value(f, index[0], index[1]);  // a group has no value
     out.push_back(std::move(e));
   };
-  if (!d.value) {  // a group: only its name, no placeholder to fill
-    emit();
-    return;
-  }
   // Odometer over the placeholders, the first slowest.
   while (true) {
     emit();

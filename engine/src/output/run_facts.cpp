@@ -11,11 +11,6 @@ namespace {
 
 using scenario::FactionKind;
 
-std::uint32_t total_ticks(const RunResult& r) {
-  return static_cast<std::uint32_t>(r.scenario.scenario.duration_days * 24 /
-                                    r.scenario.scenario.tick_hours);
-}
-
 // Mean, median and 90th percentile (nearest rank) of a sample; empty when
 // the sample is.
 std::array<std::optional<double>, 3> distribution(std::vector<double> values) {
@@ -202,7 +197,69 @@ FocusFacts focus_facts(const RunResult& r) {
   return focus;
 }
 
+// What happened within a window of days: deaths and events by the day they
+// were recorded, incidents by the day they began.
+WindowFacts window_facts(const RunResult& r, const scenario::WindowSection& window) {
+  const std::uint32_t days = r.recorder.days_recorded();
+  const std::int64_t start = r.scenario.scenario.start_date.days_since_epoch();
+  WindowFacts w;
+  w.first_day =
+      static_cast<std::uint32_t>(std::max<std::int64_t>(0, window.from.days_since_epoch() - start));
+  w.last_day = static_cast<std::uint32_t>(std::clamp<std::int64_t>(
+      window.to.days_since_epoch() - start, 0, std::max<std::int64_t>(days, 1) - 1));
+  const std::size_t regions = r.world->places.region_names.size();
+  w.deaths_by_region.assign(regions, 0);
+  w.deaths_by_faction.assign(r.faction_names.size(), 0);
+  for (std::uint32_t d = w.first_day; d <= w.last_day && d < days; ++d) {
+    std::int64_t displaced = 0;
+    for (std::size_t g = 0; g < regions; ++g) {
+      const RegionDay& row = r.recorder.region_days()[d * regions + g];
+      w.deaths += row.civilian_deaths;
+      w.deaths_by_region[g] += row.civilian_deaths;
+      w.infrastructure_destroyed += row.infrastructure_destroyed;
+      displaced += row.displaced;
+    }
+    w.displaced_peak = std::max(w.displaced_peak, displaced);
+    if (d == w.last_day) w.displaced_end = displaced;
+  }
+  for (const EventRecord& e : r.recorder.events()) {
+    if (e.day < w.first_day || e.day > w.last_day) continue;
+    switch (e.kind) {
+      case EventKind::violence_against_civilians: {
+        ++w.violence_events;
+        const auto f = static_cast<std::size_t>(e.actor1);
+        w.deaths_by_faction[f] += e.civilian_fatalities;
+        w.deaths_by_perpetrator[static_cast<std::size_t>(r.faction_kinds[f])] +=
+            e.civilian_fatalities;
+        break;
+      }
+      case EventKind::battle:
+        ++w.battles;
+        w.deaths_by_perpetrator[scenario::faction_kind_count] += e.civilian_fatalities;
+        w.combatant_deaths += e.fatalities - e.civilian_fatalities;
+        break;
+      case EventKind::explosion:
+        ++w.explosions;
+        if (r.faction_kinds[static_cast<std::size_t>(e.actor2)] == FactionKind::peacekeepers)
+          w.peacekeeper_ied_deaths += e.fatalities;
+        break;
+    }
+  }
+  const auto ticks_per_day = static_cast<std::uint32_t>(24 / r.scenario.scenario.tick_hours);
+  const std::uint32_t from = w.first_day * ticks_per_day, to = (w.last_day + 1) * ticks_per_day;
+  ProtectionTally protection(r.scenario.scenario.tick_hours, total_ticks(r));
+  for (const Incident& i : r.recorder.incidents())
+    if (i.onset_tick >= from && i.onset_tick < to) protection.add(i);
+  w.protection = protection.figures();
+  return w;
+}
+
 }  // namespace
+
+std::uint32_t total_ticks(const RunResult& r) {
+  return static_cast<std::uint32_t>(r.scenario.scenario.duration_days * 24 /
+                                    r.scenario.scenario.tick_hours);
+}
 
 RunFacts::RunFacts(const RunResult& result)
     : r(result), t(result.recorder.totals()), days(result.recorder.days_recorded()) {
@@ -248,6 +305,8 @@ RunFacts::RunFacts(const RunResult& result)
   protection_days = pocsim::protection_days(r);
   operations = operation_facts(r);
   if (!r.scenario.outputs.focus_regions.empty()) focus = focus_facts(r);
+  for (const scenario::WindowSection& w : r.scenario.outputs.windows)
+    windows.push_back(window_facts(r, w));
 
   if (days > 0)
     for (std::size_t g = 0; g < regions; ++g) {

@@ -15,6 +15,7 @@
 #include "pocsim/core/version.hpp"
 #include "pocsim/output/csv.hpp"
 #include "pocsim/scenario/printer.hpp"
+#include "run_facts.hpp"
 
 namespace pocsim {
 
@@ -26,11 +27,6 @@ std::string fixed4(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.4f", v);
   return buf;
-}
-
-std::uint32_t total_ticks(const RunResult& r) {
-  return static_cast<std::uint32_t>(r.scenario.scenario.duration_days * 24 /
-                                    r.scenario.scenario.tick_hours);
 }
 
 Date day_date(const RunResult& r, std::uint32_t day) {

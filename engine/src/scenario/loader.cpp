@@ -3,6 +3,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <cctype>
 #include <span>
 
 #include "describe_reader.hpp"
@@ -87,6 +89,34 @@ void check_references(LoadContext& ctx, Scenario& s) {
   }
   if (places)
     check_names("outputs.focus_regions", s.outputs.focus_regions, places->region_names, "region");
+  {
+    const Date first = s.scenario.start_date;
+    const Date last = first.plus_days(s.scenario.duration_days - 1);
+    std::vector<std::string> window_names;
+    for (std::size_t i = 0; i < s.outputs.windows.size(); ++i) {
+      const WindowSection& w = s.outputs.windows[i];
+      const std::string base = "outputs.windows." + std::to_string(i);
+      const bool plain = !w.name.empty() && std::all_of(w.name.begin(), w.name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+      });
+      if (!plain)
+        ctx.error(
+            where(base + ".name"), base + ".name",
+            "a window's name is a plain word (letters, digits, _ or -), got '" + w.name + "'");
+      else if (std::find(window_names.begin(), window_names.end(), w.name) != window_names.end())
+        ctx.error(where(base + ".name"), base + ".name",
+                  "window name '" + w.name + "' is used twice");
+      window_names.push_back(w.name);
+      if (w.to < w.from)
+        ctx.error(where(base + ".to"), base + ".to",
+                  "a window ends on or after its first day (" + w.from.to_string() + ")");
+      else if (w.to < first || last < w.from)
+        ctx.error(where(base + ".from"), base + ".from",
+                  "the window " + w.from.to_string() + " to " + w.to.to_string() +
+                      " lies outside the run, which covers " + first.to_string() + " to " +
+                      last.to_string());
+    }
+  }
   for (std::size_t i = 0; i < s.factions.size(); ++i) {
     const FactionSection& f = s.factions[i];
     const std::string base = "factions." + std::to_string(i);

@@ -79,6 +79,25 @@ std::vector<Setting> read_settings(Reader& r, const Field& f) {
   return out;
 }
 
+// `{NAME: [FROM, TO], ...}`: date windows every run reports its outcomes
+// over, as the scenario's outputs.windows.
+std::optional<Setting> read_windows(Reader& r, const Field& f) {
+  Mapping m(r, f.node, f.path, f.where);
+  std::string list;
+  for (auto& [name, value] : m.take_all()) {
+    if (!value.node.IsSequence() || value.node.size() != 2 || !value.node[0].IsScalar() ||
+        !value.node[1].IsScalar()) {
+      r.error(value.where, value.path,
+              "a window is [FIRST_DAY, LAST_DAY], e.g. [2022-08-15, 2022-12-31]");
+      continue;
+    }
+    list += (list.empty() ? "" : ", ") + std::string("{name: ") + name +
+            ", from: " + value.node[0].Scalar() + ", to: " + value.node[1].Scalar() + "}";
+  }
+  if (list.empty()) return std::nullopt;
+  return Setting{"outputs.windows", "[" + list + "]", f.where, f.path};
+}
+
 // The values of one key: a list, or a range {from, to, step}.
 std::vector<std::pair<std::string, Setting>> read_key_values(Reader& r, Mapping& m,
                                                              const std::string& key,
@@ -415,6 +434,8 @@ SweepLoadResult read_document(Reader& r, const std::string& text,
     m.finish();
   }
   if (const auto set = document.take("set")) sweep.common = read_settings(r, *set);
+  if (const auto windows = document.take("windows"))
+    if (auto setting = read_windows(r, *windows)) sweep.common.push_back(*setting);
   const auto axes = document.take("axes");
   const auto sample = document.take("sample");
   if (axes && sample) {

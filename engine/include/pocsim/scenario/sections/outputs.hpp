@@ -4,19 +4,43 @@
 #include <string>
 #include <vector>
 
+#include "pocsim/core/date.hpp"
+
 #include "pocsim/scenario/spec.hpp"
 
 namespace pocsim::scenario {
 
+// A window of days, from `from` to `to` (both included), over which a run
+// reports its outcomes again, in summary.json's `windows.NAME` block.
+struct WindowSection {
+  std::string name;
+  Date from{2022, 1, 1};
+  Date to{2022, 12, 31};
+
+  template <class V>
+  void describe(V& v) {
+    v("name", name,
+      {.doc = "name of the window, a plain word (letters, digits, _ or -): "
+              "summary.json's windows.NAME",
+       .required = true});
+    v("from", from, {.doc = "first day of the window", .required = true});
+    v("to", to, {.doc = "last day of the window (included)", .required = true});
+  }
+};
+
 // What a run reports beyond its fixed outputs.
 struct OutputSection {
   std::vector<std::string> focus_regions;
+  std::vector<WindowSection> windows;
 
   template <class V>
   void describe(V& v) {
     v("focus_regions", focus_regions,
       {.doc = "regions summed into summary.json's focus block (civilian deaths by perpetrator "
               "kind, jihadist control, protection, the mission's losses there); empty: no block"});
+    v("windows", windows,
+      {.doc = "date windows over which the run reports its outcomes again (summary.json's "
+              "windows block: deaths, events, protection, displacement within each)"});
   }
 };
 
