@@ -12,7 +12,9 @@
 #include "pocsim/output/atomic_file.hpp"
 #include "pocsim/output/outcome_list.hpp"
 #include "pocsim/output/run_files.hpp"
+#include "pocsim/scenario/input_file.hpp"
 #include "pocsim/simulation.hpp"
+#include "pocsim/sweep/sweep_file.hpp"
 #include "pocsim/systems/displacement.hpp"
 #include "run_options.hpp"
 #include "scenario_input.hpp"
@@ -23,6 +25,11 @@ namespace {
 
 int run(const RunOptions& o) {
   if (classic::names_classic_model(o.file)) return run_classic(o);
+  if (const auto text = read_input_file(o.file); text && sweep::looks_like_sweep(*text)) {
+    std::cerr << o.file << ":1:1: error: (file): this is a sweep file (it has a 'sweep' "
+              << "section); run it with: pocsim sweep " << o.file << "\n";
+    return exit_bad_input;
+  }
   std::vector<std::string> sets = o.sets;
   if (o.seed) sets.push_back("scenario.seed=" + std::to_string(*o.seed));
   if (!o.windows.empty()) {

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <mutex>
+#include <string_view>
 
 #include "commands.hpp"
 #include "pocsim/output/atomic_file.hpp"
@@ -58,12 +59,32 @@ int fail_input(const std::string& message) {
   return exit_bad_input;
 }
 
+// A scenario or variant file: a top-level `scenario:`, `factions:` or `base:`.
+bool looks_like_scenario(const std::string& text) {
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t end = std::min(text.find('\n', at), text.size());
+    const std::string_view line(text.data() + at, end - at);
+    for (const std::string_view key : {"scenario:", "factions:", "base:"})
+      if (line.starts_with(key)) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
 int run(const SweepOptions& o) {
   const auto shard = parse_shard(o.shard);
   if (!shard)
     return fail_input(o.shard.empty() ? "SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT do not name a "
                                         "task of the array"
                                       : "--shard takes I/N with 0 <= I < N, got '" + o.shard + "'");
+  if (const auto text = read_input_file(o.file);
+      text && !sweep::looks_like_sweep(*text) && looks_like_scenario(*text)) {
+    std::cerr << o.file << ":1:1: error: (file): this is a scenario file, not a sweep file "
+              << "(it has no 'sweep' section); run it with: pocsim run " << o.file
+              << " (docs/sweeps.md says how to write a sweep file)\n";
+    return exit_bad_input;
+  }
   const sweep::SweepLoadResult loaded = sweep::load_sweep(o.file);
   if (!loaded.sweep) {
     loaded.diagnostics.print(std::cerr);
