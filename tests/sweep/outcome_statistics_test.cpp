@@ -112,7 +112,7 @@ double coverage(Law law, int sweeps, std::uint32_t n,
     values.push_back(nan);
     const OutcomeSummary summary = summarise(values, 0.95);
     EXPECT_EQ(summary.n, n);
-    if (summarise == summarise_count) EXPECT_GE(summary.ci_low, 0.0);
+    if (summarise == summarise_non_negative) EXPECT_GE(summary.ci_low, 0.0);
     covered += summary.ci_low <= truth && truth <= summary.ci_high;
   }
   return static_cast<double>(covered) / sweeps;
@@ -151,13 +151,13 @@ TEST(OutcomeSummary, CountIntervalByHandStaysAboveZero) {
   // One replicate holds the whole count, as one massacre in a small region
   // does: mean 2, sd 4.472, t_{0.975,4} 2.776. The symmetric interval would
   // be 2 -+ 5.55, below zero; on the log scale it is 2 exp(-+2.776).
-  const OutcomeSummary s = summarise_count(std::vector<double>{0, 0, nan, 0, 0, 10});
+  const OutcomeSummary s = summarise_non_negative(std::vector<double>{0, 0, nan, 0, 0, 10});
   EXPECT_EQ(s.n, 5u);
   EXPECT_DOUBLE_EQ(s.mean, 2.0);
   EXPECT_NEAR(s.ci_low, 0.12451888, 1e-7);  // scipy: 2 * exp(-t sd / (sqrt(5) 2))
   EXPECT_NEAR(s.ci_high, 32.1236425, 1e-6);
   EXPECT_LT(summarise_outcome(std::vector<double>{0, 0, 0, 0, 10}).ci_low, 0.0);
-  const OutcomeSummary zeros = summarise_count(std::vector<double>{0, 0, 0});
+  const OutcomeSummary zeros = summarise_non_negative(std::vector<double>{0, 0, 0});
   EXPECT_EQ(zeros.ci_low, 0.0);
   EXPECT_EQ(zeros.ci_high, 0.0);
 }
@@ -168,10 +168,28 @@ TEST(OutcomeSummary, CountIntervalCoversTheMeanOfSmallCounts) {
   // simulated with numpy and scipy; the symmetric t interval covers 0.939
   // and goes below zero in 32% of samples). Within three binomial standard
   // errors of 0.958, never below zero (checked in coverage()).
-  const double covered = coverage(Law::poisson, sweeps, 5, summarise_count);
+  const double covered = coverage(Law::poisson, sweeps, 5, summarise_non_negative);
   EXPECT_NEAR(covered, 0.958, 3 * std::sqrt(0.958 * 0.042 / sweeps));
   // Large counts (n = 30): nominal, as the symmetric interval.
-  EXPECT_NEAR(coverage(Law::poisson, sweeps, 30, summarise_count), 0.95, 3 * binomial_se);
+  EXPECT_NEAR(coverage(Law::poisson, sweeps, 30, summarise_non_negative), 0.95, 3 * binomial_se);
+}
+
+TEST(OutcomeSummary, ShareIntervalByHandStaysWithinZeroAndOne) {
+  // Shares 0, 0, 0, 0.5 (one replicate reached half its incidents within 6
+  // h): mean 0.125, sd 0.25, t_{0.975,3} 3.182. Symmetric: 0.125 -+ 0.398,
+  // below zero; on the logit scale, expit(logit(0.125) -+ 3.182 * 0.25 /
+  // (2 * 0.125 * 0.875)) = 0.00375 to 0.84438 (numpy).
+  const OutcomeSummary s = summarise_share(std::vector<double>{0, 0, 0, 0.5});
+  EXPECT_NEAR(s.ci_low, 0.0037472, 1e-6);
+  EXPECT_NEAR(s.ci_high, 0.8443781, 1e-6);
+  EXPECT_LT(summarise_outcome(std::vector<double>{0, 0, 0, 0.5}).ci_low, 0.0);
+  const OutcomeSummary all = summarise_share(std::vector<double>{1, 1, 1});
+  EXPECT_EQ(all.ci_low, 1.0);
+  EXPECT_EQ(all.ci_high, 1.0);
+  EXPECT_EQ(summarise_in_range(std::vector<double>{0, 0, 0, 0.5}, OutcomeRange::share).ci_low,
+            s.ci_low);
+  EXPECT_EQ(summarise_in_range(std::vector<double>{0, 0, 0, 10}, OutcomeRange::non_negative).ci_low,
+            summarise_non_negative(std::vector<double>{0, 0, 0, 10}).ci_low);
 }
 
 TEST(PairedDifference, PValueByHand) {

@@ -128,7 +128,8 @@ TEST(SweepTables, EachVariantIsOneFamilyOfTheAdjustment) {
 
 TEST(SweepTables, CountsGetIntervalsAboveZeroAndMeasuresSymmetricOnes) {
   // One replicate of four holds the whole count: the symmetric interval of
-  // the same values, which a measure keeps, goes below zero.
+  // the same values, which a measure without bounds keeps, goes below zero;
+  // hours stay above zero too, and a share within [0, 1].
   const SweepPlan plan = plan_of(1, 4);
   std::map<std::size_t, RunRecord> records;
   for (const PlannedRun& run : plan.runs) {
@@ -137,15 +138,24 @@ TEST(SweepTables, CountsGetIntervalsAboveZeroAndMeasuresSymmetricOnes) {
         run.run_id,
         true,
         "",
-        {{"civilian_deaths.by_region.Gao", value}, {"protection.detection_hours.mean", value}}};
+        {{"civilian_deaths.by_region.Gao", value},
+         {"protection.detection_hours.mean", value},
+         {"protection.share_reached_within_6h", run.replicate == 0 ? "0.9" : "0"},
+         {"undeclared.measure", value}}};
   }
   const auto rows = table_rows(summary_csv(plan, outcome_table(plan, records)));
-  ASSERT_EQ(rows.size(), 3u);
+  ASSERT_EQ(rows.size(), 5u);
   EXPECT_EQ(rows[1][2], "civilian_deaths.by_region.Gao");
   EXPECT_GT(std::stod(rows[1][6]), 0.0) << "ci_low of a count";
   EXPECT_EQ(rows[2][2], "protection.detection_hours.mean");
-  EXPECT_LT(std::stod(rows[2][6]), 0.0) << "ci_low of a measure";
-  EXPECT_EQ(rows[1][4], rows[2][4]) << "the same mean";
+  EXPECT_GT(std::stod(rows[2][6]), 0.0) << "ci_low of hours";
+  EXPECT_EQ(rows[3][2], "protection.share_reached_within_6h");
+  EXPECT_GT(std::stod(rows[3][6]), 0.0) << "ci_low of a share";
+  EXPECT_LT(std::stod(rows[3][7]), 1.0) << "ci_high of a share";
+  EXPECT_GT(std::stod(rows[3][7]), 0.9) << "ci_high of a share";
+  EXPECT_EQ(rows[4][2], "undeclared.measure");
+  EXPECT_LT(std::stod(rows[4][6]), 0.0) << "ci_low of a measure without bounds";
+  EXPECT_EQ(rows[1][4], rows[4][4]) << "the same mean";
 }
 
 }  // namespace

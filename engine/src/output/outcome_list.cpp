@@ -712,7 +712,7 @@ const std::vector<OutcomeInfo>& outcome_list() {
   return list;
 }
 
-std::optional<OutcomeType> summary_outcome_type(std::string_view name) {
+const OutcomeInfo* summary_outcome_info(std::string_view name) {
   auto parts = [](std::string_view text) {
     std::vector<std::string_view> out;
     for (std::size_t start = 0;;) {
@@ -730,9 +730,9 @@ std::optional<OutcomeType> summary_outcome_type(std::string_view name) {
     bool same = true;
     for (std::size_t i = 0; same && i < pattern.size(); ++i)
       same = pattern[i] == wanted[i] || (pattern[i].starts_with('<') && pattern[i].ends_with('>'));
-    if (same) return o.type;
+    if (same) return &o;
   }
-  return std::nullopt;
+  return nullptr;
 }
 
 std::string outcome_list_markdown() {

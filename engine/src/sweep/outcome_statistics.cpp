@@ -39,7 +39,7 @@ OutcomeSummary summarise_outcome(std::span<const double> values, double level) {
   return s;
 }
 
-OutcomeSummary summarise_count(std::span<const double> values, double level) {
+OutcomeSummary summarise_non_negative(std::span<const double> values, double level) {
   OutcomeSummary s = summarise_outcome(values, level);
   if (s.n < 2 || !(s.mean > 0.0)) return s;  // all zero: the interval is [0, 0] already
   const double t =
@@ -48,6 +48,32 @@ OutcomeSummary summarise_count(std::span<const double> values, double level) {
   s.ci_low = s.mean * std::exp(-log_half_width);
   s.ci_high = s.mean * std::exp(log_half_width);
   return s;
+}
+
+OutcomeSummary summarise_share(std::span<const double> values, double level) {
+  OutcomeSummary s = summarise_outcome(values, level);
+  if (s.n < 2 || !(s.mean > 0.0 && s.mean < 1.0)) return s;  // all 0 or all 1: [m, m] already
+  const double t =
+      calibration::student_t_quantile((1.0 + level) / 2.0, static_cast<double>(s.n - 1));
+  const double logit = std::log(s.mean / (1.0 - s.mean));
+  const double half_width =
+      t * s.sd / (std::sqrt(static_cast<double>(s.n)) * s.mean * (1.0 - s.mean));
+  s.ci_low = 1.0 / (1.0 + std::exp(-(logit - half_width)));
+  s.ci_high = 1.0 / (1.0 + std::exp(-(logit + half_width)));
+  return s;
+}
+
+OutcomeSummary summarise_in_range(std::span<const double> values, OutcomeRange range,
+                                  double level) {
+  switch (range) {
+    case OutcomeRange::non_negative:
+      return summarise_non_negative(values, level);
+    case OutcomeRange::share:
+      return summarise_share(values, level);
+    case OutcomeRange::any:
+      break;
+  }
+  return summarise_outcome(values, level);
 }
 
 PairedDifference paired_difference(std::span<const double> variant,

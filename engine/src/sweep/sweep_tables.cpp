@@ -17,6 +17,18 @@ namespace pocsim::sweep {
 
 namespace {
 
+// Counts and hours cannot go below zero, shares stay within [0, 1]; other
+// measures (and names the outcome list does not declare) can be anything.
+OutcomeRange outcome_range(const std::string& name) {
+  const OutcomeInfo* info = summary_outcome_info(name);
+  if (!info) return OutcomeRange::any;
+  if (info->type == OutcomeType::count) return OutcomeRange::non_negative;
+  if (info->unit == "share") return OutcomeRange::share;
+  if (info->unit == "hours" || info->unit == "helicopters" || info->unit == "unit-days")
+    return OutcomeRange::non_negative;
+  return OutcomeRange::any;
+}
+
 // The figure of a run that failed, or of a variant with no run that ended.
 constexpr double missing = std::numeric_limits<double>::quiet_NaN();
 
@@ -46,8 +58,7 @@ OutcomeTable outcome_table(const SweepPlan& plan, const std::map<std::size_t, Ru
     for (const auto& [name, text] : record.outcomes)
       if (index.emplace(name, table.names.size()).second) table.names.push_back(name);
   table.values.assign(table.names.size(), std::vector<double>(plan.runs.size(), missing));
-  for (const std::string& name : table.names)
-    table.counts.push_back(summary_outcome_type(name) == OutcomeType::count);
+  for (const std::string& name : table.names) table.ranges.push_back(outcome_range(name));
   for (const auto& [id, record] : records) {
     if (!record.ok || id >= plan.runs.size()) continue;
     for (const auto& [name, text] : record.outcomes)
@@ -83,8 +94,7 @@ std::string summary_csv(const SweepPlan& plan, const OutcomeTable& outcomes) {
   for (const Variant& v : plan.variants)
     for (std::size_t o = 0; o < outcomes.names.size(); ++o) {
       const std::vector<double> values = variant_values(plan, outcomes.values[o], v.id);
-      const OutcomeSummary s =
-          outcomes.counts[o] ? summarise_count(values) : summarise_outcome(values);
+      const OutcomeSummary s = summarise_in_range(values, outcomes.ranges[o]);
       out += variant_columns(v) + "," + csv_field(outcomes.names[o]) + "," + std::to_string(s.n) +
              numbers({s.mean, s.sd, s.ci_low, s.ci_high, s.p5, s.p50, s.p95}) + "\n";
     }

@@ -8,7 +8,6 @@
 // runs.csv, summary.csv and differences.csv, and among the names a targets
 // file may use; `pocsim show --outcomes` prints the list and docs/outputs.md
 // holds it.
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,10 +28,10 @@ struct OutcomeInfo {
 // columns of the daily series.
 const std::vector<OutcomeInfo>& outcome_list();
 
-// The declared type of a summary outcome by its concrete name
+// The declaration of a summary outcome by its concrete name
 // ("windows.after.civilian_deaths.by_region.Gao"): a <placeholder> of the
-// list stands for any one dotted part. Nothing for an undeclared name.
-std::optional<OutcomeType> summary_outcome_type(std::string_view name);
+// list stands for any one dotted part. nullptr for an undeclared name.
+const OutcomeInfo* summary_outcome_info(std::string_view name);
 
 // The list as a Markdown table (what `pocsim show --outcomes` prints).
 std::string outcome_list_markdown();

@@ -5,6 +5,7 @@
 // are indexed by replicate; a failed run leaves a NaN, which is skipped here
 // rather than counted, so `n` says how many runs each figure rests on.
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -28,12 +29,28 @@ struct OutcomeSummary {
 // 0 < level < 1.
 OutcomeSummary summarise_outcome(std::span<const double> values, double level = 0.95);
 
-// As summarise_outcome, for a count (a non-negative whole number): the
+// Where an outcome's values can lie, which its interval respects.
+enum class OutcomeRange : std::uint8_t {
+  any,           // a symmetric t interval
+  non_negative,  // counts, hours: never below zero
+  share,         // shares: within [0, 1]
+};
+
+// As summarise_outcome, for a non-negative outcome (a count, hours): the
 // interval is the t interval of the log of the mean by the delta method,
 // mean * exp(-+ t sd / (sqrt(n) mean)), so that it never goes below zero, as
-// a symmetric one does when a few replicates hold most of the count. [0, 0]
+// a symmetric one does when a few replicates hold most of a count. [0, 0]
 // when every value is 0.
-OutcomeSummary summarise_count(std::span<const double> values, double level = 0.95);
+OutcomeSummary summarise_non_negative(std::span<const double> values, double level = 0.95);
+
+// As summarise_outcome, for a share: the t interval of the logit of the mean
+// by the delta method, logit(m) -+ t sd / (sqrt(n) m (1 - m)), taken back to
+// [0, 1]. [m, m] when the mean is 0 or 1 (every value is).
+OutcomeSummary summarise_share(std::span<const double> values, double level = 0.95);
+
+// The summary whose interval respects the outcome's range.
+OutcomeSummary summarise_in_range(std::span<const double> values, OutcomeRange range,
+                                  double level = 0.95);
 
 struct PairedDifference {
   std::size_t n = 0;  // replicates where both runs have a value

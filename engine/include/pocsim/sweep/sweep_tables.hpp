@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "pocsim/sweep/outcome_statistics.hpp"
 #include "pocsim/sweep/plan.hpp"
 #include "pocsim/sweep/run_journal.hpp"
 
@@ -20,7 +21,7 @@ namespace pocsim::sweep {
 struct OutcomeTable {
   std::vector<std::string> names;  // in order of first appearance by run id
   std::vector<std::vector<double>> values;
-  std::vector<bool> counts;  // per name: declared a count, so never below zero
+  std::vector<OutcomeRange> ranges;  // per name: where its values lie, from its declaration
 };
 
 OutcomeTable outcome_table(const SweepPlan& plan, const std::map<std::size_t, RunRecord>& records);
@@ -29,8 +30,8 @@ OutcomeTable outcome_table(const SweepPlan& plan, const std::map<std::size_t, Ru
 // then every outcome.
 std::string runs_csv(const SweepPlan& plan, const std::map<std::size_t, RunRecord>& records);
 
-// Per variant and outcome: n, mean, sd, 95% CI (for counts, the interval of
-// summarise_count, which stays above zero), p5, p50, p95.
+// Per variant and outcome: n, mean, sd, 95% CI (within the outcome's range:
+// summarise_in_range), p5, p50, p95.
 std::string summary_csv(const SweepPlan& plan, const OutcomeTable& outcomes);
 
 // Per variant other than the reference and per outcome: the paired
