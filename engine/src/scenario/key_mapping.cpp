@@ -79,16 +79,17 @@ std::string owner_of_key(const std::string& parent) {
 }  // namespace
 
 std::string misplaced_key_message(const std::string& key, const std::vector<std::string>& homes) {
-  std::string places;
+  std::vector<std::string> owners;
   for (const std::string& home : homes) {
-    if (!places.empty()) places += " or ";
     const std::size_t dot = home.rfind('.');
-    if (dot == std::string::npos)
-      places += "a section of the top level";
-    else
-      places += "a key of " + owner_of_key(home.substr(0, dot)) + " (" + home + ")";
+    owners.push_back(dot == std::string::npos
+                         ? "the top level"
+                         : owner_of_key(home.substr(0, dot)) + " (" + home + ")");
   }
-  return "'" + key + "' is " + places + ": check its indentation";
+  std::string places;
+  for (std::size_t i = 0; i < owners.size(); ++i)
+    places += (i == 0 ? "" : i + 1 == owners.size() ? " or " : ", ") + owners[i];
+  return "'" + key + "' is a key of " + places + ": check its indentation";
 }
 
 void KeyMapping::finish(const KeyHomes& homes) {
