@@ -181,6 +181,31 @@ TEST(SyntaxErrorWords, ListItemIndentedOneSpaceLess) {
       << e.message;
 }
 
+// A misindented line's key path is the one it has once indented as its
+// siblings are, not the one its wrong indentation would give.
+TEST(SyntaxErrorWords, MisindentedItemIsPathedWhereItBelongs) {
+  const Reported e = only_error(
+      "factions:\n"           // 1
+      "  - name: JNIM\n"      // 2
+      "    kind: jihadist\n"  // 3
+      "   - name: FAMa\n"     // 4: one space too many
+      "    kind: state_forces\n");
+  EXPECT_EQ(e.line, 4);
+  EXPECT_EQ(e.key_path, "factions.FAMa.name");
+}
+
+TEST(SyntaxErrorWords, KeyOutOfItsItemIsPathedInIt) {
+  const Reported e = only_error(
+      "factions:\n"       // 1
+      "  - name: JNIM\n"  // 2
+      "  units: 3\n");    // 3: the item's key, at the dash's column
+  EXPECT_EQ(e.line, 3);
+  EXPECT_EQ(e.key_path, "factions.JNIM.units");
+  EXPECT_NE(e.message.find("line 3 starts after 2 spaces, line 2 after 4 spaces"),
+            std::string::npos)
+      << e.message;
+}
+
 TEST(SyntaxErrorWords, MissingSpaceAfterAColonIsReportedOnItsLine) {
   const Reported e = only_error("scenario:\n  name:x\n  seed: 3\n");
   EXPECT_EQ(e.line, 2);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <optional>
 
 namespace pocsim::scenario {
@@ -103,7 +104,7 @@ SyntaxError indentation_error(const std::vector<std::string>& lines, int line,
         ", line " + std::to_string(above) + " after " +
         count_of_spaces(item ? leading_spaces(lines[above - 1]) : content_start(lines[above - 1]));
   message += "; check the spaces at the start of line " + std::to_string(line);
-  return {line, leading_spaces(text) + 1, message};
+  return {line, leading_spaces(text) + 1, message, true};
 }
 
 }  // namespace
@@ -156,7 +157,7 @@ SyntaxError explain_syntax_error(const std::vector<std::string>& lines,
                         "), so it reads as part of that line's value; check the spaces at the "
                         "start of line " +
                         std::to_string(line),
-                    above});
+                    true});
     return plain({line, column,
                   "a second ': ' on line " + std::to_string(line) +
                       ": a value that contains ': ' must be written in quotes"});
@@ -167,6 +168,28 @@ SyntaxError explain_syntax_error(const std::vector<std::string>& lines,
                   "the start of line " +
                       std::to_string(line)});
   return {line, column, "YAML syntax error: " + parser_message};
+}
+
+std::optional<int> intended_indent(const std::vector<std::string>& lines, int line) {
+  if (line < 1 || line > static_cast<int>(lines.size())) return std::nullopt;
+  const auto is_item = [](const std::string& text) {
+    return text.compare(static_cast<std::size_t>(leading_spaces(text)), 2, "- ") == 0;
+  };
+  const std::string& text = lines[line - 1];
+  const bool item = is_item(text);
+  const int own = leading_spaces(text);
+  std::optional<int> best;
+  for (int k = line - 1; k >= 1; --k) {
+    const std::string& above = lines[k - 1];
+    if (blank_or_comment(above)) continue;
+    int column = -1;
+    if (item && is_item(above))
+      column = leading_spaces(above);
+    else if (!item && above.find(':') != std::string::npos)
+      column = content_start(above);
+    if (column >= 0 && (!best || std::abs(column - own) < std::abs(*best - own))) best = column;
+  }
+  return best;
 }
 
 std::string line_excerpt(const std::vector<std::string>& lines, int line, int column) {

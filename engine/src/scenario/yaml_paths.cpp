@@ -119,16 +119,19 @@ std::string key_path_at_line(const std::string& text, int line);
 
 namespace {
 
-// The key path of a syntax error's line; for a line indented too far, the
-// path it would have beside the line it belongs with.
+// The key path of a syntax error's line; for a line indented unlike its
+// siblings, the path it has once indented as they are.
 std::string syntax_error_path(const std::string& text, const std::vector<std::string>& lines,
                               const SyntaxError& error) {
-  if (error.sibling_of == 0) return key_path_at_line(text, error.line);
-  const std::string beside = key_path_at_line(text, error.sibling_of);
-  const std::string key = shape_of(lines[error.line - 1]).key;
-  const std::size_t dot = beside.rfind('.');
-  if (key.empty() || beside == "(document)") return key_path_at_line(text, error.line);
-  return dot == std::string::npos ? key : beside.substr(0, dot) + "." + key;
+  const std::optional<int> indent =
+      error.misindented ? intended_indent(lines, error.line) : std::nullopt;
+  if (!indent) return key_path_at_line(text, error.line);
+  std::vector<std::string> fixed = lines;
+  std::string& line = fixed[error.line - 1];
+  line = std::string(*indent, ' ') + line.substr(line.find_first_not_of(' '));
+  std::string fixed_text;
+  for (const std::string& l : fixed) fixed_text += l + "\n";
+  return key_path_at_line(fixed_text, error.line);
 }
 
 }  // namespace
