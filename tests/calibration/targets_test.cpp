@@ -173,13 +173,14 @@ TEST(Metrics, MismatchesWithTheOutputsNameTheTargetAndTheKey) {
   Diagnostics d;
   for (const Target& t : file.targets) check_target(t, run, d);
   ASSERT_EQ(d.size(), 5u);
-  EXPECT_EQ(where_of(d), (std::vector<std::pair<std::string, int>>{
-                             {"targets.0.metric.summary", 5},
-                             {"targets.1.metric.summary_sum.1", 9},
-                             {"targets.2.metric.timeseries_ratio.column", 15},
-                             {"targets.2.metric.timeseries_ratio.from", 16},
-                             {"targets.2.metric.timeseries_ratio.numerator_regions.0", 17},
-                         }));
+  EXPECT_EQ(where_of(d),
+            (std::vector<std::pair<std::string, int>>{
+                {"targets.typo.metric.summary", 5},
+                {"targets.section.metric.summary_sum.2", 9},
+                {"targets.columns_and_regions.metric.timeseries_ratio.column", 15},
+                {"targets.columns_and_regions.metric.timeseries_ratio.from", 16},
+                {"targets.columns_and_regions.metric.timeseries_ratio.numerator_regions.1", 17},
+            }));
   const auto& items = d.items();
   EXPECT_NE(items[0].message.find("target 'typo'"), std::string::npos);
   EXPECT_NE(items[0].message.find("did you mean 'civilian_deaths.total'?"), std::string::npos);
@@ -194,7 +195,7 @@ TEST(Metrics, MismatchesWithTheOutputsNameTheTargetAndTheKey) {
                    .targets.at(0),
                run, region);
   ASSERT_EQ(region.size(), 1u);
-  EXPECT_EQ(region.items()[0].key_path, "targets.0.metric.timeseries.regions.1");
+  EXPECT_EQ(region.items()[0].key_path, "targets.t.metric.timeseries.regions.2");
   EXPECT_NE(region.items()[0].message.find("did you mean 'Ségou'?"), std::string::npos);
 }
 
@@ -259,51 +260,51 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(
         Malformed{"unknown_key",
                   "targets:\n  - name: a\n    sorce: b\n" + good_rest,
-                  {{"targets.0.source", 2}, {"targets.0.sorce", 3}},
+                  {{"targets.a.source", 2}, {"targets.a.sorce", 3}},
                   "missing required key 'source'"},
         Malformed{"unknown_key_hint",
                   "targets:\n  - name: a\n    source: b\n    bands: [0, 1]\n    metric: {summary: "
                   "x}\n",
-                  {{"targets.0.band", 2}, {"targets.0.bands", 4}},
+                  {{"targets.a.band", 2}, {"targets.a.bands", 4}},
                   "missing required key 'band'"},
         Malformed{"duplicate_key",
                   "targets:\n  - name: a\n    source: b\n    source: c\n" + good_rest,
-                  {{"targets.0.source", 4}},
+                  {{"targets.a.source", 4}},
                   "duplicate key 'source' (first given at line 3)"},
         Malformed{"band_not_numbers",
                   "targets:\n  - name: a\n    source: b\n    band: [low, 1]\n    metric: "
                   "{summary: x}\n",
-                  {{"targets.0.band.0", 4}},
+                  {{"targets.a.band.1", 4}},
                   "expected a number, got 'low'"},
         Malformed{"band_reversed",
                   "targets:\n  - name: a\n    source: b\n    band: [2, 1]\n    metric: "
                   "{summary: x}\n",
-                  {{"targets.0.band", 4}},
+                  {{"targets.a.band", 4}},
                   "the band's low end 2.0 is above its high end 1.0"},
         Malformed{"band_of_three",
                   "targets:\n  - name: a\n    source: b\n    band: [1, 2, 3]\n    metric: "
                   "{summary: x}\n",
-                  {{"targets.0.band", 4}},
+                  {{"targets.a.band", 4}},
                   "expected a band [low, high] of two numbers"},
         Malformed{"unknown_metric_kind",
                   "targets:\n  - name: a\n    source: b\n    band: [0, 1]\n    metric: {sumary: "
                   "x}\n",
-                  {{"targets.0.metric.sumary", 5}},
+                  {{"targets.a.metric.sumary", 5}},
                   "unknown key 'sumary'; did you mean 'summary'?"},
         Malformed{"two_metric_kinds",
                   "targets:\n  - name: a\n    source: b\n    band: [0, 1]\n    metric:\n"
                   "      summary: x\n      summary_sum: [x, y]\n",
-                  {{"targets.0.metric.summary_sum", 7}},
+                  {{"targets.a.metric.summary_sum", 7}},
                   "a metric has one kind; 'summary_sum' comes on top of 'summary'"},
         Malformed{"empty_metric",
                   "targets:\n  - name: a\n    source: b\n    band: [0, 1]\n    metric: {}\n",
-                  {{"targets.0.metric", 5}},
+                  {{"targets.a.metric", 5}},
                   "a metric needs one of the keys 'summary'"},
         Malformed{"date_and_window",
                   "targets:\n  - name: a\n    source: b\n    band: [0, 1]\n    metric:\n"
                   "      timeseries:\n        column: displaced\n        date: 2022-06-30\n"
                   "        to: 2022-07-30\n",
-                  {{"targets.0.metric.timeseries.date", 8}},
+                  {{"targets.a.metric.timeseries.date", 8}},
                   "give either one date or a from/to window, not both"},
         Malformed{"bad_date_and_reversed_window",
                   "targets:\n  - name: a\n    source: b\n    band: [0, 1]\n    metric:\n"
@@ -311,15 +312,15 @@ INSTANTIATE_TEST_SUITE_P(
                   "        numerator_regions: []\n"
                   "  - name: b\n    source: b\n    band: [0, 1]\n    metric:\n"
                   "      timeseries: {column: x, from: 2022-05-01, to: 2022-04-01, extra: 1}\n",
-                  {{"targets.0.metric.timeseries_ratio.from", 8},
-                   {"targets.0.metric.timeseries_ratio.numerator_regions", 9},
-                   {"targets.1.metric.timeseries.to", 14},
-                   {"targets.1.metric.timeseries.extra", 14}},
+                  {{"targets.a.metric.timeseries_ratio.from", 8},
+                   {"targets.a.metric.timeseries_ratio.numerator_regions", 9},
+                   {"targets.b.metric.timeseries.to", 14},
+                   {"targets.b.metric.timeseries.extra", 14}},
                   "expected a calendar date YYYY-MM-DD, got '2022-02-30'"},
         Malformed{"duplicate_target_name",
                   "targets:\n  - name: a\n    source: b\n" + good_rest +
                       "  - name: a\n    source: b\n" + good_rest,
-                  {{"targets.1.name", 6}},
+                  {{"targets.2.name", 6}},
                   "target name 'a' is used twice (first at line 2)"},
         Malformed{"not_a_list",
                   "targets: {name: a}\n",
@@ -333,12 +334,12 @@ INSTANTIATE_TEST_SUITE_P(
         Malformed{"empty_file", "# nothing\n", {{"(document)", 1}}, "the file is empty"},
         Malformed{"tab",
                   "targets:\n  - name: a\n    metric:\n    \tsummary: x\n",
-                  {{"targets.0.metric.summary", 4}},
+                  {{"targets.a.metric.summary", 4}},
                   "tab character in indentation"},
         Malformed{"syntax_error",
                   "targets:\n  - name: a\n    band: [0, 1\n",
-                  {{"targets.0.band", 4}},
-                  "YAML syntax error"}),
+                  {{"targets.a.band", 3}},
+                  "the list opened with '[' on line 3 is not closed"}),
     [](const testing::TestParamInfo<Malformed>& p) { return std::string(p.param.what); });
 
 TEST(TargetsFile, ShippedTargetsLoad) {

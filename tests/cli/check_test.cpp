@@ -154,7 +154,7 @@ TEST(CheckInput, UnknownSummaryPathNamesTheTargetAndExitsTwo) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(errors_in(r.err, file),
-            (std::vector<std::pair<int, std::string>>{{5, "targets.0.metric.summary"}}));
+            (std::vector<std::pair<int, std::string>>{{5, "targets.typo.metric.summary"}}));
   EXPECT_NE(r.err.find("target 'typo'"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("did you mean 'civilian_deaths.by_perpetrator_kind.state_forces'?"),
             std::string::npos)
@@ -166,7 +166,8 @@ TEST(CheckInput, ScenarioAndTargetsErrorsAreReportedTogether) {
       run_pocsim({"check", scenario(), "--targets", source_path("tests/data/bad_targets.yaml"),
                   "--set", "scenario.sed=3"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("bad_targets.yaml:10:5: error: targets.0.descripton"), std::string::npos)
+  EXPECT_NE(r.err.find("bad_targets.yaml:10:5: error: targets.killed.descripton"),
+            std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("error: scenario.sed: unknown key 'sed'"), std::string::npos) << r.err;
 }

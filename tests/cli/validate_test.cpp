@@ -3,8 +3,10 @@
 // reported as `FILE:LINE:COL: error: KEY.PATH: message`, with exit code 2,
 // and a refused run leaves nothing behind. The malformed scenarios live in
 // tests/data/bad_scenarios; each states the errors it must produce in
-// `# expect: [FILE:]LINE KEY.PATH` comment lines at its top, so that the
-// expectations do not come from the program's own output.
+// `# expect: [FILE:]LINE KEY.PATH [| TEXT]` comment lines at its top, so that
+// the expectations do not come from the program's own output. TEXT, when
+// given, is part of the message; in it {file} stands for the file as given
+// to pocsim and {dir} for its folder, absolute.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -29,6 +31,7 @@ struct Expectation {
   std::string file;  // file name the error is in; empty for the scenario itself
   int line = 0;
   std::string key_path;
+  std::string message_part;  // empty: any message
 };
 
 using Diagnostic = DiagnosticLine;
@@ -59,18 +62,37 @@ std::vector<std::string> bad_inputs() {
 
 bool is_sweep(const std::string& file) { return fs::path(file).parent_path() == bad_sweep_dir(); }
 
-// The `# expect:` lines of the comment block at the top of a file.
+std::string trimmed(const std::string& text) {
+  const std::size_t first = text.find_first_not_of(' ');
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(' ') - first + 1);
+}
+
+std::string replaced_all(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+// The `# expect:` lines of the comment block at the top of a file. A key
+// path may hold spaces (a faction's name): it runs to " | " or the end.
 std::vector<Expectation> read_expectations(const std::string& path) {
   std::vector<Expectation> out;
   std::ifstream in(path);
   const std::string tag = "# expect:";
+  const std::string dir = fs::absolute(fs::path(path).parent_path()).lexically_normal().string();
   for (std::string line; std::getline(in, line) && line.starts_with("#");) {
     if (!line.starts_with(tag)) continue;
-    std::istringstream fields(line.substr(tag.size()));
-    std::string where, key_path;
-    fields >> where >> key_path;
+    const std::string fields = trimmed(line.substr(tag.size()));
+    std::string where = fields.substr(0, fields.find(' '));
+    const std::string rest = fields.size() > where.size() ? fields.substr(where.size() + 1) : "";
+    const std::size_t bar = rest.find(" | ");
     Expectation e;
-    e.key_path = key_path;
+    e.key_path = trimmed(rest.substr(0, bar));
+    if (bar != std::string::npos)
+      e.message_part =
+          replaced_all(replaced_all(rest.substr(bar + 3), "{file}", path), "{dir}", dir);
     if (const std::size_t colon = where.rfind(':'); colon != std::string::npos) {
       e.file = where.substr(0, colon);
       where = where.substr(colon + 1);
@@ -118,6 +140,8 @@ TEST_P(BadScenario, ValidateReportsEveryExpectedErrorAndExitsTwo) {
 
   std::vector<Diagnostic> found;
   for (const std::string& line : nonempty_lines(r.err)) {
+    // An excerpt (the line quoted, a caret under it) follows its error.
+    if (line.starts_with(" ") && !found.empty()) continue;
     const std::optional<Diagnostic> d = parse_diagnostic(line);
     ASSERT_TRUE(d) << "not FILE:LINE:COL: error: KEY.PATH: message:\n" << line;
     EXPECT_GE(d->line, 1) << line;
@@ -139,10 +163,11 @@ TEST_P(BadScenario, ValidateReportsEveryExpectedErrorAndExitsTwo) {
       << r.err;
   for (const Expectation& e : expected) {
     const bool seen = std::any_of(found.begin(), found.end(), [&](const Diagnostic& d) {
-      return names_file(d, file, e) && d.line == e.line && d.key_path == e.key_path;
+      return names_file(d, file, e) && d.line == e.line && d.key_path == e.key_path &&
+             d.message.find(e.message_part) != std::string::npos;
     });
     EXPECT_TRUE(seen) << "no error at " << (e.file.empty() ? "" : e.file + ":") << e.line << " on "
-                      << e.key_path << ":\n"
+                      << e.key_path << " saying '" << e.message_part << "':\n"
                       << r.err;
   }
 }
@@ -249,7 +274,8 @@ TEST(SetOverride, BadValueIsRejectedWithTheRange) {
 }
 
 TEST(SetOverride, ValueOfTheWrongTypeIsRejected) {
-  const SetCase c{"factions.MINUSMA.units=many", "factions.0.units", "expected a whole number"};
+  const SetCase c{"factions.MINUSMA.units=many", "factions.MINUSMA.units",
+                  "expected a whole number"};
   expect_set_error(run_pocsim({"show", baseline(), "--set", c.set}), c);
 }
 
@@ -265,8 +291,66 @@ TEST(SetOverride, UnknownElementNameIsRejected) {
 }
 
 TEST(SetOverride, IndexPastTheEndIsRejected) {
-  const SetCase c{"factions.99.units=3", "factions.99", "no element '99'"};
+  const SetCase c{"factions.99.units=3", "factions.99",
+                  "no element '99' in factions, which has 12"};
   expect_set_error(run_pocsim({"show", baseline(), "--set", c.set}), c);
+}
+
+// Paths in errors name list elements as --set does: by name, or by position from 1.
+TEST(SetOverride, ErrorPathNamesTheFactionAsWritten) {
+  const SetCase c{"factions.UK LRRG.units=-1", "factions.UK LRRG.units", "must be"};
+  expect_set_error(run_pocsim({"show", baseline(), "--set", c.set}), c);
+}
+
+TEST(SetOverride, PositionsCountFromOne) {
+  // The twelfth faction of the baseline is Sweden; a 13th there is not.
+  const ProcessResult r = run_pocsim({"show", baseline(), "--set", "factions.12.units=41"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("units: 41"), std::string::npos);
+  const SetCase c{"factions.0.units=3", "factions",
+                  "an element is named by its name or its position from 1"};
+  expect_set_error(run_pocsim({"show", baseline(), "--set", c.set}), c);
+}
+
+// A misspelt faction gets a "did you mean", its case, accents, '_' and '-'
+// folded before the names are compared.
+TEST(SetOverride, MisspeltFactionSuggestsTheClosestName) {
+  for (const auto& [written, meant] : std::vector<std::pair<std::string, std::string>>{
+           {"Barkane", "Barkhane"}, {"takuba", "Takuba"}, {"UK_LRRG", "UK LRRG"}}) {
+    const SetCase c{"factions." + written + ".withdrawal_date=2022-06-01", "factions." + written,
+                    "no element '" + written + "' in factions; did you mean '" + meant + "'?"};
+    expect_set_error(run_pocsim({"show", baseline(), "--set", c.set}), c);
+  }
+}
+
+TEST(SetOverride, FactionWithNothingCloseListsTheFactions) {
+  const SetCase c{"factions.Atlantis.units=3", "factions.Atlantis",
+                  "no element 'Atlantis' in factions; the factions are: MINUSMA, FAMa, Wagner, "
+                  "JNIM, IS Sahel, CMA, Platform, Barkhane, Takuba, Germany, UK LRRG, Sweden"};
+  expect_set_error(run_pocsim({"show", baseline(), "--set", c.set}), c);
+}
+
+TEST(SetOverride, MisspeltFactionInAReferenceSuggestsTheName) {
+  const SetCase c{"factions.JNIM.hostile_to=[barkhane]", "factions.JNIM.hostile_to.1",
+                  "unknown faction 'barkhane'; did you mean 'Barkhane'?"};
+  expect_set_error(run_pocsim({"show", baseline(), "--set", c.set}), c);
+}
+
+// --- syntax errors show their line -------------------------------------------
+
+TEST(SyntaxError, ShowsTheLineWithACaretUnderTheColumn) {
+  const std::string file = bad_scenario_dir() + "/indentation_slip_in_faction.yaml";
+  const ProcessResult r = run_pocsim({"validate", file});
+  EXPECT_EQ(r.exit_code, 2);
+  const std::vector<std::string> lines = nonempty_lines(r.err);
+  ASSERT_EQ(lines.size(), 3u) << r.err;
+  const std::optional<Diagnostic> d = parse_diagnostic(lines[0]);
+  ASSERT_TRUE(d) << lines[0];
+  EXPECT_EQ(d->line, 9);
+  EXPECT_EQ(d->column, 4);  // after the three spaces
+  // Line 9 of the file is "   bases: [Douentza]".
+  EXPECT_EQ(lines[1], "     9 |    bases: [Douentza]");
+  EXPECT_EQ(lines[2], "       |    ^");
 }
 
 TEST(SetOverride, WithoutEqualsSignIsAUsageError) {

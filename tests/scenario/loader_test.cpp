@@ -138,8 +138,8 @@ TEST(LoadScenario, ReportsSeveralErrorsAtOnce) {
   const std::vector<std::pair<int, std::string>> expected = {{2, "scenario.duration_days"},
                                                              {3, "scenario.start_date"},
                                                              {5, "world.cell_km"},
-                                                             {8, "factions.0.kind"},
-                                                             {9, "factions.0.unitz"}};
+                                                             {8, "factions.JNIM.kind"},
+                                                             {9, "factions.JNIM.unitz"}};
   std::vector<std::pair<int, std::string>> found;
   for (const Diagnostic& d : r.diagnostics.items()) found.emplace_back(d.where.line, d.key_path);
   // Errors come in the order the scenario describes its keys, not file order.
@@ -177,11 +177,11 @@ TEST(LoadScenario, ReferencesToTownsRegionsAndFactionsAreChecked) {
     kind: jihadist
 )");
   ASSERT_EQ(r.diagnostics.size(), 3u) << all_messages(r);
-  EXPECT_EQ(r.diagnostics.items()[0].key_path, "factions.0.bases.0");
+  EXPECT_EQ(r.diagnostics.items()[0].key_path, "factions.FAMa.bases.1");
   EXPECT_NE(r.diagnostics.items()[0].message.find("did you mean 'Mopti'"), std::string::npos);
-  EXPECT_EQ(r.diagnostics.items()[1].key_path, "factions.0.area.0");
+  EXPECT_EQ(r.diagnostics.items()[1].key_path, "factions.FAMa.area.1");
   EXPECT_NE(r.diagnostics.items()[1].message.find("did you mean 'Ségou'"), std::string::npos);
-  EXPECT_EQ(r.diagnostics.items()[2].key_path, "factions.0.hostile_to.0");
+  EXPECT_EQ(r.diagnostics.items()[2].key_path, "factions.FAMa.hostile_to.1");
   EXPECT_NE(r.diagnostics.items()[2].message.find("did you mean 'JNIM'"), std::string::npos);
 }
 
@@ -196,8 +196,8 @@ TEST(Override, ParseSplitsAtTheFirstEqualsSign) {
   EXPECT_FALSE(Override::parse("=3"));
 }
 
-TEST(Override, ByIndexChangesTheValue) {
-  const LoadResult r = load(two_factions, {"factions.1.units=9", "civilians.flee_risk=0.01"});
+TEST(Override, ByPositionFromOneChangesTheValue) {
+  const LoadResult r = load(two_factions, {"factions.2.units=9", "civilians.flee_risk=0.01"});
   ASSERT_TRUE(r.scenario) << all_messages(r);
   EXPECT_EQ(r.scenario->factions[0].units, 4);
   EXPECT_EQ(r.scenario->factions[1].units, 9);
@@ -240,14 +240,14 @@ TEST(Override, GoesThroughTheReferenceChecks) {
   EXPECT_FALSE(r.scenario);
   ASSERT_EQ(r.diagnostics.size(), 2u) << all_messages(r);
   EXPECT_EQ(r.diagnostics.items()[0].key_path, "scenario.tick_hours");
-  EXPECT_EQ(r.diagnostics.items()[1].key_path, "factions.0.hostile_to.1");
+  EXPECT_EQ(r.diagnostics.items()[1].key_path, "factions.FAMa.hostile_to.2");
   EXPECT_EQ(r.diagnostics.items()[1].where.file, "<--set factions.FAMa.hostile_to=[JNIM, Wagner]>");
 }
 
 TEST(Override, ByNamePointsAtTheValueAsWritten) {
   const LoadResult r = load(two_factions, {"factions.JNIM.units=-1"});
   ASSERT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
-  EXPECT_EQ(r.diagnostics.items()[0].key_path, "factions.1.units");
+  EXPECT_EQ(r.diagnostics.items()[0].key_path, "factions.JNIM.units");
   EXPECT_EQ(r.diagnostics.items()[0].where.column, 21);  // after "factions.JNIM.units="
 }
 
@@ -278,7 +278,8 @@ TEST(Override, KeyBelowAValueIsRejectedNotReplacingTheValue) {
 TEST(Override, BadPathsAndValuesAreReportedWithoutLoading) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"factions.Wagner.units=3", "no element 'Wagner'"},
-      {"factions.2.units=3", "no element '2'"},
+      {"factions.3.units=3", "no element '3' in factions, which has 2"},
+      {"factions.0.units=3", "position from 1"},
       {"scenario..seed=3", "empty segment"},
       {"scenario.seed=[1, 2", "cannot read the value"},
   };
@@ -433,10 +434,10 @@ factions:
   ASSERT_EQ(r.diagnostics.size(), 4u) << all_messages(r);
   const auto& d = r.diagnostics.items();
   EXPECT_EQ(d[0].key_path, "scenario.tick_hours");
-  EXPECT_EQ(d[1].key_path, "factions.0.bases.0");
+  EXPECT_EQ(d[1].key_path, "factions.A.bases.1");
   EXPECT_NE(d[1].message.find("did you mean 'Gao'"), std::string::npos) << d[1].message;
-  EXPECT_EQ(d[2].key_path, "factions.0.unit_strength");
-  EXPECT_EQ(d[3].key_path, "factions.1.bases");  // "expected a list", not also "needs a base"
+  EXPECT_EQ(d[2].key_path, "factions.A.unit_strength");
+  EXPECT_EQ(d[3].key_path, "factions.B.bases");  // "expected a list", not also "needs a base"
   for (std::size_t i = 1; i < d.size(); ++i) EXPECT_LT(d[i - 1].where.line, d[i].where.line);
 }
 
@@ -478,11 +479,11 @@ Diagnostic only(const LoadResult& r) {
   return r.diagnostics.items().at(0);
 }
 
-TEST_F(Variant, AppliesItsSetToTheBaseByIndexOrByName) {
+TEST_F(Variant, AppliesItsSetToTheBaseByPositionOrByName) {
   const LoadResult r = load_scenario(
       variant("a.yaml",
               "base: ../base.yaml\nset:\n  scenario.name: a\n  factions.JNIM.units: 7\n"
-              "  factions.0.hostile_to: []\n"));
+              "  factions.1.hostile_to: []\n"));
   ASSERT_TRUE(r.scenario) << all_messages(r);
   EXPECT_EQ(r.scenario->scenario.name, "a");
   EXPECT_EQ(r.scenario->factions[1].units, 7);
@@ -514,7 +515,7 @@ TEST_F(Variant, ErrorsInTheSetPointAtTheVariantLine) {
   ASSERT_EQ(r.diagnostics.size(), 4u) << all_messages(r);
   const auto& d = r.diagnostics.items();
   for (const Diagnostic& e : d) EXPECT_EQ(e.where.file, file.string()) << e.to_string();
-  EXPECT_EQ(d[0].key_path, "factions.1.units");
+  EXPECT_EQ(d[0].key_path, "factions.JNIM.units");
   EXPECT_EQ(d[0].where.line, 3);
   EXPECT_EQ(d[0].where.column, 24);  // the value
   EXPECT_EQ(d[1].key_path, "civilians.flee_rsk");
@@ -523,7 +524,7 @@ TEST_F(Variant, ErrorsInTheSetPointAtTheVariantLine) {
   EXPECT_NE(d[1].message.find("did you mean 'flee_risk'?"), std::string::npos) << d[1].message;
   EXPECT_EQ(d[2].key_path, "factions.ISIS");
   EXPECT_EQ(d[2].where.line, 5);
-  EXPECT_EQ(d[3].key_path, "factions.0.hostile_to.0");
+  EXPECT_EQ(d[3].key_path, "factions.FAMa.hostile_to.1");
   EXPECT_EQ(d[3].where.line, 6);
   EXPECT_EQ(d[3].where.column, 30);  // the element of the list as written in the variant
 }
@@ -586,6 +587,35 @@ TEST_F(Variant, ACycleOfBasesIsReported) {
   // A file that is its own base, too.
   EXPECT_NE(only(load_scenario(variant("c.yaml", "base: c.yaml\n"))).message.find("cycle"),
             std::string::npos);
+}
+
+// A relative path that is not found says which folder it was relative to:
+// the folder of the file that wrote it, the variant's for a path it sets.
+TEST_F(Variant, MissingRelativePathsSayWhatTheyWereRelativeTo) {
+  const fs::path folder = root() / "s" / "v";
+  const fs::path file =
+      variant("a.yaml", "base: ../base.yaml\nset:\n  world.places: nowhere.yaml\n");
+  const Diagnostic d = only(load_scenario(file));
+  EXPECT_EQ(d.key_path, "world.places");
+  EXPECT_NE(d.message.find("(relative to the folder of " + file.string() + ": " +
+                           fs::absolute(folder).lexically_normal().string() + ")"),
+            std::string::npos)
+      << d.message;
+  write_file(base(),
+             "scenario:\n  name: base\nworld:\n  outline: ../data/none.geojson\n"
+             "  places: ../data/places.yaml\n");
+  const Diagnostic in_base = only(load_scenario(variant("b.yaml", "base: ../base.yaml\n")));
+  EXPECT_EQ(in_base.key_path, "world.outline");
+  EXPECT_NE(
+      in_base.message.find("(relative to the folder of " + base().lexically_normal().string() +
+                           ": " + fs::absolute(root() / "s").lexically_normal().string() + ")"),
+      std::string::npos)
+      << in_base.message;
+  // An absolute path is not relative to anything.
+  const Diagnostic absolute =
+      only(load_scenario(variant("c.yaml", "base: ../base.yaml\nset:\n  world.outline: " +
+                                               (root() / "none.geojson").string() + "\n")));
+  EXPECT_EQ(absolute.message.find("relative to"), std::string::npos) << absolute.message;
 }
 
 TEST_F(Variant, DataPathsItSetsResolveAgainstItsOwnFolder) {
@@ -717,13 +747,17 @@ TEST(ShippedScenarios, VariantsDifferFromTheBaselineInTheirOwnKeysOnly) {
 // who is present where, the flight policy, helicopters, the population and the
 // displaced at the start) and no behavioural parameter.
 TEST(ShippedScenarios, TheTwentyTwentyOneScenarioChangesOnlyConditions) {
-  const std::vector<std::string> conditions = {
-      "civilians.initially_displaced", "civilians.population",
-      "factions.Barkhane.area",        "factions.Barkhane.bases",
-      "factions.Barkhane.isr_regions", "factions.Takuba.units",
-      "flights.authorisation_required", "flights.groundings",
-      "response.helicopters",          "scenario.seed",
-      "scenario.start_date"};
+  const std::vector<std::string> conditions = {"civilians.initially_displaced",
+                                               "civilians.population",
+                                               "factions.Barkhane.area",
+                                               "factions.Barkhane.bases",
+                                               "factions.Barkhane.isr_regions",
+                                               "factions.Takuba.units",
+                                               "flights.authorisation_required",
+                                               "flights.groundings",
+                                               "response.helicopters",
+                                               "scenario.seed",
+                                               "scenario.start_date"};
   const auto baseline = flat("mali_2022/baseline.yaml");
   const auto year = flat("mali_2021/baseline.yaml");
   ASSERT_FALSE(baseline.empty());

@@ -55,13 +55,21 @@ TEST(SyntaxErrorPath, NestedKey) {
   EXPECT_EQ(e.key_path, "scenario.seed");
 }
 
-TEST(SyntaxErrorPath, KeyThreeLevelsDown) {
+// A key indented past a key that has a value is a slip: its path is the one
+// it has beside that key, where it belongs.
+TEST(SyntaxErrorPath, KeyIndentedTooFarIsPathedBesideTheKeyAbove) {
   const Reported e = only_error("scenario:\n  name: x\n    first: 3\n");
   EXPECT_EQ(e.line, 3);
-  EXPECT_EQ(e.key_path, "scenario.name.first");
+  EXPECT_EQ(e.key_path, "scenario.first");
 }
 
-TEST(SyntaxErrorPath, ListItemsAreCountedFromZero) {
+TEST(SyntaxErrorPath, KeyThreeLevelsDown) {
+  const Reported e = only_error("world:\n  grid:\n    cell: 3: 4\n");
+  EXPECT_EQ(e.line, 3);
+  EXPECT_EQ(e.key_path, "world.grid.cell");
+}
+
+TEST(SyntaxErrorPath, ListItemsAreNamedByTheirName) {
   const Reported e = only_error(
       "factions:\n"           // 1
       "  - name: a\n"         // 2
@@ -70,27 +78,48 @@ TEST(SyntaxErrorPath, ListItemsAreCountedFromZero) {
       "    kind: jihadist\n"  // 5
       "    units: 3: 4\n");   // 6
   EXPECT_EQ(e.line, 6);
-  EXPECT_EQ(e.key_path, "factions.1.units");
+  EXPECT_EQ(e.key_path, "factions.b.units");
+}
+
+TEST(SyntaxErrorPath, NameOnALaterLineOfTheItemNamesIt) {
+  const Reported e = only_error(
+      "factions:\n"           // 1
+      "  - kind: jihadist\n"  // 2
+      "    name: JNIM\n"      // 3
+      "    units: 3: 4\n");   // 4
+  EXPECT_EQ(e.key_path, "factions.JNIM.units");
+}
+
+TEST(SyntaxErrorPath, ItemsWithoutANameAreCountedFromOne) {
+  const Reported e = only_error(
+      "flights:\n"                   // 1
+      "  groundings:\n"              // 2
+      "    - from: 2022-01-01\n"     // 3
+      "    - from: 2022-02-01\n"     // 4
+      "      to: 2022-03-01: 4\n");  // 5
+  EXPECT_EQ(e.line, 5);
+  EXPECT_EQ(e.key_path, "flights.groundings.2.to");
 }
 
 TEST(SyntaxErrorPath, CommentsAndBlankLinesBetweenItemsDoNotCount) {
   const Reported e = only_error(
       "factions:\n"           // 1
-      "  - name: a\n"         // 2
+      "  - kind: a\n"         // 2
       "\n"                    // 3
       "  # the second one\n"  // 4
-      "  - name: b\n"         // 5
+      "  - kind: b\n"         // 5
       "    # comment\n"       // 6
-      "  - name: c\n"         // 7
-      "    kind: x: y\n");    // 8
+      "  - kind: c\n"         // 7
+      "    units: x: y\n");   // 8
   EXPECT_EQ(e.line, 8);
-  EXPECT_EQ(e.key_path, "factions.2.kind");
+  EXPECT_EQ(e.key_path, "factions.3.units");
 }
 
 TEST(SyntaxErrorPath, ErrorOnTheItemLineItself) {
+  // "b: c" is no name: the item is named by its position.
   const Reported e = only_error("factions:\n  - name: a\n  - name: b: c\n");
   EXPECT_EQ(e.line, 3);
-  EXPECT_EQ(e.key_path, "factions.1.name");
+  EXPECT_EQ(e.key_path, "factions.2.name");
 }
 
 TEST(SyntaxErrorPath, SiblingSectionsDoNotLeakIntoThePath) {
@@ -99,10 +128,13 @@ TEST(SyntaxErrorPath, SiblingSectionsDoNotLeakIntoThePath) {
   EXPECT_EQ(e.key_path, "combat.town_defence");
 }
 
-TEST(SyntaxErrorPath, UnclosedFlowListIsReportedInsideItsSection) {
+TEST(SyntaxErrorPath, UnclosedFlowListIsReportedAtItsBracket) {
   const Reported e = only_error("scenario:\n  name: [x\n  seed: 3\n");
-  EXPECT_EQ(e.line, 3);
-  EXPECT_EQ(e.key_path, "scenario.seed");
+  EXPECT_EQ(e.line, 2);
+  EXPECT_EQ(e.column, 9);
+  EXPECT_EQ(e.key_path, "scenario.name");
+  EXPECT_NE(e.message.find("the list opened with '[' on line 2 is not closed"), std::string::npos)
+      << e.message;
 }
 
 TEST(SyntaxErrorPath, NoEnclosingKeyIsTheDocument) {
@@ -115,6 +147,96 @@ TEST(SyntaxErrorPath, WindowsLineEndsGiveTheSamePath) {
   const Reported e = only_error("scenario:\r\n  name: x\r\n  seed: 3: 4\r\n");
   EXPECT_EQ(e.line, 3);
   EXPECT_EQ(e.key_path, "scenario.seed");
+}
+
+// --- syntax errors in plain words (syntax_errors.cpp) ---------------------------
+// Each says what to fix and where, rather than what the parser did not find.
+
+TEST(SyntaxErrorWords, KeyIndentedOneSpaceMoreThanTheLineAbove) {
+  const Reported e = only_error(
+      "factions:\n"            // 1
+      "  - name: JNIM\n"       // 2
+      "    units: 4\n"         // 3
+      "     bases: [Gao]\n");  // 4
+  EXPECT_EQ(e.line, 4);
+  EXPECT_EQ(e.column, 6);
+  EXPECT_EQ(e.key_path, "factions.JNIM.bases");
+  EXPECT_NE(e.message.find("line 4 starts after 5 spaces, more than line 3 (4 spaces), so it "
+                           "reads as part of that line's value"),
+            std::string::npos)
+      << e.message;
+}
+
+TEST(SyntaxErrorWords, ListItemIndentedOneSpaceLess) {
+  const Reported e = only_error(
+      "factions:\n"       // 1
+      "  - name: JNIM\n"  // 2
+      "    bases:\n"      // 3
+      "      - Gao\n"     // 4
+      "     - Kidal\n");  // 5
+  EXPECT_EQ(e.line, 5);
+  EXPECT_EQ(e.column, 6);
+  EXPECT_NE(e.message.find("not indented alike: line 5 starts after 5 spaces, line 4 after 6"),
+            std::string::npos)
+      << e.message;
+}
+
+// A misindented line's key path is the one it has once indented as its
+// siblings are, not the one its wrong indentation would give.
+TEST(SyntaxErrorWords, MisindentedItemIsPathedWhereItBelongs) {
+  const Reported e = only_error(
+      "factions:\n"           // 1
+      "  - name: JNIM\n"      // 2
+      "    kind: jihadist\n"  // 3
+      "   - name: FAMa\n"     // 4: one space too many
+      "    kind: state_forces\n");
+  EXPECT_EQ(e.line, 4);
+  EXPECT_EQ(e.key_path, "factions.FAMa.name");
+}
+
+TEST(SyntaxErrorWords, KeyOutOfItsItemIsPathedInIt) {
+  const Reported e = only_error(
+      "factions:\n"       // 1
+      "  - name: JNIM\n"  // 2
+      "  units: 3\n");    // 3: the item's key, at the dash's column
+  EXPECT_EQ(e.line, 3);
+  EXPECT_EQ(e.key_path, "factions.JNIM.units");
+  EXPECT_NE(e.message.find("line 3 starts after 2 spaces, line 2 after 4 spaces"),
+            std::string::npos)
+      << e.message;
+}
+
+TEST(SyntaxErrorWords, MissingSpaceAfterAColonIsReportedOnItsLine) {
+  const Reported e = only_error("scenario:\n  name:x\n  seed: 3\n");
+  EXPECT_EQ(e.line, 2);
+  EXPECT_EQ(e.column, 8);  // after the colon
+  EXPECT_EQ(e.key_path, "scenario");
+  EXPECT_NE(e.message.find("missing space after ':' on line 2"), std::string::npos) << e.message;
+}
+
+TEST(SyntaxErrorWords, SecondColonInAValueAsksForQuotes) {
+  const Reported e = only_error("scenario:\n  description: note: x\n");
+  EXPECT_EQ(e.line, 2);
+  EXPECT_NE(e.message.find("a value that contains ': ' must be written in quotes"),
+            std::string::npos)
+      << e.message;
+}
+
+TEST(SyntaxErrorWords, StrayClosingBracket) {
+  const Reported e = only_error("factions:\n  - name: a\n    hostile_to: [b]]\n");
+  EXPECT_EQ(e.line, 3);
+  EXPECT_NE(e.message.find("closes no bracket"), std::string::npos) << e.message;
+}
+
+TEST(SyntaxErrorWords, KeepTheParsersOwnWordsAtTheEnd) {
+  const Reported e = only_error("scenario:\n  name: {a: 1\n  seed: 2\n");
+  EXPECT_EQ(e.line, 2);
+  EXPECT_EQ(e.column, 9);
+  EXPECT_NE(e.message.find("the mapping opened with '{' on line 2 is not closed: add '}'"),
+            std::string::npos)
+      << e.message;
+  EXPECT_NE(e.message.find("(the YAML parser said: end of map flow not found)"), std::string::npos)
+      << e.message;
 }
 
 // --- tabs: first_tab_indent ----------------------------------------------------
@@ -167,7 +289,7 @@ TEST(TabIndent, BlockScalarAsAListItemHoldsTabs) {
   const Reported e = only_error(
       "factions:\n  - name: a\n    kind: jihadist\n    hostile_to:\n      - >-\n"
       "        b\n        \tc\n");
-  EXPECT_EQ(e.key_path, "factions.0.hostile_to.0");
+  EXPECT_EQ(e.key_path, "factions.a.hostile_to.1");
   EXPECT_NE(e.message.find("unknown faction"), std::string::npos) << e.message;
 }
 

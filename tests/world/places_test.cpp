@@ -48,13 +48,13 @@ TEST(PlacesFile, ReportsNamesValuesAndKeysLikeAScenario) {
   EXPECT_EQ(
       errors_of(regions +
                 "towns:\n  Gao: [16.27, -0.04, Gao, csc]\n  Kidal: [north, 1.4, Kidl, csc]\n"),
-      ":6:11: error: towns.Kidal.0: expected a number, got 'north'\n"
-      ":6:23: error: towns.Kidal.2: unknown region 'Kidl'; did you mean 'Kidal'?\n"
+      ":6:11: error: towns.Kidal.1: expected a number, got 'north'\n"
+      ":6:23: error: towns.Kidal.3: unknown region 'Kidl'; did you mean 'Kidal'?\n"
       ":2:3: error: regions.Kidal: region 'Kidal' has no town; every region needs one\n");
   const std::string towns =
       "towns:\n  Gao: [16.27, -0.04, Gao, csc]\n  Kidal: [18.4, 1.4, Kidal, csc]\n";
   EXPECT_EQ(errors_of(regions + towns + "roads:\n  - [Gao, Kidall]\n"),
-            ":8:11: error: roads.0.1: unknown town 'Kidall'; did you mean 'Kidal'?\n");
+            ":8:11: error: roads.1.2: unknown town 'Kidall'; did you mean 'Kidal'?\n");
   EXPECT_EQ(errors_of(regions + towns + "  Gao: [16.27, -0.04, Gao, csc]\n"),
             ":7:3: error: towns.Gao: duplicate key 'Gao' (first given at line 5)\n");
   EXPECT_EQ(errors_of(regions + towns + "inner_delta: {chain: [Gao], radius: 60}\n"),

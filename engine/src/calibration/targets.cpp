@@ -217,9 +217,8 @@ TargetsLoadResult read_document(Reader& r, const std::string& text) {
                   (list->node.IsSequence() ? "an empty list" : node_kind(list->node)));
     else
       for (std::size_t i = 0; i < list->node.size(); ++i) {
-        const YAML::Node item = list->node[i];
-        file.targets.push_back(
-            read_target(r, item, join_key(list->path, std::to_string(i)), r.at(item, list->where)));
+        const Field item = scenario::element(r, *list, i);
+        file.targets.push_back(read_target(r, item.node, item.path, item.where));
       }
   }
   document.finish();

@@ -3,6 +3,8 @@
 
 #include <sstream>
 
+#include "list_paths.hpp"
+#include "pocsim/scenario/input_file.hpp"
 #include "pocsim/scenario/value_text.hpp"
 
 namespace pocsim::scenario {
@@ -12,10 +14,15 @@ void resolve_data_file(LoadContext& ctx, const std::string& path, const SourceLo
   const std::filesystem::path p(file.path);
   file.resolved = (p.is_absolute() ? p : ctx.folder_of(path) / p).lexically_normal();
   std::error_code ec;
-  if (file.path.empty() || !std::filesystem::is_regular_file(file.resolved, ec))
-    ctx.error(
-        where, path,
-        "data file '" + file.path + "' not found (looked for '" + file.resolved.string() + "')");
+  if (file.path.empty() || !std::filesystem::is_regular_file(file.resolved, ec)) {
+    const SetOrigin* set = ctx.set_at(path);
+    const std::string written_in = !set                ? ctx.file
+                                   : set->file.empty() ? std::string("the scenario file")
+                                                       : set->file;
+    ctx.error(where, path,
+              "data file '" + file.path + "' not found (looked for '" + file.resolved.string() +
+                  "')" + relative_path_note(file.path, written_in, ctx.folder_of(path)));
+  }
 }
 
 namespace {
@@ -25,6 +32,25 @@ std::vector<std::string> split_path(const std::string& path) {
   std::stringstream in(path);
   for (std::string part; std::getline(in, part, '.');) parts.push_back(part);
   return parts;
+}
+
+// Why a key path's segment names no element of `list`, with the names the
+// list's elements have, or how many there are.
+std::string no_element_message(const YAML::Node& list, const std::string& list_path,
+                               const std::string& segment) {
+  const std::string what = list_path.substr(list_path.rfind('.') + 1);
+  const std::string message = "no element '" + segment + "' in " + what;
+  if (parse_integer<std::size_t>(segment))
+    return message + ", which has " + std::to_string(list.size()) +
+           " (an element is named by its name or its position from 1)";
+  std::vector<std::string> names;
+  for (std::size_t j = 0; j < list.size(); ++j)
+    if (list[j].IsMap() && list[j]["name"] && list[j]["name"].IsScalar())
+      names.push_back(list[j]["name"].Scalar());
+  if (names.empty())
+    return message + "; its elements have no names: give a position from 1 (it has " +
+           std::to_string(list.size()) + ")";
+  return message + did_you_mean_or_list(segment, names, what);
 }
 
 }  // namespace
@@ -50,13 +76,20 @@ void apply_set(LoadContext& ctx, YAML::Node root, const std::string& key_path,
       return;
     }
     if (node.IsSequence()) {
-      std::optional<std::size_t> index = parse_integer<std::size_t>(part);
-      if (!index)
-        for (std::size_t j = 0; j < node.size(); ++j)
+      // A position from 1 or a name, as error messages name list elements.
+      const bool by_position = parse_integer<std::size_t>(part).has_value();
+      std::optional<std::size_t> index;
+      if (by_position) {
+        index = index_of_position(part);
+      } else {
+        for (std::size_t j = 0; j < node.size() && !index; ++j)
           if (node[j].IsMap() && node[j]["name"] && node[j]["name"].Scalar() == part) index = j;
+      }
       if (!index || *index >= node.size()) {
-        ctx.error(where, join_key(normalized, part),
-                  "no element '" + part + "' in the list (give an index or a name)");
+        // At the list for "0": the reported paths' indices become names
+        // later (list_paths.hpp), and index 0 would become the first element.
+        ctx.error(where, by_position && !index ? normalized : join_key(normalized, part),
+                  no_element_message(node, normalized, part));
         return;
       }
       normalized = join_key(normalized, std::to_string(*index));

@@ -28,7 +28,7 @@ namespace pocsim::scenario {
 // entry of a variant file or a `--set` on the command line. Everything at or
 // under `key` is reported there, not in the base file whose tree it landed in.
 struct SetOrigin {
-  std::string key;                 // normalized: list elements by index
+  std::string key;                 // normalized: list elements by zero-based index
   SourceLocation where;            // the value as written
   SourceLocation key_where;        // the key as written; nodes the set created
   std::string file;                // the variant file, whose marks the value's nodes carry;
@@ -42,6 +42,7 @@ struct LoadContext : YamlReader {
   std::filesystem::path base_dir;  // the folder of `file`
   std::map<std::string, SourceLocation> locations;
   std::vector<SetOrigin> overridden;  // in the order applied
+  KeyHomes key_homes;                 // where the schema's keys belong; none: no hint
 
   // The last set that wrote `path` or a section around it, if any.
   const SetOrigin* set_at(const std::string& path) const {
@@ -134,7 +135,7 @@ class LoadVisitor {
       resolve_data_file(ctx_, path, where, member);
   }
 
-  void finish() { keys_.finish(); }
+  void finish() { keys_.finish(ctx_.key_homes); }
 
  private:
   LoadContext& ctx_;

@@ -2,7 +2,9 @@
 #include "pocsim/scenario/diagnostics.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <ostream>
+#include <string_view>
 #include <tuple>
 
 namespace pocsim {
@@ -12,12 +14,13 @@ std::string Diagnostic::to_string() const {
          ": error: " + key_path + ": " + message;
 }
 
-void Diagnostics::error(SourceLocation where, std::string key_path, std::string message) {
-  items_.push_back({std::move(where), std::move(key_path), std::move(message)});
+void Diagnostics::error(SourceLocation where, std::string key_path, std::string message,
+                        std::string excerpt) {
+  items_.push_back({std::move(where), std::move(key_path), std::move(message), std::move(excerpt)});
 }
 
 void Diagnostics::print(std::ostream& out) const {
-  for (const Diagnostic& d : items_) out << d.to_string() << '\n';
+  for (const Diagnostic& d : items_) out << d.to_string() << '\n' << d.excerpt;
 }
 
 void Diagnostics::sort_by_location() {
@@ -40,6 +43,7 @@ void Diagnostics::append(const Diagnostics& other) {
 }
 
 namespace {
+
 std::size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -54,13 +58,39 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
   }
   return row[b.size()];
 }
+
+// The unaccented letters of U+00C0 to U+00FF, the Latin-1 letters of
+// French place names (Ségou, Sévaré, Ménaka): two bytes each in UTF-8.
+constexpr std::string_view latin1_base_letters =
+    "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
+
 }  // namespace
 
+std::string folded_name(const std::string& name) {
+  std::string out;
+  out.reserve(name.size());
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(name[i]);
+    char c = name[i];
+    if (byte == 0xC3 && i + 1 < name.size()) {
+      const auto next = static_cast<unsigned char>(name[i + 1]);
+      if (next >= 0x80 && next <= 0xBF) {
+        c = latin1_base_letters[next - 0x80];
+        ++i;
+      }
+    }
+    if (c == '_' || c == '-') c = ' ';
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
+  const std::string folded = folded_name(word);
   std::string best;
-  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  std::size_t best_distance = std::max<std::size_t>(2, folded.size() / 3) + 1;
   for (const std::string& c : candidates) {
-    const std::size_t d = edit_distance(word, c);
+    const std::size_t d = edit_distance(folded, folded_name(c));
     if (d < best_distance) {
       best_distance = d;
       best = c;
@@ -72,6 +102,15 @@ std::string closest_match(const std::string& word, const std::vector<std::string
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
   const std::string match = closest_match(word, candidates);
   return match.empty() ? "" : "; did you mean '" + match + "'?";
+}
+
+std::string did_you_mean_or_list(const std::string& word, const std::vector<std::string>& names,
+                                 const std::string& what) {
+  if (std::string hint = did_you_mean(word, names); !hint.empty()) return hint;
+  if (names.empty()) return "; there are no " + what;
+  std::string list;
+  for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+  return "; the " + what + " are: " + list;
 }
 
 }  // namespace pocsim

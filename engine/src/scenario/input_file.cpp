@@ -24,4 +24,16 @@ std::optional<std::string> read_input_file(const std::filesystem::path& file,
   return text;
 }
 
+std::string relative_path_note(const std::string& written, const std::string& file,
+                               const std::filesystem::path& folder) {
+  if (written.empty() || std::filesystem::path(written).is_absolute()) return {};
+  std::error_code ec;
+  std::filesystem::path absolute = std::filesystem::absolute(folder.empty() ? "." : folder, ec);
+  absolute = absolute.lexically_normal();
+  std::string shown = absolute.string();
+  if (shown.size() > 1 && shown.back() == std::filesystem::path::preferred_separator)
+    shown.pop_back();
+  return " (relative to the folder of " + file + ": " + shown + ")";
+}
+
 }  // namespace pocsim

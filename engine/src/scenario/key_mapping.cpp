@@ -65,11 +65,41 @@ KeyMapping::Entry* KeyMapping::take(const std::string& key, bool required) {
   return nullptr;
 }
 
-void KeyMapping::finish() {
-  for (const Entry& e : entries_)
-    if (!e.used)
-      error(e.where, join_key(path_, e.key),
-            "unknown key '" + e.key + "'" + did_you_mean(e.key, known_));
+namespace {
+
+// "each faction" for factions[], "civilians" for civilians.
+std::string owner_of_key(const std::string& parent) {
+  if (!parent.ends_with("[]")) return parent;
+  const std::string list = parent.substr(0, parent.size() - 2);
+  const std::string last = list.substr(list.rfind('.') + 1);
+  if (last.size() > 1 && last.back() == 's') return "each " + last.substr(0, last.size() - 1);
+  return "each element of " + list;
+}
+
+}  // namespace
+
+std::string misplaced_key_message(const std::string& key, const std::vector<std::string>& homes) {
+  std::vector<std::string> owners;
+  for (const std::string& home : homes) {
+    const std::size_t dot = home.rfind('.');
+    owners.push_back(dot == std::string::npos
+                         ? "the top level"
+                         : owner_of_key(home.substr(0, dot)) + " (" + home + ")");
+  }
+  std::string places;
+  for (std::size_t i = 0; i < owners.size(); ++i)
+    places += (i == 0 ? "" : i + 1 == owners.size() ? " or " : ", ") + owners[i];
+  return "'" + key + "' is a key of " + places + ": check its indentation";
+}
+
+void KeyMapping::finish(const KeyHomes& homes) {
+  for (const Entry& e : entries_) {
+    if (e.used) continue;
+    const std::vector<std::string> elsewhere = homes ? homes(e.key) : std::vector<std::string>{};
+    error(e.where, join_key(path_, e.key),
+          elsewhere.empty() ? "unknown key '" + e.key + "'" + did_you_mean(e.key, known_)
+                            : misplaced_key_message(e.key, elsewhere));
+  }
 }
 
 void KeyMapping::error(const SourceLocation& where, const std::string& path, std::string message) {

@@ -19,6 +19,14 @@ const char* node_kind(const YAML::Node& node);
 // "parent.key", or "key" at the top.
 std::string join_key(const std::string& parent, const std::string& key);
 
+// The paths of a schema's keys that end in `key` ("factions[].hostile_to"),
+// for a key written where it is unknown: it may be a known key at another
+// depth, moved there by an indentation slip.
+using KeyHomes = std::function<std::vector<std::string>(const std::string& key)>;
+
+// "'KEY' is a key of each faction (factions[].KEY): check its indentation".
+std::string misplaced_key_message(const std::string& key, const std::vector<std::string>& homes);
+
 class KeyMapping {
  public:
   // Where a key node was written; `path` is its full key path. The readers
@@ -49,8 +57,9 @@ class KeyMapping {
   // reported at the mapping when the key is required.
   Entry* take(const std::string& key, bool required = false);
 
-  // Reports every key nobody took, with the closest known key as a hint.
-  void finish();
+  // Reports every key nobody took: where it belongs when `homes` knows it
+  // elsewhere, otherwise with the closest known key as a hint.
+  void finish(const KeyHomes& homes = {});
 
  private:
   void error(const SourceLocation& where, const std::string& path, std::string message);

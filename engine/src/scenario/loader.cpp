@@ -9,7 +9,9 @@
 
 #include "describe_reader.hpp"
 #include "key_mapping.hpp"
+#include "list_paths.hpp"
 #include "pocsim/scenario/input_file.hpp"
+#include "pocsim/scenario/printer.hpp"
 #include "pocsim/scenario/value_text.hpp"
 #include "pocsim/world/outline.hpp"
 #include "pocsim/world/places.hpp"
@@ -45,13 +47,14 @@ bool same_or_nested(const std::string& a, const std::string& b) {
 
 void check_references(LoadContext& ctx, Scenario& s) {
   auto where = [&](const std::string& path) { return ctx.location_of(path); };
-  // A name must be one of the candidates, with a "did you mean" otherwise.
+  // A name must be one of the candidates, with a "did you mean" or the list
+  // of them otherwise.
   auto check_name = [&](const std::string& path, const std::string& name,
                         const std::vector<std::string>& candidates, const std::string& what) {
     if (std::find(candidates.begin(), candidates.end(), name) != candidates.end()) return;
-    std::string message = "unknown " + what + " '" + name + "'";
-    message += did_you_mean(name, candidates);
-    ctx.error(where(path), path, message);
+    ctx.error(
+        where(path), path,
+        "unknown " + what + " '" + name + "'" + did_you_mean_or_list(name, candidates, what + "s"));
   };
   auto check_names = [&](const std::string& path, const std::vector<std::string>& names,
                          const std::vector<std::string>& candidates, const std::string& what) {
@@ -198,6 +201,20 @@ void check_references_after_type_errors(LoadContext& ctx, Scenario& s) {
   ctx.diagnostics = std::move(value_errors);
 }
 
+// The scenario's errors with their list elements named as users name them
+// (list_paths.hpp); the errors inside the data files it reads keep theirs.
+Diagnostics with_named_elements(const Diagnostics& diagnostics, const YAML::Node& root,
+                                const Scenario& s) {
+  Diagnostics out;
+  for (const Diagnostic& d : diagnostics.items()) {
+    const bool data_file = d.where.file == s.world.places.resolved.string() ||
+                           d.where.file == s.world.outline.resolved.string();
+    out.error(d.where, data_file ? d.key_path : named_key_path(root, d.key_path), d.message,
+              d.excerpt);
+  }
+  return out;
+}
+
 // --- variants ----------------------------------------------------------------
 // A variant file is `base: PATH` and `set: {KEY.PATH: value, ...}`. Each set
 // entry goes through apply_set, the mechanism and checks of `--set`. Chosen
@@ -262,9 +279,9 @@ std::optional<YAML::Node> read_base(LoadContext& ctx, const KeyMapping::Entry& b
   }
   const std::optional<std::string> text = read_input_file(path);
   if (!text) {
-    ctx.error(
-        where, "base",
-        "base file '" + written.string() + "' not found (looked for '" + path.string() + "')");
+    ctx.error(where, "base",
+              "base file '" + written.string() + "' not found (looked for '" + path.string() +
+                  "')" + relative_path_note(written.string(), file, dir));
     return std::nullopt;
   }
   const std::string name = path.string();
@@ -307,10 +324,24 @@ std::optional<YAML::Node> resolve_variant(LoadContext& ctx, const YAML::Node& va
   return tree;
 }
 
+// The key paths of the scenario that end in `key`, read from the key
+// reference once, when an unknown key first asks.
+std::vector<std::string> scenario_key_homes(const std::string& key) {
+  static const std::vector<KeyInfo> keys = key_reference();
+  std::vector<std::string> homes;
+  for (const KeyInfo& k : keys) {
+    const std::size_t dot = k.path.rfind('.');
+    if (k.path.compare(dot == std::string::npos ? 0 : dot + 1, std::string::npos, key) == 0)
+      homes.push_back(k.path);
+  }
+  return homes;
+}
+
 LoadResult load_parsed(LoadContext& ctx, const std::string& text,
                        const std::vector<Override>& overrides,
                        const std::filesystem::path& identity) {
   LoadResult result;
+  ctx.key_homes = scenario_key_homes;
   const std::string top_file = ctx.file;
   const std::filesystem::path top_dir = ctx.base_dir;
   std::optional<YAML::Node> root = parse_yaml_document(text, ctx.file, ctx.diagnostics);
@@ -322,6 +353,8 @@ LoadResult load_parsed(LoadContext& ctx, const std::string& text,
     Scenario scenario;
     read_document(ctx, *root, overrides, top_dir, scenario);
     check_references_after_type_errors(ctx, scenario);
+    if (!ctx.diagnostics.empty())
+      ctx.diagnostics = with_named_elements(ctx.diagnostics, *root, scenario);
     if (ctx.diagnostics.empty()) result.scenario = std::move(scenario);
   }
   result.diagnostics = std::move(ctx.diagnostics);

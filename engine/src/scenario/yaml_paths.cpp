@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "yaml_paths.hpp"
 
+#include "list_paths.hpp"
+#include "syntax_errors.hpp"
+
 #include <sstream>
 #include <vector>
 
@@ -62,6 +65,75 @@ bool starts_block_scalar(const std::string& line) {
          before != std::string::npos && (code[before] == ':' || code[before] == '-');
 }
 
+// The plain text of the value after the first ': ' of a line, without a
+// comment or quotes.
+std::string value_after_colon(const std::string& line) {
+  const std::size_t colon = line.find(": ");
+  if (colon == std::string::npos) return {};
+  std::string value = line.substr(colon + 2);
+  if (const std::size_t comment = value.find(" #"); comment != std::string::npos)
+    value.erase(comment);
+  value.erase(0, value.find_first_not_of(' '));
+  value.erase(value.find_last_not_of(' ') + 1);
+  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+      value.back() == value.front())
+    return value.substr(1, value.size() - 2);
+  // What is not a plain word here (a flow list, a second colon) is no name.
+  if (value.find(": ") != std::string::npos || value.find_first_of("[]{}&*!|>") == 0) return {};
+  return value;
+}
+
+// The `name:` of the list item that starts at line `at`, written in block
+// style on the item's own line or at its keys' indentation; "" when none.
+std::string item_name(const std::vector<std::string>& lines, int at) {
+  const LineShape item = shape_of(lines[at]);
+  for (int k = at; k < static_cast<int>(lines.size()); ++k) {
+    const LineShape s = shape_of(lines[k]);
+    if (s.blank) continue;
+    if (k > at && s.indent <= item.indent) break;
+    const bool own_key = k == at || (!s.item && s.indent == item.item_indent);
+    if (own_key && s.key == "name") return value_after_colon(lines[k]);
+  }
+  return {};
+}
+
+// How a key path names the list item that starts at line `at` (list_paths.hpp):
+// by its name, or by its position among the items above it at its indentation.
+std::string item_key(const std::vector<std::string>& lines, int at) {
+  const int indent = shape_of(lines[at]).indent;
+  std::vector<int> starts{at};
+  for (int k = at - 1; k >= 0; --k) {
+    const LineShape s = shape_of(lines[k]);
+    if (s.blank) continue;
+    if (s.indent < indent) break;
+    if (s.indent == indent && s.item) starts.insert(starts.begin(), k);
+  }
+  std::vector<std::string> names;
+  for (const int start : starts) names.push_back(item_name(lines, start));
+  return element_key(names, names.size() - 1);
+}
+
+}  // namespace
+
+std::string key_path_at_line(const std::string& text, int line);
+
+namespace {
+
+// The key path of a syntax error's line; for a line indented unlike its
+// siblings, the path it has once indented as they are.
+std::string syntax_error_path(const std::string& text, const std::vector<std::string>& lines,
+                              const SyntaxError& error) {
+  const std::optional<int> indent =
+      error.misindented ? intended_indent(lines, error.line) : std::nullopt;
+  if (!indent) return key_path_at_line(text, error.line);
+  std::vector<std::string> fixed = lines;
+  std::string& line = fixed[error.line - 1];
+  line = std::string(*indent, ' ') + line.substr(line.find_first_not_of(' '));
+  std::string fixed_text;
+  for (const std::string& l : fixed) fixed_text += l + "\n";
+  return key_path_at_line(fixed_text, error.line);
+}
+
 }  // namespace
 
 std::optional<TextPosition> first_tab_indent(const std::string& text) {
@@ -89,16 +161,6 @@ std::string key_path_at_line(const std::string& text, int line) {
   const std::vector<std::string> lines = split_lines(text);
   std::vector<std::string> parts;
   int limit = 1 << 30;  // only lines indented less than this can enclose
-  auto index_of_item = [&](int at, int indent) {
-    int count = 0;
-    for (int k = at - 1; k >= 0; --k) {
-      const LineShape s = shape_of(lines[k]);
-      if (s.blank) continue;
-      if (s.indent < indent) break;
-      if (s.indent == indent && s.item) ++count;
-    }
-    return count;
-  };
   for (int n = std::min<int>(line, static_cast<int>(lines.size())) - 1; n >= 0; --n) {
     const LineShape s = shape_of(lines[n]);
     if (s.blank) continue;
@@ -108,9 +170,9 @@ std::string key_path_at_line(const std::string& text, int line) {
       limit = s.item_indent;
     }
     if (s.item && s.indent < limit) {
-      parts.insert(parts.begin(), std::to_string(index_of_item(n, s.indent)));
+      parts.insert(parts.begin(), item_key(lines, n));
       limit = s.indent;
-    } else if (s.key.empty() && !first) {
+    } else if (s.key.empty()) {
       limit = std::min(limit, s.indent);
     }
     if (limit == 0) break;
@@ -125,15 +187,18 @@ std::optional<YAML::Node> parse_yaml_document(const std::string& text, const std
                                               Diagnostics& diagnostics) {
   if (const auto tab = first_tab_indent(text)) {
     diagnostics.error({file, tab->line, tab->column}, key_path_at_line(text, tab->line),
-                      "tab character in indentation; YAML indents with spaces");
+                      "tab character in indentation; YAML indents with spaces",
+                      line_excerpt(split_lines(text), tab->line, tab->column));
     return std::nullopt;
   }
   try {
     return YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    const int line = e.mark.line + 1;
-    diagnostics.error({file, line, e.mark.column + 1}, key_path_at_line(text, line),
-                      "YAML syntax error: " + e.msg);
+    const std::vector<std::string> lines = split_lines(text);
+    const SyntaxError error =
+        explain_syntax_error(lines, e.msg, e.mark.line + 1, e.mark.column + 1);
+    diagnostics.error({file, error.line, error.column}, syntax_error_path(text, lines, error),
+                      error.message, line_excerpt(lines, error.line, error.column));
     return std::nullopt;
   }
 }

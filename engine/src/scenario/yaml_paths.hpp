@@ -19,7 +19,8 @@ struct TextPosition {
 std::optional<TextPosition> first_tab_indent(const std::string& text);
 
 // The dotted key path that encloses `line` (1-based), judged by indentation:
-// "factions.2.units". "(document)" when no key encloses it.
+// "factions.JNIM.units", list items named as in list_paths.hpp. "(document)"
+// when no key encloses it.
 std::string key_path_at_line(const std::string& text, int line);
 
 // Parses a YAML document, reporting a tab in the indentation or a syntax

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "yaml_reader.hpp"
 
+#include "list_paths.hpp"
+
 namespace pocsim::scenario {
 
 SourceLocation YamlReader::at(const YAML::Node& node, const SourceLocation& fallback) const {
@@ -38,7 +40,7 @@ std::vector<std::pair<std::string, Field>> Mapping::take_all() {
 
 Field element(const YamlReader& reader, const Field& list, std::size_t index) {
   const YAML::Node node = list.node[index];
-  return {node, reader.at(node, list.where), join_key(list.path, std::to_string(index))};
+  return {node, reader.at(node, list.where), join_key(list.path, element_key(list.node, index))};
 }
 
 std::optional<std::string> read_scalar(YamlReader& reader, const Field& field) {

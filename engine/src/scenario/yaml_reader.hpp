@@ -57,7 +57,8 @@ class Mapping {
   KeyMapping keys_;
 };
 
-// The element `index` of a list field, as a field of its own.
+// The element `index` of a list field, as a field of its own, its path
+// naming it as list_paths.hpp says.
 Field element(const YamlReader& reader, const Field& list, std::size_t index);
 
 // A scalar's text; an error and nothing for a list or a mapping.

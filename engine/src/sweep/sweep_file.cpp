@@ -373,14 +373,16 @@ Diagnostics check_settings(const SweepFile& sweep, const std::vector<Setting>& b
   return out;
 }
 
-void check_against_base(Reader& r, SweepFile& sweep, const Field& scenario_field) {
+void check_against_base(Reader& r, SweepFile& sweep, const Field& scenario_field,
+                        const std::filesystem::path& base_dir) {
   const scenario::LoadResult base = scenario::load_scenario(sweep.scenario);
   if (!base.scenario) {
     const bool missing =
         base.diagnostics.size() == 1 && base.diagnostics.items().front().key_path == "(file)";
     if (missing)
       r.error(scenario_field.where, scenario_field.path,
-              "cannot open the scenario file '" + sweep.scenario.string() + "'");
+              "cannot open the scenario file '" + sweep.scenario.string() + "'" +
+                  relative_path_note(scenario_field.node.Scalar(), r.file, base_dir));
     else
       r.diagnostics.append(base.diagnostics);
     return;
@@ -541,7 +543,7 @@ SweepLoadResult read_document(Reader& r, const std::string& text,
   if (sweep.design != Design::grid) sweep.keep_samples = false;
   // Settings are checked against the base only once the file itself reads
   // well, so that one typo does not come back as a cascade.
-  if (r.diagnostics.empty() && scenario_field) check_against_base(r, sweep, *scenario_field);
+  if (r.diagnostics.empty() && scenario_field) check_against_base(r, sweep, *scenario_field, base_dir);
   if (r.diagnostics.empty()) result.sweep = std::move(sweep);
   return done();
 }

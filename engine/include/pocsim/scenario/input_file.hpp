@@ -17,4 +17,11 @@ std::optional<std::string> read_input_file(const std::filesystem::path& file);
 std::optional<std::string> read_input_file(const std::filesystem::path& file,
                                            const std::string& what, Diagnostics& diagnostics);
 
+// For a path that was not found: " (relative to the folder of FILE: DIR)"
+// when `written` is relative, `folder` (the folder of `file`, where it was
+// read) shown absolute so that the user sees where it was looked for; ""
+// when `written` is absolute.
+std::string relative_path_note(const std::string& written, const std::string& file,
+                               const std::filesystem::path& folder);
+
 }  // namespace pocsim
