@@ -3,6 +3,8 @@
 
 #include <unistd.h>
 
+#include <atomic>
+#include <cstdint>
 #include <fstream>
 #include <stdexcept>
 
@@ -11,7 +13,10 @@ namespace pocsim {
 void write_files_atomically(const std::filesystem::path& folder,
                             const std::vector<FileContent>& files) {
   namespace fs = std::filesystem;
-  const std::string suffix = ".tmp-" + std::to_string(::getpid());
+  // Unique per call, not only per process: the runs of a sweep write from
+  // several threads at once, sometimes the same file (timeseries/header.csv).
+  static std::atomic<std::uint64_t> calls{0};
+  const std::string suffix = ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(calls++);
   std::vector<fs::path> written;
   auto discard = [&] {
     std::error_code ignored;
