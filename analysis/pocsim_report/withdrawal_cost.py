@@ -133,7 +133,6 @@ def cost_table(sweep):
         return pd.DataFrame()
     d = sweep.differences
     focus = focus_name(sweep)
-    labels = dict(sweep.variants())
     records = []
     for variant_id in shown:
         mine = d[(d["variant_id"] == variant_id) & (d["reference_variant_id"] == reference)]
@@ -149,7 +148,7 @@ def cost_table(sweep):
             scale = 100.0 / abs(base) if base == base and base != 0 else np.nan
             records.append({
                 "variant_id": variant_id,
-                "variant": str(row.get("variant", labels.get(variant_id, variant_id))),
+                "variant": sweep.label(variant_id),
                 "channel": channel, "outcome": outcome, "label": label.format(focus=focus),
                 "unit": unit, "n": row.get("n", np.nan), "reference_mean": base,
                 "mean": mean, "ci_low": low, "ci_high": high, "sd": row.get("sd", np.nan),
@@ -353,13 +352,12 @@ def figure(sweep, table, reference_label):
     n_text = (f"n = {int(n.min())} seeds" if len(n) and n.min() == n.max() else
               f"n = {int(n.min())}–{int(n.max())} seeds" if len(n) else "n unknown")
     if one:
-        title = (f"What the withdrawals cost: {short(str(table['variant'].iloc[0]), 50)} minus "
-                 f"{short(str(reference_label), 50)}")
+        title = (f"What the withdrawals cost: {table['variant'].iloc[0]} minus "
+                 f"{reference_label}")
     else:
-        title = f"What the withdrawals cost: each variant minus {short(str(reference_label), 50)}"
+        title = f"What the withdrawals cost: each variant minus {reference_label}"
         handles = [plt.Line2D([], [], color=colours[v], marker="o", linewidth=2,
-                              label=short(str(table.loc[table["variant_id"] == v,
-                                                        "variant"].iloc[0]), 45))
+                              label=str(table.loc[table["variant_id"] == v, "variant"].iloc[0]))
                    for v in variants]
         axes[0][0].legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.01),
                           ncol=min(2, len(variants)), frameon=False, fontsize=9.5)
@@ -414,7 +412,7 @@ def add_section(sweep, page, plotter):
     several = table["variant_id"].nunique() > 1
     header = (["variant"] if several else []) + ["outcome", "summary.json key", "reference mean",
                                                  "difference [95% CI]", "% of reference"]
-    rows = [([short(r["variant"], 40)] if several else []) +
+    rows = [([r["variant"]] if several else []) +
             [r["label"], r["outcome"], reference_text(r), difference_text(r), percent_text(r)]
             for _, r in table.iterrows()]
     page.table(header, rows)
