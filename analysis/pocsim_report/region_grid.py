@@ -29,6 +29,11 @@ class RegionGrid:
             self.region = np.full((0, 0), -1)
             return
         lons, lats = zip(*points)
+        # The engine's plane: kilometres east scaled by the outline's middle latitude.
+        self._east_west = math.cos(math.radians(0.5 * (min(lats) + max(lats))))
+        self._town_xy = np.array([(p[0] * self._east_west, p[1]) for _, p in towns])
+        self._town_region = np.array([self.names.index(geography.town_regions[n])
+                                      for n, _ in towns])
         self.lon = np.arange(min(lons) + step / 2, max(lons), step)
         self.lat = np.arange(min(lats) + step / 2, max(lats), step)
         grid_lon, grid_lat = np.meshgrid(self.lon, self.lat)
@@ -36,12 +41,19 @@ class RegionGrid:
         inside = np.zeros(len(flat), dtype=bool)
         for ring in geography.rings:
             inside ^= Path(ring).contains_points(flat)  # holes flip it back
-        east_west = math.cos(math.radians(0.5 * (min(lats) + max(lats))))
-        town_xy = np.array([(p[0] * east_west, p[1]) for _, p in towns])
-        town_region = np.array([self.names.index(geography.town_regions[n]) for n, _ in towns])
-        xy = np.column_stack([flat[:, 0] * east_west, flat[:, 1]])
-        nearest = np.argmin(((xy[:, None, :] - town_xy[None, :, :]) ** 2).sum(axis=2), axis=1)
-        self.region = np.where(inside, town_region[nearest], -1).reshape(grid_lon.shape)
+        nearest = self.nearest_region(flat[:, 0], flat[:, 1])
+        self.region = np.where(inside, nearest, -1).reshape(grid_lon.shape)
+
+    def nearest_region(self, lon, lat):
+        """The index of the region of the nearest town of each point."""
+        xy = np.column_stack([np.asarray(lon, dtype=float) * self._east_west,
+                              np.asarray(lat, dtype=float)])
+        squared = ((xy[:, None, :] - self._town_xy[None, :, :]) ** 2).sum(axis=2)
+        return self._town_region[np.argmin(squared, axis=1)]
+
+    def region_at(self, lon, lat):
+        """The name of the region a point belongs to (inside the outline or not)."""
+        return self.names[int(self.nearest_region([lon], [lat])[0])]
 
     @property
     def empty(self):
