@@ -110,6 +110,7 @@ class SweepDir:
         self.reference = "" if reference is None else str(reference)
         self.labels = VariantLabels(self.plan, self.axes, self.parameters,
                                     str(self.manifest.get("sweep_text") or ""))
+        self._samples = None
         # Every run's daily series (`sweep.keep_timeseries: all`), when kept.
         self.timeseries_path = os.path.join(path, "timeseries.csv.gz")
 
@@ -146,10 +147,12 @@ class SweepDir:
         return RunDir(path) if os.path.isfile(os.path.join(path, "summary.json")) else None
 
     def samples(self):
-        """[(variant_id, label, RunDir)] of the variants that have a sample."""
-        found = []
-        for variant_id, label in self.variants():
-            run = self.sample(variant_id)
-            if run is not None:
-                found.append((variant_id, label, run))
-        return found
+        """[(variant_id, label, RunDir)] of the variants that have a sample;
+        read once, as several sections use them."""
+        if self._samples is None:
+            self._samples = []
+            for variant_id, label in self.variants():
+                run = self.sample(variant_id)
+                if run is not None:
+                    self._samples.append((variant_id, label, run))
+        return list(self._samples)
