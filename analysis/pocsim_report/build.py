@@ -329,7 +329,7 @@ def sweep_report(directory):
                 ("runs", f"{m.get('runs_done', len(sweep.runs))} done of "
                  f"{m.get('runs_planned', len(sweep.plan))} planned, "
                  f"{m.get('runs_failed', 0)} failed"),
-                ("reference variant", sweep.reference)])
+                ("reference variant", sweep.label(sweep.reference) if sweep.reference else None)])
     if not m.get("finished"):
         page.paragraph("The sweep has not finished (still running, or interrupted): the "
                        "numbers below cover the runs done so far.", "note")

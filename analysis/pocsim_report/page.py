@@ -17,7 +17,7 @@ th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
 th { background: #f2f2f2; }
 td:first-child, th:first-child { text-align: left; }
 tr.reference td { font-weight: bold; }
-table.text td { text-align: left; }
+table.text td, table.text th { text-align: left; }
 th.group { text-align: center; }
 figure { margin: 1.2em 0 2em 0; }
 figure img { max-width: 100%; height: auto; border: 1px solid #eee; }

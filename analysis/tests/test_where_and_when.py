@@ -8,6 +8,7 @@ against the engine's regions runs too).
     /usr/bin/python3 -m unittest discover -s analysis/tests
 """
 import contextlib
+import datetime
 import gzip
 import io
 import json
@@ -121,7 +122,7 @@ def write_timeseries(directory, days=15):
         for replicate in range(SEEDS):
             for day in range(days):
                 deaths = daily_deaths(variant_id, replicate, day)
-                date = f"2022-01-{day + 1:02d}"
+                date = (datetime.date(2022, 1, 1) + datetime.timedelta(days=day)).isoformat()
                 lines.append(f"{run_id},{variant_id},{replicate},{date},{day},Gao,{deaths - 1},"
                              "100\n")
                 lines.append(f"{run_id},{variant_id},{replicate},{date},{day},Mopti,1,50\n")
