@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "pocsim/output/atomic_file.hpp"
 #include "pocsim/scenario/input_file.hpp"
+#include "pocsim/sweep/kept_series.hpp"
 #include "pocsim/sweep/sweep_directory.hpp"
 
 namespace pocsim::cli {
@@ -78,6 +79,11 @@ int merge(const MergeOptions& o) {
     manifest.finished = sweep::utc_now();
     write_files_atomically(out,
                            {{"plan.csv", sweep::plan_csv(plan)}, {sweep::journal_name, journal}});
+    // Each shard kept the daily series of the runs it ran, if asked to.
+    for (const std::string& folder : o.folders)
+      if (fs::is_directory(fs::path(folder) / sweep::series_pieces_folder))
+        fs::copy(fs::path(folder) / sweep::series_pieces_folder, out / sweep::series_pieces_folder,
+                 fs::copy_options::recursive | fs::copy_options::skip_existing);
     const auto outcomes = sweep::write_tables(out, *loaded.sweep, plan, records);
     // Each shard kept the run folders of the variants' replicate 0 it ran.
     for (const std::string& folder : o.folders)

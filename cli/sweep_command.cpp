@@ -147,7 +147,7 @@ int run(const SweepOptions& o) {
       }
       SweepProgress progress("pocsim sweep", mine.size(), mine.size() - pending.size(),
                              !o.quiet && ::isatty(STDERR_FILENO));
-      sweep::ScenarioRuns runs(file, plan, file.keep_samples ? out / "samples" : fs::path());
+      sweep::ScenarioRuns runs(file, plan, file.keep_samples ? out / "samples" : fs::path(), out);
       sweep::run_sweep(plan, pending, jobs, std::ref(runs), journal, [&] { progress.step(); });
       progress.finish();
     }

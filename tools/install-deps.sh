@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ pkg-config
-  libeigen3-dev libtbb-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev librandom123-dev
+  libeigen3-dev libtbb-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev librandom123-dev zlib1g-dev
   libgtest-dev libbenchmark-dev
   python3 python3-pandas python3-matplotlib python3-yaml
   # the commit of --version; the .deb's dependencies (dpkg-shlibdeps); CITATION.cff's test

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "pocsim/output/csv.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
@@ -66,9 +68,18 @@ TEST(Windows, ASweepReportsEachWindowAndTheyAddUpToTheRun) {
       EXPECT_TRUE(column.count(name)) << name;
       return column.count(name) ? std::stod(fields[column[name]]) : NAN;
     };
-    for (const auto& [window, whole] : pairs)
+    for (const auto& [window, whole] : pairs) {
       EXPECT_EQ(value("windows.before." + window) + value("windows.after." + window), value(whole))
           << window << " in run " << row;
+      // The built-in quarters partition the year as well.
+      double quarters = 0.0;
+      for (const char* q : {"2022_q1", "2022_q2", "2022_q3", "2022_q4"})
+        quarters += value("windows." + std::string(q) + "." + window);
+      EXPECT_EQ(quarters, value(whole)) << window << " over the quarters in run " << row;
+    }
+    EXPECT_EQ(value("windows.2022_q3.days"), 92.0);
+    EXPECT_EQ(value("windows.2022_q1.displaced_start"), value("population.displaced_start"));
+    EXPECT_EQ(value("windows.2022_q4.displaced_end"), value("population.displaced_end"));
     EXPECT_EQ(value("windows.after.days"), 139.0);
   }
   // The paired differences of the window's outcomes.
@@ -92,6 +103,35 @@ TEST(Windows, RunTakesWindowsAndRefusesBadOnes) {
                   dir.file("bad2"), "--quiet", "--window", "2022-04-01"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("NAME=FIRST_DAY:LAST_DAY"), std::string::npos) << r.err;
+  r = run_pocsim({"run", source_path("scenarios/teaching/partner_operations.yaml"), "--out",
+                  dir.file("bad3"), "--quiet", "--window", "2022_q2=2022-04-01:2022-04-30"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("names a built-in quarter window"), std::string::npos) << r.err;
+}
+
+TEST(Windows, QuartersClipToTheRunAndCanBeTurnedOff) {
+  // The 90-day teaching run from 1 March to 29 May lies in two quarters: its
+  // windows are clipped to the run, and their days add up to its days.
+  TempDir dir;
+  ProcessResult r = run_pocsim({"run", source_path("scenarios/teaching/partner_operations.yaml"),
+                                "--out", dir.file("run"), "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto summary = nlohmann::json::parse(read_text(dir.file("run") + "/summary.json"));
+  const auto& windows = summary.at("windows");
+  ASSERT_EQ(windows.size(), 2u) << windows.dump();
+  EXPECT_EQ(windows.at("2022_q1").at("from"), "2022-03-01");
+  EXPECT_EQ(windows.at("2022_q1").at("to"), "2022-03-31");
+  EXPECT_EQ(windows.at("2022_q2").at("from"), "2022-04-01");
+  EXPECT_EQ(windows.at("2022_q2").at("to"), "2022-05-29");
+  EXPECT_EQ(windows.at("2022_q1").at("days").get<int>() + windows.at("2022_q2").at("days").get<int>(),
+            summary.at("days").get<int>());
+  EXPECT_EQ(windows.at("2022_q1").at("civilian_deaths").at("total").get<int>() +
+                windows.at("2022_q2").at("civilian_deaths").at("total").get<int>(),
+            summary.at("civilian_deaths").at("total").get<int>());
+  r = run_pocsim({"run", source_path("scenarios/teaching/partner_operations.yaml"), "--out",
+                  dir.file("off"), "--quiet", "--set", "outputs.quarters=false"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(nlohmann::json::parse(read_text(dir.file("off") + "/summary.json")).contains("windows"));
 }
 
 }  // namespace pocsim::test

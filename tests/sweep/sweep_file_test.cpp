@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+
 #include "support/process.hpp"
 
 namespace pocsim::sweep {
@@ -81,6 +84,54 @@ TEST(SweepFile, SampledDesignReadsParameters) {
   EXPECT_TRUE(s.parameters[1].integer);
   EXPECT_EQ(s.sobol_outcomes, (std::vector<std::string>{"civilian_deaths.total"}));
   EXPECT_FALSE(s.keep_samples) << "sampled designs keep no run folders";
+}
+
+TEST(SweepFile, AVariantCanNameAShippedVariantFile) {
+  // The shipped flight variants build on the 2022 baseline: a level that
+  // names one takes its `set:` keys (not its scenario name), found at their
+  // lines in that file; `set:` beside it adds or overrides keys.
+  const std::string text =
+      "sweep:\n  name: t\n  scenario: ../mali_2022/baseline.yaml\n"
+      "axes:\n  - name: flights\n    variants:\n"
+      "      - {file: ../mali_2022/flights/none.yaml}\n"
+      "      - name: slow\n        file: ../mali_2022/flights/72h.yaml\n"
+      "        set: {flights.delay_law: fixed}\n";
+  const SweepLoadResult r = load_sweep_text(text, "t.yaml", test::source_path("scenarios/sweeps"));
+  std::string errors;
+  for (const auto& d : r.diagnostics.items()) errors += d.to_string() + "\n";
+  ASSERT_TRUE(r.sweep) << errors;
+  const Axis& axis = r.sweep->axes.at(0);
+  ASSERT_EQ(axis.levels.size(), 2u);
+  EXPECT_EQ(axis.levels[0].label, "none") << "named after the file when it has no name";
+  ASSERT_EQ(axis.levels[0].settings.size(), 1u);
+  EXPECT_EQ(axis.levels[0].settings[0].key_path, "flights.authorisation_required");
+  EXPECT_EQ(axis.levels[0].settings[0].value, "false");
+  EXPECT_NE(axis.levels[0].settings[0].where.file.find("flights/none.yaml"), std::string::npos);
+  EXPECT_GT(axis.levels[0].settings[0].where.line, 1);
+  EXPECT_EQ(axis.levels[1].label, "slow");
+  std::map<std::string, std::string> slow;
+  for (const Setting& s : axis.levels[1].settings) slow[s.key_path] = s.value;
+  EXPECT_EQ(slow.at("flights.delay_hours"), "72");
+  EXPECT_EQ(slow.at("flights.delay_law"), "fixed");
+  EXPECT_EQ(slow.count("scenario.name"), 0u);
+}
+
+TEST(SweepFile, AVariantFileMustExistAndBuildOnTheSweepsScenario) {
+  // The teaching flight-delay scenario is not the baseline the variant
+  // files change; a missing file says where a relative path was looked for.
+  const std::string text =
+      "sweep:\n  name: t\n  scenario: ../teaching/flight_delay.yaml\n"
+      "axes:\n  - name: flights\n    variants:\n"
+      "      - {file: ../mali_2022/flights/72h.yaml}\n"
+      "      - {file: ../mali_2022/flights/84h.yaml}\n";
+  const SweepLoadResult r = load_sweep_text(text, "t.yaml", test::source_path("scenarios/sweeps"));
+  EXPECT_FALSE(r.sweep);
+  std::string errors;
+  for (const auto& d : r.diagnostics.items()) errors += d.to_string() + "\n";
+  EXPECT_NE(errors.find("72h.yaml:"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("base: this variant file builds on"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("cannot open the variant file"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("read from the sweep file's folder"), std::string::npos) << errors;
 }
 
 TEST(SweepFile, LooksLikeSweepOnlyWithATopLevelSweepSection) {

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "pocsim/output/csv.hpp"
+#include "pocsim/sweep/outcome_statistics.hpp"
 #include "pocsim/sweep/sweep_tables.hpp"
 #include "support/temp_dir.hpp"
 
@@ -65,6 +67,81 @@ TEST(SweepTables, DoNotDependOnTheOrderRunsFinished) {
   // Variant 1's replicates are 10 above variant 0's: a paired difference of
   // exactly 10 with no spread.
   EXPECT_NE(diffs.find("1,v=1,0,deaths,3,10,0,10,10"), std::string::npos) << diffs;
+}
+
+// Rows of a CSV table as fields, by line.
+std::vector<std::vector<std::string>> table_rows(const std::string& csv) {
+  std::vector<std::vector<std::string>> rows;
+  std::size_t start = 0;
+  while (start < csv.size()) {
+    const std::size_t end = csv.find('\n', start);
+    rows.push_back(csv_fields(csv.substr(start, end - start)));
+    start = end + 1;
+  }
+  return rows;
+}
+
+TEST(SweepTables, EachVariantIsOneFamilyOfTheAdjustment) {
+  // Three variants, four outcomes: variant 1 differs from the reference on
+  // "a" and "b" by different amounts with noise, variant 2 on "c" only. Each
+  // variant's p_adjusted is Benjamini-Hochberg over its own p-values.
+  const SweepPlan plan = plan_of(3, 4);
+  std::map<std::size_t, RunRecord> records;
+  for (const PlannedRun& run : plan.runs) {
+    const double r = static_cast<double>(run.replicate);
+    const double noise = (run.replicate % 2 ? 1.0 : -1.0) * (1.0 + 0.3 * r);
+    const double v = static_cast<double>(run.variant_id);
+    auto text = [](double x) { return std::to_string(x); };
+    records[run.run_id] = {run.run_id, true, "",
+                           {{"a", text(10 + r + (v == 1) * (2 + noise))},
+                            {"b", text(20 + r + (v == 1) * (8 + noise))},
+                            {"c", text(30 + r + (v == 2) * (1 + noise))},
+                            {"d", text(40 + r + 0.1 * noise * v)}}};
+  }
+  const auto rows = table_rows(differences_csv(plan, outcome_table(plan, records)));
+  ASSERT_EQ(rows.front().size(), 11u);
+  EXPECT_EQ(rows.front()[9], "p_value");
+  EXPECT_EQ(rows.front()[10], "p_adjusted");
+  for (const std::string variant : {"1", "2"}) {
+    std::vector<double> p, adjusted;
+    for (const auto& row : rows)
+      if (row[0] == variant) {
+        // An outcome the variant leaves alone has no test: empty fields.
+        p.push_back(row[9].empty() ? std::nan("") : std::stod(row[9]));
+        adjusted.push_back(row[10].empty() ? std::nan("") : std::stod(row[10]));
+      }
+    ASSERT_EQ(p.size(), 4u);
+    const std::vector<double> expected = benjamini_hochberg(p);
+    std::size_t tests = 0;
+    for (std::size_t o = 0; o < p.size(); ++o) {
+      EXPECT_EQ(std::isnan(adjusted[o]), std::isnan(p[o]));
+      if (std::isnan(p[o])) continue;
+      ++tests;
+      EXPECT_NEAR(adjusted[o], expected[o], 1e-12) << "variant " << variant << ", outcome " << o;
+      EXPECT_GE(adjusted[o], p[o] * (1 - 1e-12)) << "never below the p-value";
+    }
+    EXPECT_EQ(tests, variant == "1" ? 3u : 2u) << "a, b, d; c, d";
+  }
+}
+
+TEST(SweepTables, CountsGetIntervalsAboveZeroAndMeasuresSymmetricOnes) {
+  // One replicate of four holds the whole count: the symmetric interval of
+  // the same values, which a measure keeps, goes below zero.
+  const SweepPlan plan = plan_of(1, 4);
+  std::map<std::size_t, RunRecord> records;
+  for (const PlannedRun& run : plan.runs) {
+    const std::string value = run.replicate == 0 ? "12" : "0";
+    records[run.run_id] = {run.run_id, true, "",
+                           {{"civilian_deaths.by_region.Gao", value},
+                            {"protection.detection_hours.mean", value}}};
+  }
+  const auto rows = table_rows(summary_csv(plan, outcome_table(plan, records)));
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[1][2], "civilian_deaths.by_region.Gao");
+  EXPECT_GT(std::stod(rows[1][6]), 0.0) << "ci_low of a count";
+  EXPECT_EQ(rows[2][2], "protection.detection_hours.mean");
+  EXPECT_LT(std::stod(rows[2][6]), 0.0) << "ci_low of a measure";
+  EXPECT_EQ(rows[1][4], rows[2][4]) << "the same mean";
 }
 
 }  // namespace

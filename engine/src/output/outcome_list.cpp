@@ -27,7 +27,7 @@ enum class Over : std::uint8_t {
   perpetrator,       // <kind>: the six faction kinds, then crossfire
   infrastructure,    // <infrastructure>: health_centre, water_point, market, phone_tower
   operation,         // <operation>: the scripted operations, a list
-  window,            // <window>: the windows of outputs.windows, by name
+  window,            // <window>: the scenario's windows and its quarters, by name
 };
 
 using Value = std::function<OutcomeValue(const RunFacts&, std::size_t, std::size_t)>;
@@ -196,6 +196,9 @@ std::vector<Declaration> summary_declarations() {
         count([](const RunFacts& f, auto, auto) { return f.r.population; }));
   s.add("population.at_home_end", "people", T::count, "civilians at home at the end", {},
         count([](const RunFacts& f, auto, auto) { return f.t.at_home_end; }));
+  s.add("population.displaced_start", "people", T::count,
+        "civilians displaced on the first day (its displacement included)", {},
+        count([](const RunFacts& f, auto, auto) { return f.t.displaced_start; }));
   s.add("population.displaced_end", "people", T::count, "civilians displaced at the end", {},
         count([](const RunFacts& f, auto, auto) { return f.t.displaced_end; }));
   s.add("population.displaced_peak", "people", T::count, "most civilians displaced on one day", {},
@@ -471,6 +474,9 @@ std::vector<Declaration> summary_declarations() {
         count([](const RunFacts& f, std::size_t w, auto) {
           return f.windows[w].infrastructure_destroyed;
         }));
+  s.add("windows.<window>.displaced_start", "people", T::count,
+        "people displaced on the window's first day", window,
+        count([](const RunFacts& f, std::size_t w, auto) { return f.windows[w].displaced_start; }));
   s.add("windows.<window>.displaced_end", "people", T::count,
         "people displaced on the window's last day", window,
         count([](const RunFacts& f, std::size_t w, auto) { return f.windows[w].displaced_end; }));
@@ -603,8 +609,7 @@ std::vector<std::pair<std::size_t, std::string>> expansion(const RunFacts& f, Ov
         out.emplace_back(o, std::to_string(o));
       break;
     case Over::window:
-      for (std::size_t w = 0; w < r.scenario.outputs.windows.size(); ++w)
-        out.emplace_back(w, r.scenario.outputs.windows[w].name);
+      for (std::size_t w = 0; w < f.windows.size(); ++w) out.emplace_back(w, f.windows[w].name);
       break;
   }
   return out;
@@ -705,6 +710,29 @@ const std::vector<OutcomeInfo>& outcome_list() {
     return out;
   }();
   return list;
+}
+
+std::optional<OutcomeType> summary_outcome_type(std::string_view name) {
+  auto parts = [](std::string_view text) {
+    std::vector<std::string_view> out;
+    for (std::size_t start = 0;;) {
+      const std::size_t dot = text.find('.', start);
+      out.push_back(text.substr(start, dot == std::string_view::npos ? dot : dot - start));
+      if (dot == std::string_view::npos) return out;
+      start = dot + 1;
+    }
+  };
+  const std::vector<std::string_view> wanted = parts(name);
+  for (const OutcomeInfo& o : outcome_list()) {
+    if (o.daily) continue;
+    const std::vector<std::string_view> pattern = parts(o.name);
+    if (pattern.size() != wanted.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; same && i < pattern.size(); ++i)
+      same = pattern[i] == wanted[i] || (pattern[i].starts_with('<') && pattern[i].ends_with('>'));
+    if (same) return o.type;
+  }
+  return std::nullopt;
 }
 
 std::string outcome_list_markdown() {

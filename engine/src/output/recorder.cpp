@@ -133,6 +133,7 @@ void Recorder::end_of_day(std::uint32_t day, const std::vector<std::int64_t>& di
   }
   const std::int64_t displaced =
       std::accumulate(displaced_by_region.begin(), displaced_by_region.end(), std::int64_t{0});
+  if (days_recorded_ == 0) totals_.displaced_start = displaced;
   totals_.displaced_peak = std::max(totals_.displaced_peak, displaced);
   totals_.displaced_end = displaced;
   totals_.at_home_end =

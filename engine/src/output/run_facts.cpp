@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "pocsim/output/reported_windows.hpp"
+
 namespace pocsim {
 
 namespace {
@@ -203,6 +205,7 @@ WindowFacts window_facts(const RunResult& r, const scenario::WindowSection& wind
   const std::uint32_t days = r.recorder.days_recorded();
   const std::int64_t start = r.scenario.scenario.start_date.days_since_epoch();
   WindowFacts w;
+  w.name = window.name;
   w.first_day =
       static_cast<std::uint32_t>(std::max<std::int64_t>(0, window.from.days_since_epoch() - start));
   w.last_day = static_cast<std::uint32_t>(std::clamp<std::int64_t>(
@@ -219,6 +222,7 @@ WindowFacts window_facts(const RunResult& r, const scenario::WindowSection& wind
       w.infrastructure_destroyed += row.infrastructure_destroyed;
       displaced += row.displaced;
     }
+    if (d == w.first_day) w.displaced_start = displaced;
     w.displaced_peak = std::max(w.displaced_peak, displaced);
     if (d == w.last_day) w.displaced_end = displaced;
   }
@@ -305,7 +309,7 @@ RunFacts::RunFacts(const RunResult& result)
   protection_days = pocsim::protection_days(r);
   operations = operation_facts(r);
   if (!r.scenario.outputs.focus_regions.empty()) focus = focus_facts(r);
-  for (const scenario::WindowSection& w : r.scenario.outputs.windows)
+  for (const scenario::WindowSection& w : reported_windows(r.scenario))
     windows.push_back(window_facts(r, w));
 
   if (days > 0)

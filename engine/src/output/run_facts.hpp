@@ -68,13 +68,14 @@ struct FocusFacts {
 // One window of outputs.windows, clipped to the run: what happened from its
 // first day to its last.
 struct WindowFacts {
+  std::string name;
   std::uint32_t first_day = 0, last_day = 0;  // day indices, both included
   std::int64_t deaths = 0;
   std::vector<std::int64_t> deaths_by_region, deaths_by_faction;
   std::array<std::int64_t, scenario::faction_kind_count + 1> deaths_by_perpetrator{};
   std::int64_t violence_events = 0, battles = 0, explosions = 0, combatant_deaths = 0,
                infrastructure_destroyed = 0, peacekeeper_ied_deaths = 0;
-  std::int64_t displaced_end = 0, displaced_peak = 0;
+  std::int64_t displaced_start = 0, displaced_end = 0, displaced_peak = 0;
   ProtectionFigures protection;  // the incidents begun in the window
 };
 
@@ -94,7 +95,7 @@ struct RunFacts {
   std::int64_t recruits = 0, peacekeeper_ied = 0, peacekeeper_combat = 0, peacekeeper_wounds = 0;
   std::int64_t partner_hunt_days = 0, partner_enemies_killed = 0;
   std::optional<FocusFacts> focus;
-  std::vector<WindowFacts> windows;  // as outputs.windows lists them
+  std::vector<WindowFacts> windows;  // as reported_windows lists them
 
   std::string date(std::uint32_t day) const;
   // Control on the last day recorded (days > 0).

@@ -106,6 +106,10 @@ void check_references(LoadContext& ctx, Scenario& s) {
       else if (std::find(window_names.begin(), window_names.end(), w.name) != window_names.end())
         ctx.error(where(base + ".name"), base + ".name",
                   "window name '" + w.name + "' is used twice");
+      else if (s.outputs.quarters && is_quarter_window_name(w.name))
+        ctx.error(where(base + ".name"), base + ".name",
+                  "'" + w.name + "' names a built-in quarter window (outputs.quarters); choose "
+                  "another name");
       window_names.push_back(w.name);
       if (w.to < w.from)
         ctx.error(where(base + ".to"), base + ".to",

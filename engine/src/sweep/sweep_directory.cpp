@@ -9,6 +9,7 @@
 #include "pocsim/core/version.hpp"
 #include "pocsim/output/atomic_file.hpp"
 #include "pocsim/scenario/input_file.hpp"
+#include "pocsim/sweep/kept_series.hpp"
 #include "pocsim/sweep/sweep_tables.hpp"
 
 namespace pocsim::sweep {
@@ -21,7 +22,8 @@ using Json = nlohmann::ordered_json;
 
 std::vector<std::string> sweep_file_names() {
   return {manifest_name,     "plan.csv",  journal_name, "runs.csv",    "summary.csv",
-          "differences.csv", "sobol.csv", "samples",    "report.html", "plots"};
+          "differences.csv", "sobol.csv", "samples",    "report.html", "plots",
+          series_file_name,  series_pieces_folder};
 }
 
 std::string utc_now() {
@@ -106,6 +108,8 @@ std::vector<std::string> write_tables(const std::filesystem::path& folder, const
       files.push_back({"sobol.csv", sobol_csv(sweep, plan, outcomes)});
   }
   write_files_atomically(folder, files);
+  if (sweep.keep_timeseries && records.size() == plan.runs.size())
+    join_kept_series(folder, plan, records);
   return outcomes.names;
 }
 

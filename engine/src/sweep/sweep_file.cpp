@@ -155,6 +155,53 @@ std::vector<std::pair<std::string, Setting>> read_key_values(Reader& r, Mapping&
   return out;
 }
 
+// A variant named by a scenario file of the `base:` + `set:` form (the
+// shipped flight and withdrawal variants): its `set:` keys, found at their
+// lines in that file. The file must build on the sweep's own scenario, or
+// its keys would describe a change to another model. Its scenario.name and
+// scenario.description name the file, not a change, and are left out.
+std::vector<Setting> read_variant_file(Reader& r, const Field& f,
+                                       const std::filesystem::path& sweep_dir,
+                                       const std::filesystem::path& sweep_scenario) {
+  std::vector<Setting> out;
+  const auto name = read_scalar(r, f);
+  if (!name) return out;
+  const std::filesystem::path file = (sweep_dir / *name).lexically_normal();
+  const std::optional<std::string> text = read_input_file(file);
+  if (!text) {
+    r.error(f.where, f.path,
+            "cannot open the variant file '" + file.string() + "' (a relative path is read from " +
+                "the sweep file's folder, " +
+                (sweep_dir.empty() ? std::string(".") : sweep_dir.string()) + ")");
+    return out;
+  }
+  Reader vr;
+  vr.file = file.string();
+  const std::optional<YAML::Node> parsed = scenario::parse_yaml_document(*text, vr.file, vr.diagnostics);
+  if (parsed) {
+    const SourceLocation top{vr.file, 1, 1};
+    Mapping document(vr, *parsed, "", top);
+    if (const auto base = document.take("base", true))
+      if (const auto base_name = read_scalar(vr, *base)) {
+        const auto resolved = (file.parent_path() / *base_name).lexically_normal();
+        std::error_code ignored;  // a missing file is not equivalent; the sweep says so itself
+        if (resolved != sweep_scenario &&
+            !std::filesystem::equivalent(resolved, sweep_scenario, ignored))
+          vr.error(base->where, base->path,
+                   "this variant file builds on '" + resolved.string() +
+                       "', the sweep on '" + sweep_scenario.string() +
+                       "': its keys would change another scenario");
+      }
+    if (const auto set = document.take("set", true))
+      for (Setting& s : read_settings(vr, *set))
+        if (s.key_path != "scenario.name" && s.key_path != "scenario.description")
+          out.push_back(std::move(s));
+    document.finish();
+  }
+  r.diagnostics.append(vr.diagnostics);
+  return out;
+}
+
 std::optional<std::string> read_key(Reader& r, Mapping& m) {
   const auto key = m.take("key", true);
   if (!key) return std::nullopt;
@@ -166,7 +213,8 @@ std::optional<std::string> read_key(Reader& r, Mapping& m) {
   return text;
 }
 
-Axis read_axis(Reader& r, const Field& f) {
+Axis read_axis(Reader& r, const Field& f, const std::filesystem::path& sweep_dir,
+               const std::filesystem::path& sweep_scenario) {
   Axis axis;
   axis.where = f.where;
   axis.path = f.path;
@@ -188,9 +236,23 @@ Axis read_axis(Reader& r, const Field& f) {
         const Field v = scenario::element(r, *variants, i);
         Mapping vm(r, v.node, v.path, v.where);
         Level level;
-        if (auto vname = vm.take("name", true))
+        const auto file = vm.take("file");
+        // A variant from a file may go without a name: the file's says it.
+        if (auto vname = vm.take("name", !file))
           if (auto text = read_scalar(r, *vname)) level.label = *text;
-        if (auto set = vm.take("set", true)) level.settings = read_settings(r, *set);
+        if (file) {
+          level.settings = read_variant_file(r, *file, sweep_dir, sweep_scenario);
+          if (level.label.empty() && file->node.IsScalar())
+            level.label = std::filesystem::path(file->node.Scalar()).stem().string();
+        }
+        // Keys of `set:` come after the file's, so they win where both set one.
+        if (auto set = vm.take("set", !file)) {
+          for (Setting& own : read_settings(r, *set)) {
+            std::erase_if(level.settings,
+                          [&](const Setting& from_file) { return from_file.key_path == own.key_path; });
+            level.settings.push_back(std::move(own));
+          }
+        }
         vm.finish();
         axis.levels.push_back(std::move(level));
       }
@@ -431,6 +493,15 @@ SweepLoadResult read_document(Reader& r, const std::string& text,
     reference_field = m.take("reference");
     if (const auto keep = m.take("keep_samples"))
       if (auto flag = read_typed<bool>(r, *keep)) sweep.keep_samples = *flag;
+    if (const auto keep = m.take("keep_timeseries"))
+      if (auto which = read_scalar(r, *keep)) {
+        if (*which == "all" || *which == "none")
+          sweep.keep_timeseries = *which == "all";
+        else
+          r.error(keep->where, keep->path,
+                  "expected all (every run's daily series, in timeseries.csv.gz) or none, got '" +
+                      *which + "'" + did_you_mean(*which, {"all", "none"}));
+      }
     m.finish();
   }
   if (const auto set = document.take("set")) sweep.common = read_settings(r, *set);
@@ -444,7 +515,8 @@ SweepLoadResult read_document(Reader& r, const std::string& text,
   } else if (axes) {
     if (is_list(r, *axes, "axes"))
       for (std::size_t i = 0; i < axes->node.size(); ++i)
-        sweep.axes.push_back(read_axis(r, scenario::element(r, *axes, i)));
+        sweep.axes.push_back(
+            read_axis(r, scenario::element(r, *axes, i), base_dir, sweep.scenario));
   } else if (sample) {
     read_sample(r, *sample, sweep);
   } else {

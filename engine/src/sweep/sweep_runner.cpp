@@ -11,6 +11,7 @@
 #include "pocsim/output/outcome_list.hpp"
 #include "pocsim/output/run_files.hpp"
 #include "pocsim/scenario/printer.hpp"
+#include "pocsim/sweep/kept_series.hpp"
 #include "pocsim/sweep/number_text.hpp"
 
 namespace pocsim::sweep {
@@ -54,8 +55,8 @@ std::vector<std::pair<std::string, std::string>> run_outcomes(const Outcomes& ou
 }
 
 ScenarioRuns::ScenarioRuns(const SweepFile& sweep, const SweepPlan& plan,
-                           std::filesystem::path samples)
-    : sweep_(sweep), plan_(plan), samples_(std::move(samples)) {}
+                           std::filesystem::path samples, std::filesystem::path folder)
+    : sweep_(sweep), plan_(plan), samples_(std::move(samples)), folder_(std::move(folder)) {}
 
 ScenarioRuns::Prepared ScenarioRuns::prepare(std::size_t variant) {
   std::lock_guard lock(mutex_);
@@ -99,6 +100,7 @@ RunRecord ScenarioRuns::operator()(const PlannedRun& run, ExecutionMode mode) {
                                     {"timeseries.csv", timeseries_csv(outcomes)},
                                     {"events.csv", events_csv(outcomes)}});
   }
+  if (sweep_.keep_timeseries) keep_run_series(folder_, run, outcomes);
   return {run.run_id, true, "", run_outcomes(outcomes)};
 }
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "pocsim/output/csv.hpp"
+#include "pocsim/output/outcome_list.hpp"
 #include "pocsim/scenario/value_text.hpp"
 #include "pocsim/sweep/number_text.hpp"
 #include "pocsim/sweep/outcome_statistics.hpp"
@@ -45,6 +46,8 @@ OutcomeTable outcome_table(const SweepPlan& plan, const std::map<std::size_t, Ru
     for (const auto& [name, text] : record.outcomes)
       if (index.emplace(name, table.names.size()).second) table.names.push_back(name);
   table.values.assign(table.names.size(), std::vector<double>(plan.runs.size(), missing));
+  for (const std::string& name : table.names)
+    table.counts.push_back(summary_outcome_type(name) == OutcomeType::count);
   for (const auto& [id, record] : records) {
     if (!record.ok || id >= plan.runs.size()) continue;
     for (const auto& [name, text] : record.outcomes)
@@ -80,7 +83,7 @@ std::string summary_csv(const SweepPlan& plan, const OutcomeTable& outcomes) {
   for (const Variant& v : plan.variants)
     for (std::size_t o = 0; o < outcomes.names.size(); ++o) {
       const std::vector<double> values = variant_values(plan, outcomes.values[o], v.id);
-      const OutcomeSummary s = summarise_outcome(values);
+      const OutcomeSummary s = outcomes.counts[o] ? summarise_count(values) : summarise_outcome(values);
       out += variant_columns(v) + "," + csv_field(outcomes.names[o]) + "," + std::to_string(s.n) +
              numbers({s.mean, s.sd, s.ci_low, s.ci_high, s.p5, s.p50, s.p95}) + "\n";
     }
@@ -88,16 +91,25 @@ std::string summary_csv(const SweepPlan& plan, const OutcomeTable& outcomes) {
 }
 
 std::string differences_csv(const SweepPlan& plan, const OutcomeTable& outcomes) {
-  std::string out = "variant_id,variant,reference_variant_id,outcome,n,mean,sd,ci_low,ci_high\n";
+  std::string out =
+      "variant_id,variant,reference_variant_id,outcome,n,mean,sd,ci_low,ci_high,p_value,"
+      "p_adjusted\n";
+  std::vector<PairedDifference> family(outcomes.names.size());
+  std::vector<double> p_values(outcomes.names.size());
   for (const Variant& v : plan.variants) {
     if (v.id == plan.reference_variant) continue;
     for (std::size_t o = 0; o < outcomes.names.size(); ++o) {
-      const PairedDifference d =
-          paired_difference(variant_values(plan, outcomes.values[o], v.id),
-                            variant_values(plan, outcomes.values[o], plan.reference_variant));
+      family[o] = paired_difference(variant_values(plan, outcomes.values[o], v.id),
+                                    variant_values(plan, outcomes.values[o], plan.reference_variant));
+      p_values[o] = family[o].p_value;
+    }
+    // One family per variant: every outcome it is compared on.
+    const std::vector<double> adjusted = benjamini_hochberg(p_values);
+    for (std::size_t o = 0; o < outcomes.names.size(); ++o) {
+      const PairedDifference& d = family[o];
       out += variant_columns(v) + "," + std::to_string(plan.reference_variant) + "," +
              csv_field(outcomes.names[o]) + "," + std::to_string(d.n) +
-             numbers({d.mean, d.sd, d.ci_low, d.ci_high}) + "\n";
+             numbers({d.mean, d.sd, d.ci_low, d.ci_high, d.p_value, adjusted[o]}) + "\n";
     }
   }
   return out;

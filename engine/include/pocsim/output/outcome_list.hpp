@@ -8,7 +8,9 @@
 // runs.csv, summary.csv and differences.csv, and among the names a targets
 // file may use; `pocsim show --outcomes` prints the list and docs/outputs.md
 // holds it.
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pocsim/output/outcomes.hpp"
@@ -26,6 +28,11 @@ struct OutcomeInfo {
 // Every outcome, summary values first in summary.json's order, then the
 // columns of the daily series.
 const std::vector<OutcomeInfo>& outcome_list();
+
+// The declared type of a summary outcome by its concrete name
+// ("windows.after.civilian_deaths.by_region.Gao"): a <placeholder> of the
+// list stands for any one dotted part. Nothing for an undeclared name.
+std::optional<OutcomeType> summary_outcome_type(std::string_view name);
 
 // The list as a Markdown table (what `pocsim show --outcomes` prints).
 std::string outcome_list_markdown();

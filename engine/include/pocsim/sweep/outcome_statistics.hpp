@@ -6,6 +6,7 @@
 // rather than counted, so `n` says how many runs each figure rests on.
 #include <cstddef>
 #include <span>
+#include <vector>
 
 namespace pocsim::sweep {
 
@@ -27,12 +28,23 @@ struct OutcomeSummary {
 // 0 < level < 1.
 OutcomeSummary summarise_outcome(std::span<const double> values, double level = 0.95);
 
+// As summarise_outcome, for a count (a non-negative whole number): the
+// interval is the t interval of the log of the mean by the delta method,
+// mean * exp(-+ t sd / (sqrt(n) mean)), so that it never goes below zero, as
+// a symmetric one does when a few replicates hold most of the count. [0, 0]
+// when every value is 0.
+OutcomeSummary summarise_count(std::span<const double> values, double level = 0.95);
+
 struct PairedDifference {
   std::size_t n = 0;  // replicates where both runs have a value
   double mean = 0.0;  // mean of variant - reference
   double sd = 0.0;    // sd of the differences
   double ci_low = 0.0;
   double ci_high = 0.0;
+  // Two-sided paired t test of a zero mean difference: NaN when undefined
+  // (n < 2, or every difference 0), 0 when every difference is the same
+  // number other than 0.
+  double p_value = 0.0;
 };
 
 // The difference variant - reference of one outcome over shared replicates:
@@ -44,5 +56,10 @@ struct PairedDifference {
 // length or unless 0 < level < 1.
 PairedDifference paired_difference(std::span<const double> variant,
                                    std::span<const double> reference, double level = 0.95);
+
+// Benjamini-Hochberg adjusted p-values (the false discovery rate of the
+// family of tests), in the order given; NaN entries are not tests and stay
+// NaN. Adjusted p_(i) = min over j >= i of p_(j) m / j, capped at 1.
+std::vector<double> benjamini_hochberg(std::span<const double> p_values);
 
 }  // namespace pocsim::sweep

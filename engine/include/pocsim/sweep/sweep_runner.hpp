@@ -38,10 +38,12 @@ void run_sweep(const SweepPlan& plan, const std::vector<std::size_t>& run_ids, s
 // sweep's common settings, then the variant's) with the replicate's seed.
 // Worlds are built once per distinct world and shared. When `samples` is
 // not empty, replicate 0 of each variant also writes its run folder to
-// samples/<variant_id>.
+// samples/<variant_id>; when the sweep keeps every run's daily series, each
+// run writes its piece into `folder` (sweep/kept_series.hpp).
 class ScenarioRuns {
  public:
-  ScenarioRuns(const SweepFile& sweep, const SweepPlan& plan, std::filesystem::path samples);
+  ScenarioRuns(const SweepFile& sweep, const SweepPlan& plan, std::filesystem::path samples,
+               std::filesystem::path folder = {});
   RunRecord operator()(const PlannedRun& run, ExecutionMode mode);
 
  private:
@@ -54,6 +56,7 @@ class ScenarioRuns {
   const SweepFile& sweep_;
   const SweepPlan& plan_;
   std::filesystem::path samples_;
+  std::filesystem::path folder_;
   std::mutex mutex_;
   std::map<std::size_t, Prepared> variants_;
   std::map<std::string, std::shared_ptr<const world::World>> worlds_;

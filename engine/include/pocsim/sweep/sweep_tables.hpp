@@ -20,6 +20,7 @@ namespace pocsim::sweep {
 struct OutcomeTable {
   std::vector<std::string> names;  // in order of first appearance by run id
   std::vector<std::vector<double>> values;
+  std::vector<bool> counts;  // per name: declared a count, so never below zero
 };
 
 OutcomeTable outcome_table(const SweepPlan& plan, const std::map<std::size_t, RunRecord>& records);
@@ -28,11 +29,14 @@ OutcomeTable outcome_table(const SweepPlan& plan, const std::map<std::size_t, Ru
 // then every outcome.
 std::string runs_csv(const SweepPlan& plan, const std::map<std::size_t, RunRecord>& records);
 
-// Per variant and outcome: n, mean, sd, 95% CI, p5, p50, p95.
+// Per variant and outcome: n, mean, sd, 95% CI (for counts, the interval of
+// summarise_count, which stays above zero), p5, p50, p95.
 std::string summary_csv(const SweepPlan& plan, const OutcomeTable& outcomes);
 
 // Per variant other than the reference and per outcome: the paired
-// difference variant - reference over replicates with the same seed.
+// difference variant - reference over replicates with the same seed, with
+// the p-value of a paired t test and that p-value adjusted by
+// Benjamini-Hochberg over the variant's family (all its outcomes).
 std::string differences_csv(const SweepPlan& plan, const OutcomeTable& outcomes);
 
 // Saltelli designs: first- and total-order Sobol indices of each named

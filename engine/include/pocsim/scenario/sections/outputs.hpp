@@ -2,6 +2,7 @@
 #pragma once
 // `outputs:` what a run reports beyond its fixed outputs (output/run_files.cpp).
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pocsim/core/date.hpp"
@@ -28,10 +29,22 @@ struct WindowSection {
   }
 };
 
+// True for a name of the built-in quarter windows' form (YYYY_qN), which a
+// scenario's own window may not take while outputs.quarters is on.
+inline bool is_quarter_window_name(std::string_view name) {
+  const std::size_t n = name.size();
+  if (n < 4 || name.substr(n - 3, 2) != "_q" || name[n - 1] < '1' || name[n - 1] > '4')
+    return false;
+  for (char c : name.substr(0, n - 3))
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
 // What a run reports beyond its fixed outputs.
 struct OutputSection {
   std::vector<std::string> focus_regions;
   std::vector<WindowSection> windows;
+  bool quarters = true;
 
   template <class V>
   void describe(V& v) {
@@ -41,6 +54,9 @@ struct OutputSection {
     v("windows", windows,
       {.doc = "date windows over which the run reports its outcomes again (summary.json's "
               "windows block: deaths, events, protection, displacement within each)"});
+    v("quarters", quarters,
+      {.doc = "also report every calendar quarter the run overlaps as a window named YYYY_qN "
+              "(2022_q3: July to September 2022)"});
   }
 };
 
