@@ -269,7 +269,7 @@ def sweep_tables(sweep, page, max_rows=40):
                 row.append(_ci_text(difference))
                 if adjusted(d):
                     p = None if difference is None else difference.get("p_adjusted")
-                    row.append(number(p) if p == p and p is not None else "–")
+                    row.append(significance.p_text(p))
         if variant_id == sweep.reference:
             highlighted.append(len(rows))
         rows.append(row)

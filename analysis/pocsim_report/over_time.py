@@ -67,7 +67,6 @@ def figure(sweep, weekly, starts, ids):
     # A week's value is drawn over the week; the running total at its end.
     ends = (starts + pd.Timedelta(days=WEEK_DAYS)).to_numpy()
     edges = np.concatenate([starts.to_numpy(), ends[-1:]])
-    dates = starts.to_numpy()
     ns = []
     for (weekly_ax, total_ax), variant_id in zip(axes, ids):
         mean, low, high, n = paired_difference(weekly, variant_id, reference)

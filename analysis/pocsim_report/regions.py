@@ -17,7 +17,7 @@ from . import significance
 from .geography import load_geography
 from .region_grid import RegionGrid
 from .scenario_scope import ScenarioScope
-from .style import no_data, number, plt
+from .style import no_data, plt, wrap
 
 PREFIX = "civilian_deaths.by_region."
 MAX_MAPS = 6
@@ -51,13 +51,13 @@ def mapped_variants(sweep, rows):
         single = [v for v in ids if len(differing(v)) == 1]
         if single:
             reason = (f"the {len(single)} variants that differ from the reference in one axis "
-                      f"({', '.join(axes)}), so that each map shows one lever alone")
+                      f"({', '.join(axes)}), each showing one lever alone")
             ids = single
     if len(ids) > MAX_MAPS:
         reason += f"; the first {MAX_MAPS} of them in plan order"
     left_out = len(set(rows["variant_id"])) - min(len(ids), MAX_MAPS)
     if left_out > 0:
-        reason += f" (the {left_out} other variant(s) are in differences.csv)"
+        reason += f"; the {left_out} other variant(s) are left out here"
     return ids[:MAX_MAPS], reason
 
 
@@ -141,7 +141,8 @@ def figure(sweep, rows, ids, grid, scope):
     columns = 2 if len(ids) in (2, 4) else min(3, len(ids))
     lines = (len(ids) + columns - 1) // columns
     width = 4.6 if zoom is None else 5.0
-    fig, axes = plt.subplots(lines, columns, figsize=(width * columns, 4.6 * lines + 1.1),
+    fig, axes = plt.subplots(lines, columns, figsize=(max(width * columns, 8.0),
+                                                      4.6 * lines + 1.1),
                              squeeze=False)
     image = None
     for ax, variant_id in zip(axes.flat, ids):
@@ -150,8 +151,8 @@ def figure(sweep, rows, ids, grid, scope):
         ax.set_title(f"{sweep.label(variant_id)} − reference", fontsize=10.5)
     for ax in list(axes.flat)[len(ids):]:
         ax.set_visible(False)
-    fig.suptitle("Civilian deaths by region: mean paired difference variant − reference "
-                 f"({sweep.label(sweep.reference)})", fontsize=12)
+    fig.suptitle(wrap("Civilian deaths by region: mean paired difference variant − reference "
+                      f"({sweep.label(sweep.reference)})", 80), fontsize=12)
     fig.tight_layout(rect=(0, 0.09, 1, 0.97))
     bar = fig.add_axes([0.25, 0.04, 0.5, 0.022])
     fig.colorbar(image, cax=bar, orientation="horizontal",
@@ -185,10 +186,8 @@ def table(sweep, rows, ids, region_order):
                 interval += " (same in every pair)"
             elif r["ci_low"] == r["ci_low"]:
                 interval += f" [{signed(r['ci_low'])}, {signed(r['ci_high'])}]"
-            star = " *" if r["significant"] else ""
             if with_p:
-                p = r.get("p_adjusted")
-                line += [interval, (number(p) if p == p and p is not None else "–") + star]
+                line += [interval, significance.p_text(r.get("p_adjusted"))]
             else:
                 line += [interval, "yes *" if r["significant"] else "no"]
         lines.append(line)

@@ -16,6 +16,19 @@ ALPHA = 0.05
 METHOD = "Benjamini–Hochberg"
 
 
+def p_text(p, star=True):
+    """A p-value as a reader wants it (0.034, <0.001, – when there is none),
+    with a star when it is below ALPHA."""
+    try:
+        p = float(p)
+    except (TypeError, ValueError):
+        return "–"
+    if p != p:
+        return "–"
+    text = "<0.001" if p < 0.001 else f"{p:.3f}"
+    return text + (" *" if star and p < ALPHA else "")
+
+
 def adjusted(differences):
     """Whether differences.csv carries multiple-comparison-adjusted p-values."""
     return "p_adjusted" in differences.columns and "p_value" in differences.columns

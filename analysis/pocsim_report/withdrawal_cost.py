@@ -13,6 +13,7 @@ import traceback
 import numpy as np
 import pandas as pd
 
+from . import significance
 from .style import number, plt, series_colours, short
 
 OPERATION_DAYS = "partners.operation_days"
@@ -152,7 +153,8 @@ def cost_table(sweep):
                 "channel": channel, "outcome": outcome, "label": label.format(focus=focus),
                 "unit": unit, "n": row.get("n", np.nan), "reference_mean": base,
                 "mean": mean, "ci_low": low, "ci_high": high, "sd": row.get("sd", np.nan),
-                "pct": mean * scale, "pct_low": low * scale, "pct_high": high * scale})
+                "pct": mean * scale, "pct_low": low * scale, "pct_high": high * scale,
+                "p_adjusted": float(row.get("p_adjusted", np.nan))})
     return pd.DataFrame(records)
 
 
@@ -398,9 +400,10 @@ def add_section(sweep, page, plotter):
         "bar show it as % of the reference's mean, so that outcomes of different units share "
         "one axis (the reference mean's own uncertainty is not included); the columns on the "
         "right give the reference mean and the difference in the outcome's own units (shares "
-        "of land in percentage points). A bar clear of the zero line is a difference the "
-        "replications resolve; a bar with no width means every pair differed by the same "
-        "amount. Rows are grouped by the channel through which partners act; outcomes the "
+        "of land in percentage points). A bar clear of the zero line is a 95% interval that "
+        "excludes zero, not adjusted for the many outcomes compared: the table below gives "
+        "each difference's adjusted p-value where differences.csv has one. A bar with no "
+        "width means every pair differed by the same amount. Rows are grouped by the channel through which partners act; outcomes the "
         "sweep does not have are left out.")
     if not fewer:
         caption += (" Here a variant has more partner operation days than the reference: for "
@@ -410,10 +413,13 @@ def add_section(sweep, page, plotter):
                     "another lever; differences.csv has them.")
     plotter.add("withdrawal_cost", caption, lambda: figure(sweep, table, reference_label))
     several = table["variant_id"].nunique() > 1
+    with_p = significance.adjusted(sweep.differences)
     header = (["variant"] if several else []) + ["outcome", "summary.json key", "reference mean",
                                                  "difference [95% CI]", "% of reference"]
+    header += [f"p, {significance.METHOD}-adjusted"] if with_p else []
     rows = [([r["variant"]] if several else []) +
-            [r["label"], r["outcome"], reference_text(r), difference_text(r), percent_text(r)]
+            [r["label"], r["outcome"], reference_text(r), difference_text(r), percent_text(r)] +
+            ([significance.p_text(r["p_adjusted"])] if with_p else [])
             for _, r in table.iterrows()]
     page.table(header, rows)
     return True

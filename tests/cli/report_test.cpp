@@ -272,6 +272,51 @@ TEST(Report, ASweepShowsWhereAndWhenWhenItsFilesHoldThem) {
   EXPECT_TRUE(has_image(html, "region_differences"));
 }
 
+// A real sweep that keeps every run's series: a teaching scenario confined to
+// Mopti, two abuse rates, three seeds each.
+TEST(Report, ASweepThatKeepsItsSeriesGetsItsDifferenceOverTimeAndByRegion) {
+  TempDir tmp;
+  const std::string sweep_file = tmp.file("abuse.yaml");
+  write(sweep_file,
+        "sweep:\n  name: abuse\n  scenario: " + source_path("scenarios/teaching/first_run.yaml") +
+            "\n  replications: 3\n  keep_timeseries: all\n"
+            "axes:\n  - key: factions.FAMa.abuse_rate\n    values: [0.1, 0.02]\n");
+  const std::string dir = tmp.file("sweep");
+  const ProcessResult sweep = run_pocsim({"sweep", sweep_file, "--out", dir, "--quiet"});
+  ASSERT_EQ(sweep.exit_code, 0) << sweep.err;
+  ASSERT_TRUE(fs::exists(dir + "/timeseries.csv.gz"));
+  const std::string html = report_and_check(dir, /*quiet=*/true);
+  EXPECT_TRUE(has_image(html, "region_differences"));
+  EXPECT_TRUE(has_image(html, "difference_over_time"));
+  EXPECT_NE(html.find("<td>Mopti</td>"), std::string::npos);
+  EXPECT_NE(html.find("Benjamini–Hochberg"), std::string::npos);
+  EXPECT_EQ(html.find("Adjustment for multiple comparisons is unavailable"), std::string::npos);
+  // The three displacement figures under their own names, and no interval of a
+  // count in the table of means below zero.
+  const std::size_t table = html.find("<h2>Key outcomes per variant</h2>");
+  const std::string means = html.substr(table, html.find("<h2>", table + 4) - table);
+  for (const char* label :
+       {"displaced on the first day", "displaced at the end", "most displaced on one day"})
+    EXPECT_NE(means.find(label), std::string::npos) << label;
+  // Columns 2 to 5 (after variant and runs): deaths and the three displaced.
+  int rows = 0;  // the rows of cells (<tr> or <tr class="reference">), not the header
+  for (std::size_t row = means.find("<tr"); row != std::string::npos;
+       row = means.find("<tr", row + 1)) {
+    if (means.find("<td>", row) > means.find("</tr>", row)) continue;
+    ++rows;
+    std::size_t cell = row;
+    for (int column = 0; column < 6; ++column) {
+      cell = means.find("<td>", cell + 1);
+      const std::string text = means.substr(cell + 4, means.find("</td>", cell) - cell - 4);
+      if (column >= 2) {
+        EXPECT_EQ(text.find("[-"), std::string::npos) << text;
+        EXPECT_EQ(text.find("0*"), std::string::npos) << text;  // no interval had to be cut
+      }
+    }
+  }
+  EXPECT_EQ(rows, 2);
+}
+
 // The page can be sent alone: copied into an empty folder, it references no
 // other file and a browser renders it.
 TEST(Report, ThePageAloneInAnEmptyFolderHasEverythingItShows) {
