@@ -104,8 +104,8 @@ def figure(sweep, weekly, starts, ids):
 def add_section(sweep, page, plotter):
     page.heading("When: the difference over time")
     if not sweep.reference or sweep.differences.empty:
-        page.paragraph("This sweep has no reference variant (a sampled design): no paired "
-                       "difference over time.", "note")
+        page.paragraph("This sweep has no paired differences (a sampled design, a grid of "
+                       "one variant, or a sweep not finished): no difference over time.", "note")
         return
     if not _has_file(sweep.timeseries_path):
         page.paragraph(
