@@ -108,8 +108,9 @@ class SweepDir:
         self.sobol = read_csv(os.path.join(path, "sobol.csv"))
         reference = self.manifest.get("reference_variant")
         self.reference = "" if reference is None else str(reference)
-        self.labels = VariantLabels(self.plan, self.axes, self.parameters,
-                                    str(self.manifest.get("sweep_text") or ""))
+        self.labels = VariantLabels(self.plan, self.axes,
+                                    str(self.manifest.get("sweep_text") or ""),
+                                    str(self.manifest.get("sweep_dir") or ""))
         self._samples = None
         # Every run's daily series (`sweep.keep_timeseries: all`), when kept.
         self.timeseries_path = os.path.join(path, "timeseries.csv.gz")

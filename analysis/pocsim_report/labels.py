@@ -8,6 +8,7 @@ gets a short label instead (its axis levels, or V1, V2, … in plan order) and
 the page's table of variants gives each label's full name and settings.
 """
 import datetime
+import os
 
 import yaml
 
@@ -29,11 +30,35 @@ def _yaml_text(value):
     return str(value)
 
 
-def named_level_settings(sweep_text):
-    """{axis name: {level name: "key: value, …"}} for the axes of named
-    variants in the sweep file's text (manifest.json's sweep_text). These say
-    exactly what each level sets, nulls included, which plan.csv cannot (it
-    leaves a key empty both where it is null and where it is not set)."""
+def _variant_file_settings(path):
+    """A variant file's `set:` keys, less the scenario's name and description
+    (which a sweep leaves out); None when the file cannot be read."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            tree = yaml.safe_load(f)
+    except (OSError, yaml.YAMLError):
+        return None
+    settings = tree.get("set") if isinstance(tree, dict) else None
+    if not isinstance(settings, dict):
+        return None
+    return {k: v for k, v in settings.items()
+            if k not in ("scenario.name", "scenario.description")}
+
+
+def _level_label(level):
+    """A level's label: its name, or its variant file's name without .yaml."""
+    if "name" in level:
+        return _yaml_text(level["name"])
+    stem = os.path.basename(str(level["file"]))
+    return stem[:-len(".yaml")] if stem.endswith(".yaml") else stem
+
+
+def named_level_settings(sweep_text, sweep_dir=""):
+    """{axis name: {level label: "key: value, …"}} for the axes of named
+    variants (or variant files, read from the sweep file's folder `sweep_dir`)
+    in the sweep file's text (manifest.json's sweep_text). These say exactly
+    what each level sets, nulls included, which plan.csv cannot (it leaves a
+    key empty both where it is null and where it is not set)."""
     try:
         tree = yaml.safe_load(sweep_text) if sweep_text else None
     except yaml.YAMLError:
@@ -45,15 +70,19 @@ def named_level_settings(sweep_text):
             continue
         levels = {}
         for level in axis["variants"]:
-            if not isinstance(level, dict) or "name" not in level:
+            if not isinstance(level, dict) or not ("name" in level or level.get("file")):
                 continue
-            parts = []
+            settings, parts = {}, []
             if level.get("file"):
-                parts.append(f"the settings of {level['file']}")
-            settings = level.get("set")
-            if isinstance(settings, dict):
-                parts += [f"{key}: {_yaml_text(value)}" for key, value in settings.items()]
-            levels[_yaml_text(level["name"])] = ", ".join(parts) if parts else "nothing"
+                from_file = _variant_file_settings(os.path.join(sweep_dir, str(level["file"])))
+                if from_file is None:  # moved: plan.csv's columns then say the values
+                    parts.append(f"the settings of {level['file']}")
+                else:
+                    settings.update(from_file)
+            if isinstance(level.get("set"), dict):
+                settings.update(level["set"])
+            parts += [f"{key}: {_yaml_text(value)}" for key, value in settings.items()]
+            levels[_level_label(level)] = ", ".join(parts) if parts else "nothing"
         found[str(axis.get("name", ""))] = levels
     return found
 
@@ -61,14 +90,14 @@ def named_level_settings(sweep_text):
 class VariantLabels:
     """The label, full name and settings of each variant of a sweep."""
 
-    def __init__(self, plan, axes, parameters, sweep_text):
+    def __init__(self, plan, axes, sweep_text, sweep_dir=""):
         self.ids, self.full = [], {}
         self.settings, self.levels = {}, {}
         if plan.empty or "variant_id" not in plan:
             self.short = {}
             return
         first = plan.drop_duplicates("variant_id")
-        named = named_level_settings(sweep_text)
+        named = named_level_settings(sweep_text, sweep_dir)
         fixed = {"run_id", "variant_id", "variant", "replicate", "seed"}
         keys = [c for c in plan.columns if c not in fixed and c not in axes]
         for _, row in first.iterrows():

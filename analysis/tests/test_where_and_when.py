@@ -264,6 +264,21 @@ class Labels(unittest.TestCase):
                              "(factions.Barkhane.withdrawal_date: 2022-08-15)")
             self.assertEqual(sweep.labels.rows()[2][2], "withdrawal = historical (nothing)")
 
+    def test_a_level_that_names_a_variant_file_lists_the_files_keys(self):
+        text = ("axes:\n  - name: flight_delay\n    variants:\n"
+                "      - {file: flights/72h.yaml}\n"
+                "      - name: 72h_fixed\n        file: flights/72h.yaml\n"
+                "        set: {flights.delay_law: fixed}\n"
+                "      - {file: flights/moved.yaml}\n")
+        with tempfile.TemporaryDirectory() as d:
+            write(os.path.join(d, "flights", "72h.yaml"),
+                  "base: ../baseline.yaml\nset:\n  scenario.name: x\n"
+                  "  scenario.description: y\n  flights.delay_hours: 72\n")
+            levels = labels.named_level_settings(text, d)["flight_delay"]
+        self.assertEqual(levels, {"72h": "flights.delay_hours: 72",
+                                  "72h_fixed": "flights.delay_hours: 72, flights.delay_law: fixed",
+                                  "moved": "the settings of flights/moved.yaml"})
+
     def test_long_names_get_short_labels_and_the_page_a_legend(self):
         stem = "factions.MINUSMA.units=27 factions.MINUSMA.unit_strength="
         long_names = {"0": stem + "150", "1": stem + "300", "2": stem + "600"}
