@@ -43,15 +43,16 @@ std::string kept_series_sweep(TempDir& dir, const std::string& keep) {
 TEST(KeptSeries, EveryRunsDailySeriesInRunOrderWhateverTheJobs) {
   TempDir dir;
   const std::string sweep = kept_series_sweep(dir, "all");
-  ProcessResult r = run_pocsim(
-      {"sweep", sweep, "--out", dir.file("two"), "--jobs", "2", "--quiet"});
+  ProcessResult r =
+      run_pocsim({"sweep", sweep, "--out", dir.file("two"), "--jobs", "2", "--quiet"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string packed = read_text(dir.file("two") + "/timeseries.csv.gz");
   EXPECT_FALSE(fs::exists(dir.file("two") + "/timeseries")) << "the pieces are gone once joined";
   const std::vector<std::string> rows = text_lines(gunzip(packed));
 
   // The rows of run 3 (variant 1, replicate 0) are its sample's rows.
-  const std::vector<std::string> sample = text_lines(read_text(dir.file("two") + "/samples/1/timeseries.csv"));
+  const std::vector<std::string> sample =
+      text_lines(read_text(dir.file("two") + "/samples/1/timeseries.csv"));
   ASSERT_GT(sample.size(), 1u);
   EXPECT_EQ(rows.front(), "run_id,variant_id,replicate," + sample.front());
   const std::size_t per_run = sample.size() - 1;

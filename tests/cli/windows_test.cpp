@@ -123,15 +123,17 @@ TEST(Windows, QuartersClipToTheRunAndCanBeTurnedOff) {
   EXPECT_EQ(windows.at("2022_q1").at("to"), "2022-03-31");
   EXPECT_EQ(windows.at("2022_q2").at("from"), "2022-04-01");
   EXPECT_EQ(windows.at("2022_q2").at("to"), "2022-05-29");
-  EXPECT_EQ(windows.at("2022_q1").at("days").get<int>() + windows.at("2022_q2").at("days").get<int>(),
-            summary.at("days").get<int>());
+  EXPECT_EQ(
+      windows.at("2022_q1").at("days").get<int>() + windows.at("2022_q2").at("days").get<int>(),
+      summary.at("days").get<int>());
   EXPECT_EQ(windows.at("2022_q1").at("civilian_deaths").at("total").get<int>() +
                 windows.at("2022_q2").at("civilian_deaths").at("total").get<int>(),
             summary.at("civilian_deaths").at("total").get<int>());
   r = run_pocsim({"run", source_path("scenarios/teaching/partner_operations.yaml"), "--out",
                   dir.file("off"), "--quiet", "--set", "outputs.quarters=false"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_FALSE(nlohmann::json::parse(read_text(dir.file("off") + "/summary.json")).contains("windows"));
+  EXPECT_FALSE(
+      nlohmann::json::parse(read_text(dir.file("off") + "/summary.json")).contains("windows"));
 }
 
 }  // namespace pocsim::test

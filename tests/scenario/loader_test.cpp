@@ -677,11 +677,18 @@ std::map<std::string, std::string> flat(const std::string& shipped) {
 TEST(ShippedScenarios, VariantsDifferFromTheBaselineInTheirOwnKeysOnly) {
   const std::map<std::string, std::vector<std::string>> claims = {
       {"flights/none.yaml", {"flights.authorisation_required"}},
-      {"flights/6h.yaml", {"flights.delay_hours"}},
-      {"flights/24h.yaml", {}},  // the baseline's level, named for the sweep
-      {"flights/72h.yaml", {"flights.delay_hours"}},
-      {"flights/one_week.yaml", {"flights.delay_hours"}},
-      {"flights/refusals.yaml", {"flights.refusal_near_operations", "flights.refusal_probability"}},
+      {"flights/6h.yaml",
+       {"flights.delay_hours", "flights.refusal_near_operations", "flights.refusal_probability"}},
+      // the baseline's delay, without its refusals
+      {"flights/24h.yaml", {"flights.refusal_near_operations", "flights.refusal_probability"}},
+      {"flights/72h.yaml",
+       {"flights.delay_hours", "flights.refusal_near_operations", "flights.refusal_probability"}},
+      {"flights/one_week.yaml",
+       {"flights.delay_hours", "flights.refusal_near_operations", "flights.refusal_probability"}},
+      {"flights/refusals.yaml", {"flights.delay_hours"}},
+      {"flights/72h_with_refusals.yaml", {"flights.delay_hours"}},
+      {"flights/refusals_dominate.yaml",
+       {"flights.refusal_near_operations", "flights.refusal_probability"}},
       {"withdrawals/none.yaml",
        {"factions.Barkhane.withdrawal_date", "factions.Takuba.withdrawal_date",
         "factions.UK LRRG.withdrawal_date"}},

@@ -30,6 +30,12 @@ struct Equivalence {
 Equivalence welch_tost(const std::vector<double>& a, const std::vector<double>& b, double margin,
                        double alpha);
 
+// The paired version (common random numbers: a[i] and b[i] share seed i): a
+// one-sample TOST on the differences b[i] - a[i], with n - 1 degrees of
+// freedom. Needs two pairs or more, of equal counts.
+Equivalence paired_tost(const std::vector<double>& a, const std::vector<double>& b, double margin,
+                        double alpha);
+
 // One line for a failure message: difference, interval, margin.
 std::string describe(const Equivalence& e);
 

@@ -78,5 +78,24 @@ TEST(WelchTost, DeclaresEquivalenceOfEqualMeansWhenTheMarginIsWideEnough) {
   EXPECT_EQ(declared_share(0.0, 1.0, 0.2, samples), 0.0);
 }
 
+TEST(PairedTost, SmallSampleByHand) {
+  // Differences b - a: 1, 2, 3, 6: mean 3, variance 14/3, se sqrt(14/3 / 4).
+  const std::vector<double> a{10, 20, 30, 40}, b{11, 22, 33, 46};
+  const Equivalence e = paired_tost(a, b, 8.0, 0.05);
+  EXPECT_DOUBLE_EQ(e.difference, 3.0);
+  EXPECT_NEAR(e.se, std::sqrt(14.0 / 3.0 / 4.0), 1e-12);
+  EXPECT_DOUBLE_EQ(e.df, 3.0);
+  // t_{0.95, 3} = 2.3534 (scipy.stats.t.ppf(0.95, 3)): interval [0.458, 5.542].
+  EXPECT_NEAR(e.t_critical, 2.3534, 1e-3);
+  EXPECT_TRUE(e.equivalent);
+  EXPECT_FALSE(paired_tost(a, b, 5.5, 0.05).equivalent);  // the upper end passes 5.5
+  EXPECT_FALSE(paired_tost(b, a, 5.5, 0.05).equivalent);  // and, reversed, the lower end
+  // Welch's test of the same numbers as independent samples sees the spread
+  // between pairs (sd about 13) and cannot show it within 8.
+  EXPECT_FALSE(welch_tost(a, b, 8.0, 0.05).equivalent);
+  EXPECT_THROW(paired_tost({1, 2}, {1, 2, 3}, 1.0, 0.05), std::invalid_argument);
+  EXPECT_THROW(paired_tost(a, b, 0.0, 0.05), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace pocsim::test

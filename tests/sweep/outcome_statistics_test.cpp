@@ -182,8 +182,8 @@ TEST(PairedDifference, PValueByHand) {
   EXPECT_NEAR(d.p_value, 0.03509872, 1e-7);
   // The same difference in every pair is certain; no difference is no test.
   EXPECT_EQ(paired_difference(std::vector<double>{3, 4}, std::vector<double>{1, 2}).p_value, 0.0);
-  EXPECT_TRUE(std::isnan(
-      paired_difference(std::vector<double>{3, 4}, std::vector<double>{3, 4}).p_value));
+  EXPECT_TRUE(
+      std::isnan(paired_difference(std::vector<double>{3, 4}, std::vector<double>{3, 4}).p_value));
   EXPECT_TRUE(
       std::isnan(paired_difference(std::vector<double>{3}, std::vector<double>{1}).p_value));
 }
@@ -191,14 +191,22 @@ TEST(PairedDifference, PValueByHand) {
 TEST(BenjaminiHochberg, ByHand) {
   // Sorted 0.005, 0.01, 0.03, 0.04 over m = 4 tests: 0.02, 0.02, 0.04, 0.04
   // (p m / rank, then the running minimum from the largest down).
-  const std::vector<double> adjusted = benjamini_hochberg(std::vector<double>{0.01, 0.04, nan, 0.03, 0.005});
+  const std::vector<double> adjusted =
+      benjamini_hochberg(std::vector<double>{0.01, 0.04, nan, 0.03, 0.005});
   ASSERT_EQ(adjusted.size(), 5u);
   EXPECT_DOUBLE_EQ(adjusted[0], 0.02);
   EXPECT_DOUBLE_EQ(adjusted[1], 0.04);
   EXPECT_TRUE(std::isnan(adjusted[2])) << "a NaN is not a test";
   EXPECT_DOUBLE_EQ(adjusted[3], 0.04);
   EXPECT_DOUBLE_EQ(adjusted[4], 0.02);
-  EXPECT_DOUBLE_EQ(benjamini_hochberg(std::vector<double>{0.9, 0.8})[0], 0.9) << "capped by the largest";
+  // p m / rank is 0.03 for 0.01 (rank 1) but 0.018 for 0.012 (rank 2): the
+  // smaller p may not get the larger adjusted value, so both are 0.018.
+  const std::vector<double> running = benjamini_hochberg(std::vector<double>{0.012, 0.2, 0.01});
+  EXPECT_DOUBLE_EQ(running[2], 0.018);
+  EXPECT_DOUBLE_EQ(running[0], 0.018);
+  EXPECT_DOUBLE_EQ(running[1], 0.2);
+  EXPECT_DOUBLE_EQ(benjamini_hochberg(std::vector<double>{0.9, 0.8})[0], 0.9)
+      << "capped by the largest";
 }
 
 TEST(BenjaminiHochberg, AFamilyWithNoEffectRarelyFlagsAnythingAndRealEffectsSurvive) {

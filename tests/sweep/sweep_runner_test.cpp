@@ -92,7 +92,9 @@ TEST(SweepTables, EachVariantIsOneFamilyOfTheAdjustment) {
     const double noise = (run.replicate % 2 ? 1.0 : -1.0) * (1.0 + 0.3 * r);
     const double v = static_cast<double>(run.variant_id);
     auto text = [](double x) { return std::to_string(x); };
-    records[run.run_id] = {run.run_id, true, "",
+    records[run.run_id] = {run.run_id,
+                           true,
+                           "",
                            {{"a", text(10 + r + (v == 1) * (2 + noise))},
                             {"b", text(20 + r + (v == 1) * (8 + noise))},
                             {"c", text(30 + r + (v == 2) * (1 + noise))},
@@ -131,9 +133,11 @@ TEST(SweepTables, CountsGetIntervalsAboveZeroAndMeasuresSymmetricOnes) {
   std::map<std::size_t, RunRecord> records;
   for (const PlannedRun& run : plan.runs) {
     const std::string value = run.replicate == 0 ? "12" : "0";
-    records[run.run_id] = {run.run_id, true, "",
-                           {{"civilian_deaths.by_region.Gao", value},
-                            {"protection.detection_hours.mean", value}}};
+    records[run.run_id] = {
+        run.run_id,
+        true,
+        "",
+        {{"civilian_deaths.by_region.Gao", value}, {"protection.detection_hours.mean", value}}};
   }
   const auto rows = table_rows(summary_csv(plan, outcome_table(plan, records)));
   ASSERT_EQ(rows.size(), 3u);

@@ -8,13 +8,16 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "pocsim/core/executor.hpp"
+#include "pocsim/scenario/sections/civilians.hpp"
 #include "pocsim/simulation.hpp"
 #include "pocsim/systems/context.hpp"
+#include "pocsim/world/geo.hpp"
 #include "support/levers.hpp"
 #include "support/scenarios.hpp"
 
@@ -185,6 +188,74 @@ TEST(DisplacementTeaching, PeopleGoHomeSoonerWhenRiskIsForgottenSooner) {
   EXPECT_GT(test::paired_z(still_away[1], still_away[2]), 3.0);
   EXPECT_LT(mean(still_away[0]), 0.7);
   EXPECT_GT(mean(still_away[2]), 0.5);
+}
+
+}  // namespace pocsim
+
+namespace pocsim {
+
+// The people displaced before the first day (civilians.initially_displaced,
+// IOM's stock at the end of 2021 in the 2022 baseline): on three seeds, each
+// listed region has as many people away as the scenario asks, within four
+// standard deviations of the draw (each group of its rural cells goes with
+// probability people / rural population, so the variance is the sum over its
+// groups of size^2 p (1 - p)), and no other region has any; every group away
+// lives in a rural cell and waits in the nearest town of its home region.
+TEST(DisplacementInitially, TheStockAtTheStartIsTheScenariosWithinTheDraw) {
+  for (const char* seed : {"scenario.seed=11", "scenario.seed=12", "scenario.seed=13"}) {
+    const Simulation sim(test::load_shipped("mali_2022/baseline.yaml", {seed}));
+    const SimulationContext& ctx = sim.context();
+    const world::World& w = ctx.world;
+    const Civilians& civ = ctx.civilians;
+    const std::size_t regions = w.places.region_names.size();
+
+    std::vector<double> asked(regions, 0.0), share(regions, 0.0), variance(regions, 0.0);
+    std::vector<std::int64_t> rural(regions, 0);
+    for (world::CellId c : w.land_cells)
+      if (w.terrain[c] != world::Terrain::town)
+        rural[static_cast<std::size_t>(w.region[c])] += w.population[c];
+    for (const auto& entry : ctx.scenario.civilians.initially_displaced) {
+      const auto r = static_cast<std::size_t>(w.places.find_region(entry.region));
+      asked[r] = static_cast<double>(entry.people);
+      share[r] = std::min(1.0, asked[r] / static_cast<double>(rural[r]));
+    }
+    std::vector<std::int64_t> away(regions, 0);
+    std::size_t groups_away = 0;
+    for (std::size_t a = 0; a < civ.size(); ++a) {
+      const world::CellId home = civ.home[a];
+      const auto r = static_cast<std::size_t>(w.region[home]);
+      const double size = civ.alive[a];
+      if (w.terrain[home] != world::Terrain::town)
+        variance[r] += size * size * share[r] * (1.0 - share[r]);
+      if (civ.status[a] != CivilianStatus::displaced) continue;
+      ++groups_away;
+      away[r] += civ.alive[a];
+      ASSERT_NE(w.terrain[home], world::Terrain::town) << "agent " << a;
+      ASSERT_EQ(w.terrain[civ.cell[a]], world::Terrain::town) << "agent " << a;
+      double nearest = std::numeric_limits<double>::infinity();
+      for (std::size_t t = 0; t < w.places.towns.size(); ++t)
+        if (static_cast<std::size_t>(w.places.towns[t].region) == r)
+          nearest = std::min(nearest,
+                             geo::distance_km(w.grid.center(home), w.grid.center(w.town_cell[t])));
+      ASSERT_DOUBLE_EQ(geo::distance_km(w.grid.center(home), w.grid.center(civ.cell[a])), nearest)
+          << "agent " << a;
+    }
+    EXPECT_GT(groups_away, 1000u);
+    double total_asked = 0.0, total_variance = 0.0;
+    std::int64_t total_away = 0;
+    for (std::size_t r = 0; r < regions; ++r) {
+      const double expected = share[r] * static_cast<double>(rural[r]);
+      EXPECT_NEAR(static_cast<double>(away[r]), expected, 4.0 * std::sqrt(variance[r]) + 0.5)
+          << w.places.region_names[r] << ", " << seed;
+      total_asked += asked[r];
+      total_variance += variance[r];
+      total_away += away[r];
+    }
+    // The baseline asks for no more than any region's rural people have, so
+    // the whole stock is the figure the scenario cites.
+    EXPECT_NEAR(static_cast<double>(total_away), total_asked, 4.0 * std::sqrt(total_variance))
+        << seed;
+  }
 }
 
 }  // namespace pocsim

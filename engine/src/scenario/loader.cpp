@@ -108,8 +108,9 @@ void check_references(LoadContext& ctx, Scenario& s) {
                   "window name '" + w.name + "' is used twice");
       else if (s.outputs.quarters && is_quarter_window_name(w.name))
         ctx.error(where(base + ".name"), base + ".name",
-                  "'" + w.name + "' names a built-in quarter window (outputs.quarters); choose "
-                  "another name");
+                  "'" + w.name +
+                      "' names a built-in quarter window (outputs.quarters); choose "
+                      "another name");
       window_names.push_back(w.name);
       if (w.to < w.from)
         ctx.error(where(base + ".to"), base + ".to",

@@ -38,8 +38,8 @@ void keep_run_series(const std::filesystem::path& sweep_folder, const PlannedRun
   const auto folder = sweep_folder / series_pieces_folder;
   std::filesystem::create_directories(folder);
   // Every run writes the same header; whichever lands last changes nothing.
-  write_files_atomically(folder,
-                         {{piece_name(run.run_id), gzip_member(rows)}, {series_header_name, header}});
+  write_files_atomically(
+      folder, {{piece_name(run.run_id), gzip_member(rows)}, {series_header_name, header}});
 }
 
 void join_kept_series(const std::filesystem::path& sweep_folder, const SweepPlan& plan,

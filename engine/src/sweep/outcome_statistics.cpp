@@ -42,7 +42,8 @@ OutcomeSummary summarise_outcome(std::span<const double> values, double level) {
 OutcomeSummary summarise_count(std::span<const double> values, double level) {
   OutcomeSummary s = summarise_outcome(values, level);
   if (s.n < 2 || !(s.mean > 0.0)) return s;  // all zero: the interval is [0, 0] already
-  const double t = calibration::student_t_quantile((1.0 + level) / 2.0, static_cast<double>(s.n - 1));
+  const double t =
+      calibration::student_t_quantile((1.0 + level) / 2.0, static_cast<double>(s.n - 1));
   const double log_half_width = t * s.sd / (std::sqrt(static_cast<double>(s.n)) * s.mean);
   s.ci_low = s.mean * std::exp(-log_half_width);
   s.ci_high = s.mean * std::exp(log_half_width);

@@ -21,9 +21,9 @@ using Json = nlohmann::ordered_json;
 }  // namespace
 
 std::vector<std::string> sweep_file_names() {
-  return {manifest_name,     "plan.csv",  journal_name, "runs.csv",    "summary.csv",
-          "differences.csv", "sobol.csv", "samples",    "report.html", "plots",
-          series_file_name,  series_pieces_folder};
+  return {manifest_name, "plan.csv",        journal_name,     "runs.csv",
+          "summary.csv", "differences.csv", "sobol.csv",      "samples",
+          "report.html", "plots",           series_file_name, series_pieces_folder};
 }
 
 std::string utc_now() {

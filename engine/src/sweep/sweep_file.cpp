@@ -177,7 +177,8 @@ std::vector<Setting> read_variant_file(Reader& r, const Field& f,
   }
   Reader vr;
   vr.file = file.string();
-  const std::optional<YAML::Node> parsed = scenario::parse_yaml_document(*text, vr.file, vr.diagnostics);
+  const std::optional<YAML::Node> parsed =
+      scenario::parse_yaml_document(*text, vr.file, vr.diagnostics);
   if (parsed) {
     const SourceLocation top{vr.file, 1, 1};
     Mapping document(vr, *parsed, "", top);
@@ -188,9 +189,8 @@ std::vector<Setting> read_variant_file(Reader& r, const Field& f,
         if (resolved != sweep_scenario &&
             !std::filesystem::equivalent(resolved, sweep_scenario, ignored))
           vr.error(base->where, base->path,
-                   "this variant file builds on '" + resolved.string() +
-                       "', the sweep on '" + sweep_scenario.string() +
-                       "': its keys would change another scenario");
+                   "this variant file builds on '" + resolved.string() + "', the sweep on '" +
+                       sweep_scenario.string() + "': its keys would change another scenario");
       }
     if (const auto set = document.take("set", true))
       for (Setting& s : read_settings(vr, *set))
@@ -248,8 +248,9 @@ Axis read_axis(Reader& r, const Field& f, const std::filesystem::path& sweep_dir
         // Keys of `set:` come after the file's, so they win where both set one.
         if (auto set = vm.take("set", !file)) {
           for (Setting& own : read_settings(r, *set)) {
-            std::erase_if(level.settings,
-                          [&](const Setting& from_file) { return from_file.key_path == own.key_path; });
+            std::erase_if(level.settings, [&](const Setting& from_file) {
+              return from_file.key_path == own.key_path;
+            });
             level.settings.push_back(std::move(own));
           }
         }

@@ -83,7 +83,8 @@ std::string summary_csv(const SweepPlan& plan, const OutcomeTable& outcomes) {
   for (const Variant& v : plan.variants)
     for (std::size_t o = 0; o < outcomes.names.size(); ++o) {
       const std::vector<double> values = variant_values(plan, outcomes.values[o], v.id);
-      const OutcomeSummary s = outcomes.counts[o] ? summarise_count(values) : summarise_outcome(values);
+      const OutcomeSummary s =
+          outcomes.counts[o] ? summarise_count(values) : summarise_outcome(values);
       out += variant_columns(v) + "," + csv_field(outcomes.names[o]) + "," + std::to_string(s.n) +
              numbers({s.mean, s.sd, s.ci_low, s.ci_high, s.p5, s.p50, s.p95}) + "\n";
     }
@@ -99,8 +100,9 @@ std::string differences_csv(const SweepPlan& plan, const OutcomeTable& outcomes)
   for (const Variant& v : plan.variants) {
     if (v.id == plan.reference_variant) continue;
     for (std::size_t o = 0; o < outcomes.names.size(); ++o) {
-      family[o] = paired_difference(variant_values(plan, outcomes.values[o], v.id),
-                                    variant_values(plan, outcomes.values[o], plan.reference_variant));
+      family[o] =
+          paired_difference(variant_values(plan, outcomes.values[o], v.id),
+                            variant_values(plan, outcomes.values[o], plan.reference_variant));
       p_values[o] = family[o].p_value;
     }
     // One family per variant: every outcome it is compared on.

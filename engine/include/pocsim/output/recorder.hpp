@@ -64,7 +64,7 @@ struct RunTotals {
   std::int64_t violent_episodes = 0;  // an episode over several days is several events
   std::int64_t violence_events = 0;
   std::int64_t battles = 0;
-  std::int64_t explosions = 0;  // event-days of IED strikes
+  std::int64_t explosions = 0;       // event-days of IED strikes
   std::int64_t displaced_start = 0;  // the stock on the first day recorded
   std::int64_t displaced_peak = 0;
   std::int64_t displaced_end = 0;

@@ -69,7 +69,7 @@ struct SweepFile {
   std::size_t points = 0;             // base sample size of a sampled design
   std::size_t bootstrap = 1000;       // resamples for Sobol confidence intervals
   std::vector<std::string> sobol_outcomes;
-  bool keep_samples = true;  // keep the run folder of replicate 0 of each grid variant
+  bool keep_samples = true;      // keep the run folder of replicate 0 of each grid variant
   bool keep_timeseries = false;  // `keep_timeseries: all`: every run's daily series
 };
 
