@@ -17,8 +17,9 @@ REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__f
 
 # The outcomes of the sweep tables and of the difference and Sobol plots
 # (the first two are the difference plot's panels). The three displacement
-# figures are different things: in the baseline, people go home over the year,
-# so the most displaced on one day is the first day's stock.
+# figures are different things, each under its own name: the stock on the
+# first day, on the last, and on the day when it was highest (which is the
+# first day when people go home faster than others flee).
 DISPLACED_START = "population.displaced_start"
 KEY_OUTCOMES = [
     (CIVILIAN_DEATHS, "civilian deaths"),
@@ -293,8 +294,9 @@ def sweep_tables(sweep, page, max_rows=40):
                      "the first day's displaced are read from each variant's sample run "
                      "(samples/VARIANT/timeseries.csv), one run, with no interval.")
     notes.append("The displaced on the first day, at the end, and on the day when most were "
-                 "displaced are three different figures: in a year when people go home, the "
-                 "most displaced on one day is the first day's stock.")
+                 "displaced are three different figures: the stock on the first day, on the "
+                 "last, and on the day when it was highest (the first day itself when people "
+                 "go home faster than others flee).")
     page.paragraph(" ".join(notes))
 
 
