@@ -4,22 +4,30 @@ import os
 import sys
 import traceback
 
-from . import charts, maps, withdrawal_cost
+from . import charts, maps, over_time, regions, significance, withdrawal_cost
 from .attribution import credit_text, draw_credit
 from .geography import load_geography
 from .inputs import CIVILIAN_DEATHS, RunDir, SweepDir, directory_kind
 from .page import Page
-from .style import no_data, number, save, short
+from .significance import METHOD, adjusted
+from .style import no_data, number, save
 
 PLOTS_DIR = "plots"
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-# The outcomes of the sweep tables and of the difference and Sobol plots.
+# The outcomes of the sweep tables and of the difference and Sobol plots
+# (the first two are the difference plot's panels). The three displacement
+# figures are different things, each under its own name: the stock on the
+# first day, on the last, and on the day when it was highest (which is the
+# first day when people go home faster than others flee).
+DISPLACED_START = "population.displaced_start"
 KEY_OUTCOMES = [
     (CIVILIAN_DEATHS, "civilian deaths"),
-    ("population.displaced_peak", "displaced at the peak"),
+    ("population.displaced_end", "displaced at the end"),
+    (DISPLACED_START, "displaced on the first day"),
+    ("population.displaced_peak", "most displaced on one day"),
     ("protection.share_reached_within_24h", "share of episodes reached within 24 h"),
-    ("protection.hours_to_first_arrival.median", "median hours to first arrival"),
+    ("protection.hours_to_first_arrival.median", "run's median hours to first arrival"),
 ]
 
 
@@ -47,8 +55,10 @@ class Plotter:
                   file=sys.stderr)
             traceback.print_exc(file=sys.stderr)
             fig = no_data(caption, f"the plot failed: {type(e).__name__}: {e}")
-        save(fig, os.path.join(self.directory, relative))
-        self.page.figure(relative, caption, credit)
+        path = os.path.join(self.directory, relative)
+        save(fig, path)
+        with open(path, "rb") as f:
+            self.page.figure(name, f.read(), caption, credit)
 
 
 def _get(tree, dotted):
@@ -87,6 +97,22 @@ def add_footer(page, tree, what):
                 "Page drawn by analysis/report.py.")
 
 
+def first_day_displaced(timeseries):
+    """The national sum of `displaced` on the first date of a timeseries.csv
+    (the summary.json of an older pocsim has no population.displaced_start)."""
+    t = timeseries
+    if t.empty or not {"date", "displaced"} <= set(t.columns):
+        return None
+    return float(t.loc[t["date"] == t["date"].min(), "displaced"].sum())
+
+
+def zoom_note(scope):
+    if scope.zoom is None:
+        return ""
+    return (" The map is cut to the regions where the scenario's factions operate (" +
+            ", ".join(scope.scenario.area()) + ").")
+
+
 def run_report(directory):
     run = RunDir(directory)
     s = run.summary
@@ -101,7 +127,9 @@ def run_report(directory):
     rows = []
     for key, label in [
             (CIVILIAN_DEATHS, "civilian deaths"),
-            ("population.displaced_peak", "people displaced at the peak"),
+            (DISPLACED_START, "people displaced on the first day"),
+            ("population.displaced_end", "people displaced at the end"),
+            ("population.displaced_peak", "most people displaced on one day"),
             ("fatalities_total", "fatalities of all kinds"),
             ("protection.incidents", "violent episodes"),
             ("protection.detected", "episodes detected by the mission"),
@@ -113,10 +141,13 @@ def run_report(directory):
             ("protection.flights.requested", "flights requested"),
             ("protection.flights.refused", "flights refused"),
     ]:
-        value = _get(s, key)
+        value, source = _get(s, key), key
+        if key == DISPLACED_START and value is None:  # summary.json of an older pocsim
+            value, source = first_day_displaced(run.timeseries), \
+                "timeseries.csv: first day, all regions"
         # A median is null when no episode was detected or reached: say so.
         if value is not None or (key.endswith(".median") and "protection" in s):
-            rows.append([label, number(value), key])
+            rows.append([label, number(value), source])
     page.heading("Key outcomes")
     if rows:
         page.table(["outcome", "value", "summary.json key"], rows)
@@ -130,10 +161,12 @@ def run_report(directory):
     geography, note = load_geography(run.resolved_scenario, REPOSITORY)
     if note:
         page.paragraph(f"Map drawn without part of the geography: {note}.", "note")
+    scope = maps.MapScope(geography, run.resolved_scenario)
     plotter.add("map", "Map: each circle sums the events at one grid cell by perpetrator kind "
                 "(grey: battles and explosions); area proportional to fatalities; triangles "
-                "are MINUSMA camps, grey lines roads, the blue line the Niger.",
-                lambda: maps.run_map(run, geography, note),
+                "are the bases of the scenario's factions (scenario.resolved.yaml), coloured by "
+                "kind; grey lines roads, the blue line the Niger." + zoom_note(scope),
+                lambda: maps.run_map(run, scope, note),
                 credit=credit_text(geography.attributions()))
     page.heading("When")
     plotter.add("timeseries", "Daily civilian deaths and people displaced summed over regions "
@@ -152,22 +185,57 @@ def run_report(directory):
     return page, plotter
 
 
-def _ci_text(row):
+# Key outcomes that count deaths or people: their intervals must stay >= 0.
+COUNT_OUTCOMES = {CIVILIAN_DEATHS, "population.displaced_end", DISPLACED_START,
+                  "population.displaced_peak"}
+
+
+def _ci_text(row, count=False):
+    """mean [low, high]; a count's lower bound below zero (the symmetric
+    interval of an older summary.csv) is shown as 0 with a star."""
     if row is None:
         return "–"
     mean, low, high = row.get("mean"), row.get("ci_low"), row.get("ci_high")
     if low != low or high != high:  # NaN: a single replication
         return number(mean)
-    return f"{number(mean)} [{number(low)}, {number(high)}]"
+    low_text = number(low)
+    if count and low < 0:
+        low_text = "0*"
+    return f"{number(mean)} [{low_text}, {number(high)}]"
+
+
+def symmetric_count_intervals(summary):
+    """Whether summary.csv gives counts the symmetric t interval of an older
+    pocsim rather than the log-scale one (which is asymmetric when sd > 0)."""
+    rows = summary[summary["outcome"].isin(COUNT_OUTCOMES)] if "outcome" in summary else summary
+    rows = rows[(rows.get("sd", 0) > 0) & (rows.get("mean", 0) > 0)]
+    if rows.empty:
+        return False
+    below, above = rows["mean"] - rows["ci_low"], rows["ci_high"] - rows["mean"]
+    return bool(((below - above).abs() <= 1e-6 * rows["mean"]).all())
+
+
+def first_day_from_samples(sweep):
+    """{variant_id: first day's national displaced} of each sample run, for
+    a summary.csv without population.displaced_start (an older pocsim)."""
+    found = {}
+    for variant_id, _, run in sweep.samples():
+        value = first_day_displaced(run.timeseries)
+        if value is not None:
+            found[variant_id] = value
+    return found
 
 
 def sweep_tables(sweep, page, max_rows=40):
+    summary = sweep.summary
     present = [(o, label) for o, label in KEY_OUTCOMES
-               if not sweep.summary.empty and (sweep.summary["outcome"] == o).any()]
+               if not summary.empty and (summary["outcome"] == o).any()]
     variants = sweep.variants()
     if not present or not variants:
         page.paragraph("no data: summary.csv holds no key outcome yet.", "note")
         return
+    first_day = {} if any(o == DISPLACED_START for o, _ in present) else \
+        first_day_from_samples(sweep)
     summaries = {o: sweep.outcome_summary(o) for o, _ in present}
     d = sweep.differences
     deaths_difference = None
@@ -175,31 +243,75 @@ def sweep_tables(sweep, page, max_rows=40):
         deaths_difference = d[d["outcome"] == CIVILIAN_DEATHS].drop_duplicates(
             "variant_id").set_index("variant_id")
     header = ["variant", "runs"] + [f"{label} (mean [95% CI])" for _, label in present]
-    if deaths_difference is not None and not deaths_difference.empty:
+    if first_day:
+        header.insert(3, "displaced on the first day (replicate 0 only)")
+    with_difference = deaths_difference is not None and not deaths_difference.empty
+    if with_difference:
         header.append("civilian deaths − reference [95% CI]")
+        if adjusted(d):
+            header.append(f"its p, {METHOD}-adjusted")
     rows, highlighted = [], []
     for variant_id, label in variants[:max_rows]:
         first = summaries[present[0][0]]
         n = first.at[variant_id, "n"] if variant_id in first.index else 0
-        row = [short(str(label), 60), number(n) if n == n else "0"]
+        row = [label, number(n) if n == n else "0"]
         for outcome, _ in present:
             table = summaries[outcome]
-            row.append(_ci_text(table.loc[variant_id] if variant_id in table.index else None))
-        if len(header) > len(row):
+            row.append(_ci_text(table.loc[variant_id] if variant_id in table.index else None,
+                                outcome in COUNT_OUTCOMES))
+        if first_day:
+            row.insert(3, number(first_day.get(variant_id)))
+        if with_difference:
+            difference = deaths_difference.loc[variant_id] \
+                if variant_id in deaths_difference.index else None
             if variant_id == sweep.reference:
-                row.append("reference")
+                row += ["reference"] + (["–"] if adjusted(d) else [])
             else:
-                row.append(_ci_text(deaths_difference.loc[variant_id]
-                                    if variant_id in deaths_difference.index else None))
+                row.append(_ci_text(difference))
+                if adjusted(d):
+                    p = None if difference is None else difference.get("p_adjusted")
+                    row.append(significance.p_text(p))
         if variant_id == sweep.reference:
             highlighted.append(len(rows))
         rows.append(row)
     page.table(header, rows, highlighted)
     if len(variants) > max_rows:
         page.paragraph(f"The first {max_rows} of {len(variants)} variants; summary.csv has all.")
+    notes = []
     if sweep.reference:
-        page.paragraph("Bold: the reference variant of the paired differences. CIs are 95% "
-                       "Student t intervals over the replications (summary.csv).")
+        notes.append("Bold: the reference variant of the paired differences.")
+    if symmetric_count_intervals(summary):
+        notes.append("CIs are summary.csv's 95% Student t intervals, symmetric for every "
+                     "outcome (a sweep of an older pocsim): a lower bound of a count below zero "
+                     "is shown as 0*.")
+    else:
+        notes.append("CIs are summary.csv's 95% intervals over the replications: for counts "
+                     "(deaths, people) a t interval on the log scale (delta method), "
+                     "mean·exp(±t·s/(√n·mean)), which stays above zero; for shares and hours "
+                     "a Student t interval.")
+    if first_day:
+        notes.append("This summary.csv has no population.displaced_start (an older pocsim): "
+                     "the first day's displaced are read from each variant's sample run "
+                     "(samples/VARIANT/timeseries.csv), one run, with no interval.")
+    notes.append("The displaced on the first day, at the end, and on the day when most were "
+                 "displaced are three different figures: the stock on the first day, on the "
+                 "last, and on the day when it was highest (the first day itself when people "
+                 "go home faster than others flee).")
+    page.paragraph(" ".join(notes))
+
+
+def variants_table(sweep, page):
+    """Each variant's label, full name and settings: the legend of every plot."""
+    labels = sweep.labels
+    if not labels.ids:
+        return
+    if labels.abbreviated:
+        page.paragraph("The variants' names are long: tables and plots call them by the short "
+                       "labels below.")
+        page.table(["label", "variant (full name)", "what it sets"], labels.rows(), text=True)
+    else:
+        page.table(["variant", "what it sets"], [[full, sets] for _, full, sets in
+                                                 labels.rows()], text=True)
 
 
 def sweep_report(directory):
@@ -219,10 +331,12 @@ def sweep_report(directory):
                 ("runs", f"{m.get('runs_done', len(sweep.runs))} done of "
                  f"{m.get('runs_planned', len(sweep.plan))} planned, "
                  f"{m.get('runs_failed', 0)} failed"),
-                ("reference variant", sweep.reference)])
+                ("reference variant", sweep.label(sweep.reference) if sweep.reference else None)])
     if not m.get("finished"):
         page.paragraph("The sweep has not finished (still running, or interrupted): the "
                        "numbers below cover the runs done so far.", "note")
+    page.heading("Variants")
+    variants_table(sweep, page)
     page.heading("Key outcomes per variant")
     sweep_tables(sweep, page)
 
@@ -244,9 +358,12 @@ def sweep_report(directory):
                                                            "civilian deaths"))
     if os.path.isfile(os.path.join(directory, "differences.csv")):
         plotter.add("differences", "Paired differences from the reference variant over shared "
-                    "seeds, with 95% CI (differences.csv); a CI clear of 0 is a difference the "
-                    "replications resolve.",
+                    "seeds, with 95% CI (differences.csv); a filled dot is a difference "
+                    + significance.marking_rule(sweep.differences) + ".",
                     lambda: charts.sweep_differences(sweep, KEY_OUTCOMES))
+    significance.add_section(sweep, page)
+    regions.add_section(sweep, page, plotter, REPOSITORY)
+    over_time.add_section(sweep, page, plotter)
     withdrawal_cost.add_section(sweep, page, plotter)
     if os.path.isfile(os.path.join(directory, "sobol.csv")):
         page.heading("Sensitivity")
@@ -268,9 +385,10 @@ def sweep_report(directory):
                 "replicate 0 of each variant (samples/VARIANT/timeseries.csv).",
                 lambda: charts.sweep_timeseries(sweep))
 
-    geography, note = None, ""
+    geography, note, scope = None, "", None
     if samples:
         geography, note = load_geography(samples[0][2].resolved_scenario, REPOSITORY)
+        scope = maps.MapScope(geography, samples[0][2].resolved_scenario)
 
     def sample_maps():
         if not samples:
@@ -278,10 +396,11 @@ def sweep_report(directory):
         if note:
             print(f"report.py: note: map drawn without part of the geography: {note}",
                   file=sys.stderr)
-        return maps.sweep_maps(samples, geography)
+        return maps.sweep_maps(samples, scope)
 
     plotter.add("maps", "Events of replicate 0 of each variant: fatalities summed by grid cell "
-                "and perpetrator kind; triangles are MINUSMA camps, grey lines roads.",
+                "and perpetrator kind; triangles are the bases of the scenario's factions "
+                "(coloured by kind), grey lines roads." + (zoom_note(scope) if scope else ""),
                 sample_maps, credit=credit_text(geography.attributions()) if geography else None)
     add_footer(page, m, "Results produced by")
     return page, plotter

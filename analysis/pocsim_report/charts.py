@@ -4,7 +4,8 @@ with nothing to plot it returns the "no data" figure instead."""
 import numpy as np
 import pandas as pd
 
-from .style import kind_colour, mark_no_data, no_data, plt, series_colours, short
+from .significance import marking_rule, significant
+from .style import kind_colour, mark_no_data, no_data, plt, series_colours, wrap
 
 # Hour marks of the response-time axes: the 6 h and 24 h of the protection
 # outcomes, then days and weeks.
@@ -228,9 +229,9 @@ def sweep_heatmap(sweep, outcome, outcome_label):
         ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, edgecolor="#1f77b4",
                                    linewidth=3))
     ax.set_xticks(range(len(column_levels)))
-    ax.set_xticklabels([short(str(c), 18) for c in column_levels])
+    ax.set_xticklabels([wrap(str(c), 18) for c in column_levels])
     ax.set_yticks(range(len(row_levels)))
-    ax.set_yticklabels([short(str(r), 18) for r in row_levels])
+    ax.set_yticklabels([wrap(str(r), 18) for r in row_levels])
     ax.set_xlabel(columns_axis)
     ax.set_ylabel(rows_axis)
     ax.spines[:].set_visible(False)
@@ -240,13 +241,22 @@ def sweep_heatmap(sweep, outcome, outcome_label):
     return fig
 
 
-def _variant_points(ax, labels, mean, low, high, reference_index=None, colour="#d62728"):
+def _variant_points(ax, labels, mean, low, high, reference_index=None, colour="#d62728",
+                    marked=None):
+    """marked: per point, whether it is drawn filled (significant) rather than open."""
     y = np.arange(len(labels))
     err = np.vstack([(mean - low).clip(lower=0).fillna(0), (high - mean).clip(lower=0).fillna(0)])
-    ax.errorbar(mean, y, xerr=err, fmt="o", color=colour, ecolor="#555555", capsize=3)
+    if marked is None:
+        ax.errorbar(mean, y, xerr=err, fmt="o", color=colour, ecolor="#555555", capsize=3)
+    else:
+        ax.errorbar(mean, y, xerr=err, fmt="none", ecolor="#555555", capsize=3)
+        marked = np.asarray(marked, dtype=bool)
+        ax.scatter(mean[marked], y[marked], s=42, color=colour, zorder=3)
+        ax.scatter(mean[~marked], y[~marked], s=42, facecolors="white", edgecolors=colour,
+                   linewidths=1.5, zorder=3)
     if len(labels) <= MAX_VARIANT_ROWS:
         ax.set_yticks(y)
-        ax.set_yticklabels([short(str(v)) for v in labels])
+        ax.set_yticklabels([str(v) for v in labels])
     else:
         ax.set_ylabel("variants, ranked")
     if reference_index is not None and len(labels) <= MAX_VARIANT_ROWS:
@@ -318,16 +328,18 @@ def sweep_differences(sweep, outcomes):
         if rows.empty:
             mark_no_data(ax, f"no differences of {outcome}")
             continue
-        labels = rows["variant"] if "variant" in rows else rows["variant_id"]
-        _variant_points(ax, list(labels), rows["mean"].reset_index(drop=True),
+        labels = [sweep.label(v) for v in rows["variant_id"]]
+        _variant_points(ax, labels, rows["mean"].reset_index(drop=True),
                         rows["ci_low"].reset_index(drop=True),
-                        rows["ci_high"].reset_index(drop=True), colour="#1f77b4")
+                        rows["ci_high"].reset_index(drop=True), colour="#1f77b4",
+                        marked=significant(rows, d).to_numpy())
         ax.axvline(0, color="black", linewidth=1)
         ax.set_xlabel(f"difference in {label}")
         ax.set_title(label)
         if ax is not axes[0][0] and len(rows) <= MAX_VARIANT_ROWS:
             ax.set_yticklabels([])
-    fig.suptitle(f"{title} ({short(str(reference_label), 50)}), 95% CI over shared seeds")
+    fig.suptitle(f"{title} ({reference_label}), 95% CI over shared seeds\nfilled dot: "
+                 + marking_rule(d), fontsize=11)
     fig.tight_layout()
     return fig
 
@@ -373,7 +385,7 @@ def sweep_deaths_breakdown(sweep, max_variants=30):
             ax.barh(y, values[c].to_numpy(), left=left, color=colours[c], label=c[len(prefix):])
             left += values[c].fillna(0).to_numpy()
         ax.set_yticks(y)
-        ax.set_yticklabels([short(str(labels.get(v, v)), 32) for v in ids])
+        ax.set_yticklabels([str(labels.get(v, v)) for v in ids])
         ax.invert_yaxis()
         ax.grid(axis="y", visible=False)
         ax.set_xlabel("mean civilian deaths per run")
@@ -403,7 +415,7 @@ def sweep_response_times(sweep, max_variants=8):
                     continue
                 hours = episodes[column].dropna()
                 if _ecdf(axes[k], hours, len(episodes), color=colour, linewidth=2,
-                         label=short(str(label), 32)):
+                         label=str(label)):
                     largest[k] = max(largest[k], float(hours.max()))
         for k, name in enumerate(("detected", "reached by a first responder")):
             ax = axes[k]
@@ -435,7 +447,7 @@ def sweep_response_times(sweep, max_variants=8):
         for (variant_id, label), colour in zip(variants, colours):
             values = runs.loc[runs["variant_id"] == variant_id, column]
             if _ecdf(ax, values, len(values), color=colour, linewidth=2,
-                     label=short(str(label), 32)):
+                     label=str(label)):
                 largest = max(largest, float(values.max()))
         if not ax.lines:
             mark_no_data(ax, f"{column} is empty in every run")
@@ -461,7 +473,7 @@ def sweep_timeseries(sweep, max_variants=8):
         totals = _daily_totals(run.timeseries)
         if "civilian_deaths" in totals:
             deaths.plot(totals.index, totals["civilian_deaths"].cumsum(), color=colour,
-                        linewidth=2, label=short(str(label), 40))
+                        linewidth=2, label=str(label))
         if "displaced" in totals:
             displaced.plot(totals.index, totals["displaced"] / 1000.0, color=colour, linewidth=2)
     deaths.set_ylabel("cumulative civilian deaths")

@@ -18,6 +18,8 @@ class Geography:
     def __init__(self):
         self.rings = []  # [[(lon, lat), ...], ...]
         self.towns = {}  # name -> (lon, lat)
+        self.town_regions = {}  # name -> region
+        self.regions = []  # region names, in the places file's order
         self.camps = []  # town names
         self.roads = []  # [[town names]]
         self.river = []  # town names
@@ -54,10 +56,14 @@ def read_places(path, geography):
     data = _read_yaml(path)
     if not isinstance(data, dict):
         raise ValueError("a places file is a mapping with regions and towns")
+    regions = data.get("regions")
+    geography.regions = [str(r) for r in (regions if isinstance(regions, dict) else [])]
     towns = data.get("towns")
     for name, values in (towns.items() if isinstance(towns, dict) else []):
         if isinstance(values, list) and len(values) >= 2:
             geography.towns[str(name)] = (float(values[1]), float(values[0]))
+            if len(values) >= 3:
+                geography.town_regions[str(name)] = str(values[2])
     if "minusma_bases" in data:
         geography.camps = _names(data["minusma_bases"])
     if "niger_river" in data:

@@ -10,6 +10,8 @@ import os
 
 import pandas as pd
 
+from .labels import VariantLabels
+
 # The columns of a sweep's CSV files that hold labels, not numbers.
 LABEL_COLUMNS = {"run_id", "variant_id", "variant", "replicate", "seed", "status", "error",
                  "reference_variant_id", "outcome", "parameter", "focus.regions"}
@@ -106,18 +108,25 @@ class SweepDir:
         self.sobol = read_csv(os.path.join(path, "sobol.csv"))
         reference = self.manifest.get("reference_variant")
         self.reference = "" if reference is None else str(reference)
+        self.labels = VariantLabels(self.plan, self.axes,
+                                    str(self.manifest.get("sweep_text") or ""),
+                                    str(self.manifest.get("sweep_dir") or ""))
+        self._samples = None
+        # Every run's daily series (`sweep.keep_timeseries: all`), when kept.
+        self.timeseries_path = os.path.join(path, "timeseries.csv.gz")
 
     @property
     def name(self):
         return str(self.manifest.get("sweep") or os.path.basename(os.path.normpath(self.path)))
 
     def variants(self):
-        """(variant_id, label) in order of first appearance in plan.csv."""
-        if self.plan.empty or "variant_id" not in self.plan:
-            return []
-        first = self.plan.drop_duplicates("variant_id")
-        labels = first["variant"] if "variant" in first else first["variant_id"]
-        return list(zip(first["variant_id"], labels))
+        """(variant_id, label) in order of first appearance in plan.csv; the
+        label is the full name, or a short label when names are long
+        (labels.py)."""
+        return [(v, self.labels.label(v)) for v in self.labels.ids]
+
+    def label(self, variant_id):
+        return self.labels.label(variant_id)
 
     def variant_values(self):
         """plan.csv's first row per variant, indexed by variant_id: its axis
@@ -139,10 +148,12 @@ class SweepDir:
         return RunDir(path) if os.path.isfile(os.path.join(path, "summary.json")) else None
 
     def samples(self):
-        """[(variant_id, label, RunDir)] of the variants that have a sample."""
-        found = []
-        for variant_id, label in self.variants():
-            run = self.sample(variant_id)
-            if run is not None:
-                found.append((variant_id, label, run))
-        return found
+        """[(variant_id, label, RunDir)] of the variants that have a sample;
+        read once, as several sections use them."""
+        if self._samples is None:
+            self._samples = []
+            for variant_id, label in self.variants():
+                run = self.sample(variant_id)
+                if run is not None:
+                    self._samples.append((variant_id, label, run))
+        return list(self._samples)

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The HTML page: one self-contained file (inline style, no scripts) whose
-images are the PNGs next to it, referenced by relative paths."""
+"""The HTML page: one self-contained file (inline style, no scripts, every
+image inlined as a base64 data: URI) that can be sent alone; the PNGs are also
+written to plots/ for other uses."""
+import base64
 import html
 import os
 
@@ -15,6 +17,8 @@ th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
 th { background: #f2f2f2; }
 td:first-child, th:first-child { text-align: left; }
 tr.reference td { font-weight: bold; }
+table.text td, table.text th { text-align: left; }
+th.group { text-align: center; }
 figure { margin: 1.2em 0 2em 0; }
 figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { color: #444; font-size: 0.95em; margin-top: 0.3em; }
@@ -48,21 +52,29 @@ class Page:
                           (None, ""))
         self.parts.append(f'<p class="meta">{text}</p>')
 
-    def table(self, header, rows, highlighted=()):
-        """rows: lists of cell texts; rows whose index is in `highlighted` are bold."""
-        out = ["<table>", "<tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr>"]
+    def table(self, header, rows, highlighted=(), groups=None, text=False):
+        """rows: lists of cell texts; rows whose index is in `highlighted` are
+        bold. groups: [(label, columns spanned)], a header row above `header`.
+        text: cells of words (left-aligned), not numbers."""
+        out = ['<table class="text">' if text else "<table>"]
+        if groups:
+            out.append("<tr>" + "".join(f'<th class="group" colspan="{span}">{escape(label)}'
+                                        "</th>" for label, span in groups) + "</tr>")
+        out.append("<tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr>")
         for i, row in enumerate(rows):
             css = ' class="reference"' if i in highlighted else ""
             out.append(f"<tr{css}>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>")
         out.append("</table>")
         self.parts.append("\n".join(out))
 
-    def figure(self, relative_path, caption, credit=None):
-        """An image with its caption, and a line of credit under it (the
-        attribution its data require) when there is one."""
+    def figure(self, name, png, caption, credit=None):
+        """An image (the PNG's bytes, inlined) with its caption, and a line of
+        credit under it (the attribution its data require) when there is one.
+        The figure's id is the plot's name (plots/NAME.png)."""
         credit_html = f'<span class="credit">{escape(credit)}</span>' if credit else ""
+        source = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
         self.parts.append(
-            f'<figure><img src="{escape(relative_path)}" alt="{escape(caption)}">'
+            f'<figure id="{escape(name)}"><img src="{source}" alt="{escape(caption)}">'
             f"<figcaption>{escape(caption)}{credit_html}</figcaption></figure>")
 
     def footer(self, line):

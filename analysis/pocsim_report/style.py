@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Shared look of the plots, the "no data" placeholder, and saving."""
 import os
+import textwrap
 
 import matplotlib
 
@@ -88,7 +89,14 @@ def save(fig, path):
 
 
 def short(label, width=40):
+    """An outcome's label cut to fit; never a variant's name (labels.py)."""
     return label if len(label) <= width else label[:width - 1] + "…"
+
+
+def wrap(label, width):
+    """A label over several lines of at most `width` characters where it has
+    spaces or commas to break at: nothing of it is lost."""
+    return textwrap.fill(label, width, break_long_words=False, break_on_hyphens=False)
 
 
 def number(value):

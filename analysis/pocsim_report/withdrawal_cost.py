@@ -13,6 +13,7 @@ import traceback
 import numpy as np
 import pandas as pd
 
+from . import significance
 from .style import number, plt, series_colours, short
 
 OPERATION_DAYS = "partners.operation_days"
@@ -133,7 +134,6 @@ def cost_table(sweep):
         return pd.DataFrame()
     d = sweep.differences
     focus = focus_name(sweep)
-    labels = dict(sweep.variants())
     records = []
     for variant_id in shown:
         mine = d[(d["variant_id"] == variant_id) & (d["reference_variant_id"] == reference)]
@@ -149,11 +149,12 @@ def cost_table(sweep):
             scale = 100.0 / abs(base) if base == base and base != 0 else np.nan
             records.append({
                 "variant_id": variant_id,
-                "variant": str(row.get("variant", labels.get(variant_id, variant_id))),
+                "variant": sweep.label(variant_id),
                 "channel": channel, "outcome": outcome, "label": label.format(focus=focus),
                 "unit": unit, "n": row.get("n", np.nan), "reference_mean": base,
                 "mean": mean, "ci_low": low, "ci_high": high, "sd": row.get("sd", np.nan),
-                "pct": mean * scale, "pct_low": low * scale, "pct_high": high * scale})
+                "pct": mean * scale, "pct_low": low * scale, "pct_high": high * scale,
+                "p_adjusted": float(row.get("p_adjusted", np.nan))})
     return pd.DataFrame(records)
 
 
@@ -353,13 +354,12 @@ def figure(sweep, table, reference_label):
     n_text = (f"n = {int(n.min())} seeds" if len(n) and n.min() == n.max() else
               f"n = {int(n.min())}–{int(n.max())} seeds" if len(n) else "n unknown")
     if one:
-        title = (f"What the withdrawals cost: {short(str(table['variant'].iloc[0]), 50)} minus "
-                 f"{short(str(reference_label), 50)}")
+        title = (f"What the withdrawals cost: {table['variant'].iloc[0]} minus "
+                 f"{reference_label}")
     else:
-        title = f"What the withdrawals cost: each variant minus {short(str(reference_label), 50)}"
+        title = f"What the withdrawals cost: each variant minus {reference_label}"
         handles = [plt.Line2D([], [], color=colours[v], marker="o", linewidth=2,
-                              label=short(str(table.loc[table["variant_id"] == v,
-                                                        "variant"].iloc[0]), 45))
+                              label=str(table.loc[table["variant_id"] == v, "variant"].iloc[0]))
                    for v in variants]
         axes[0][0].legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.01),
                           ncol=min(2, len(variants)), frameon=False, fontsize=9.5)
@@ -400,9 +400,10 @@ def add_section(sweep, page, plotter):
         "bar show it as % of the reference's mean, so that outcomes of different units share "
         "one axis (the reference mean's own uncertainty is not included); the columns on the "
         "right give the reference mean and the difference in the outcome's own units (shares "
-        "of land in percentage points). A bar clear of the zero line is a difference the "
-        "replications resolve; a bar with no width means every pair differed by the same "
-        "amount. Rows are grouped by the channel through which partners act; outcomes the "
+        "of land in percentage points). A bar clear of the zero line is a 95% interval that "
+        "excludes zero, not adjusted for the many outcomes compared: the table below gives "
+        "each difference's adjusted p-value where differences.csv has one. A bar with no "
+        "width means every pair differed by the same amount. Rows are grouped by the channel through which partners act; outcomes the "
         "sweep does not have are left out.")
     if not fewer:
         caption += (" Here a variant has more partner operation days than the reference: for "
@@ -412,10 +413,13 @@ def add_section(sweep, page, plotter):
                     "another lever; differences.csv has them.")
     plotter.add("withdrawal_cost", caption, lambda: figure(sweep, table, reference_label))
     several = table["variant_id"].nunique() > 1
+    with_p = significance.adjusted(sweep.differences)
     header = (["variant"] if several else []) + ["outcome", "summary.json key", "reference mean",
                                                  "difference [95% CI]", "% of reference"]
-    rows = [([short(r["variant"], 40)] if several else []) +
-            [r["label"], r["outcome"], reference_text(r), difference_text(r), percent_text(r)]
+    header += [f"p, {significance.METHOD}-adjusted"] if with_p else []
+    rows = [([r["variant"]] if several else []) +
+            [r["label"], r["outcome"], reference_text(r), difference_text(r), percent_text(r)] +
+            ([significance.p_text(r["p_adjusted"])] if with_p else [])
             for _, r in table.iterrows()]
     page.table(header, rows)
     return True

@@ -122,7 +122,7 @@ class WithdrawalCost(unittest.TestCase):
             page, failures = report(d)
             self.assertEqual(failures, 0)
             self.assertIn("<h2>What the withdrawals cost</h2>", page)
-            self.assertIn('src="plots/withdrawal_cost.png"', page)
+            self.assertIn('<figure id="withdrawal_cost"><img src="data:image/png;base64,', page)
             self.assertTrue(os.path.getsize(os.path.join(d, "plots", "withdrawal_cost.png")) > 0)
             self.assertIn("civilian deaths in Gao and Ménaka", page)
             self.assertIn("1 other variant(s) also change the partners", page)
@@ -160,7 +160,7 @@ class WithdrawalCost(unittest.TestCase):
             self.assertEqual(failures, 0)
             self.assertNotIn("What the withdrawals cost", page)
             self.assertFalse(os.path.exists(os.path.join(d, "plots", "withdrawal_cost.png")))
-            self.assertIn('src="plots/differences.png"', page)
+            self.assertIn('<figure id="differences"><img src="data:image/png;base64,', page)
 
     def test_a_sweep_that_keeps_the_partners_has_no_section(self):
         with tempfile.TemporaryDirectory() as d:

@@ -127,7 +127,7 @@ TEST_F(Installed, RunsShippedScenariosByNameAndReportsThemFromAnotherFolder) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "R/report.html\n");
   const std::string html = read_text(folder + "/R/report.html");
-  EXPECT_TRUE(contains(html, "plots/map.png"));
+  EXPECT_TRUE(contains(html, "<figure id=\"map\"><img src=\"data:image/png;base64,"));
   EXPECT_TRUE(contains(html, "Open Database License (ODbL)"));
   EXPECT_TRUE(contains(html, std::string("Results produced by: pocsim ") + engine_version() +
                                  ", commit " + build_info().commit));
