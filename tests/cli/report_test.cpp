@@ -282,11 +282,8 @@ TEST(Report, ASweepThatKeepsItsSeriesGetsItsDifferenceOverTimeAndByRegion) {
             "\n  replications: 3\n  keep_timeseries: all\n"
             "axes:\n  - key: factions.FAMa.abuse_rate\n    values: [0.1, 0.02]\n");
   const std::string dir = tmp.file("sweep");
-  // One run at a time: runs side by side can collide on the kept series' shared
-  // header file (its temporary name is per process, not per run), which is
-  // the engine's to fix, not what this test is about.
   const ProcessResult sweep =
-      run_pocsim({"sweep", sweep_file, "--out", dir, "--quiet", "--jobs", "1"});
+      run_pocsim({"sweep", sweep_file, "--out", dir, "--quiet", "--jobs", "2"});
   ASSERT_EQ(sweep.exit_code, 0) << sweep.err;
   ASSERT_TRUE(fs::exists(dir + "/timeseries.csv.gz"));
   const std::string html = report_and_check(dir, /*quiet=*/true);
