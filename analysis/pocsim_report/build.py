@@ -286,9 +286,9 @@ def sweep_tables(sweep, page, max_rows=40):
                      "is shown as 0*.")
     else:
         notes.append("CIs are summary.csv's 95% intervals over the replications: for counts "
-                     "(deaths, people) a t interval on the log scale (delta method), "
-                     "mean·exp(±t·s/(√n·mean)), which stays above zero; for shares and hours "
-                     "a Student t interval.")
+                     "(deaths, people) and hours a t interval on the log scale (delta method), "
+                     "mean·exp(±t·s/(√n·mean)), which stays above zero; for shares one on the "
+                     "logit scale, which stays within 0 and 1 (docs/sweeps.md, Statistics).")
     if first_day:
         notes.append("This summary.csv has no population.displaced_start (an older pocsim): "
                      "the first day's displaced are read from each variant's sample run "
