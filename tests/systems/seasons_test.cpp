@@ -16,6 +16,7 @@
 #include <cmath>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pocsim/calibration/statistics.hpp"
@@ -90,23 +91,31 @@ std::shared_ptr<const world::World> teaching_world() {
       world::build_world(test::load_shipped(teaching_file)));
 }
 
+// The roaming of `season` runs against runs with no slowing at all, seed by
+// seed: {dry ground, flooded ground}.
+std::pair<Paired, Paired> roaming_against_no_slowing(const std::string& season) {
+  const auto world = teaching_world();
+  Paired dry, flooded;
+  for (int seed = 1; seed <= season_seeds; ++seed) {
+    const Roaming with = roaming(world, seed, {season});
+    const Roaming none =
+        roaming(world, seed,
+                {"seasons.rainy.offroad_speed_factor=1", "seasons.rainy.flooded_speed_factor=1"});
+    dry.as_written.push_back(with.dry_km);
+    dry.changed.push_back(none.dry_km);
+    flooded.as_written.push_back(with.flooded_km);
+    flooded.changed.push_back(none.flooded_km);
+  }
+  return {dry, flooded};
+}
+
 }  // namespace
 
 // The season's factor on the speed across country shortens every roaming step,
 // on dry ground as on flooded ground.
 TEST(Seasons, RainSlowsMovementAcrossCountry) {
-  const auto world = teaching_world();
-  Paired dry, flooded;
-  for (int seed = 1; seed <= season_seeds; ++seed) {
-    const Roaming rainy = roaming(world, seed, {"seasons.rainy.flooded_speed_factor=1"});
-    const Roaming clear =
-        roaming(world, seed,
-                {"seasons.rainy.offroad_speed_factor=1", "seasons.rainy.flooded_speed_factor=1"});
-    dry.as_written.push_back(rainy.dry_km);
-    dry.changed.push_back(clear.dry_km);
-    flooded.as_written.push_back(rainy.flooded_km);
-    flooded.changed.push_back(clear.flooded_km);
-  }
+  // The rain alone: the flood factor set to 1.
+  const auto [dry, flooded] = roaming_against_no_slowing("seasons.rainy.flooded_speed_factor=1");
   expect_falls(dry, "km per step on dry ground");
   expect_falls(flooded, "km per step on flooded ground");
 }
@@ -115,18 +124,7 @@ TEST(Seasons, RainSlowsMovementAcrossCountry) {
 // river, and leaves those on dry ground alone (within 5%: the groups roam the
 // same targets, only more slowly across the flood).
 TEST(Seasons, FloodSlowsOnlyFloodedGround) {
-  const auto world = teaching_world();
-  Paired dry, flooded;
-  for (int seed = 1; seed <= season_seeds; ++seed) {
-    const Roaming flood = roaming(world, seed, {"seasons.rainy.offroad_speed_factor=1"});
-    const Roaming none =
-        roaming(world, seed,
-                {"seasons.rainy.offroad_speed_factor=1", "seasons.rainy.flooded_speed_factor=1"});
-    dry.as_written.push_back(flood.dry_km);
-    dry.changed.push_back(none.dry_km);
-    flooded.as_written.push_back(flood.flooded_km);
-    flooded.changed.push_back(none.flooded_km);
-  }
+  const auto [dry, flooded] = roaming_against_no_slowing("seasons.rainy.offroad_speed_factor=1");
   expect_falls(flooded, "km per step on flooded ground");
   const double a = calibration::mean(dry.as_written), b = calibration::mean(dry.changed);
   EXPECT_NEAR(a, b, 0.05 * b) << "km per step on dry ground changed with the flood alone";
