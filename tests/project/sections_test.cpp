@@ -52,7 +52,8 @@ const std::map<std::string, std::string> header_of_key = {
     {"response", "response"},   {"ied", "ied"},
     {"medevac", "medevac"},     {"investigations", "investigations"},
     {"accord", "accord"},       {"outputs", "outputs"},
-    {"factions", "faction"},    {"operations", "operation"}};
+    {"factions", "faction"},    {"operations", "operation"},
+    {"seasons", "season"}};
 const std::map<std::string, std::string> header_of_type = {
     {"RunSection", "run"},
     {"WorldSection", "world"},
@@ -69,7 +70,8 @@ const std::map<std::string, std::string> header_of_type = {
     {"AccordSection", "accord"},
     {"OutputSection", "outputs"},
     {"FactionSection", "faction"},
-    {"OperationSection", "operation"}};
+    {"OperationSection", "operation"},
+    {"SeasonSection", "season"}};
 
 TEST(ScenarioSections, ScenarioHeaderOnlyComposes) {
   const std::string text = text_of(root / "engine/include/pocsim/scenario/scenario.hpp");

@@ -183,6 +183,22 @@ void check_references(LoadContext& ctx, Scenario& s) {
   }
 }
 
+// A season must end on or after its first day, and names must be distinct
+// for `--set seasons.NAME.KEY` to name one.
+void check_seasons(LoadContext& ctx, const Scenario& s) {
+  for (std::size_t i = 0; i < s.seasons.size(); ++i) {
+    const SeasonSection& season = s.seasons[i];
+    const std::string base = "seasons." + std::to_string(i);
+    if (season.to < season.from)
+      ctx.error(ctx.location_of(base + ".to"), base + ".to",
+                "the season ends before it starts (" + season.from.to_string() + ")");
+    for (std::size_t j = 0; j < i; ++j)
+      if (s.seasons[j].name == season.name)
+        ctx.error(ctx.location_of(base + ".name"), base + ".name",
+                  "season name '" + season.name + "' is used twice");
+  }
+}
+
 // Reference checks run even when some values were malformed, so that one
 // `validate` reports everything; a key whose value already failed (or lies
 // inside or around one that did) is not reported a second time.
@@ -190,6 +206,7 @@ void check_references_after_type_errors(LoadContext& ctx, Scenario& s) {
   Diagnostics value_errors = std::move(ctx.diagnostics);
   ctx.diagnostics = Diagnostics{};
   check_references(ctx, s);
+  check_seasons(ctx, s);
   for (const Diagnostic& d : ctx.diagnostics.items()) {
     bool reported = false;
     for (const Diagnostic& e : value_errors.items())

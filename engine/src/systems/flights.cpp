@@ -11,6 +11,7 @@
 #include "pocsim/scenario/sections/flights.hpp"
 #include "pocsim/scenario/sections/response.hpp"
 #include "pocsim/scenario/sections/run.hpp"
+#include "pocsim/systems/seasons.hpp"
 
 namespace pocsim {
 
@@ -36,6 +37,7 @@ double exponential_hours(double mean, double u) { return -mean * std::log1p(-u);
 bool grounded(const SimulationContext& ctx, std::uint32_t tick, bool drone) {
   const Date start = ctx.scenario.scenario.start_date;
   const std::int64_t day = day_of(ctx, tick) + start.days_since_epoch();
+  if (weather_grounds_flights(ctx, tick)) return true;
   for (const auto& window : ctx.scenario.flights.groundings) {
     if (window.drones_only && !drone) continue;
     if (day >= window.from.days_since_epoch() &&

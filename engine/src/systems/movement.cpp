@@ -5,6 +5,7 @@
 #include <numbers>
 
 #include "pocsim/scenario/sections/faction.hpp"
+#include "pocsim/systems/seasons.hpp"
 
 namespace pocsim {
 
@@ -106,21 +107,26 @@ void pick_target(SimulationContext& ctx, const Faction& f, std::size_t u, std::u
   units.target_y[u] = static_cast<float>(base.y);
 }
 
-double offroad_km(const SimulationContext& ctx, const Faction& f, std::size_t u) {
-  const bool delta = ctx.world.terrain[ctx.units.cell[u]] == world::Terrain::delta;
-  return f.config.offroad_speed_kmh * ctx.tick_hours * (delta ? 0.5 : 1.0);
+double offroad_km(const SimulationContext& ctx, const Faction& f, std::size_t u,
+                  const SeasonEffects& season) {
+  const world::CellId c = ctx.units.cell[u];
+  const bool delta = ctx.world.terrain[c] == world::Terrain::delta;
+  const bool flooded = delta || ctx.world.on_river[c] != 0;
+  return f.config.offroad_speed_kmh * ctx.tick_hours * (delta ? 0.5 : 1.0) * season.offroad_speed *
+         (flooded ? season.flooded_speed : 1.0);
 }
 
 }  // namespace
 
 void move_units(SimulationContext& ctx, const TickInfo& tick) {
   Units& units = ctx.units;
+  const SeasonEffects season = season_effects(ctx, tick.day());
   for (std::size_t u = 0; u < units.size(); ++u) {
     if (!units.active(u) || units.task[u] == UnitTask::operation) continue;
     const Faction& f = ctx.factions[units.faction[u]];
     if (units.task[u] == UnitTask::breaking_off) {
       const geo::PointKm base = town_km(ctx, units.base_town[u]);
-      if (step_toward(units.x[u], units.y[u], base.x, base.y, offroad_km(ctx, f, u))) {
+      if (step_toward(units.x[u], units.y[u], base.x, base.y, offroad_km(ctx, f, u, season))) {
         units.task[u] = UnitTask::recovering;
         units.from_town[u] = units.to_town[u] = units.base_town[u];
         units.leg_done_km[u] = 0.0f;
@@ -129,12 +135,12 @@ void move_units(SimulationContext& ctx, const TickInfo& tick) {
       // Partners' ISR keeps the quarry in sight through the day.
       const std::uint32_t q = units.quarry[u];
       if (units.active(q))
-        step_toward(units.x[u], units.y[u], units.x[q], units.y[q], offroad_km(ctx, f, u));
+        step_toward(units.x[u], units.y[u], units.x[q], units.y[q], offroad_km(ctx, f, u, season));
     } else if (f.config.mobility == scenario::Mobility::road &&
                !ctx.world.road_links[units.base_town[u]].empty()) {
       patrol_road(ctx, f, u, tick.tick);
     } else if (step_toward(units.x[u], units.y[u], units.target_x[u], units.target_y[u],
-                           offroad_km(ctx, f, u))) {
+                           offroad_km(ctx, f, u, season))) {
       pick_target(ctx, f, u, tick.tick);
     }
     const world::CellId c = ctx.world.grid.cell_at({units.x[u], units.y[u]});

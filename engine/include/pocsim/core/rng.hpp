@@ -42,6 +42,7 @@ enum class Purpose : std::uint32_t {
   initial_displacement = 23,
   medevac = 24,
   investigation = 25,
+  weather = 26,
   // Sweep designs and their statistics (engine/src/sweep), not the model.
   latin_hypercube = 30,
   saltelli_design = 31,

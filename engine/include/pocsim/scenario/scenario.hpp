@@ -24,6 +24,7 @@
 #include "pocsim/scenario/sections/recruitment.hpp"
 #include "pocsim/scenario/sections/response.hpp"
 #include "pocsim/scenario/sections/run.hpp"
+#include "pocsim/scenario/sections/season.hpp"
 #include "pocsim/scenario/sections/world.hpp"
 
 namespace pocsim::scenario {
@@ -45,6 +46,7 @@ struct Scenario {
   OutputSection outputs;
   std::vector<FactionSection> factions;
   std::vector<OperationSection> operations;
+  std::vector<SeasonSection> seasons;
 
   template <class V>
   void describe(V& v) {
@@ -67,6 +69,8 @@ struct Scenario {
     v("outputs", outputs, {.doc = "what a run reports beyond its fixed outputs"});
     v("factions", factions, {.doc = "the armed actors, one entry per faction"});
     v("operations", operations, {.doc = "scripted operations (date, place, forces)"});
+    v("seasons", seasons,
+      {.doc = "dated weather windows that slow movement across country and ground flights"});
   }
 };
 
