@@ -757,7 +757,11 @@ TEST(ShippedScenarios, TheTwentyTwentyOneScenarioChangesOnlyConditions) {
                                                "flights.groundings",
                                                "response.helicopters",
                                                "scenario.seed",
-                                               "scenario.start_date"};
+                                               "scenario.start_date",
+                                               "seasons.delta_flood.from",
+                                               "seasons.delta_flood.to",
+                                               "seasons.rainy_season.from",
+                                               "seasons.rainy_season.to"};
   const auto baseline = flat("mali_2022/baseline.yaml");
   const auto year = flat("mali_2021/baseline.yaml");
   ASSERT_FALSE(baseline.empty());

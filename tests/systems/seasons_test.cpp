@@ -235,7 +235,7 @@ TEST(Seasons, BadSeasonsAreErrorsAtTheirKeys) {
   const auto backwards = load({"seasons.rainy.to=2022-06-30"});
   EXPECT_FALSE(backwards.scenario);
   ASSERT_EQ(backwards.diagnostics.items().size(), 1u);
-  EXPECT_EQ(backwards.diagnostics.items()[0].key_path, "seasons.0.to");
+  EXPECT_EQ(backwards.diagnostics.items()[0].key_path, "seasons.rainy.to");
   EXPECT_NE(backwards.diagnostics.items()[0].message.find("ends before it starts"),
             std::string::npos);
   EXPECT_TRUE(load({}).scenario);
