@@ -191,8 +191,9 @@ TEST(Seasons, GroundedDaysDelayTheResponse) {
       if (!rain) o.push_back("seasons.rainy.flights_grounded_share=0");
       Simulation sim(test::load_shipped(teaching_file, o), world);
       sim.run();
-      const double* h =
-          collect_outcomes(sim.result()).number("protection.hours_to_first_arrival.mean");
+      // Kept by name: number() points into the outcomes.
+      const Outcomes outcomes = collect_outcomes(sim.result());
+      const double* h = outcomes.number("protection.hours_to_first_arrival.mean");
       ASSERT_NE(h, nullptr);
       (rain ? hours.changed : hours.as_written).push_back(*h);
     }
