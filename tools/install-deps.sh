@@ -11,6 +11,8 @@ packages=(
   python3 python3-pandas python3-matplotlib python3-yaml
   # the commit of --version; the .deb's dependencies (dpkg-shlibdeps); CITATION.cff's test
   git dpkg-dev python3-jsonschema
+  # the report test renders report.html in a headless browser
+  chromium
 )
 
 missing=()
