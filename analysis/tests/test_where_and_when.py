@@ -7,10 +7,8 @@ against the engine's regions runs too).
 
     /usr/bin/python3 -m unittest discover -s analysis/tests
 """
-import contextlib
 import datetime
 import gzip
-import io
 import json
 import math
 import os
@@ -23,8 +21,9 @@ ANALYSIS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REPOSITORY = os.path.dirname(ANALYSIS)
 sys.path.insert(0, ANALYSIS)
 
-from pocsim_report import build, geography, inputs, labels, maps, over_time  # noqa: E402
+from pocsim_report import geography, inputs, labels, maps, over_time  # noqa: E402
 from pocsim_report import region_grid, regions, significance  # noqa: E402
+from quiet_report import report  # noqa: E402
 
 SEEDS = 4
 VARIANTS = [("0", "none"), ("1", "all"), ("2", "historical")]
@@ -131,14 +130,6 @@ def write_timeseries(directory, days=15):
     with open(os.path.join(directory, "timeseries.csv.gz"), "wb") as f:
         f.write(gzip.compress((header + "".join(lines[:half])).encode()))
         f.write(gzip.compress("".join(lines[half:]).encode()))
-
-
-def report(directory):
-    """build_report, quietly; (page text, plotting failures)."""
-    with contextlib.redirect_stderr(io.StringIO()):
-        path, failures = build.build_report(directory)
-    with open(path, encoding="utf-8") as f:
-        return f.read(), failures
 
 
 class Where(unittest.TestCase):

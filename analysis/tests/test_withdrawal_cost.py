@@ -4,8 +4,6 @@ synthetic sweep folders written here; tests/cli/report_test.cpp runs them.
 
     /usr/bin/python3 -m unittest discover -s analysis/tests
 """
-import contextlib
-import io
 import json
 import os
 import sys
@@ -15,7 +13,8 @@ import unittest
 ANALYSIS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ANALYSIS)
 
-from pocsim_report import build, inputs, withdrawal_cost  # noqa: E402
+from pocsim_report import inputs, withdrawal_cost  # noqa: E402
+from quiet_report import report  # noqa: E402
 
 # A 2 × 2 grid as demo.yaml's: flight policy × withdrawals, reference
 # (none, none). Variant 2 changes only the flights, so its partners' operation
@@ -93,14 +92,6 @@ def write_sweep(directory, outcomes=OUTCOMES, regions_in_runs=True, sample_regio
     if sample_regions is not None:
         write(os.path.join(directory, "samples", REFERENCE, "summary.json"),
               json.dumps({"focus": {"regions": sample_regions}}))
-
-
-def report(directory):
-    """build_report, quietly; (page text, plotting failures)."""
-    with contextlib.redirect_stderr(io.StringIO()):
-        path, failures = build.build_report(directory)
-    with open(path, encoding="utf-8") as f:
-        return f.read(), failures
 
 
 class WithdrawalCost(unittest.TestCase):

@@ -131,7 +131,7 @@ TEST(SweepFile, AVariantFileMustExistAndBuildOnTheSweepsScenario) {
   EXPECT_NE(errors.find("72h.yaml:"), std::string::npos) << errors;
   EXPECT_NE(errors.find("base: this variant file builds on"), std::string::npos) << errors;
   EXPECT_NE(errors.find("cannot open the variant file"), std::string::npos) << errors;
-  EXPECT_NE(errors.find("read from the sweep file's folder"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("(relative to the folder of t.yaml: "), std::string::npos) << errors;
 }
 
 TEST(SweepFile, LooksLikeSweepOnlyWithATopLevelSweepSection) {

@@ -170,9 +170,8 @@ std::vector<Setting> read_variant_file(Reader& r, const Field& f,
   const std::optional<std::string> text = read_input_file(file);
   if (!text) {
     r.error(f.where, f.path,
-            "cannot open the variant file '" + file.string() + "' (a relative path is read from " +
-                "the sweep file's folder, " +
-                (sweep_dir.empty() ? std::string(".") : sweep_dir.string()) + ")");
+            "cannot open the variant file '" + file.string() + "'" +
+                relative_path_note(*name, r.file, sweep_dir));
     return out;
   }
   Reader vr;
