@@ -67,7 +67,7 @@ TEST(LoadScenario, FillsInDefaultsForOmittedKeys) {
   EXPECT_EQ(s.civilians.population, 22'600'000);
   EXPECT_DOUBLE_EQ(s.civilians.flee_probability, defaults.civilians.flee_probability);
   EXPECT_DOUBLE_EQ(s.combat.engage_probability, defaults.combat.engage_probability);
-  EXPECT_EQ(s.control.presence_cells, defaults.control.presence_cells);
+  EXPECT_DOUBLE_EQ(s.control.presence_km, defaults.control.presence_km);
   // Omitted data paths default to the shipped data, relative to the file.
   EXPECT_EQ(s.world.outline.resolved, data_file("mali_outline.geojson"));
   EXPECT_EQ(s.world.places.resolved, data_file("mali_places.yaml"));
@@ -111,6 +111,29 @@ TEST(LoadScenario, UnknownKeyFarFromAnyOtherGetsNoSuggestion) {
   ASSERT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
   EXPECT_NE(r.diagnostics.items()[0].message.find("unknown key 'weather'"), std::string::npos);
   EXPECT_EQ(r.diagnostics.items()[0].message.find("did you mean"), std::string::npos);
+}
+
+// control.presence_cells was replaced by control.presence_km (issue 22): a
+// file, a variant's set or a --set that still gives it is told what replaced
+// it, at the key, and the scenario does not load.
+TEST(LoadScenario, ReplacedPresenceCellsNamesItsReplacement) {
+  for (const LoadResult& r : {load("control:\n  presence_memory_days: 7\n  presence_cells: 2\n"),
+                              load("scenario:\n  name: x\n", {"control.presence_cells=2"})}) {
+    EXPECT_FALSE(r.scenario);
+    ASSERT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
+    const Diagnostic& d = r.diagnostics.items()[0];
+    EXPECT_EQ(d.key_path, "control.presence_cells");
+    EXPECT_NE(d.message.find("replaced by control.presence_km"), std::string::npos) << d.message;
+    EXPECT_EQ(d.message.find("unknown key"), std::string::npos) << d.message;
+  }
+  const LoadResult in_file = load("control:\n  presence_memory_days: 7\n  presence_cells: 2\n");
+  ASSERT_EQ(in_file.diagnostics.size(), 1u);
+  EXPECT_EQ(in_file.diagnostics.items()[0].where.line, 3);
+  EXPECT_EQ(in_file.diagnostics.items()[0].where.column, 3);
+  // Its replacement loads, in km.
+  const LoadResult km = load("control:\n  presence_km: 12.5\n");
+  ASSERT_TRUE(km.scenario) << all_messages(km);
+  EXPECT_DOUBLE_EQ(km.scenario->control.presence_km, 12.5);
 }
 
 TEST(LoadScenario, DuplicateKeyIsRejectedNamingBothLines) {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Presence (engine/src/systems/presence.cpp): each active unit marks the
-// square of cells within control.presence_cells of its own with its
+// cells whose centres lie within control.presence_km of it with its
 // unit-days, and presence fades by exp(-1 / presence_memory_days) a day, so
 // that once a force leaves, its presence falls as exp(-days / memory).
 #include "pocsim/systems/presence.hpp"
@@ -26,25 +26,26 @@ int faction_named(const SimulationContext& ctx, const std::string& name) {
 
 }  // namespace
 
-// After one tick, the cells a unit marks are exactly those within reach of
-// it, and the presence they hold adds up to one tick's unit-days for every
-// cell of every unit's square.
-TEST(Presence, EachUnitMarksTheSquareWithinReachWithOneTicksUnitDays) {
+// After one tick, the cells a unit marks are exactly those whose centres lie
+// within reach of it, and the presence they hold adds up to one tick's
+// unit-days for every cell of every unit's disc. The expected cells are
+// found by measuring every cell of the grid, not through the mark's bounds.
+TEST(Presence, EachUnitMarksTheDiscWithinReachWithOneTicksUnitDays) {
+  const double reach_km = 40.0;
   Simulation sim(test::load_shipped("teaching/presence_deterrence.yaml",
-                                    {"control.presence_cells=2", "scenario.tick_hours=2"}));
+                                    {"control.presence_km=40", "scenario.tick_hours=2"}));
   sim.step();
   const SimulationContext& ctx = sim.context();
   const world::Grid& grid = ctx.world.grid;
   const auto f = static_cast<std::size_t>(faction_named(ctx, "MINUSMA"));
-  const int reach = 2;
   std::vector<double> expected(static_cast<std::size_t>(grid.cell_count()), 0.0);
   for (std::size_t u = 0; u < ctx.units.size(); ++u) {
     if (ctx.units.faction[u] != f || !ctx.units.active(u)) continue;
-    const int c0 = grid.column(ctx.units.cell[u]), r0 = grid.row(ctx.units.cell[u]);
-    for (int r = r0 - reach; r <= r0 + reach; ++r)
-      for (int c = c0 - reach; c <= c0 + reach; ++c)
-        if (r >= 0 && c >= 0 && r < grid.height() && c < grid.width())
-          expected[static_cast<std::size_t>(grid.cell(c, r))] += 2.0 / 24.0;
+    for (world::CellId c = 0; c < grid.cell_count(); ++c) {
+      const geo::PointKm centre = grid.center(c);
+      if (std::hypot(centre.x - ctx.units.x[u], centre.y - ctx.units.y[u]) <= reach_km)
+        expected[static_cast<std::size_t>(c)] += 2.0 / 24.0;
+    }
   }
   double marked = 0.0;
   for (std::size_t c = 0; c < expected.size(); ++c) {

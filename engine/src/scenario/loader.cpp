@@ -199,6 +199,33 @@ void check_seasons(LoadContext& ctx, const Scenario& s) {
   }
 }
 
+// --- replaced keys -------------------------------------------------------------
+// A key that was replaced is not just unknown: a scenario (or a `set`, or a
+// `--set`) that still gives it is told what replaced it and how to convert.
+struct ReplacedKey {
+  std::string_view path;
+  std::string_view message;
+};
+
+constexpr ReplacedKey replaced_keys[] = {
+    {"control.presence_cells",
+     "replaced by control.presence_km, a reach in km that does not change with world.cell_km: "
+     "a unit marks the cells whose centres lie within that distance of it; the old 2 cells of "
+     "10 km (a 5 x 5 square) is about presence_km: 28.2, the disc of the same area; k cells of "
+     "C km, (2k + 1) C / sqrt(pi)"},
+};
+
+void explain_replaced_keys(LoadContext& ctx) {
+  Diagnostics explained;
+  for (const Diagnostic& d : ctx.diagnostics.items()) {
+    std::string message = d.message;
+    for (const ReplacedKey& key : replaced_keys)
+      if (d.key_path == key.path && message.starts_with("unknown key")) message = key.message;
+    explained.error(d.where, d.key_path, std::move(message));
+  }
+  ctx.diagnostics = std::move(explained);
+}
+
 // Reference checks run even when some values were malformed, so that one
 // `validate` reports everything; a key whose value already failed (or lies
 // inside or around one that did) is not reported a second time.
@@ -369,6 +396,7 @@ LoadResult load_parsed(LoadContext& ctx, const std::string& text,
   if (root && root->IsMap()) {
     Scenario scenario;
     read_document(ctx, *root, overrides, top_dir, scenario);
+    explain_replaced_keys(ctx);
     check_references_after_type_errors(ctx, scenario);
     if (!ctx.diagnostics.empty())
       ctx.diagnostics = with_named_elements(ctx.diagnostics, *root, scenario);

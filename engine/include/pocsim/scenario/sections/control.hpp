@@ -7,7 +7,9 @@
 namespace pocsim::scenario {
 
 struct ControlSection {
-  int presence_cells = 2;
+  // 50 / sqrt(pi): a disc of the area of the 5 x 5 cells of 10 km that a unit
+  // marked when the reach was a count of cells (2 cells each way).
+  double presence_km = 28.2;
   double presence_memory_days = 7.0;
   double presence_saturation = 1.0;
   double operations_presence = 0.1;
@@ -15,10 +17,11 @@ struct ControlSection {
 
   template <class V>
   void describe(V& v) {
-    v("presence_cells", presence_cells,
-      {.doc = "a unit marks its presence on the cells at most this many cells away",
-       .min = 0,
-       .max = 20});
+    v("presence_km", presence_km,
+      {.doc = "a unit marks its presence on the cells whose centres lie within this many km of "
+              "it (a disc, the same at any world.cell_km)",
+       .min = 0.0,
+       .max = 500.0});
     v("presence_memory_days", presence_memory_days,
       {.doc = "e-folding time in days of a faction's presence in a cell",
        .min = 0.1,
