@@ -69,6 +69,8 @@ void Simulation::build_schedule() {
   scheduler_->add_phase("control", day, [&ctx](const TickInfo&) { record_control(ctx); });
   scheduler_->add_phase("record day", day, [&ctx, census](const TickInfo& t) {
     ctx.recorder.helicopters_on_hand(helicopters_on_hand(ctx, t.tick));
+    const Footprint mission = responder_footprint(ctx);
+    ctx.recorder.responder_footprint(mission.troops, mission.bases);
     ctx.recorder.end_of_day(t.day(), census->displaced_by_region, census->at_home_by_region);
   });
   scheduler_->add_phase("accord", day, [&ctx](const TickInfo& t) { update_accord(ctx, t.day()); });

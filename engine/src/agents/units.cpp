@@ -18,6 +18,7 @@ void Units::add(std::uint16_t faction_index, std::int16_t base, std::int32_t str
   target_x.push_back(0.0f);
   target_y.push_back(0.0f);
   quarry.push_back(0);
+  roams.push_back(0);
 }
 
 }  // namespace pocsim

@@ -392,6 +392,17 @@ std::vector<Declaration> summary_declarations() {
           return static_cast<double>(f.t.helicopter_days) / std::max<std::uint32_t>(f.days, 1);
         }));
 
+  s.add("peacekeepers.troops_mean", "troops", T::real,
+        "the responder's troops in the country (units' strength) on an average day", {},
+        real([](const RunFacts& f, auto, auto) {
+          return static_cast<double>(f.t.responder_troop_days) / std::max<std::uint32_t>(f.days, 1);
+        }));
+  s.add("peacekeepers.bases_mean", "bases", T::real,
+        "the responder's open bases (camps and temporary bases) on an average day", {},
+        real([](const RunFacts& f, auto, auto) {
+          return static_cast<double>(f.t.responder_base_days) / std::max<std::uint32_t>(f.days, 1);
+        }));
+
   s.add("focus.regions", "", T::text, "the focus regions (outputs.focus_regions), joined by +", {},
         text([](const RunFacts& f, auto, auto) { return f.focus->names; }), with_focus);
   s.add("focus.civilian_deaths.total", "people", T::count, "civilians killed in the focus regions",

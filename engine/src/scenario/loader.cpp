@@ -45,6 +45,46 @@ bool same_or_nested(const std::string& a, const std::string& b) {
          (longer.size() == shorter.size() || longer[shorter.size()] == '.');
 }
 
+// Temporary bases open only by units_per_base; dated bases are bases of the
+// faction, handed to another faction, and close after they open.
+// check_name(path, name, candidates, what) is check_references' name check.
+void check_base_keys(LoadContext& ctx, const FactionSection& f, const std::string& base,
+                     const std::vector<std::string>& faction_names, bool towns_known,
+                     const auto& check_name) {
+  const auto where = [&](const std::string& path) { return ctx.location_of(path); };
+  if (towns_known && !f.temporary_bases.empty()) {
+    for (std::size_t j = 0; j < f.temporary_bases.size(); ++j)
+      if (std::find(f.bases.begin(), f.bases.end(), f.temporary_bases[j]) != f.bases.end()) {
+        const std::string path = base + ".temporary_bases." + std::to_string(j);
+        ctx.error(where(path), path,
+                  "'" + f.temporary_bases[j] + "' is already one of the faction's bases");
+      }
+  }
+  if (!f.temporary_bases.empty() && f.units_per_base == 0)
+    ctx.error(where(base + ".temporary_bases"), base + ".temporary_bases",
+              "temporary bases open when the units are more than the bases hold: set "
+              "units_per_base too");
+  for (std::size_t k = 0; k < f.base_dates.size(); ++k) {
+    const BaseDatesSection& dates = f.base_dates[k];
+    const std::string path = base + ".base_dates." + std::to_string(k);
+    const bool listed =
+        std::find(f.bases.begin(), f.bases.end(), dates.town) != f.bases.end() ||
+        std::find(f.temporary_bases.begin(), f.temporary_bases.end(), dates.town) !=
+            f.temporary_bases.end();
+    if (towns_known && !listed)
+      ctx.error(where(path + ".town"), path + ".town",
+                "'" + dates.town + "' is not one of the faction's bases or temporary_bases");
+    if (dates.opens && dates.closes && *dates.closes <= *dates.opens)
+      ctx.error(where(path + ".closes"), path + ".closes",
+                "a base closes after it opens (" + dates.opens->to_string() + ")");
+    if (dates.handed_to && *dates.handed_to == f.name)
+      ctx.error(where(path + ".handed_to"), path + ".handed_to",
+                "a faction cannot hand a base to itself");
+    else if (dates.handed_to)
+      check_name(path + ".handed_to", *dates.handed_to, faction_names, "faction");
+  }
+}
+
 void check_references(LoadContext& ctx, Scenario& s) {
   auto where = [&](const std::string& path) { return ctx.location_of(path); };
   // A name must be one of the candidates, with a "did you mean" or the list
@@ -131,12 +171,14 @@ void check_references(LoadContext& ctx, Scenario& s) {
     if (places) {
       const std::vector<std::string> towns = places->town_names();
       check_names(base + ".bases", f.bases, towns, "town");
+      check_names(base + ".temporary_bases", f.temporary_bases, towns, "town");
       check_names(base + ".area", f.area, places->region_names, "region");
       check_names(base + ".isr_regions", f.isr_regions, places->region_names, "region");
     }
     if (f.units > 0 && f.bases.empty())
       ctx.error(where(base + ".bases"), base + ".bases",
                 "a faction with units needs at least one base");
+    check_base_keys(ctx, f, base, faction_names, places.has_value(), check_name);
     for (std::size_t j = 0; j < f.hostile_to.size(); ++j) {
       const std::string path = base + ".hostile_to." + std::to_string(j);
       if (f.hostile_to[j] == f.name) {

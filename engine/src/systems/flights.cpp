@@ -62,7 +62,7 @@ std::pair<int, double> nearest_base(const SimulationContext& ctx, world::CellId 
   if (ctx.responder < 0) return {-1, std::numeric_limits<double>::infinity()};
   const geo::PointKm at = ctx.world.grid.center(cell);
   std::pair<int, double> best{-1, std::numeric_limits<double>::infinity()};
-  for (int town : ctx.factions[static_cast<std::size_t>(ctx.responder)].bases) {
+  for (int town : ctx.factions[static_cast<std::size_t>(ctx.responder)].open_bases) {
     const double d = geo::distance_km(at, ctx.world.grid.center(ctx.world.town_cell[town]));
     if (d < best.second) best = {town, d};
   }

@@ -5,6 +5,7 @@
 #include "pocsim/scenario/sections/control.hpp"
 #include "pocsim/scenario/sections/faction.hpp"
 #include "pocsim/scenario/sections/ied.hpp"
+#include "pocsim/scenario/sections/response.hpp"
 #include "pocsim/systems/medevac.hpp"
 #include "pocsim/systems/partner_isr.hpp"
 #include "pocsim/systems/reinforcement.hpp"
@@ -71,13 +72,21 @@ std::uint32_t ied_strike(SimulationContext& ctx, std::uint32_t tick, world::Cell
 }
 
 void strike_road_patrols(SimulationContext& ctx, const TickInfo& tick) {
-  const Units& units = ctx.units;
+  Units& units = ctx.units;
   for (std::size_t u = 0; u < units.size(); ++u) {
-    if (units.task[u] != UnitTask::patrol || !drives_on_roads(ctx, u)) continue;
-    const double km = ctx.factions[units.faction[u]].config.road_speed_kmh * ctx.tick_hours;
+    const bool convoy = units.task[u] == UnitTask::responding;
+    if (!convoy && (units.task[u] != UnitTask::patrol || units.roams[u] != 0)) continue;
+    if (!drives_on_roads(ctx, u)) continue;
+    const double km = (convoy ? ctx.scenario.response.ground_speed_kmh
+                              : ctx.factions[units.faction[u]].config.road_speed_kmh) *
+                      ctx.tick_hours;
     const auto draw = ctx.rng.uniform2(Purpose::ied, static_cast<std::uint32_t>(u), tick.tick, 1);
-    if (draw[0] < ied_strike_chance(ctx, units.cell[u], km, units.faction[u], tick.tick))
-      ied_strike(ctx, tick.tick, units.cell[u], units.faction[u], static_cast<int>(u), draw[1]);
+    if (draw[0] >= ied_strike_chance(ctx, units.cell[u], km, units.faction[u], tick.tick))
+      continue;
+    ied_strike(ctx, tick.tick, units.cell[u], units.faction[u], static_cast<int>(u), draw[1]);
+    // A struck detachment stops to evacuate its wounded and turns back: the
+    // response it was sent on fails.
+    if (convoy && units.task[u] == UnitTask::responding) units.task[u] = UnitTask::breaking_off;
   }
 }
 

@@ -5,6 +5,7 @@
 #include <numbers>
 
 #include "pocsim/scenario/sections/faction.hpp"
+#include "pocsim/scenario/sections/response.hpp"
 #include "pocsim/systems/seasons.hpp"
 
 namespace pocsim {
@@ -136,7 +137,11 @@ void move_units(SimulationContext& ctx, const TickInfo& tick) {
       const std::uint32_t q = units.quarry[u];
       if (units.active(q))
         step_toward(units.x[u], units.y[u], units.x[q], units.y[q], offroad_km(ctx, f, u, season));
-    } else if (f.config.mobility == scenario::Mobility::road &&
+    } else if (units.task[u] == UnitTask::responding) {
+      // The detachment drives to the incident; the response system sees it arrive.
+      step_toward(units.x[u], units.y[u], units.target_x[u], units.target_y[u],
+                  ctx.scenario.response.ground_speed_kmh * ctx.tick_hours);
+    } else if (f.config.mobility == scenario::Mobility::road && units.roams[u] == 0 &&
                !ctx.world.road_links[units.base_town[u]].empty()) {
       patrol_road(ctx, f, u, tick.tick);
     } else if (step_toward(units.x[u], units.y[u], units.target_x[u], units.target_y[u],

@@ -65,22 +65,58 @@ double detection_hours(const SimulationContext& ctx, const Episode& e, std::uint
   return best;
 }
 
-void send_ground(SimulationContext& ctx, Incident& incident, ResponseStage& stage, std::uint32_t id,
+// The responder's patrolling unit nearest to the incident within ground
+// range, or -1. The quick-reaction force is a real detachment: a mission with
+// fewer units, or with them all busy, answers from farther away or not at all.
+int nearest_detachment(const SimulationContext& ctx, world::CellId cell) {
+  const geo::PointKm at = ctx.world.grid.center(cell);
+  int best = -1;
+  double best_km = ctx.scenario.response.ground_range_km;
+  const Units& units = ctx.units;
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    if (units.faction[u] != ctx.responder || units.task[u] != UnitTask::patrol) continue;
+    const double km = geo::distance_km(at, {units.x[u], units.y[u]});
+    if (km <= best_km) best = static_cast<int>(u), best_km = km;
+  }
+  return best;
+}
+
+// Sends the nearest detachment by road. It drives at the convoy speed
+// (systems/movement.cpp), runs the IED risk of each stretch it covers and
+// fights whoever it meets on the way (systems/ied.cpp, systems/combat.cpp);
+// either can stop it.
+void send_ground(SimulationContext& ctx, Incident& incident, OpenResponse& open,
                  std::uint32_t tick) {
-  const auto& cfg = ctx.scenario.response;
-  const double km = nearest_base(ctx, incident.cell).second;
-  if (km > cfg.ground_range_km || ground_access_denied(ctx, incident.cell, tick)) {
-    stage = ResponseStage::closed;
+  const int convoy =
+      ground_access_denied(ctx, incident.cell, tick) ? -1 : nearest_detachment(ctx, incident.cell);
+  if (convoy < 0) {
+    open.stage = ResponseStage::closed;
     return;
   }
   incident.mode = ResponseMode::ground;
-  stage = ResponseStage::travelling;
-  incident.arrival_tick = later(tick, hours_to_ticks(ctx, km / cfg.ground_speed_kmh));
-  // A convoy runs the IED risk along the whole way, judged by the ground at the incident.
-  const auto u = ctx.rng.uniform2(Purpose::ied, id, tick);
-  if (u[0] <
-      ied_strike_chance(ctx, incident.cell, km, static_cast<std::uint16_t>(ctx.responder), tick))
-    ied_strike(ctx, tick, incident.cell, static_cast<std::uint16_t>(ctx.responder), -1, u[1]);
+  open.stage = ResponseStage::travelling;
+  open.convoy = convoy;
+  const geo::PointKm at = ctx.world.grid.center(incident.cell);
+  Units& units = ctx.units;
+  units.task[static_cast<std::size_t>(convoy)] = UnitTask::responding;
+  units.target_x[static_cast<std::size_t>(convoy)] = static_cast<float>(at.x);
+  units.target_y[static_cast<std::size_t>(convoy)] = static_cast<float>(at.y);
+}
+
+// True once the detachment stands at the incident; a detachment that was
+// turned back on the way (it no longer responds) closes the response.
+bool convoy_arrived(SimulationContext& ctx, OpenResponse& open, Incident& incident,
+                    std::uint32_t now) {
+  const auto u = static_cast<std::size_t>(open.convoy);
+  Units& units = ctx.units;
+  if (units.task[u] != UnitTask::responding) {
+    open.stage = ResponseStage::closed;
+    return false;
+  }
+  if (units.x[u] != units.target_x[u] || units.y[u] != units.target_y[u]) return false;
+  incident.arrival_tick = now;
+  units.task[u] = UnitTask::breaking_off;  // back to its base once there
+  return true;
 }
 
 // Requests a flight; the answer comes after the authorisation delay.
@@ -95,23 +131,23 @@ void request_flight(SimulationContext& ctx, Incident& incident, std::uint32_t ti
 // The authorisation came: fly if flights are allowed and a helicopter is
 // free, else go by road at once (a grounding that began while the request
 // waited is not waited out: people are being killed now).
-void act_on_authorisation(SimulationContext& ctx, Incident& incident, ResponseStage& stage,
-                          std::uint32_t id, std::uint32_t tick) {
+void act_on_authorisation(SimulationContext& ctx, Incident& incident, OpenResponse& open,
+                          std::uint32_t tick) {
   const auto& cfg = ctx.scenario.response;
   if (incident.flight_refused) {
-    send_ground(ctx, incident, stage, id, tick);
+    send_ground(ctx, incident, open, tick);
     return;
   }
   const std::uint32_t takeoff = first_flying_tick(ctx, tick);
   auto& busy = ctx.helicopter_busy_until;
   std::erase_if(busy, [&](std::uint32_t until) { return until <= tick; });
   if (takeoff != tick || static_cast<int>(busy.size()) >= helicopters_on_hand(ctx, tick)) {
-    send_ground(ctx, incident, stage, id, tick);
+    send_ground(ctx, incident, open, tick);
     return;
   }
   const double km = nearest_base(ctx, incident.cell).second;
   incident.mode = ResponseMode::air;
-  stage = ResponseStage::travelling;
+  open.stage = ResponseStage::travelling;
   incident.arrival_tick = later(tick, hours_to_ticks(ctx, km / cfg.helicopter_speed_kmh));
   busy.push_back(
       later(incident.arrival_tick, hours_to_ticks(ctx, cfg.helicopter_turnaround_hours)));
@@ -184,15 +220,19 @@ bool advance(SimulationContext& ctx, OpenResponse& open, std::uint32_t now) {
         request_flight(ctx, incident, now);
         stage = ResponseStage::awaiting_authorisation;
       } else {
-        send_ground(ctx, incident, stage, id, now);
+        send_ground(ctx, incident, open, now);
       }
       return true;
     case ResponseStage::awaiting_authorisation:
       if (now < incident.authorisation_tick) return false;
-      act_on_authorisation(ctx, incident, stage, id, now);
+      act_on_authorisation(ctx, incident, open, now);
       return true;
     case ResponseStage::travelling:
-      if (now < incident.arrival_tick) return false;
+      if (incident.mode == ResponseMode::ground) {
+        if (!convoy_arrived(ctx, open, incident, now)) return false;
+      } else if (now < incident.arrival_tick) {
+        return false;
+      }
       arrive(ctx, incident, id, now);
       stage = ResponseStage::closed;
       return true;

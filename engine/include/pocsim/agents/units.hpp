@@ -16,6 +16,7 @@ enum class UnitTask : std::uint8_t {
   operation,     // holding a town in a scripted operation
   withdrawn,     // left the country
   hunting,       // going across country after a jihadist unit (partners' operations)
+  responding,    // a detachment on its way to an incident (the responder's ground response)
 };
 
 struct Units {
@@ -30,12 +31,15 @@ struct Units {
   std::vector<float> leg_done_km;
   std::vector<float> target_x, target_y;  // off-road destination
   std::vector<std::uint32_t> quarry;      // the unit a hunting unit goes after
+  std::vector<std::uint8_t> roams;        // 1: patrols across country although its faction
+                                          // keeps to the roads (offroad_patrol_share)
 
   std::size_t size() const { return faction.size(); }
   void add(std::uint16_t faction_index, std::int16_t base, std::int32_t strength_at_full);
   bool active(std::size_t u) const {
     return task[u] == UnitTask::patrol || task[u] == UnitTask::breaking_off ||
-           task[u] == UnitTask::operation || task[u] == UnitTask::hunting;
+           task[u] == UnitTask::operation || task[u] == UnitTask::hunting ||
+           task[u] == UnitTask::responding;
   }
   bool deployed(std::size_t u) const {
     return task[u] != UnitTask::waiting && task[u] != UnitTask::withdrawn;

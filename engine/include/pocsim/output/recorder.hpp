@@ -79,6 +79,8 @@ struct RunTotals {
   std::vector<std::int64_t> died_of_wounds_by_faction;
   std::vector<std::int64_t> held_cells_by_faction;  // land cells held, on the last day recorded
   std::int64_t helicopter_days = 0;  // the responder's flyable helicopters, summed over days
+  std::int64_t responder_troop_days = 0;  // the responder's deployed troops, summed over days
+  std::int64_t responder_base_days = 0;   // the responder's open bases, summed over days
 };
 
 class Recorder {
@@ -94,6 +96,10 @@ class Recorder {
   void episode_started() { ++totals_.violent_episodes; }
   void hunt_day(std::uint16_t faction) { ++totals_.hunt_days_by_faction[faction]; }
   void helicopters_on_hand(int helicopters) { totals_.helicopter_days += helicopters; }
+  void responder_footprint(std::int64_t troops, std::int64_t bases) {
+    totals_.responder_troop_days += troops;
+    totals_.responder_base_days += bases;
+  }
   void recruited(std::uint16_t faction, std::uint32_t fighters) {
     totals_.recruits_by_faction[faction] += fighters;
   }

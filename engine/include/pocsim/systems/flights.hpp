@@ -22,7 +22,7 @@ bool grounded(const SimulationContext& ctx, std::uint32_t tick, bool drone);
 // The first tick at or after `tick` when flights are not grounded.
 std::uint32_t first_flying_tick(const SimulationContext& ctx, std::uint32_t tick);
 
-// The responder's base town nearest to the cell and its distance in km
+// The responder's open base nearest to the cell and its distance in km
 // ({-1, infinity} without a responder).
 std::pair<int, double> nearest_base(const SimulationContext& ctx, world::CellId cell);
 

@@ -21,6 +21,7 @@ enum class ResponseStage : std::uint8_t {
 struct OpenResponse {
   std::uint32_t incident = 0;  // its id, that of its episode
   ResponseStage stage = ResponseStage::unaware;
+  std::int32_t convoy = -1;  // the unit sent by road, while it travels
 };
 
 }  // namespace pocsim

@@ -11,17 +11,45 @@
 
 namespace pocsim::scenario {
 
+// The dates one of a faction's bases opens and is handed over (issue 22:
+// MINUSMA left its camps one by one in 2023, and the host state's forces
+// took most of them).
+struct BaseDatesSection {
+  std::string town;
+  std::optional<Date> opens;
+  std::optional<Date> closes;
+  std::optional<std::string> handed_to;
+
+  template <class V>
+  void describe(V& v) {
+    v("town", town,
+      {.doc = "a town of the faction's bases or temporary_bases", .required = true});
+    v("opens", opens,
+      {.doc = "first day the base is open; its units wait until then; null: open from the start"});
+    v("closes", closes,
+      {.doc = "day the base is handed over; its units move to the nearest base still open, or "
+              "leave the country when none is; null: open to the end"});
+    v("handed_to", handed_to,
+      {.doc = "faction that takes the camp on that day (its nearest patrolling unit makes it "
+              "its base); null: nobody"});
+  }
+};
+
 struct FactionSection {
   std::string name;
   FactionKind kind = FactionKind::jihadist;
   int units = 0;
   int unit_strength = 100;
   std::vector<std::string> bases;
+  int units_per_base = 0;
+  std::vector<std::string> temporary_bases;
+  std::vector<BaseDatesSection> base_dates;
   std::vector<std::string> area;
   Mobility mobility = Mobility::road;
   double road_speed_kmh = 30.0;
   double offroad_speed_kmh = 8.0;
   double patrol_radius_km = 60.0;
+  double offroad_patrol_share = 0.0;
   double firepower = 0.0005;
   FireMode fire = FireMode::aimed;
   double abuse_rate = 0.0;
@@ -52,7 +80,20 @@ struct FactionSection {
     v("unit_strength", unit_strength,
       {.doc = "fighters or troops per unit at full strength", .min = 1, .max = 100000});
     v("bases", bases,
-      {.doc = "towns where units start and return to; units are spread over them in turn"});
+      {.doc = "towns where units start and return to, in order of priority; units are spread "
+              "over the open ones in turn"});
+    v("units_per_base", units_per_base,
+      {.doc = "units a base holds: the faction opens one base per this many units, in the order "
+              "of bases then temporary_bases (fewer units, fewer bases; more, more); 0: every "
+              "listed base, however few the units",
+       .min = 0,
+       .max = 100000});
+    v("temporary_bases", temporary_bases,
+      {.doc = "towns, in order, where temporary operating bases open when the units are more "
+              "than the bases hold (units_per_base)"});
+    v("base_dates", base_dates,
+      {.doc = "opening and handover dates of single bases; a base not listed is open from the "
+              "start to the end (or the faction's withdrawal_date)"});
     v("area", area, {.doc = "regions where units operate; empty means the regions of the bases"});
     v("mobility", mobility,
       {.doc = "road: patrols go town to town along roads; offroad: units roam across country"});
@@ -66,6 +107,11 @@ struct FactionSection {
       {.doc = "off-road units pick targets within this distance of their base",
        .min = 1.0,
        .max = 2000.0});
+    v("offroad_patrol_share", offroad_patrol_share,
+      {.doc = "share of a road faction's units that patrol across country (on foot and in "
+              "vehicles) within patrol_radius_km of their base instead of along the roads",
+       .min = 0.0,
+       .max = 1.0});
     v("firepower", firepower,
       {.doc = "Lanchester attrition coefficient: enemy losses per own fighter per hour",
        .min = 0.0,

@@ -88,14 +88,20 @@ struct ResponseSection {
        .min = 0.0,
        .max = 1000.0});
     v("ground_speed_kmh", ground_speed_kmh,
-      {.doc = "speed of a ground response convoy", .min = 1.0, .max = 200.0});
+      {.doc = "speed of a ground response: the responder's nearest patrolling unit drives to the "
+              "incident at this speed, and an IED or a lost fight on the way stops it",
+       .min = 1.0,
+       .max = 200.0});
     v("ground_denial_near_operations", ground_denial_near_operations,
       {.doc = "chance that the host state bars a convoy from a cell where state or mercenary "
               "units operate",
        .min = 0.0,
        .max = 1.0});
     v("ground_range_km", ground_range_km,
-      {.doc = "farthest incident a convoy sets out for", .min = 0.0, .max = 5000.0});
+      {.doc = "farthest a detachment sets out by road: the nearest patrolling unit of the "
+              "responder within this distance of the incident goes",
+       .min = 0.0,
+       .max = 5000.0});
     v("stop_on_arrival", stop_on_arrival,
       {.doc = "chance that the arrival of peacekeepers ends an ongoing episode, by perpetrator"});
     v("presence_deterrence", presence_deterrence,
