@@ -53,7 +53,7 @@ const std::map<std::string, std::string> header_of_key = {
     {"medevac", "medevac"},     {"investigations", "investigations"},
     {"accord", "accord"},       {"outputs", "outputs"},
     {"factions", "faction"},    {"operations", "operation"},
-    {"seasons", "season"}};
+    {"seasons", "season"},      {"campaigns", "campaign"}};
 const std::map<std::string, std::string> header_of_type = {
     {"RunSection", "run"},
     {"WorldSection", "world"},
@@ -71,7 +71,8 @@ const std::map<std::string, std::string> header_of_type = {
     {"OutputSection", "outputs"},
     {"FactionSection", "faction"},
     {"OperationSection", "operation"},
-    {"SeasonSection", "season"}};
+    {"SeasonSection", "season"},
+    {"CampaignSection", "campaign"}};
 
 TEST(ScenarioSections, ScenarioHeaderOnlyComposes) {
   const std::string text = text_of(root / "engine/include/pocsim/scenario/scenario.hpp");

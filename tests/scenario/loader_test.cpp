@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -462,6 +463,95 @@ factions:
   EXPECT_EQ(d[2].key_path, "factions.A.unit_strength");
   EXPECT_EQ(d[3].key_path, "factions.B.bases");  // "expected a list", not also "needs a base"
   for (std::size_t i = 1; i < d.size(); ++i) EXPECT_LT(d[i - 1].where.line, d[i].where.line);
+}
+
+// --- campaigns ----------------------------------------------------------------
+
+// two_factions with one campaign whose keys are `keys` (indented as its entry).
+std::string with_campaign(const std::string& keys) {
+  return two_factions + "campaigns:\n  - name: central\n" + keys;
+}
+
+const std::string good_campaign_keys = R"(    faction: FAMa
+    regions: [Mopti, Ségou]
+    from: 2022-01-01
+    to: 2022-04-30
+    every_days: 7
+    units: 2
+    days: 3
+)";
+
+TEST(LoadCampaign, AWellFormedCampaignLoads) {
+  const LoadResult r = load(with_campaign(good_campaign_keys));
+  ASSERT_TRUE(r.scenario) << all_messages(r);
+  ASSERT_EQ(r.scenario->campaigns.size(), 1u);
+  EXPECT_EQ(r.scenario->campaigns[0].regions, (std::vector<std::string>{"Mopti", "Ségou"}));
+  EXPECT_TRUE(r.scenario->campaigns[0].cordon);  // the default, as for operations
+}
+
+// Faction and region names are checked as everywhere, with a "did you mean",
+// at the element that is wrong.
+TEST(LoadCampaign, UnknownFactionAndRegionsAreErrorsAtTheirElements) {
+  const LoadResult r = load(with_campaign(R"(    faction: FAM
+    regions: [Mopti, Segouu]
+    from: 2022-01-01
+    to: 2022-04-30
+)"));
+  EXPECT_FALSE(r.scenario);
+  ASSERT_EQ(r.diagnostics.size(), 2u) << all_messages(r);
+  const auto& d = r.diagnostics.items();
+  EXPECT_EQ(d[0].key_path, "campaigns.central.faction");
+  EXPECT_NE(d[0].message.find("unknown faction 'FAM'; did you mean 'FAMa'"), std::string::npos)
+      << d[0].message;
+  EXPECT_EQ(d[1].key_path, "campaigns.central.regions.2");
+  EXPECT_NE(d[1].message.find("did you mean 'Ségou'"), std::string::npos) << d[1].message;
+  EXPECT_EQ(d[0].where.line, 14);  // the line of `faction:` in the text
+  EXPECT_EQ(d[1].where.line, 15);
+}
+
+// The last start day before the first, no region at all, more units than the
+// faction has, a name that cannot be a key of summary.json, a name used twice.
+TEST(LoadCampaign, InconsistentCampaignsAreErrorsAtTheirKeys) {
+  const std::map<std::string, std::pair<std::string, std::string>> cases = {
+      {"to: 2021-12-31",
+       {"campaigns.central.to", "the campaign's last start day comes before its first"}},
+      {"regions: []", {"campaigns.central.regions", "at least one region"}},
+      {"units: 5", {"campaigns.central.units", "each operation takes 5 units but FAMa has 4"}},
+  };
+  for (const auto& [change, expected] : cases) {
+    const std::string key = change.substr(0, change.find(':'));
+    std::string keys;
+    std::istringstream lines(good_campaign_keys);
+    for (std::string line; std::getline(lines, line);)
+      keys += (line.find("    " + key + ":") == 0 ? "    " + change : line) + "\n";
+    const LoadResult r = load(with_campaign(keys));
+    EXPECT_FALSE(r.scenario) << change;
+    ASSERT_EQ(r.diagnostics.size(), 1u) << change << "\n" << all_messages(r);
+    EXPECT_EQ(r.diagnostics.items()[0].key_path, expected.first) << change;
+    EXPECT_NE(r.diagnostics.items()[0].message.find(expected.second), std::string::npos)
+        << r.diagnostics.items()[0].message;
+  }
+  const LoadResult twice =
+      load(with_campaign(good_campaign_keys) + "  - name: central\n" + good_campaign_keys);
+  ASSERT_EQ(twice.diagnostics.size(), 1u) << all_messages(twice);
+  EXPECT_EQ(twice.diagnostics.items()[0].key_path, "campaigns.2.name");
+  EXPECT_NE(twice.diagnostics.items()[0].message.find("is used twice"), std::string::npos);
+  const LoadResult dotted =
+      load(two_factions + "campaigns:\n  - name: central mali\n" + good_campaign_keys);
+  ASSERT_EQ(dotted.diagnostics.size(), 1u) << all_messages(dotted);
+  EXPECT_NE(dotted.diagnostics.items()[0].message.find("plain word"), std::string::npos);
+}
+
+// every_days, units and days are at least 1 and at most a sane bound.
+TEST(LoadCampaign, CountsOutOfRangeAreErrors) {
+  for (const std::string set :
+       {"campaigns.central.every_days=0", "campaigns.central.units=0", "campaigns.central.days=0",
+        "campaigns.central.days=366", "campaigns.central.every_days=3651"}) {
+    const LoadResult r = load(with_campaign(good_campaign_keys), {set});
+    EXPECT_FALSE(r.scenario) << set;
+    ASSERT_EQ(r.diagnostics.size(), 1u) << set << "\n" << all_messages(r);
+    EXPECT_EQ(r.diagnostics.items()[0].key_path, set.substr(0, set.find('='))) << set;
+  }
 }
 
 }  // namespace pocsim::scenario

@@ -28,6 +28,7 @@ enum class Over : std::uint8_t {
   infrastructure,    // <infrastructure>: health_centre, water_point, market, phone_tower
   operation,         // <operation>: the scripted operations, a list
   window,            // <window>: the scenario's windows and its quarters, by name
+  campaign,          // <campaign>: the scenario's campaigns, by name
 };
 
 using Value = std::function<OutcomeValue(const RunFacts&, std::size_t, std::size_t)>;
@@ -42,6 +43,7 @@ struct Declaration {
 
 bool after_a_day(const RunFacts& f) { return f.days > 0; }
 bool with_focus(const RunFacts& f) { return f.focus.has_value(); }
+bool with_campaigns(const RunFacts& f) { return !f.campaigns.empty(); }
 
 // The summary's entries, in the order summary.json writes them.
 class SummaryList {
@@ -337,6 +339,27 @@ std::vector<Declaration> summary_declarations() {
           return optional(f.operations[o].hours_to_first_arrival);
         });
 
+  // Written only when the scenario has campaigns, so a scenario without them
+  // keeps its summary.json as it was.
+  const std::vector<Over> campaign{Over::campaign};
+  s.group("campaigns", T::empty_object, "one entry per campaign, by name (scenario.campaigns)", {},
+          with_campaigns);
+  s.add("campaigns.<campaign>.operations", "operations", T::count,
+        "its operations that started within the run", campaign,
+        count([](const RunFacts& f, std::size_t c, auto) { return f.campaigns[c].operations; }));
+  s.add("campaigns.<campaign>.incidents", "incidents", T::count,
+        "episodes its faction began in the towns of its operations while they lasted", campaign,
+        count([](const RunFacts& f, std::size_t c, auto) { return f.campaigns[c].incidents; }));
+  s.add("campaigns.<campaign>.civilian_deaths", "people", T::count,
+        "civilians those episodes killed", campaign,
+        count([](const RunFacts& f, std::size_t c, auto) { return f.campaigns[c].deaths; }));
+  s.add("campaigns.<campaign>.civilian_deaths_in_regions", "people", T::count,
+        "civilians killed in episodes its faction began in its regions, on its operations or "
+        "not, from its first day to the end of its last operation",
+        campaign, count([](const RunFacts& f, std::size_t c, auto) {
+          return f.campaigns[c].deaths_in_regions;
+        }));
+
   s.add("accord.collapsed", "", T::flag, "whether the accord collapsed", {},
         [](const RunFacts& f, std::size_t, std::size_t) {
           return OutcomeValue(f.r.accord_collapse_day >= 0);
@@ -621,6 +644,10 @@ std::vector<std::pair<std::size_t, std::string>> expansion(const RunFacts& f, Ov
       break;
     case Over::window:
       for (std::size_t w = 0; w < f.windows.size(); ++w) out.emplace_back(w, f.windows[w].name);
+      break;
+    case Over::campaign:
+      for (std::size_t c = 0; c < f.campaigns.size(); ++c)
+        out.emplace_back(c, r.scenario.campaigns[c].name);
       break;
   }
   return out;

@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "pocsim/output/reported_windows.hpp"
+#include "pocsim/systems/campaigns.hpp"
 
 namespace pocsim {
 
@@ -145,6 +146,54 @@ std::vector<OperationFacts> operation_facts(const RunResult& r) {
           static_cast<double>(o.first_arrival - static_cast<std::uint32_t>(from)) *
           r.scenario.scenario.tick_hours;
     list.push_back(o);
+  }
+  return list;
+}
+
+// Per campaign: its operations planned again as the run planned them
+// (campaign_operations is a function of the scenario and the world), and the
+// incidents of its faction in their towns and in its regions.
+std::vector<CampaignFacts> campaign_facts(const RunResult& r) {
+  const auto& w = *r.world;
+  const auto ticks_per_day = static_cast<std::uint32_t>(24 / r.scenario.scenario.tick_hours);
+  const std::int64_t run_start = r.scenario.scenario.start_date.days_since_epoch();
+  const std::vector<PlannedOperation> planned = campaign_operations(r.scenario, w);
+  std::vector<CampaignFacts> list(r.scenario.campaigns.size());
+  for (std::size_t c = 0; c < list.size(); ++c) {
+    const scenario::CampaignSection& campaign = r.scenario.campaigns[c];
+    CampaignFacts& facts = list[c];
+    // [from, to) in ticks, for each of its operations that started
+    struct Held {
+      world::CellId cell;
+      std::int64_t from, to;
+    };
+    std::vector<Held> held;
+    for (const PlannedOperation& op : planned)
+      if (op.campaign == static_cast<int>(c) && op.first_day < r.recorder.days_recorded()) {
+        ++facts.operations;
+        held.push_back({w.town_cell[static_cast<std::size_t>(op.town)],
+                        op.first_day * ticks_per_day, (op.first_day + op.days) * ticks_per_day});
+      }
+    std::vector<std::uint8_t> in_regions(w.places.region_names.size(), 0);
+    for (const std::string& name : campaign.regions)
+      in_regions[static_cast<std::size_t>(w.places.find_region(name))] = 1;
+    const std::int64_t first_tick = (campaign.from.days_since_epoch() - run_start) * ticks_per_day;
+    const std::int64_t end_tick =
+        (campaign.to.days_since_epoch() - run_start + campaign.days) * ticks_per_day;
+    const int faction = faction_index_of(r.scenario, campaign.faction);
+    for (const Incident& i : r.recorder.incidents()) {
+      if (i.faction != faction) continue;
+      const std::int64_t onset = i.onset_tick;
+      if (in_regions[static_cast<std::size_t>(w.region[i.cell])] && onset >= first_tick &&
+          onset < end_tick)
+        facts.deaths_in_regions += i.civilian_deaths;
+      if (std::any_of(held.begin(), held.end(), [&](const Held& h) {
+            return h.cell == i.cell && onset >= h.from && onset < h.to;
+          })) {
+        ++facts.incidents;
+        facts.deaths += i.civilian_deaths;
+      }
+    }
   }
   return list;
 }
@@ -308,6 +357,7 @@ RunFacts::RunFacts(const RunResult& result)
   for (const auto& tally : by_kind) protection_by_kind.push_back(tally.figures());
   protection_days = pocsim::protection_days(r);
   operations = operation_facts(r);
+  campaigns = campaign_facts(r);
   if (!r.scenario.outputs.focus_regions.empty()) focus = focus_facts(r);
   for (const scenario::WindowSection& w : reported_windows(r.scenario))
     windows.push_back(window_facts(r, w));

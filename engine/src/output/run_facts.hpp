@@ -56,6 +56,16 @@ struct OperationFacts {
   std::optional<double> hours_to_first_arrival;
 };
 
+// Per campaign (scenario.campaigns): its operations that started within the
+// run; the episodes its faction began in the towns of those operations while
+// they lasted, and their toll; and the toll of every episode its faction
+// began in the campaign's regions from its first day to the end of its last
+// operation, on an operation or not (what the campaign adds is this figure
+// against the same run without it).
+struct CampaignFacts {
+  std::int64_t operations = 0, incidents = 0, deaths = 0, deaths_in_regions = 0;
+};
+
 struct FocusFacts {
   std::string names;  // joined by +
   std::int64_t deaths = 0;
@@ -92,6 +102,7 @@ struct RunFacts {
   std::vector<ProtectionFigures> protection_by_region, protection_by_kind;
   std::vector<ProtectionDay> protection_days;  // day-major, days x regions
   std::vector<OperationFacts> operations;
+  std::vector<CampaignFacts> campaigns;  // as scenario.campaigns
   std::int64_t recruits = 0, peacekeeper_ied = 0, peacekeeper_combat = 0, peacekeeper_wounds = 0;
   std::int64_t partner_hunt_days = 0, partner_enemies_killed = 0;
   std::optional<FocusFacts> focus;

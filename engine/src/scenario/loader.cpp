@@ -85,6 +85,14 @@ void check_base_keys(LoadContext& ctx, const FactionSection& f, const std::strin
   }
 }
 
+// A name that is a key of summary.json (a window's, a campaign's): letters,
+// digits, _ or -.
+bool is_plain_word(const std::string& name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+  });
+}
+
 void check_references(LoadContext& ctx, Scenario& s) {
   auto where = [&](const std::string& path) { return ctx.location_of(path); };
   // A name must be one of the candidates, with a "did you mean" or the list
@@ -139,10 +147,7 @@ void check_references(LoadContext& ctx, Scenario& s) {
     for (std::size_t i = 0; i < s.outputs.windows.size(); ++i) {
       const WindowSection& w = s.outputs.windows[i];
       const std::string base = "outputs.windows." + std::to_string(i);
-      const bool plain = !w.name.empty() && std::all_of(w.name.begin(), w.name.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-      });
-      if (!plain)
+      if (!is_plain_word(w.name))
         ctx.error(
             where(base + ".name"), base + ".name",
             "a window's name is a plain word (letters, digits, _ or -), got '" + w.name + "'");
@@ -222,6 +227,35 @@ void check_references(LoadContext& ctx, Scenario& s) {
     if (window.to && *window.to < window.from)
       ctx.error(where(path), path,
                 "the grounding ends before it starts (" + window.from.to_string() + ")");
+  }
+  // Campaigns: names are summary.json keys; faction and regions as for
+  // operations. (Every region of a places file has a town, which the places
+  // reader checks, so a campaign with a region always has towns to go to.)
+  for (std::size_t c = 0; c < s.campaigns.size(); ++c) {
+    const CampaignSection& campaign = s.campaigns[c];
+    const std::string base = "campaigns." + std::to_string(c);
+    if (!is_plain_word(campaign.name))
+      ctx.error(where(base + ".name"), base + ".name",
+                "a campaign's name is a plain word (letters, digits, _ or -), got '" +
+                    campaign.name + "'");
+    for (std::size_t d = 0; d < c; ++d)
+      if (s.campaigns[d].name == campaign.name)
+        ctx.error(where(base + ".name"), base + ".name",
+                  "campaign name '" + campaign.name + "' is used twice");
+    check_name(base + ".faction", campaign.faction, faction_names, "faction");
+    if (campaign.regions.empty())
+      ctx.error(where(base + ".regions"), base + ".regions",
+                "a campaign needs at least one region, whose towns its operations go to");
+    if (places) check_names(base + ".regions", campaign.regions, places->region_names, "region");
+    if (campaign.to < campaign.from)
+      ctx.error(where(base + ".to"), base + ".to",
+                "the campaign's last start day comes before its first (" +
+                    campaign.from.to_string() + ")");
+    for (const FactionSection& f : s.factions)
+      if (f.name == campaign.faction && campaign.units > f.units)
+        ctx.error(where(base + ".units"), base + ".units",
+                  "each operation takes " + std::to_string(campaign.units) + " units but " +
+                      f.name + " has " + std::to_string(f.units));
   }
 }
 

@@ -24,7 +24,8 @@ SimulationContext::SimulationContext(const scenario::Scenario& scenario_in,
   cells.presence.assign(factions.size() * n, 0.0f);
   cells.refuge.assign(n, world::no_cell);
   cells.unit_factions.assign(n, 0);
-  operation_units.assign(scenario.operations.size(), {});
+  operations = plan_operations(scenario, world);
+  operation_units.assign(operations.size(), {});
   accord.tension = scenario.accord.initial_tension;
   for (std::size_t f = 0; f < factions.size() && responder < 0; ++f) {
     const auto& cfg = factions[f].config;

@@ -43,6 +43,7 @@ enum class Purpose : std::uint32_t {
   medevac = 24,
   investigation = 25,
   weather = 26,
+  campaign_town = 27,
   // Sweep designs and their statistics (engine/src/sweep), not the model.
   latin_hypercube = 30,
   saltelli_design = 31,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pocsim/scenario/sections/accord.hpp"
+#include "pocsim/scenario/sections/campaign.hpp"
 #include "pocsim/scenario/sections/civilians.hpp"
 #include "pocsim/scenario/sections/combat.hpp"
 #include "pocsim/scenario/sections/common.hpp"
@@ -47,6 +48,7 @@ struct Scenario {
   std::vector<FactionSection> factions;
   std::vector<OperationSection> operations;
   std::vector<SeasonSection> seasons;
+  std::vector<CampaignSection> campaigns;
 
   template <class V>
   void describe(V& v) {
@@ -71,6 +73,9 @@ struct Scenario {
     v("operations", operations, {.doc = "scripted operations (date, place, forces)"});
     v("seasons", seasons,
       {.doc = "dated weather windows that slow movement across country and ground flights"});
+    v("campaigns", campaigns,
+      {.doc = "scripted operations at scale: a faction's operations at towns of some regions, "
+              "one every few days between two dates"});
   }
 };
 

@@ -14,6 +14,7 @@
 #include "pocsim/core/rng.hpp"
 #include "pocsim/output/recorder.hpp"
 #include "pocsim/scenario/scenario.hpp"
+#include "pocsim/systems/planned_operation.hpp"
 #include "pocsim/systems/response_state.hpp"
 #include "pocsim/world/world.hpp"
 
@@ -115,7 +116,8 @@ struct SimulationContext {
   std::vector<std::uint32_t> open_investigations;           // incident ids awaiting investigators
   std::vector<std::uint32_t> helicopter_busy_until;         // one tick per helicopter in use
   int responder = -1;                                       // faction index of the responder, or -1
-  std::vector<std::vector<std::uint32_t>> operation_units;  // per scripted operation
+  std::vector<PlannedOperation> operations;                 // scripted, then campaigns'
+  std::vector<std::vector<std::uint32_t>> operation_units;  // per operation, the units it took
   std::vector<world::CellId> active_cordons;                // sealed cells today
   AccordState accord;
   Recorder recorder;
