@@ -400,25 +400,33 @@ def _axis_section(sweep, page, plotter, axis):
                                {CIVILIAN_DEATHS: TOTAL_COLOUR}, "Civilian deaths",
                                legend=False))
     kind_names = {k: k[len(PERPETRATOR):] for k in kinds}
-    plotter.add(f"against_{_file_part(axis.name)}_perpetrator",
-                "Civilian deaths by perpetrator kind (civilian_deaths.by_perpetrator_kind.*) "
-                f"against {axis.name}, the value of {axis.key}; kinds with no death in any "
-                "variant left out.",
-                lambda: figure(sweep, axis, rows, kinds, kind_names,
-                               {k: kind_colour(k[len(PERPETRATOR):], kind_names.values())
-                                for k in kinds}, "Civilian deaths by perpetrator kind"))
+    if not kinds:
+        page.paragraph("No deaths by perpetrator kind: summary.csv has no "
+                       "civilian_deaths.by_perpetrator_kind.* with deaths.", "note")
+    else:
+        plotter.add(f"against_{_file_part(axis.name)}_perpetrator",
+                    "Civilian deaths by perpetrator kind (civilian_deaths.by_perpetrator_kind.*) "
+                    f"against {axis.name}, the value of {axis.key}; kinds with no death in any "
+                    "variant left out.",
+                    lambda: figure(sweep, axis, rows, kinds, kind_names,
+                                   {k: kind_colour(k[len(PERPETRATOR):], kind_names.values())
+                                    for k in kinds}, "Civilian deaths by perpetrator kind"))
     region_names = {r: r[len(REGION):] for r in plotted_regions}
     left_out = len([r for r in regions if r in deadly]) - len(plotted_regions)
-    plotter.add(f"against_{_file_part(axis.name)}_region",
-                "Civilian deaths by region (civilian_deaths.by_region.*) against "
-                f"{axis.name}, the value of {axis.key}: the "
-                f"{len(plotted_regions)} regions with the most deaths in some variant"
-                + (f"; {left_out} other region(s) with deaths are in the tables below"
-                   if left_out > 0 else "") + ".",
-                lambda: figure(sweep, axis, rows, plotted_regions, region_names,
-                               dict(zip(plotted_regions,
-                                        series_colours(len(plotted_regions)))),
-                               "Civilian deaths by region"))
+    if not plotted_regions:
+        page.paragraph("No deaths by region: summary.csv has no civilian_deaths.by_region.* "
+                       "with deaths.", "note")
+    else:
+        plotter.add(f"against_{_file_part(axis.name)}_region",
+                    "Civilian deaths by region (civilian_deaths.by_region.*) against "
+                    f"{axis.name}, the value of {axis.key}: the "
+                    f"{len(plotted_regions)} regions with the most deaths in some variant"
+                    + (f"; {left_out} other region(s) with deaths are in the tables below"
+                       if left_out > 0 else "") + ".",
+                    lambda: figure(sweep, axis, rows, plotted_regions, region_names,
+                                   dict(zip(plotted_regions,
+                                            series_colours(len(plotted_regions)))),
+                                   "Civilian deaths by region"))
     groups = ([(CIVILIAN_DEATHS, "all")] +
               [(k, f"by {k[len(PERPETRATOR):]}") for k in kinds] +
               [(r, f"in {r[len(REGION):]}") for r in regions])

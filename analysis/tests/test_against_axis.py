@@ -158,6 +158,27 @@ class NumericAxes(unittest.TestCase):
             self.assertLessEqual(abs(value - float(label.rstrip("x")) * units), 0.5, label)
         self.assertEqual(tree["sweep"]["reference"], {"strength": "1x", "departure": "stays"})
 
+    def test_without_breakdowns_or_differences_the_total_alone_is_drawn(self):
+        with tempfile.TemporaryDirectory() as d:
+            write_plan(d, "axes:\n  - key: flights.delay_hours\n    values: [24, 0, 168]\n",
+                       {"flights.delay_hours": ["24", "0", "168"]})
+            # An older folder: civilian deaths alone, no differences.csv.
+            write(os.path.join(d, "summary.csv"),
+                  "variant_id,variant,outcome,n,mean,sd,ci_low,ci_high,p5,p50,p95\n" +
+                  "".join(f"{i},v{i},{TOTAL},3,{mean},5,{mean - 9},{mean + 11},0,0,0\n"
+                          for i, mean in enumerate((120, 100, 150))))
+            page, failures = report(d)
+            self.assertEqual(failures, 0)
+            self.assertIn("<h2>Against flights.delay_hours</h2>", page)
+            self.assertIn('<figure id="against_flights_delay_hours_total">', page)
+            self.assertNotIn('id="against_flights_delay_hours_perpetrator"', page)
+            self.assertIn("No deaths by perpetrator kind", page)
+            self.assertNotIn("minus the reference", page)
+            # The table's columns run from the smallest value to the largest.
+            self.assertIn("<th>0</th><th>24</th><th>168</th>", page)
+            self.assertIn("<tr><td>all</td><td>100 [91, 111]</td><td>120 [111, 131]</td>"
+                          "<td>150 [141, 161]</td></tr>", page)
+
     def test_a_sweep_without_a_numeric_axis_has_no_section(self):
         with tempfile.TemporaryDirectory() as d:
             write_withdrawal_sweep(d)  # dates, null and nothing: not numbers
