@@ -325,6 +325,12 @@ class AgainstAxisOfARealSweep(unittest.TestCase):
                           self.page)
         self.assertIn("<h3>jihadists = fewer</h3>", self.page)  # one table per panel
         self.assertIn("<tr><td>minus the reference</td><td>", self.page)
+        # Rows of kinds with deaths only: jihadists raid here, peacekeepers kill no one.
+        def total(kind):
+            return sum(float(r[KIND + kind]) for r in self.runs if r["status"] == "ok")
+        self.assertEqual((total("peacekeepers") == 0, total("jihadist") > 0), (True, True))
+        self.assertIn("<tr><td>by jihadist</td>", self.page)
+        self.assertNotIn("<td>by peacekeepers</td>", self.page)
 
     def test_the_lines_are_the_means_of_runs_csv_and_the_bands_summary_csvs_intervals(self):
         means, differences = self.figure_lines([TOTAL], {TOTAL: "all"})
