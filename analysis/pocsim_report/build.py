@@ -4,13 +4,14 @@ import os
 import sys
 import traceback
 
-from . import charts, maps, over_time, regions, significance, withdrawal_cost
+from . import (against_axis, charts, maps, over_time, regions, significance,
+               withdrawal_cost)
 from .attribution import credit_text, draw_credit
 from .geography import load_geography
 from .inputs import CIVILIAN_DEATHS, RunDir, SweepDir, directory_kind
 from .page import Page
 from .significance import METHOD, adjusted
-from .style import no_data, number, save
+from .style import ci_text, no_data, number, save
 
 PLOTS_DIR = "plots"
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -190,20 +191,6 @@ COUNT_OUTCOMES = {CIVILIAN_DEATHS, "population.displaced_end", DISPLACED_START,
                   "population.displaced_peak"}
 
 
-def _ci_text(row, count=False):
-    """mean [low, high]; a count's lower bound below zero (the symmetric
-    interval of an older summary.csv) is shown as 0 with a star."""
-    if row is None:
-        return "–"
-    mean, low, high = row.get("mean"), row.get("ci_low"), row.get("ci_high")
-    if low != low or high != high:  # NaN: a single replication
-        return number(mean)
-    low_text = number(low)
-    if count and low < 0:
-        low_text = "0*"
-    return f"{number(mean)} [{low_text}, {number(high)}]"
-
-
 def symmetric_count_intervals(summary):
     """Whether summary.csv gives counts the symmetric t interval of an older
     pocsim rather than the log-scale one (which is asymmetric when sd > 0)."""
@@ -257,8 +244,8 @@ def sweep_tables(sweep, page, max_rows=40):
         row = [label, number(n) if n == n else "0"]
         for outcome, _ in present:
             table = summaries[outcome]
-            row.append(_ci_text(table.loc[variant_id] if variant_id in table.index else None,
-                                outcome in COUNT_OUTCOMES))
+            row.append(ci_text(table.loc[variant_id] if variant_id in table.index else None,
+                               outcome in COUNT_OUTCOMES))
         if first_day:
             row.insert(3, number(first_day.get(variant_id)))
         if with_difference:
@@ -267,7 +254,7 @@ def sweep_tables(sweep, page, max_rows=40):
             if variant_id == sweep.reference:
                 row += ["reference"] + (["–"] if adjusted(d) else [])
             else:
-                row.append(_ci_text(difference))
+                row.append(ci_text(difference))
                 if adjusted(d):
                     p = None if difference is None else difference.get("p_adjusted")
                     row.append(significance.p_text(p))
@@ -361,6 +348,7 @@ def sweep_report(directory):
                     "seeds, with 95% CI (differences.csv); a filled dot is a difference "
                     + significance.marking_rule(sweep.differences) + ".",
                     lambda: charts.sweep_differences(sweep, KEY_OUTCOMES))
+    against_axis.add_section(sweep, page, plotter)
     significance.add_section(sweep, page)
     regions.add_section(sweep, page, plotter, REPOSITORY)
     over_time.add_section(sweep, page, plotter)

@@ -175,17 +175,12 @@ def _with_ci(summary, variant_ids):
     return rows["mean"], rows["ci_low"], rows["ci_high"]
 
 
-def _levels(sweep, axis):
-    """The levels of an axis in order of first appearance in plan.csv."""
-    return list(dict.fromkeys(sweep.plan[axis])) if axis in sweep.plan else []
-
-
 def sweep_heatmap(sweep, outcome, outcome_label):
     """Mean of the outcome over the two axes of a grid sweep, with CIs."""
     rows_axis, columns_axis = sweep.axes
     summary = sweep.outcome_summary(outcome)
     values = sweep.variant_values()
-    row_levels, column_levels = _levels(sweep, rows_axis), _levels(sweep, columns_axis)
+    row_levels, column_levels = sweep.axis_levels(rows_axis), sweep.axis_levels(columns_axis)
     title = f"Mean {outcome_label} by {rows_axis} and {columns_axis}"
     if rows_axis not in values or columns_axis not in values:
         return no_data(title, "plan.csv has no column for each axis")

@@ -128,6 +128,10 @@ class SweepDir:
     def label(self, variant_id):
         return self.labels.label(variant_id)
 
+    def axis_levels(self, axis):
+        """The levels of an axis in order of first appearance in plan.csv."""
+        return list(dict.fromkeys(self.plan[axis])) if axis in self.plan else []
+
     def variant_values(self):
         """plan.csv's first row per variant, indexed by variant_id: its axis
         levels and parameter values."""

@@ -53,37 +53,57 @@ def _level_label(level):
     return stem[:-len(".yaml")] if stem.endswith(".yaml") else stem
 
 
-def named_level_settings(sweep_text, sweep_dir=""):
-    """{axis name: {level label: "key: value, …"}} for the axes of named
-    variants (or variant files, read from the sweep file's folder `sweep_dir`)
-    in the sweep file's text (manifest.json's sweep_text). These say exactly
-    what each level sets, nulls included, which plan.csv cannot (it leaves a
-    key empty both where it is null and where it is not set)."""
+def sweep_axes(sweep_text):
+    """The `axes:` entries of a sweep file's text (manifest.json's
+    sweep_text) that are mappings; [] when the text is empty, not YAML, or a
+    sampled design."""
     try:
         tree = yaml.safe_load(sweep_text) if sweep_text else None
     except yaml.YAMLError:
-        return {}
+        return []
     axes = tree.get("axes") if isinstance(tree, dict) else None
+    return [axis for axis in axes if isinstance(axis, dict)] if isinstance(axes, list) else []
+
+
+def named_level_values(sweep_text, sweep_dir=""):
+    """{axis name: {level label: ({key: value}, [variant files not found])}}
+    for the axes of named variants (or variant files, read from the sweep
+    file's folder `sweep_dir`) in the sweep file's text: what each level
+    sets, as YAML values."""
     found = {}
-    for axis in axes if isinstance(axes, list) else []:
-        if not isinstance(axis, dict) or not isinstance(axis.get("variants"), list):
+    for axis in sweep_axes(sweep_text):
+        if not isinstance(axis.get("variants"), list):
             continue
         levels = {}
         for level in axis["variants"]:
             if not isinstance(level, dict) or not ("name" in level or level.get("file")):
                 continue
-            settings, parts = {}, []
+            settings, unread = {}, []
             if level.get("file"):
                 from_file = _variant_file_settings(os.path.join(sweep_dir, str(level["file"])))
                 if from_file is None:  # moved: plan.csv's columns then say the values
-                    parts.append(f"the settings of {level['file']}")
+                    unread.append(str(level["file"]))
                 else:
                     settings.update(from_file)
             if isinstance(level.get("set"), dict):
                 settings.update(level["set"])
-            parts += [f"{key}: {_yaml_text(value)}" for key, value in settings.items()]
-            levels[_level_label(level)] = ", ".join(parts) if parts else "nothing"
+            levels[_level_label(level)] = (settings, unread)
         found[str(axis.get("name", ""))] = levels
+    return found
+
+
+def named_level_settings(sweep_text, sweep_dir=""):
+    """{axis name: {level label: "key: value, …"}} for the axes of named
+    variants (named_level_values, as text). These say exactly what each level
+    sets, nulls included, which plan.csv cannot (it leaves a key empty both
+    where it is null and where it is not set)."""
+    found = {}
+    for axis, levels in named_level_values(sweep_text, sweep_dir).items():
+        found[axis] = {}
+        for label, (settings, unread) in levels.items():
+            parts = [f"the settings of {path}" for path in unread]
+            parts += [f"{key}: {_yaml_text(value)}" for key, value in settings.items()]
+            found[axis][label] = ", ".join(parts) if parts else "nothing"
     return found
 
 

@@ -11,6 +11,7 @@ body { font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; margin: 2em aut
        max-width: 1150px; padding: 0 1em; color: #222; line-height: 1.45; }
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 h2 { font-size: 1.25em; margin-top: 2em; border-bottom: 1px solid #ddd; }
+h3 { font-size: 1.05em; margin: 1.2em 0 0.2em 0; }
 .meta { color: #555; }
 table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.92em; }
 th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
@@ -41,6 +42,9 @@ class Page:
 
     def heading(self, text):
         self.parts.append(f"<h2>{escape(text)}</h2>")
+
+    def subheading(self, text):
+        self.parts.append(f"<h3>{escape(text)}</h3>")
 
     def paragraph(self, text, css_class=None):
         attribute = f' class="{css_class}"' if css_class else ""

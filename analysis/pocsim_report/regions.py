@@ -68,6 +68,17 @@ def signed(value):
     return f"{value:+,.0f}" if abs(value) >= 10 else f"{value:+.1f}"
 
 
+def difference_text(row):
+    """A paired difference with its 95% CI, +12 [+3.0, +21], from a row of
+    differences.csv (mean, sd, ci_low, ci_high)."""
+    text = signed(row["mean"])
+    if row.get("sd") == 0:
+        return text + " (same in every pair)"
+    if row["ci_low"] == row["ci_low"]:  # not NaN: more than one pair
+        text += f" [{signed(row['ci_low'])}, {signed(row['ci_high'])}]"
+    return text
+
+
 def _frame(ax, grid, zoom):
     if zoom is not None:
         lon_min, lon_max, lat_min, lat_max = zoom
@@ -181,11 +192,7 @@ def table(sweep, rows, ids, region_order):
                 line += ["–", "–"]
                 continue
             r = mine.iloc[0]
-            interval = signed(r["mean"])
-            if r.get("sd") == 0:
-                interval += " (same in every pair)"
-            elif r["ci_low"] == r["ci_low"]:
-                interval += f" [{signed(r['ci_low'])}, {signed(r['ci_high'])}]"
+            interval = difference_text(r)
             if with_p:
                 line += [interval, significance.p_text(r.get("p_adjusted"))]
             else:

@@ -114,3 +114,17 @@ def number(value):
     if abs(v) >= 1:
         return f"{v:.1f}"
     return f"{v:.3f}"
+
+
+def ci_text(row, count=False):
+    """mean [low, high]; a count's lower bound below zero (the symmetric
+    interval of an older summary.csv) is shown as 0 with a star."""
+    if row is None:
+        return "–"
+    mean, low, high = row.get("mean"), row.get("ci_low"), row.get("ci_high")
+    if low != low or high != high:  # NaN: a single replication
+        return number(mean)
+    low_text = number(low)
+    if count and low < 0:
+        low_text = "0*"
+    return f"{number(mean)} [{low_text}, {number(high)}]"
