@@ -13,6 +13,7 @@
 #include "pocsim/output/run_files.hpp"
 #include "pocsim/simulation.hpp"
 #include "pocsim/systems/flights.hpp"
+#include "pocsim/world/world.hpp"
 #include "support/levers.hpp"
 #include "support/scenarios.hpp"
 
@@ -245,9 +246,11 @@ TEST(OwnUnitDetection, DelayIsTheFirstOfTheUnitsAndWordOfMouth) {
   }
 }
 
-// Strikes on convoys over 10 seeds of `relative` with every response by road,
-// against the sum of 1 - exp(-per_km d) over the convoys (d from the nearest
-// base): the count, the sum and its Poisson-binomial variance.
+// Strikes on the mission's detachments over 10 seeds of `relative` with
+// every response by road: a detachment runs the IED risk of a full hour's
+// drive at the convoy speed each hour it is on the way (the first strike
+// turns it back), so each such hour adds 1 - exp(-per_km km) to the expected
+// count and p (1 - p) to its Poisson-binomial variance.
 struct ConvoyStrikes {
   double strikes = 0.0, expected = 0.0, variance = 0.0, convoys = 0.0;
 };
@@ -257,26 +260,35 @@ ConvoyStrikes convoy_strikes(const std::string& relative, std::vector<std::strin
                    {"response.helicopter_range_km=0", "response.ground_range_km=1000",
                     "ied.jihadist_factor=1", "ied.deaths=0", "factions.MINUSMA.mobility=offroad"});
   ConvoyStrikes c;
-  for_each_run(relative, overrides, 10, [&](Simulation& sim) {
+  const auto world = std::make_shared<const world::World>(
+      world::build_world(test::load_shipped(relative, overrides)));
+  for (int seed = 1; seed <= 10; ++seed) {
+    std::vector<std::string> o = overrides;
+    o.push_back("scenario.seed=" + std::to_string(seed));
+    Simulation sim(test::load_shipped(relative, o), world);
     const SimulationContext& ctx = sim.context();
-    for (const Incident& i : ctx.recorder.incidents()) {
-      if (i.mode != ResponseMode::ground) continue;
-      const double p = 1.0 - std::exp(-effective_per_km * nearest_base(ctx, i.cell).second);
-      c.expected += p;
-      c.variance += p * (1.0 - p);
-      c.convoys += 1.0;
+    const double hour_km = ctx.scenario.response.ground_speed_kmh * ctx.tick_hours;
+    const double p = 1.0 - std::exp(-effective_per_km * hour_km);
+    while (!sim.finished()) {
+      for (std::size_t u = 0; u < ctx.units.size(); ++u)
+        if (ctx.units.task[u] == UnitTask::responding) {
+          c.expected += p;
+          c.variance += p * (1.0 - p);
+        }
+      sim.step();
     }
+    for (const Incident& i : ctx.recorder.incidents()) c.convoys += i.mode == ResponseMode::ground;
     const auto summary = nlohmann::json::parse(summary_json(sim.result()));
     c.strikes += summary["ied_attacks"].get<double>();
-  });
+  }
   return c;
 }
 
-// Convoys run the IED risk, sized: with helicopters out of range every
-// response goes by road from the nearest base, and a convoy driving d km
-// strikes a device with probability 1 - exp(-per_km d) (jihadist_factor 1:
-// the same everywhere). MINUSMA's patrols go off-road, so every strike on
-// MINUSMA is a convoy's: over 10 seeds their count lies within 4 standard
+// Detachments run the IED risk, sized: with helicopters out of range every
+// response goes by road, and a detachment on the way strikes a device each
+// hour with probability 1 - exp(-per_km km) (jihadist_factor 1: the same
+// everywhere). MINUSMA's patrols go off-road, so every strike on MINUSMA is
+// a detachment's: over 10 seeds their count lies within 4 standard
 // deviations (Poisson-binomial) of the sum of those probabilities.
 TEST(ConvoyIeds, RoadResponsesStrikeDevicesAtTheirRate) {
   const double per_km = 0.004;

@@ -74,9 +74,12 @@ std::uint32_t ied_strike(SimulationContext& ctx, std::uint32_t tick, world::Cell
 void strike_road_patrols(SimulationContext& ctx, const TickInfo& tick) {
   Units& units = ctx.units;
   for (std::size_t u = 0; u < units.size(); ++u) {
+    // A detachment sent to an incident goes by road whatever its faction's
+    // patrols do; patrols on the roads run the risk too, those across country not.
     const bool convoy = units.task[u] == UnitTask::responding;
-    if (!convoy && (units.task[u] != UnitTask::patrol || units.roams[u] != 0)) continue;
-    if (!drives_on_roads(ctx, u)) continue;
+    if (convoy ? !faction_traits(ctx.factions[units.faction[u]].config.kind).patrols_exposed_to_ieds
+               : units.task[u] != UnitTask::patrol || units.roams[u] != 0 || !drives_on_roads(ctx, u))
+      continue;
     const double km = (convoy ? ctx.scenario.response.ground_speed_kmh
                               : ctx.factions[units.faction[u]].config.road_speed_kmh) *
                       ctx.tick_hours;

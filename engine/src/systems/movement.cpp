@@ -131,6 +131,12 @@ void move_units(SimulationContext& ctx, const TickInfo& tick) {
         units.task[u] = UnitTask::recovering;
         units.from_town[u] = units.to_town[u] = units.base_town[u];
         units.leg_done_km[u] = 0.0f;
+        // A road force's off-road patrol (or a detachment back from an
+        // incident) starts afresh from its base.
+        if (f.config.mobility == scenario::Mobility::road) {
+          units.target_x[u] = static_cast<float>(base.x);
+          units.target_y[u] = static_cast<float>(base.y);
+        }
       }
     } else if (units.task[u] == UnitTask::hunting) {
       // Partners' ISR keeps the quarry in sight through the day.
