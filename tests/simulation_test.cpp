@@ -95,9 +95,10 @@ TEST(Simulation, RoadPatrolsStayOnRoadCells) {
     const SimulationContext& ctx = sim.context();
     for (std::size_t u = 0; u < ctx.units.size(); ++u) {
       const Faction& f = ctx.factions[ctx.units.faction[u]];
-      // Units whose base has no road (Ber, Nara, Diré) patrol across country.
+      // Units whose base has no road (Ber, Nara, Diré), and a road force's
+      // off-road patrols (offroad_patrol_share), patrol across country.
       if (ctx.units.task[u] != UnitTask::patrol || f.config.mobility != scenario::Mobility::road ||
-          ctx.world.road_links[ctx.units.base_town[u]].empty())
+          ctx.world.road_links[ctx.units.base_town[u]].empty() || ctx.units.roams[u] != 0)
         continue;
       (ctx.world.on_road[ctx.units.cell[u]] ||
                ctx.world.terrain[ctx.units.cell[u]] == world::Terrain::town

@@ -52,8 +52,14 @@ TEST(Movement, RoadPatrolsTurnBackOnlyWhereTheRoadEnds) {
     for (std::size_t u = 0; u < ctx.units.size(); ++u) {
       const Faction& f = ctx.factions[ctx.units.faction[u]];
       const int from = ctx.units.from_town[u], to = ctx.units.to_town[u];
-      if (f.config.mobility != scenario::Mobility::road || !ctx.units.active(u) || from == to)
+      // An operation, a response or a return to base takes a unit off its
+      // road; its next leg starts afresh.
+      if (f.config.mobility != scenario::Mobility::road || ctx.units.task[u] != UnitTask::patrol ||
+          ctx.units.roams[u] != 0) {
+        leg[u] = {-1, -1};
         continue;
+      }
+      if (from == to) continue;
       const auto [a, b] = leg[u];
       leg[u] = {from, to};
       // A new leg from b: the unit came from a and has now left b for `to`.

@@ -36,6 +36,8 @@ const Channel channels[] = {
      "/partners/enemies_killed", -1, 0.2},
     {"operations", "teaching/partner_operations.yaml", "factions.Barkhane.hunt_radius_km=0",
      "/partners/operation_days", -1, 0.99},
+    {"operations", "teaching/partner_operations.yaml", "factions.Barkhane.hunt_radius_km=0",
+     "/focus/jihadist_held_mean", +1, 0.02},
     {"presence", "teaching/partner_operations.yaml", "response.partner_deterrence.jihadist=0",
      "/focus/protection/incidents", +1, 0.1},
     {"isr_warning", "teaching/partner_operations.yaml", "combat.isr_warning=0",
