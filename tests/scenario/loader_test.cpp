@@ -890,3 +890,57 @@ TEST(ShippedScenarios, TheTwentyTwentyOneScenarioChangesOnlyConditions) {
 
 }  // namespace
 }  // namespace pocsim::scenario
+
+namespace pocsim::scenario {
+namespace {
+
+// --- bases by strength and by date (issue 22) ------------------------------------
+
+std::string messages_at(const LoadResult& r, const std::string& path) {
+  std::string text;
+  for (const Diagnostic& d : r.diagnostics.items())
+    if (d.key_path == path) text += d.message + "\n";
+  return text;
+}
+
+TEST(LoadBases, TemporaryBasesNeedUnitsPerBase) {
+  const LoadResult r = load(two_factions, {"factions.FAMa.temporary_bases=[Sévaré]"});
+  EXPECT_FALSE(r.scenario);
+  EXPECT_NE(messages_at(r, "factions.FAMa.temporary_bases").find("set units_per_base"),
+            std::string::npos)
+      << all_messages(r);
+  const LoadResult ok = load(two_factions, {"factions.FAMa.temporary_bases=[Sévaré]",
+                                            "factions.FAMa.units_per_base=2"});
+  EXPECT_TRUE(ok.scenario) << all_messages(ok);
+}
+
+TEST(LoadBases, ATemporaryBaseIsNotAlsoABase) {
+  const LoadResult r = load(two_factions, {"factions.FAMa.temporary_bases=[Sévaré, Mopti]",
+                                           "factions.FAMa.units_per_base=2"});
+  EXPECT_NE(messages_at(r, "factions.FAMa.temporary_bases.2").find("already one of"),
+            std::string::npos)
+      << all_messages(r);
+}
+
+TEST(LoadBases, DatedBasesAreTheFactionsAndCloseAfterTheyOpen) {
+  const LoadResult r = load(
+      two_factions, {"factions.FAMa.base_dates=[{town: Gao, closes: 2022-05-01}, {town: Mopti, "
+                     "opens: 2022-05-01, closes: 2022-04-01, handed_to: JNMI}, {town: Mopti, "
+                     "handed_to: FAMa}]"});
+  EXPECT_FALSE(r.scenario);
+  EXPECT_NE(messages_at(r, "factions.FAMa.base_dates.1.town").find("not one of the faction's"),
+            std::string::npos)
+      << all_messages(r);
+  EXPECT_NE(messages_at(r, "factions.FAMa.base_dates.2.closes").find("closes after it opens"),
+            std::string::npos)
+      << all_messages(r);
+  EXPECT_NE(messages_at(r, "factions.FAMa.base_dates.2.handed_to").find("did you mean 'JNIM'"),
+            std::string::npos)
+      << all_messages(r);
+  EXPECT_NE(messages_at(r, "factions.FAMa.base_dates.3.handed_to").find("to itself"),
+            std::string::npos)
+      << all_messages(r);
+}
+
+}  // namespace
+}  // namespace pocsim::scenario
