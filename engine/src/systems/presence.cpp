@@ -14,10 +14,13 @@ void mark_presence(SimulationContext& ctx) {
   const Units& units = ctx.units;
   for (std::size_t u = 0; u < units.size(); ++u) {
     if (!units.active(u)) continue;
-    const std::size_t f = units.faction[u];
-    for_each_cell_within_km(
-        grid, units.x[u], units.y[u], reach_km,
-        [&ctx, f, unit_days](world::CellId c) { ctx.presence(f, c) += unit_days; });
+    // The faction's row of the presence table: a row of the disc is a run of it.
+    float* presence = &ctx.presence(units.faction[u], 0);
+    for_each_row_within_km(grid, units.x[u], units.y[u], reach_km,
+                           [presence, unit_days](world::CellId first, int count) {
+                             for (float *p = presence + first, *end = p + count; p != end; ++p)
+                               *p += unit_days;
+                           });
   }
 }
 
