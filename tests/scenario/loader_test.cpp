@@ -909,8 +909,8 @@ TEST(LoadBases, TemporaryBasesNeedUnitsPerBase) {
   EXPECT_NE(messages_at(r, "factions.FAMa.temporary_bases").find("set units_per_base"),
             std::string::npos)
       << all_messages(r);
-  const LoadResult ok = load(two_factions, {"factions.FAMa.temporary_bases=[Sévaré]",
-                                            "factions.FAMa.units_per_base=2"});
+  const LoadResult ok = load(
+      two_factions, {"factions.FAMa.temporary_bases=[Sévaré]", "factions.FAMa.units_per_base=2"});
   EXPECT_TRUE(ok.scenario) << all_messages(ok);
 }
 

@@ -35,8 +35,8 @@ constexpr double footprint_visible_change = 0.05;
 const char* const footprint_file = "teaching/mission_footprint.yaml";
 
 std::shared_ptr<const world::World> footprint_world() {
-  static const auto world = std::make_shared<const world::World>(
-      world::build_world(test::load_shipped(footprint_file)));
+  static const auto world =
+      std::make_shared<const world::World>(world::build_world(test::load_shipped(footprint_file)));
   return world;
 }
 
@@ -83,13 +83,14 @@ TEST(MissionFootprint, BasesFollowTheUnits) {
     return base_names(sim.context(), sim.context().factions[0].bases);
   };
   using names = std::vector<std::string>;
-  EXPECT_EQ(bases_with({}), (names{"Sévaré", "Douentza", "Bandiagara", "Bankass", "Koro",
-                                   "Djenné"}));
+  EXPECT_EQ(bases_with({}),
+            (names{"Sévaré", "Douentza", "Bandiagara", "Bankass", "Koro", "Djenné"}));
   EXPECT_EQ(bases_with({"factions.MINUSMA.units=3"}), (names{"Sévaré", "Douentza"}));
   EXPECT_EQ(bases_with({"factions.MINUSMA.units=1"}), (names{"Sévaré"}));
   EXPECT_EQ(bases_with({"factions.MINUSMA.units=100"}).size(), 8u);
-  EXPECT_EQ(bases_with({"factions.MINUSMA.units_per_base=0", "factions.MINUSMA.temporary_bases=[]"}),
-            (names{"Sévaré", "Douentza", "Bandiagara"}));
+  EXPECT_EQ(
+      bases_with({"factions.MINUSMA.units_per_base=0", "factions.MINUSMA.temporary_bases=[]"}),
+      (names{"Sévaré", "Douentza", "Bandiagara"}));
 }
 
 // The share of off-road patrollers is spread through the units; they stay
@@ -109,8 +110,7 @@ TEST(MissionFootprint, OffroadPatrolsRoamAroundTheirBase) {
       if (ctx.units.faction[u] != 0 || ctx.units.roams[u] == 0 ||
           ctx.units.task[u] != UnitTask::patrol)
         continue;
-      const geo::PointKm base =
-          ctx.world.grid.center(ctx.world.town_cell[ctx.units.base_town[u]]);
+      const geo::PointKm base = ctx.world.grid.center(ctx.world.town_cell[ctx.units.base_town[u]]);
       farthest = std::max(farthest, geo::distance_km(base, {ctx.units.x[u], ctx.units.y[u]}));
       left_the_road |= ctx.units.from_town[u] == ctx.units.to_town[u] &&
                        geo::distance_km(base, {ctx.units.x[u], ctx.units.y[u]}) > 5.0;
@@ -177,9 +177,13 @@ TEST(MissionFootprint, BasesOpenAndCloseOnTheirDates) {
   mission.units = 6;  // three bases: Sévaré, Douentza, Bandiagara
   mission.base_dates = {
       {.town = "Douentza", .opens = std::nullopt, .closes = Date{2022, 3, 5}, .handed_to = "FAMa"},
-      {.town = "Bandiagara", .opens = Date{2022, 3, 10}, .closes = Date{2022, 3, 25},
+      {.town = "Bandiagara",
+       .opens = Date{2022, 3, 10},
+       .closes = Date{2022, 3, 25},
        .handed_to = std::nullopt},
-      {.town = "Sévaré", .opens = std::nullopt, .closes = Date{2022, 3, 20},
+      {.town = "Sévaré",
+       .opens = std::nullopt,
+       .closes = Date{2022, 3, 20},
        .handed_to = std::nullopt}};
   scenario::FactionSection army = mission;
   army.name = "FAMa";

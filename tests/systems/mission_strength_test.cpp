@@ -44,17 +44,17 @@ std::string describe(const calibration::MeanEstimate& e) {
 TEST(FullBaselineYear, MissionStrengthProtectsCivilians) {
   const char* const baseline = "mali_2022/baseline.yaml";
   const auto full = test::summaries_over_seeds(baseline, {}, strength_seeds);
-  const auto half = test::summaries_over_seeds(baseline, {"factions.MINUSMA.units=14"},
-                                               strength_seeds);
-  const auto twice = test::summaries_over_seeds(baseline, {"factions.MINUSMA.units=54"},
-                                                strength_seeds);
+  const auto half =
+      test::summaries_over_seeds(baseline, {"factions.MINUSMA.units=14"}, strength_seeds);
+  const auto twice =
+      test::summaries_over_seeds(baseline, {"factions.MINUSMA.units=54"}, strength_seeds);
   const char* const total = "/civilian_deaths/total";
   const char* const jihadist = "/civilian_deaths/by_perpetrator_kind/jihadist";
   const char* const state = "/civilian_deaths/by_perpetrator_kind/state_forces";
   const char* const wagner = "/civilian_deaths/by_perpetrator_kind/mercenaries";
 
-  const auto halved = calibration::estimate_mean(
-      minus(test::figure(half, total), test::figure(full, total)), 0.95);
+  const auto halved =
+      calibration::estimate_mean(minus(test::figure(half, total), test::figure(full, total)), 0.95);
   const auto doubled = calibration::estimate_mean(
       minus(test::figure(twice, total), test::figure(full, total)), 0.95);
   EXPECT_GT(halved.low, 0.0) << "half strength minus full: " << describe(halved);
@@ -62,8 +62,8 @@ TEST(FullBaselineYear, MissionStrengthProtectsCivilians) {
 
   // From half to double strength, the fall in jihadist killings is larger
   // than the fall in killings by state forces and Wagner, pair by pair.
-  std::vector<double> fall_jihadist = minus(test::figure(half, jihadist),
-                                            test::figure(twice, jihadist));
+  std::vector<double> fall_jihadist =
+      minus(test::figure(half, jihadist), test::figure(twice, jihadist));
   std::vector<double> fall_state = minus(test::figure(half, state), test::figure(twice, state));
   const std::vector<double> fall_wagner =
       minus(test::figure(half, wagner), test::figure(twice, wagner));

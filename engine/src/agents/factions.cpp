@@ -12,8 +12,8 @@ namespace {
 std::size_t bases_opened(const scenario::FactionSection& cfg) {
   const std::size_t candidates = cfg.bases.size() + cfg.temporary_bases.size();
   if (cfg.units_per_base <= 0) return cfg.bases.size();
-  const auto wanted = static_cast<std::size_t>((cfg.units + cfg.units_per_base - 1) /
-                                               cfg.units_per_base);
+  const auto wanted =
+      static_cast<std::size_t>((cfg.units + cfg.units_per_base - 1) / cfg.units_per_base);
   return std::clamp<std::size_t>(wanted, 1, candidates);
 }
 

@@ -67,10 +67,9 @@ void check_base_keys(LoadContext& ctx, const FactionSection& f, const std::strin
   for (std::size_t k = 0; k < f.base_dates.size(); ++k) {
     const BaseDatesSection& dates = f.base_dates[k];
     const std::string path = base + ".base_dates." + std::to_string(k);
-    const bool listed =
-        std::find(f.bases.begin(), f.bases.end(), dates.town) != f.bases.end() ||
-        std::find(f.temporary_bases.begin(), f.temporary_bases.end(), dates.town) !=
-            f.temporary_bases.end();
+    const bool listed = std::find(f.bases.begin(), f.bases.end(), dates.town) != f.bases.end() ||
+                        std::find(f.temporary_bases.begin(), f.temporary_bases.end(), dates.town) !=
+                            f.temporary_bases.end();
     if (towns_known && !listed)
       ctx.error(where(path + ".town"), path + ".town",
                 "'" + dates.town + "' is not one of the faction's bases or temporary_bases");

@@ -77,15 +77,15 @@ void strike_road_patrols(SimulationContext& ctx, const TickInfo& tick) {
     // A detachment sent to an incident goes by road whatever its faction's
     // patrols do; patrols on the roads run the risk too, those across country not.
     const bool convoy = units.task[u] == UnitTask::responding;
-    if (convoy ? !faction_traits(ctx.factions[units.faction[u]].config.kind).patrols_exposed_to_ieds
-               : units.task[u] != UnitTask::patrol || units.roams[u] != 0 || !drives_on_roads(ctx, u))
+    if (convoy
+            ? !faction_traits(ctx.factions[units.faction[u]].config.kind).patrols_exposed_to_ieds
+            : units.task[u] != UnitTask::patrol || units.roams[u] != 0 || !drives_on_roads(ctx, u))
       continue;
     const double km = (convoy ? ctx.scenario.response.ground_speed_kmh
                               : ctx.factions[units.faction[u]].config.road_speed_kmh) *
                       ctx.tick_hours;
     const auto draw = ctx.rng.uniform2(Purpose::ied, static_cast<std::uint32_t>(u), tick.tick, 1);
-    if (draw[0] >= ied_strike_chance(ctx, units.cell[u], km, units.faction[u], tick.tick))
-      continue;
+    if (draw[0] >= ied_strike_chance(ctx, units.cell[u], km, units.faction[u], tick.tick)) continue;
     ied_strike(ctx, tick.tick, units.cell[u], units.faction[u], static_cast<int>(u), draw[1]);
     // A struck detachment stops to evacuate its wounded and turns back: the
     // response it was sent on fails.

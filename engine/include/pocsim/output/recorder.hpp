@@ -78,7 +78,7 @@ struct RunTotals {
   double medevac_wait_hours = 0.0;
   std::vector<std::int64_t> died_of_wounds_by_faction;
   std::vector<std::int64_t> held_cells_by_faction;  // land cells held, on the last day recorded
-  std::int64_t helicopter_days = 0;  // the responder's flyable helicopters, summed over days
+  std::int64_t helicopter_days = 0;       // the responder's flyable helicopters, summed over days
   std::int64_t responder_troop_days = 0;  // the responder's deployed troops, summed over days
   std::int64_t responder_base_days = 0;   // the responder's open bases, summed over days
 };

@@ -26,8 +26,8 @@ namespace presence_detail {
 
 // The rows from r_lo to r_hi of the disc, given each candidate column's dx².
 template <class Dx2, class VisitRow>
-void visit_disc_rows(const world::Grid& grid, double y, double reach2, int c_lo, int c_hi,
-                     int r_lo, int r_hi, Dx2&& dx2, VisitRow&& visit_row) {
+void visit_disc_rows(const world::Grid& grid, double y, double reach2, int c_lo, int c_hi, int r_lo,
+                     int r_hi, Dx2&& dx2, VisitRow&& visit_row) {
   const double size = grid.cell_km();
   for (int r = r_lo; r <= r_hi; ++r) {
     const double dy = (r + 0.5) * size - y;

@@ -22,8 +22,7 @@ struct BaseDatesSection {
 
   template <class V>
   void describe(V& v) {
-    v("town", town,
-      {.doc = "a town of the faction's bases or temporary_bases", .required = true});
+    v("town", town, {.doc = "a town of the faction's bases or temporary_bases", .required = true});
     v("opens", opens,
       {.doc = "first day the base is open; its units wait until then; null: open from the start"});
     v("closes", closes,
