@@ -2,7 +2,7 @@
 """Tests of the report's section "Against <axis>" (civilian deaths against
 the value of a numeric axis): which axes are numeric, on sweep texts written
 here; and, on a small sweep the engine runs (a teaching scenario, with
-POCSIM_BINARY set, as tests/cli/report_test.cpp does), that the lines are
+POCSIM_BINARY or the repository's build tree, engine_binary.py), that the lines are
 the means of runs.csv, the bands summary.csv's intervals around them, the
 differences paired by seed, and that the page renders in chromium.
 
@@ -26,6 +26,7 @@ import scipy.stats
 import yaml
 
 from quiet_report import report  # first: it puts the package on sys.path
+from engine_binary import pocsim_binary
 from pocsim_report import against_axis, inputs
 from test_where_and_when import write_sweep as write_withdrawal_sweep
 
@@ -289,7 +290,6 @@ def coloured_share(png):
     return float(((rgb.max(axis=2) - rgb.min(axis=2)) > 0.35).mean())
 
 
-@unittest.skipUnless(os.environ.get("POCSIM_BINARY"), "needs POCSIM_BINARY (a built pocsim)")
 class AgainstAxisOfARealSweep(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -297,7 +297,7 @@ class AgainstAxisOfARealSweep(unittest.TestCase):
         cls.dir = os.path.join(cls.tmp.name, "sweep")
         sweep_file = os.path.join(cls.tmp.name, "strength.yaml")
         write(sweep_file, SWEEP)
-        subprocess.run([os.environ["POCSIM_BINARY"], "sweep", sweep_file, "--out", cls.dir,
+        subprocess.run([pocsim_binary(), "sweep", sweep_file, "--out", cls.dir,
                         "--quiet", "--jobs", "2"], check=True)
         cls.page, cls.failures = report(cls.dir)
         cls.sweep = inputs.SweepDir(cls.dir)
@@ -386,7 +386,7 @@ class AgainstAxisOfARealSweep(unittest.TestCase):
                         self.assertTrue(lo <= mean <= hi, (outcome, panel, units))
 
     def test_the_shipped_mission_strength_sweep_is_valid(self):
-        result = subprocess.run([os.environ["POCSIM_BINARY"], "validate", MISSION_STRENGTH],
+        result = subprocess.run([pocsim_binary(), "validate", MISSION_STRENGTH],
                                 capture_output=True, text=True)
         self.assertEqual(result.returncode, 0, result.stderr)
 

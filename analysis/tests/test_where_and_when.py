@@ -2,8 +2,8 @@
 """Tests of the report's answers to "where" and "when" (regional paired
 differences, the difference over time), its significance marks, variant labels,
 headline figures and scenario-limited maps, on small synthetic folders;
-tests/cli/report_test.cpp runs them (with POCSIM_BINARY set, so that the test
-against the engine's regions runs too).
+tests/cli/report_test.cpp runs them (with POCSIM_BINARY set; the test against
+the engine's regions needs a built pocsim, engine_binary.py).
 
     /usr/bin/python3 -m unittest discover -s analysis/tests
 """
@@ -22,6 +22,7 @@ REPOSITORY = os.path.dirname(ANALYSIS)
 sys.path.insert(0, ANALYSIS)
 
 from pocsim_report import geography, inputs, labels, maps, over_time  # noqa: E402
+from engine_binary import pocsim_binary  # noqa: E402
 from pocsim_report import region_grid, regions, significance  # noqa: E402
 from quiet_report import report  # noqa: E402
 
@@ -188,11 +189,11 @@ class Where(unittest.TestCase):
         self.assertEqual(grid.bounds(["East"], pad=0)[1], grid.lon.max())
         self.assertTrue((grid.region >= 0).all())  # the whole square is inside
 
-    @unittest.skipUnless(os.environ.get("POCSIM_BINARY"), "needs POCSIM_BINARY (a built pocsim)")
     def test_the_regions_match_the_engines_for_every_event_of_a_run(self):
+        binary = pocsim_binary()
         with tempfile.TemporaryDirectory() as d:
             out = os.path.join(d, "run")
-            subprocess.run([os.environ["POCSIM_BINARY"], "run",
+            subprocess.run([binary, "run",
                             os.path.join(REPOSITORY, "scenarios/teaching/partners.yaml"),
                             "--out", out, "--quiet"], check=True)
             run = inputs.RunDir(out)
