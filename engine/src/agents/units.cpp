@@ -21,4 +21,16 @@ void Units::add(std::uint16_t faction_index, std::int16_t base, std::int32_t str
   roams.push_back(0);
 }
 
+int nearest_patrolling_unit(const Units& units, std::uint16_t faction, geo::PointKm at,
+                            double max_km) {
+  int best = -1;
+  double best_km = max_km;
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    if (units.faction[u] != faction || units.task[u] != UnitTask::patrol) continue;
+    const double km = geo::distance_km(at, {units.x[u], units.y[u]});
+    if (km < best_km || (best < 0 && km <= best_km)) best = static_cast<int>(u), best_km = km;
+  }
+  return best;
+}
+
 }  // namespace pocsim

@@ -52,7 +52,7 @@ void open_and_close_bases(SimulationContext& ctx, std::int64_t day) {
   for (Faction& f : ctx.factions) {
     std::erase_if(f.open_bases, [&](int town) {
       return std::any_of(f.sites.begin(), f.sites.end(), [&](const BaseSite& site) {
-        return site.town == town && !site.open_on(day) && site.close_day <= day;
+        return site.town == town && site.close_day <= day;
       });
     });
     for (const BaseSite& site : f.sites)
@@ -64,17 +64,11 @@ void open_and_close_bases(SimulationContext& ctx, std::int64_t day) {
       Faction& taker = ctx.factions[static_cast<std::size_t>(site.handed_to)];
       if (!taker.present_on(day) || base_open(taker, site.town)) continue;
       taker.open_bases.push_back(site.town);
-      const geo::PointKm camp = ctx.world.grid.center(ctx.world.town_cell[site.town]);
-      std::size_t nearest = ctx.units.size();
-      double nearest_km = std::numeric_limits<double>::infinity();
-      for (std::size_t u = 0; u < ctx.units.size(); ++u) {
-        if (ctx.units.faction[u] != static_cast<std::uint16_t>(site.handed_to) ||
-            ctx.units.task[u] != UnitTask::patrol)
-          continue;
-        const double km = geo::distance_km(camp, {ctx.units.x[u], ctx.units.y[u]});
-        if (km < nearest_km) nearest = u, nearest_km = km;
-      }
-      if (nearest < ctx.units.size()) move_to_base(ctx, nearest, site.town);
+      const int nearest =
+          nearest_patrolling_unit(ctx.units, static_cast<std::uint16_t>(site.handed_to),
+                                  ctx.world.grid.center(ctx.world.town_cell[site.town]),
+                                  std::numeric_limits<double>::infinity());
+      if (nearest >= 0) move_to_base(ctx, static_cast<std::size_t>(nearest), site.town);
     }
 }
 

@@ -69,16 +69,9 @@ double detection_hours(const SimulationContext& ctx, const Episode& e, std::uint
 // range, or -1. The quick-reaction force is a real detachment: a mission with
 // fewer units, or with them all busy, answers from farther away or not at all.
 int nearest_detachment(const SimulationContext& ctx, world::CellId cell) {
-  const geo::PointKm at = ctx.world.grid.center(cell);
-  int best = -1;
-  double best_km = ctx.scenario.response.ground_range_km;
-  const Units& units = ctx.units;
-  for (std::size_t u = 0; u < units.size(); ++u) {
-    if (units.faction[u] != ctx.responder || units.task[u] != UnitTask::patrol) continue;
-    const double km = geo::distance_km(at, {units.x[u], units.y[u]});
-    if (km <= best_km) best = static_cast<int>(u), best_km = km;
-  }
-  return best;
+  return nearest_patrolling_unit(ctx.units, static_cast<std::uint16_t>(ctx.responder),
+                                 ctx.world.grid.center(cell),
+                                 ctx.scenario.response.ground_range_km);
 }
 
 // Sends the nearest detachment by road. It drives at the convoy speed

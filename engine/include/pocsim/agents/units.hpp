@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "pocsim/world/geo.hpp"
 #include "pocsim/world/grid.hpp"
 
 namespace pocsim {
@@ -45,5 +46,11 @@ struct Units {
     return task[u] != UnitTask::waiting && task[u] != UnitTask::withdrawn;
   }
 };
+
+// The patrolling unit of `faction` nearest to `at` (straight line, ties by
+// unit order) within `max_km` inclusive, or -1: who answers an incident by
+// road, who moves into a camp handed over.
+int nearest_patrolling_unit(const Units& units, std::uint16_t faction, geo::PointKm at,
+                            double max_km);
 
 }  // namespace pocsim
