@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 // The reach of presence is a distance in km (control.presence_km): a unit
-// marks the cells whose centres lie within that distance of its own position,
-// a disc whatever the grid's cell size; and the deterrence it buys, measured
+// marks the cells whose centres lie within that distance of its own position
+// (to the centre of its square of about a km), a disc whatever the grid's
+// cell size; and the deterrence it buys, measured
 // as the teaching scenario measures it, does not change with world.cell_km.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <utility>
 #include <vector>
 
-#include "pocsim/systems/presence.hpp"
+#include "pocsim/systems/presence_footprint.hpp"
 #include "support/equivalence.hpp"
 #include "support/levers.hpp"
 
@@ -22,10 +24,26 @@ using ColumnRow = std::pair<int, int>;
 
 std::set<ColumnRow> marked_around(const world::Grid& grid, double x, double y, double reach_km) {
   std::set<ColumnRow> cells;
-  for_each_cell_within_km(grid, x, y, reach_km, [&](world::CellId c) {
-    const bool fresh = cells.insert({grid.column(c), grid.row(c)}).second;
-    EXPECT_TRUE(fresh) << "cell " << c << " visited twice";
+  const PresenceFootprint footprint(grid, reach_km);
+  footprint.for_each_row(grid, grid.cell_at({x, y}), x, y, [&](world::CellId first, int count) {
+    for (int k = 0; k < count; ++k) {
+      const world::CellId c = first + static_cast<world::CellId>(k);
+      const bool fresh = cells.insert({grid.column(c), grid.row(c)}).second;
+      EXPECT_TRUE(fresh) << "cell " << c << " visited twice";
+    }
   });
+  return cells;
+}
+
+// The cells whose centres lie within reach of (x, y), every cell measured.
+std::set<ColumnRow> disc_by_measuring_every_cell(const world::Grid& grid, double x, double y,
+                                                 double reach_km) {
+  std::set<ColumnRow> cells;
+  for (world::CellId c = 0; c < grid.cell_count(); ++c) {
+    const geo::PointKm centre = grid.center(c);
+    if ((centre.x - x) * (centre.x - x) + (centre.y - y) * (centre.y - y) <= reach_km * reach_km)
+      cells.insert({grid.column(c), grid.row(c)});
+  }
   return cells;
 }
 
@@ -69,8 +87,9 @@ TEST(PresenceReach, IsADiscOfCellCentresAtTenKmCells) {
 
 // 25 km cells, the same 28.2 km: at a cell's centre the disc holds the cell
 // and its four neighbours 25 km away (the diagonals are 35.4 km off); at the
-// corner shared by four cells it holds those four (17.7 km) and nothing 39.5
-// km away. Measured from the unit, not from its cell's centre.
+// corner shared by four cells (its square's centre is 0.7 km inside cell
+// (2, 2)) it holds those four (17.7 to 19 km) and nothing 37 km away.
+// Measured from the unit, not from its cell's centre.
 TEST(PresenceReach, IsADiscOfCellCentresAtTwentyFiveKmCells) {
   const world::Grid grid(geo::Projection{}, 8, 8, 25.0);
   EXPECT_EQ(marked_around(grid, 62.5, 62.5, 28.2),
@@ -92,6 +111,28 @@ TEST(PresenceReach, IsCutAtTheGridsEdge) {
   const world::Grid small(geo::Projection{}, 12, 12, 10.0);
   EXPECT_EQ(marked_around(small, 115.0, 115.0, 10.0),
             (std::set<ColumnRow>{{11, 11}, {10, 11}, {11, 10}}));
+}
+
+// Each cell is cut into an odd number of squares of at most a km a side, so
+// that the cell's centre is a square's centre; a unit anywhere in a square
+// marks the disc around the square's centre, exactly as measuring every cell
+// of the grid finds it, cut at the grid's edges. Positions spread over the
+// grid by a fixed stride, corners and edges included.
+TEST(PresenceReach, IsTheDiscAroundTheCentreOfTheUnitsSquare) {
+  for (const double size : {0.5, 4.0, 10.0, 25.0}) {
+    const world::Grid grid(geo::Projection{}, 15, 11, size);
+    const PresenceFootprint footprint(grid, 28.2);
+    EXPECT_EQ(footprint.squares() % 2, 1) << size;
+    EXPECT_LE(size / footprint.squares(), PresenceFootprint::square_km) << size;
+    EXPECT_GT(size / footprint.squares(), PresenceFootprint::square_km / 2 - 1e-9) << size;
+    const double side = size / footprint.squares();
+    const auto square_centre = [side](double at) { return (std::floor(at / side) + 0.5) * side; };
+    for (double x = 0.0123 * size; x < 15 * size; x += 0.3719 * size)
+      for (double y = 0.0271 * size; y < 11 * size; y += 0.4133 * size)
+        EXPECT_EQ(marked_around(grid, x, y, 28.2),
+                  disc_by_measuring_every_cell(grid, square_centre(x), square_centre(y), 28.2))
+            << "a unit at (" << x << ", " << y << ") on cells of " << size << " km";
+  }
 }
 
 // Over many positions the disc's cells cover pi r^2 on average at any cell

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Presence (engine/src/systems/presence.cpp): each active unit marks the
-// cells whose centres lie within control.presence_km of it with its
+// cells whose centres lie within control.presence_km of it (of the centre of
+// the square of about a km that holds it, presence_footprint.hpp) with its
 // unit-days, and presence fades by exp(-1 / presence_memory_days) a day, so
 // that once a force leaves, its presence falls as exp(-days / memory).
 #include "pocsim/systems/presence.hpp"
@@ -27,9 +28,10 @@ int faction_named(const SimulationContext& ctx, const std::string& name) {
 }  // namespace
 
 // After one tick, the cells a unit marks are exactly those whose centres lie
-// within reach of it, and the presence they hold adds up to one tick's
-// unit-days for every cell of every unit's disc. The expected cells are
-// found by measuring every cell of the grid, not through the mark's bounds.
+// within reach of it (of its square's centre, found here from the rule: a
+// cell cut into k x k squares, k the least odd number >= cell_km), and the presence they hold adds
+// up to one tick's unit-days for every cell of every unit's disc. The expected cells are found by
+// measuring every cell of the grid, not through the mark's bounds.
 TEST(Presence, EachUnitMarksTheDiscWithinReachWithOneTicksUnitDays) {
   const double reach_km = 40.0;
   Simulation sim(test::load_shipped("teaching/presence_deterrence.yaml",
@@ -39,11 +41,16 @@ TEST(Presence, EachUnitMarksTheDiscWithinReachWithOneTicksUnitDays) {
   const world::Grid& grid = ctx.world.grid;
   const auto f = static_cast<std::size_t>(faction_named(ctx, "MINUSMA"));
   std::vector<double> expected(static_cast<std::size_t>(grid.cell_count()), 0.0);
+  int squares = static_cast<int>(std::ceil(grid.cell_km()));
+  if (squares % 2 == 0) ++squares;
+  const double side = grid.cell_km() / squares;
+  const auto square_centre = [side](double at) { return (std::floor(at / side) + 0.5) * side; };
   for (std::size_t u = 0; u < ctx.units.size(); ++u) {
     if (ctx.units.faction[u] != f || !ctx.units.active(u)) continue;
+    const double x = square_centre(ctx.units.x[u]), y = square_centre(ctx.units.y[u]);
     for (world::CellId c = 0; c < grid.cell_count(); ++c) {
       const geo::PointKm centre = grid.center(c);
-      if (std::hypot(centre.x - ctx.units.x[u], centre.y - ctx.units.y[u]) <= reach_km)
+      if (std::hypot(centre.x - x, centre.y - y) <= reach_km)
         expected[static_cast<std::size_t>(c)] += 2.0 / 24.0;
     }
   }

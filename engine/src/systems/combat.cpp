@@ -104,19 +104,44 @@ double crossfire_probability(const scenario::CombatSection& cfg, scenario::FireM
   return 1.0 - std::pow(1.0 - hourly, hours);
 }
 
+namespace {
+
+// The active units by (cell, unit), from last tick's order of all units:
+// insertion sort costs one pass plus a step for each pair of units whose
+// order changed, where sorting from scratch cost n log n every tick.
+const std::vector<std::pair<world::CellId, std::uint32_t>>& active_units_by_cell(
+    const Units& units, CombatScratch& scratch) {
+  auto& all = scratch.units_by_cell;
+  for (auto& [cell, u] : all) cell = units.cell[u];
+  for (auto u = static_cast<std::uint32_t>(all.size()); u < units.size(); ++u)
+    all.emplace_back(units.cell[u], u);
+  for (std::size_t i = 1; i < all.size(); ++i) {
+    const auto moving = all[i];
+    std::size_t j = i;
+    for (; j > 0 && moving < all[j - 1]; --j) all[j] = all[j - 1];
+    all[j] = moving;
+  }
+  auto& active = scratch.active_by_cell;
+  active.clear();
+  for (const auto& entry : all)
+    if (units.active(entry.second)) active.push_back(entry);
+  return active;
+}
+
+}  // namespace
+
 void resolve_combat(SimulationContext& ctx, const TickInfo& tick) {
   Units& units = ctx.units;
   const world::Grid& grid = ctx.world.grid;
   const int reach = ctx.scenario.combat.contact_cells;
+  const double chance =
+      1.0 - std::pow(1.0 - ctx.scenario.combat.engage_probability, ctx.tick_hours);
 
   // Active units ordered by cell, so that contacts are found by looking up
   // the neighbouring cells rather than by comparing every pair.
-  std::vector<std::pair<world::CellId, std::uint32_t>> by_cell;
-  by_cell.reserve(units.size());
-  for (std::size_t u = 0; u < units.size(); ++u)
-    if (units.active(u)) by_cell.emplace_back(units.cell[u], static_cast<std::uint32_t>(u));
-  std::sort(by_cell.begin(), by_cell.end());
-  std::vector<std::uint8_t> engaged(units.size(), 0);
+  const auto& by_cell = active_units_by_cell(units, ctx.combat_scratch);
+  auto& engaged = ctx.combat_scratch.engaged;
+  engaged.assign(units.size(), 0);
   // Which factions stand in each cell: most neighbourhoods hold no enemy,
   // and one look at a cell's bits spares the search of the sorted list.
   auto& factions_in = ctx.cells.unit_factions;
@@ -143,8 +168,6 @@ void resolve_combat(SimulationContext& ctx, const TickInfo& tick) {
       }
     if (enemy == units.size()) continue;
     engaged[u] = engaged[enemy] = 1;
-    const double chance =
-        1.0 - std::pow(1.0 - ctx.scenario.combat.engage_probability, ctx.tick_hours);
     if (ctx.rng.uniform(Purpose::combat_engage, static_cast<std::uint32_t>(u), tick.tick,
                         static_cast<std::uint32_t>(enemy)) >= chance)
       continue;

@@ -14,6 +14,7 @@ SimulationContext::SimulationContext(const scenario::Scenario& scenario_in,
       executor(mode),
       tick_hours(scenario_in.scenario.tick_hours),
       ticks_per_day(static_cast<std::uint32_t>(24 / scenario_in.scenario.tick_hours)),
+      presence_footprint(world_in.grid, scenario_in.control.presence_km),
       recorder(&world_in.region, world_in.places.region_names.size(), scenario_in.factions.size()) {
   const std::uint32_t n = world.grid.cell_count();
   home_index = populate_civilians(civilians, world.population, scenario.civilians.people_per_agent);

@@ -9,18 +9,18 @@ namespace pocsim {
 
 void mark_presence(SimulationContext& ctx) {
   const world::Grid& grid = ctx.world.grid;
-  const double reach_km = ctx.scenario.control.presence_km;
   const auto unit_days = static_cast<float>(ctx.tick_hours / 24.0);
   const Units& units = ctx.units;
   for (std::size_t u = 0; u < units.size(); ++u) {
     if (!units.active(u)) continue;
     // The faction's row of the presence table: a row of the disc is a run of it.
     float* presence = &ctx.presence(units.faction[u], 0);
-    for_each_row_within_km(grid, units.x[u], units.y[u], reach_km,
-                           [presence, unit_days](world::CellId first, int count) {
-                             for (float *p = presence + first, *end = p + count; p != end; ++p)
-                               *p += unit_days;
-                           });
+    ctx.presence_footprint.for_each_row(grid, units.cell[u], units.x[u], units.y[u],
+                                        [presence, unit_days](world::CellId first, int count) {
+                                          for (float *p = presence + first, *end = p + count;
+                                               p != end; ++p)
+                                            *p += unit_days;
+                                        });
   }
 }
 

@@ -5,6 +5,7 @@
 // in a fixed order; nothing here is touched by two threads at once except
 // through Executor blocks that write disjoint ranges.
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "pocsim/agents/civilians.hpp"
@@ -15,6 +16,7 @@
 #include "pocsim/output/recorder.hpp"
 #include "pocsim/scenario/scenario.hpp"
 #include "pocsim/systems/planned_operation.hpp"
+#include "pocsim/systems/presence_footprint.hpp"
 #include "pocsim/systems/response_state.hpp"
 #include "pocsim/world/world.hpp"
 
@@ -37,6 +39,16 @@ struct Episode {
   std::uint16_t faction;
   world::CellId cell;
   std::uint32_t end_tick;  // last tick of the episode
+};
+
+// The combat phase's buffers, kept from tick to tick so that a tick allocates
+// nothing and sorts little: every unit, active or not, by (cell, unit) as of
+// the last tick, which is nearly the order of this one (a unit crosses a cell
+// now and then).
+struct CombatScratch {
+  std::vector<std::pair<world::CellId, std::uint32_t>> units_by_cell;
+  std::vector<std::pair<world::CellId, std::uint32_t>> active_by_cell;
+  std::vector<std::uint8_t> engaged;
 };
 
 // Displaced agents ordered by the cell they are in now.
@@ -103,11 +115,13 @@ struct SimulationContext {
   Executor executor;
   double tick_hours;
   std::uint32_t ticks_per_day;
+  PresenceFootprint presence_footprint;
 
   Civilians civilians;
   HomeIndex home_index;
   DisplacedIndex displaced;
   CivilianIndexScratch index_scratch;
+  CombatScratch combat_scratch;
   Units units;
   CellFields cells;
   std::vector<Episode> episodes;
