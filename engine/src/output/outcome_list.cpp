@@ -230,6 +230,31 @@ std::vector<Declaration> summary_declarations() {
           return f.t.civilian_deaths_by_region[g];
         }));
 
+  s.add("civilians_abducted.total", "people", T::count,
+        "civilians abducted, or detained and disappeared", {},
+        count([](const RunFacts& f, auto, auto) { return f.abducted; }));
+  s.add("civilians_abducted.by_perpetrator_kind.<kind>", "people", T::count,
+        "civilians abducted or disappeared by factions of a kind", {Over::kind},
+        count([](const RunFacts& f, std::size_t k, auto) { return f.abducted_by_kind[k]; }));
+  s.group("civilians_abducted.by_faction", T::empty_object,
+          "civilians abducted or disappeared by each faction");
+  s.add("civilians_abducted.by_faction.<faction>", "people", T::count,
+        "civilians the faction abducted or made disappear", {Over::faction},
+        count([](const RunFacts& f, std::size_t i, auto) { return f.t.abducted_by_faction[i]; }));
+  s.add("civilians_abducted.by_region.<region>", "people", T::count,
+        "civilians abducted or disappeared in the region", {Over::region},
+        count([](const RunFacts& f, std::size_t g, auto) { return f.t.abducted_by_region[g]; }));
+  s.add("civilians_abducted.released", "people", T::count, "abductees later released", {},
+        count([](const RunFacts& f, auto, auto) { return f.t.abductees_released; }));
+  s.add("civilians_abducted.killed", "people", T::count,
+        "abductees later killed (not counted in civilian_deaths)", {},
+        count([](const RunFacts& f, auto, auto) { return f.t.abductees_killed; }));
+  s.add("civilians_abducted.missing", "people", T::count,
+        "abductees neither released nor killed: still held or disappeared", {},
+        count([](const RunFacts& f, auto, auto) {
+          return f.abducted - f.t.abductees_released - f.t.abductees_killed;
+        }));
+
   s.add("combatant_deaths.total", "people", T::count, "combatants killed in combat", {},
         count([](const RunFacts& f, auto, auto) { return f.combatant_deaths; }));
   s.group("combatant_deaths.by_faction", T::empty_object, "combatants killed, by faction");
@@ -486,6 +511,14 @@ std::vector<Declaration> summary_declarations() {
         count([](const RunFacts& f, std::size_t w, std::size_t g) {
           return f.windows[w].deaths_by_region[g];
         }));
+  s.add("windows.<window>.civilians_abducted.total", "people", T::count,
+        "civilians abducted or disappeared within the window", window,
+        count([](const RunFacts& f, std::size_t w, auto) { return f.windows[w].abducted; }));
+  s.add("windows.<window>.civilians_abducted.by_perpetrator_kind.<kind>", "people", T::count,
+        "civilians abducted or disappeared within the window by factions of a kind",
+        {Over::window, Over::kind}, count([](const RunFacts& f, std::size_t w, std::size_t k) {
+          return f.windows[w].abducted_by_kind[k];
+        }));
   s.add(
       "windows.<window>.combatant_deaths", "people", T::count,
       "combatants killed in combat within the window", window,
@@ -598,6 +631,9 @@ std::vector<SeriesColumn> series_columns() {
                    [held, k](const RegionDay& r, const ProtectionDay&, double cells) {
                      return (held ? r.held[k] : r.contested[k]) / cells;
                    }});
+  // Added after the others (issue 23), so that no column before it moved.
+  region("civilians_abducted", "people", "civilians abducted or disappeared",
+         [](const RegionDay& r) { return r.civilians_abducted; });
   return c;
 }
 

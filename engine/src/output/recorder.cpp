@@ -19,13 +19,15 @@ Recorder::Recorder(const std::vector<std::int16_t>* cell_region, std::size_t reg
   totals_.held_cells_by_faction.assign(factions, 0);
   totals_.civilian_deaths_by_region.assign(regions, 0);
   totals_.infrastructure_destroyed.assign(4, 0);
+  totals_.abducted_by_faction.assign(factions, 0);
+  totals_.abducted_by_region.assign(regions, 0);
 }
 
 EventRecord& Recorder::pending(std::uint32_t day, EventKind kind, world::CellId cell,
                                std::int32_t actor1, std::int32_t actor2, std::uint32_t episode) {
   auto [it, inserted] =
       pending_events_.try_emplace({static_cast<int>(kind), cell, actor1, actor2, episode});
-  if (inserted) it->second = {0, day, kind, actor1, actor2, cell, episode, 0, 0};
+  if (inserted) it->second = {0, day, kind, actor1, actor2, cell, episode, 0, 0, 0};
   return it->second;
 }
 
@@ -68,6 +70,17 @@ void Recorder::ied_strike(std::uint32_t day, world::CellId cell, std::int32_t la
   ++totals_.ied_attacks;
   totals_.ied_deaths_by_faction[victim] += deaths;
   today(cell).combatant_deaths += deaths;
+}
+
+void Recorder::abduction(std::uint32_t day, std::uint32_t episode, std::uint16_t faction,
+                         world::CellId cell, std::uint32_t abducted, std::uint32_t released,
+                         std::uint32_t killed) {
+  pending(day, EventKind::abduction, cell, faction, civilians_actor, episode).abducted += abducted;
+  totals_.abducted_by_faction[faction] += abducted;
+  totals_.abducted_by_region[region_of(cell)] += abducted;
+  totals_.abductees_released += released;
+  totals_.abductees_killed += killed;
+  today(cell).civilians_abducted += abducted;
 }
 
 void Recorder::infrastructure_destroyed(world::CellId cell, int kind) {
@@ -120,6 +133,8 @@ void Recorder::end_of_day(std::uint32_t day, const std::vector<std::int64_t>& di
       case EventKind::violence_against_civilians:
         ++row.violence_events;
         ++totals_.violence_events;
+        break;
+      case EventKind::abduction:  // counted in people (civilians_abducted), not as attacks
         break;
     }
     events_.push_back(e);

@@ -296,6 +296,11 @@ WindowFacts window_facts(const RunResult& r, const scenario::WindowSection& wind
         if (r.faction_kinds[static_cast<std::size_t>(e.actor2)] == FactionKind::peacekeepers)
           w.peacekeeper_ied_deaths += e.fatalities;
         break;
+      case EventKind::abduction:
+        w.abducted += e.abducted;
+        w.abducted_by_kind[static_cast<std::size_t>(
+            r.faction_kinds[static_cast<std::size_t>(e.actor1)])] += e.abducted;
+        break;
     }
   }
   const auto ticks_per_day = static_cast<std::uint32_t>(24 / r.scenario.scenario.tick_hours);
@@ -327,6 +332,8 @@ RunFacts::RunFacts(const RunResult& result)
   for (std::size_t f = 0; f < r.faction_names.size(); ++f) {
     const auto kind = static_cast<std::size_t>(r.faction_kinds[f]);
     deaths_by_perpetrator[kind] += t.civilian_deaths_by_faction[f];
+    abducted_by_kind[kind] += t.abducted_by_faction[f];
+    abducted += t.abducted_by_faction[f];
     if (r.faction_kinds[f] == FactionKind::peacekeepers) {
       peacekeeper_ied += t.ied_deaths_by_faction[f];
       peacekeeper_combat += t.combatant_deaths_by_faction[f];

@@ -86,6 +86,8 @@ struct WindowFacts {
   std::int64_t violence_events = 0, battles = 0, explosions = 0, combatant_deaths = 0,
                infrastructure_destroyed = 0, peacekeeper_ied_deaths = 0;
   std::int64_t displaced_start = 0, displaced_end = 0, displaced_peak = 0;
+  std::int64_t abducted = 0;
+  std::array<std::int64_t, scenario::faction_kind_count> abducted_by_kind{};
   ProtectionFigures protection;  // the incidents begun in the window
 };
 
@@ -98,6 +100,8 @@ struct RunFacts {
   std::int64_t civilian_deaths = 0, combatant_deaths = 0, ied_deaths = 0, died_of_wounds = 0;
   // By faction kind, then crossfire.
   std::array<std::int64_t, scenario::faction_kind_count + 1> deaths_by_perpetrator{};
+  std::int64_t abducted = 0;
+  std::array<std::int64_t, scenario::faction_kind_count> abducted_by_kind{};
   ProtectionFigures protection;
   std::vector<ProtectionFigures> protection_by_region, protection_by_kind;
   std::vector<ProtectionDay> protection_days;  // day-major, days x regions

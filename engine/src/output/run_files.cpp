@@ -50,6 +50,8 @@ const char* event_type_columns(EventKind kind) {
       return "Battles,Armed clash,";
     case EventKind::explosion:
       return "Explosions/Remote violence,Remote explosive/landmine/IED,";
+    case EventKind::abduction:
+      return "Violence against civilians,Abduction/forced disappearance,";
   }
   return ",,";
 }
@@ -134,7 +136,9 @@ std::string events_csv(const Outcomes& o) {
          "request_hours,authorisation_hours,arrival_hours,response_mode,outcome,investigation\n";
   const world::World& w = *r.world;
   for (const EventRecord& e : r.recorder.events()) {
-    const bool violence = e.kind == EventKind::violence_against_civilians;
+    // An abduction is part of its episode's incident, and carries its columns.
+    const bool violence =
+        e.kind == EventKind::violence_against_civilians || e.kind == EventKind::abduction;
     const geo::LonLat at = w.grid.center_lonlat(e.cell);
     out << r.scenario.scenario.country_iso3 << e.id << ',' << day_date(r, e.day).to_string() << ','
         << event_type_columns(e.kind) << csv_field(actor_name(r, e.actor1)) << ','

@@ -183,6 +183,9 @@ void check_references(LoadContext& ctx, Scenario& s) {
       ctx.error(where(base + ".bases"), base + ".bases",
                 "a faction with units needs at least one base");
     check_base_keys(ctx, f, base, faction_names, places.has_value(), check_name);
+    if (f.abductees_released_share + f.abductees_killed_share > 1.0)
+      ctx.error(where(base + ".abductees_killed_share"), base + ".abductees_killed_share",
+                "released and killed shares of the abductees add up to more than 1");
     for (std::size_t j = 0; j < f.hostile_to.size(); ++j) {
       const std::string path = base + ".hostile_to." + std::to_string(j);
       if (f.hostile_to[j] == f.name) {

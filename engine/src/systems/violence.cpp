@@ -9,6 +9,7 @@
 #include "pocsim/scenario/sections/control.hpp"
 #include "pocsim/scenario/sections/faction.hpp"
 #include "pocsim/scenario/sections/recruitment.hpp"
+#include "pocsim/systems/abduction.hpp"
 #include "pocsim/systems/accord.hpp"
 #include "pocsim/systems/civilian_harm.hpp"
 #include "pocsim/systems/investigation.hpp"
@@ -78,6 +79,7 @@ void start_episodes(SimulationContext& ctx, const TickInfo& tick) {
       destroy_infrastructure(ctx, cell, id, tick.tick);
     // After the destruction: a phone tower brought down cannot carry the report.
     open_incident(ctx, ctx.episodes.back(), tick.tick);
+    abduct_civilians(ctx, ctx.episodes.back(), tick.day(), tick.tick);
   }
 }
 

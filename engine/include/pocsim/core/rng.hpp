@@ -44,6 +44,7 @@ enum class Purpose : std::uint32_t {
   investigation = 25,
   weather = 26,
   campaign_town = 27,
+  abduction = 28,
   // Sweep designs and their statistics (engine/src/sweep), not the model.
   latin_hypercube = 30,
   saltelli_design = 31,

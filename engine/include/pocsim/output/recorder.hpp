@@ -17,7 +17,8 @@
 
 namespace pocsim {
 
-enum class EventKind : std::uint8_t { violence_against_civilians, battle, explosion };
+// A new kind goes last: the day's events are ordered by kind first.
+enum class EventKind : std::uint8_t { violence_against_civilians, battle, explosion, abduction };
 
 inline constexpr std::int32_t civilians_actor = -1;
 inline constexpr std::int32_t unidentified_actor = -2;
@@ -32,6 +33,7 @@ struct EventRecord {
   std::uint32_t episode = 0;              // violence: the episode; battle: 0
   std::uint32_t fatalities = 0;           // everybody killed
   std::uint32_t civilian_fatalities = 0;  // civilians among them
+  std::uint32_t abducted = 0;             // abduction: civilians taken
 };
 
 struct RegionDay {
@@ -41,6 +43,7 @@ struct RegionDay {
   std::uint32_t explosions = 0;
   std::uint32_t combatant_deaths = 0;
   std::uint32_t infrastructure_destroyed = 0;
+  std::uint32_t civilians_abducted = 0;
   std::int64_t displaced = 0;
   std::int64_t at_home = 0;
   std::uint32_t medevac_requested = 0;
@@ -61,6 +64,10 @@ struct RunTotals {
   std::vector<std::int64_t> enemies_killed_by_faction;  // the other side's losses in its battles
   std::vector<std::int64_t> hunt_days_by_faction;       // unit-days on counter-terrorism operations
   std::vector<std::int64_t> infrastructure_destroyed;   // by Infrastructure kind
+  std::vector<std::int64_t> abducted_by_faction;
+  std::vector<std::int64_t> abducted_by_region;
+  std::int64_t abductees_released = 0;
+  std::int64_t abductees_killed = 0;
   std::int64_t violent_episodes = 0;  // an episode over several days is several events
   std::int64_t violence_events = 0;
   std::int64_t battles = 0;
@@ -93,6 +100,11 @@ class Recorder {
   void battle(std::uint32_t day, world::CellId cell, std::uint16_t a, std::uint16_t b,
               std::uint32_t losses_a, std::uint32_t losses_b, std::uint32_t civilian_deaths);
   void infrastructure_destroyed(world::CellId cell, int kind);
+  // Civilians abducted by `faction` at the start of an episode, and how many
+  // of them are later released and killed.
+  void abduction(std::uint32_t day, std::uint32_t episode, std::uint16_t faction,
+                 world::CellId cell, std::uint32_t abducted, std::uint32_t released,
+                 std::uint32_t killed);
   void episode_started() { ++totals_.violent_episodes; }
   void hunt_day(std::uint16_t faction) { ++totals_.hunt_days_by_faction[faction]; }
   void helicopters_on_hand(int helicopters) { totals_.helicopter_days += helicopters; }

@@ -56,6 +56,9 @@ struct FactionSection {
   double killings_per_hour = 1.0;
   double episode_hours = 4.0;
   double destroy_probability = 0.05;
+  double abductions_per_episode = 0.0;
+  double abductees_released_share = 0.0;
+  double abductees_killed_share = 0.0;
   std::optional<double> operation_abuse_rate;
   std::vector<std::string> hostile_to;
   std::optional<Date> arrival_date;
@@ -141,6 +144,18 @@ struct FactionSection {
        .max = 240.0});
     v("destroy_probability", destroy_probability,
       {.doc = "chance that an episode destroys one piece of infrastructure in its cell",
+       .min = 0.0,
+       .max = 1.0});
+    v("abductions_per_episode", abductions_per_episode,
+      {.doc = "civilians the faction abducts, or detains so that they disappear, in a violent "
+              "episode on average (Poisson, at the episode's start)",
+       .min = 0.0,
+       .max = 1000.0});
+    v("abductees_released_share", abductees_released_share,
+      {.doc = "share of the faction's abductees later released", .min = 0.0, .max = 1.0});
+    v("abductees_killed_share", abductees_killed_share,
+      {.doc = "share of the faction's abductees later killed; the rest stay missing "
+              "(released_share + killed_share <= 1)",
        .min = 0.0,
        .max = 1.0});
     v("hostile_to", hostile_to, {.doc = "names of the factions this one fights on contact"});
