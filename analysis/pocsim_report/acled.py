@@ -213,6 +213,7 @@ def read_simulated(path):
         frame["country"] = "Mali"
     frame = frame[[c for c in REQUIRED + OPTIONAL if c in frame]].copy()
     frame["event_date"] = [parse_date(t) for t in frame["event_date"]]
+    frame = frame[frame["event_date"].notna()]
     for column in ("fatalities", "latitude", "longitude"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce")
     frame["fatalities"] = frame["fatalities"].fillna(0).astype(int)
