@@ -197,7 +197,7 @@ def breakdown_figure(comparison, columns):
             else:
                 _paired_bars(ax, table, measure, f"{titles[column]}: {measure}")
     fig.legend(handles=[plt.Rectangle((0, 0), 1, 1, color=COLOURS[n]) for n in COLOURS],
-               labels=[SIMULATED + " (" + comparison.what + ")", REAL + " export"],
+               labels=[SIMULATED, REAL],
                loc="upper center", ncol=2, bbox_to_anchor=(0.5, 1.0))
     fig.tight_layout(rect=(0, 0, 1, 0.96))
     return fig
