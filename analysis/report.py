@@ -4,10 +4,14 @@
 sweep directory. `pocsim report DIR` runs it; it can also run alone:
 
     /usr/bin/python3 analysis/report.py out/first_run
+    /usr/bin/python3 analysis/report.py out/first_run --acled my_acled_export.csv
+    /usr/bin/python3 analysis/report.py out/sweeps/demo --acled EXPORT.csv --acled-variant V
 
 Exit status: 0 written (a plot that failed shows as such, with a warning on
-stderr), 1 failure, 2 DIR is not a run or sweep directory.
+stderr), 1 failure, 2 DIR is not a run or sweep directory, or the ACLED
+export cannot be read, or --acled-variant names no variant (nothing written).
 """
+import argparse
 import os
 import sys
 
@@ -15,6 +19,8 @@ sys.dont_write_bytecode = True  # leave the source tree as it was
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 try:
+    from pocsim_report.acled import AcledError
+    from pocsim_report.beside_acled import UnknownVariant
     from pocsim_report.build import build_report
     from pocsim_report.inputs import directory_kind
 except ImportError as e:
@@ -24,11 +30,23 @@ except ImportError as e:
     sys.exit(1)
 
 
+def parse(arguments):
+    """DIR and the options; a usage error exits with status 2 (argparse)."""
+    parser = argparse.ArgumentParser(prog="report.py")
+    parser.add_argument("dir", help="a run or sweep directory")
+    parser.add_argument("--acled", metavar="EXPORT.csv",
+                        help="lay the results beside this ACLED export (section Beside ACLED)")
+    parser.add_argument("--acled-variant", metavar="NAME",
+                        help="the sweep's variant to lay beside it (default: the reference)")
+    options = parser.parse_args(arguments)
+    if options.acled_variant is not None and options.acled is None:
+        parser.error("--acled-variant needs --acled")
+    return options
+
+
 def main(argv):
-    if len(argv) != 2:
-        print("usage: report.py DIR", file=sys.stderr)
-        return 2
-    directory = argv[1]
+    options = parse(argv[1:])
+    directory = options.dir
     if not os.path.isdir(directory):
         print(f"{directory}: error: no such directory", file=sys.stderr)
         return 2
@@ -36,7 +54,11 @@ def main(argv):
         print(f"{directory}: error: neither a run directory (summary.json) nor a sweep "
               "directory (manifest.json and plan.csv)", file=sys.stderr)
         return 2
-    build_report(directory)
+    try:
+        build_report(directory, options.acled, options.acled_variant)
+    except (AcledError, UnknownVariant) as e:
+        print(e, file=sys.stderr)
+        return 2
     return 0
 
 

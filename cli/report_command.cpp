@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// `pocsim report DIR`: plots and an HTML page for a run or sweep directory,
-// drawn by analysis/report.py (pandas and matplotlib) in a child process.
+// `pocsim report DIR [--acled EXPORT.csv [--acled-variant NAME]]`: plots and an
+// HTML page for a run or sweep directory, drawn by analysis/report.py (pandas
+// and matplotlib) in a child process; with --acled, beside the user's own ACLED
+// export, which the script reads and checks.
 #include <spawn.h>
 #include <sys/wait.h>
 
@@ -26,6 +28,8 @@ namespace fs = std::filesystem;
 
 struct ReportOptions {
   std::string dir;
+  std::string acled_export;   // empty: no "Beside ACLED" section
+  std::string acled_variant;  // empty: the sweep's reference variant
   bool quiet = false;
 };
 
@@ -101,8 +105,13 @@ int report(const ReportOptions& o) {
   ::setenv("POCSIM_REPORT_BY",
            ("pocsim " + std::string(engine_version()) + ", commit " + commit_description()).c_str(),
            1);
+  std::vector<std::string> argv{python, script.string(), o.dir};
+  if (!o.acled_export.empty()) argv.insert(argv.end(), {"--acled", o.acled_export});
+  if (!o.acled_variant.empty()) argv.insert(argv.end(), {"--acled-variant", o.acled_variant});
   std::string error;
-  const int status = spawn_and_wait({python, script.string(), o.dir}, error);
+  const int status = spawn_and_wait(argv, error);
+  // The script has said what it could not read (the export, the variant) and written nothing.
+  if (status == exit_bad_input && error.empty()) return exit_bad_input;
   if (status != 0) {
     std::cerr << "pocsim report: error: ";
     if (status < 0 || !error.empty())
@@ -130,6 +139,12 @@ Command add_report_command(CLI::App& app) {
   auto o = std::make_shared<ReportOptions>();
   cmd->add_option("dir", o->dir, "run directory (pocsim run) or sweep directory (pocsim sweep)")
       ->required();
+  cmd->add_option("--acled", o->acled_export,
+                  "lay the results beside your own ACLED export (CSV): section \"Beside "
+                  "ACLED\" (docs/report.md)");
+  cmd->add_option("--acled-variant", o->acled_variant,
+                  "the sweep variant laid beside the export (default: the reference)")
+      ->needs("--acled");
   cmd->add_flag("--quiet", o->quiet, "do not print the path of the page");
   return [o] { return report(*o); };
 }

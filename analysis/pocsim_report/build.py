@@ -4,8 +4,8 @@ import os
 import sys
 import traceback
 
-from . import (against_axis, charts, maps, over_time, regions, significance,
-               withdrawal_cost)
+from . import (acled, against_axis, beside_acled, charts, maps, over_time, regions,
+               significance, withdrawal_cost)
 from .attribution import credit_text, draw_credit
 from .geography import load_geography
 from .inputs import CIVILIAN_DEATHS, RunDir, SweepDir, directory_kind
@@ -114,7 +114,8 @@ def zoom_note(scope):
             ", ".join(scope.scenario.area()) + ").")
 
 
-def run_report(directory):
+def run_report(directory, export=None):
+    """export: (frame, path) of an ACLED export to lay the run beside."""
     run = RunDir(directory)
     s = run.summary
     page = Page(f"pocsim report: {run.name}")
@@ -182,6 +183,10 @@ def run_report(directory):
                 "responder, within x hours of onset (events.csv, one value per episode); "
                 "curves end below 1 when some episodes never were.",
                 lambda: charts.run_response_times(run))
+    if export is not None:
+        beside_acled.add_section(page, plotter,
+                                 beside_acled.Comparison(*export, run, "this run"), scope,
+                                 credit_text(geography.attributions()))
     add_footer(page, s, "Results produced by")
     return page, plotter
 
@@ -301,8 +306,29 @@ def variants_table(sweep, page):
                                                  labels.rows()], text=True)
 
 
-def sweep_report(directory):
+def add_beside_acled(sweep, page, plotter, export, variant):
+    """The section "Beside ACLED" for a sweep: the events of the variant's
+    sample run (replicate 0), the only run of a sweep whose events.csv is kept."""
+    variant_id, label, run = variant
+    if run is None:
+        page.heading("Beside ACLED")
+        page.paragraph(f"no data: the sweep kept no events of variant {label}: a sweep keeps "
+                       "events.csv only for replicate 0 of each variant, in samples/VARIANT/ "
+                       "(grid designs with sweep.keep_samples, the default); lay a run directory "
+                       "(pocsim run) beside ACLED instead.", "note")
+        return
+    geography, note = load_geography(run.resolved_scenario, REPOSITORY)
+    scope = maps.MapScope(geography, run.resolved_scenario)
+    what = f"variant {label}, replicate 0 (samples/{variant_id}/events.csv)"
+    beside_acled.add_section(page, plotter, beside_acled.Comparison(*export, run, what), scope,
+                             credit_text(geography.attributions()))
+
+
+def sweep_report(directory, export=None, acled_variant=None):
+    """export: (frame, path) of an ACLED export to lay the variant named
+    acled_variant (default: the reference) beside."""
     sweep = SweepDir(directory)
+    variant = beside_acled.sample_of_variant(sweep, acled_variant) if export else None
     m = sweep.manifest
     page = Page(f"pocsim report: sweep {sweep.name}")
     design = m.get("design", "?")
@@ -390,17 +416,29 @@ def sweep_report(directory):
                 "and perpetrator kind; triangles are the bases of the scenario's factions "
                 "(coloured by kind), grey lines roads." + (zoom_note(scope) if scope else ""),
                 sample_maps, credit=credit_text(geography.attributions()) if geography else None)
+    if export is not None:
+        add_beside_acled(sweep, page, plotter, export, variant)
     add_footer(page, m, "Results produced by")
     return page, plotter
 
 
-def build_report(directory):
-    """Writes DIR/plots/*.png and DIR/report.html; returns the page's path."""
+def build_report(directory, acled_export=None, acled_variant=None):
+    """Writes DIR/plots/*.png and DIR/report.html; returns the page's path.
+    acled_export: the path of the user's ACLED export, for the section
+    "Beside ACLED"; acled_variant: the sweep's variant to lay beside it.
+    The export is read, and the variant found, before anything is written:
+    an acled.AcledError or beside_acled.UnknownVariant leaves DIR as it was."""
     kind = directory_kind(directory)
     if kind is None:
         raise ValueError("neither a run directory (summary.json) nor a sweep directory "
                          "(manifest.json and plan.csv)")
-    page, plotter = (run_report if kind == "run" else sweep_report)(directory)
+    export = None
+    if acled_export is not None:
+        export = (acled.read_export(acled_export), acled_export)
+    if kind == "run":
+        page, plotter = run_report(directory, export)
+    else:
+        page, plotter = sweep_report(directory, export, acled_variant)
     path = os.path.join(directory, "report.html")
     page.write(path)
     return path, plotter.failures

@@ -17,7 +17,7 @@ MAX_AREA = 1500.0
 SIZE_LEGEND = (1, 10, 100)
 
 
-def _area(fatalities):
+def marker_area(fatalities):
     return np.clip(MIN_AREA + AREA_PER_FATALITY * np.asarray(fatalities, dtype=float), MIN_AREA,
                    MAX_AREA)
 
@@ -115,7 +115,7 @@ def draw_bases(ax, scope, base_names=True):
                         color="#222222", zorder=5)
 
 
-def draw_geography(ax, geography, scope, base_names=True):
+def draw_geography(ax, geography, scope, base_names=True, bases=True):
     for ring in geography.rings:
         lon, lat = zip(*ring)
         ax.fill(lon, lat, facecolor="#f4f1e8", edgecolor="#333333", linewidth=1.2, zorder=0)
@@ -132,10 +132,11 @@ def draw_geography(ax, geography, scope, base_names=True):
     if len(river) >= 2:
         lon, lat = zip(*river)
         ax.plot(lon, lat, color="#6baed6", linewidth=2.0, zorder=1, alpha=0.8)
-    draw_bases(ax, scope, base_names)
+    if bases:
+        draw_bases(ax, scope, base_names)
 
 
-def _frame(ax, geography, grouped, zoom):
+def set_frame(ax, geography, grouped, zoom):
     lons = [p[0] for ring in geography.rings for p in ring]
     lats = [p[1] for ring in geography.rings for p in ring]
     if zoom is not None:
@@ -168,11 +169,11 @@ def draw_events(ax, scope, events, base_names=True):
             rows = grouped[(grouped["kind"] == NO_KIND) == background]
             if rows.empty:
                 continue
-            ax.scatter(rows["longitude"], rows["latitude"], s=_area(rows["fatalities"]),
+            ax.scatter(rows["longitude"], rows["latitude"], s=marker_area(rows["fatalities"]),
                        c=[kind_colour(k, all_kinds) for k in rows["kind"]],
                        alpha=0.35 if background else 0.65, edgecolors="white", linewidths=0.5,
                        zorder=2 if background else 3)
-    _frame(ax, geography, grouped, scope.zoom)
+    set_frame(ax, geography, grouped, scope.zoom)
     return kinds, grouped
 
 
@@ -182,7 +183,8 @@ def legend(fig_or_ax, kinds, scope, **where):
     handles = [plt.Line2D([], [], marker="o", linestyle="", markersize=8,
                           color=kind_colour(k, kinds), alpha=0.7, label=k) for k in kinds]
     # A marker's size is its diameter in points; a scatter's, its area in points².
-    handles += [plt.Line2D([], [], marker="o", linestyle="", markersize=math.sqrt(_area([n])[0]),
+    handles += [plt.Line2D([], [], marker="o", linestyle="",
+                           markersize=math.sqrt(marker_area([n])[0]),
                            color="#bbbbbb", markeredgecolor="#666666",
                            label=f"{n} fatalit{'y' if n == 1 else 'ies'}") for n in SIZE_LEGEND]
     for kind, names, _, _ in scope.bases():
