@@ -47,53 +47,58 @@ std::vector<geo::LonLat> town_positions(const Places& places) {
   throw WorldError(text.str());
 }
 
+// For each of `cells`, index_of(name) of the polygon that holds it, from a
+// regions or districts file (whose errors the loader has reported already).
+template <class IndexOf>
+std::vector<int> named_polygon_of_cells(const World& w, const std::filesystem::path& file,
+                                        const std::string& what, const std::string& property,
+                                        const std::vector<CellId>& cells, IndexOf&& index_of) {
+  Diagnostics diagnostics;
+  const auto features = load_polygon_features(file, what, property, diagnostics);
+  if (!features) throw_diagnostics(diagnostics);
+  std::vector<Polygon> shapes;
+  std::vector<int> index_of_feature;
+  for (const PolygonFeature& f : *features) {
+    index_of_feature.push_back(index_of(f.name));
+    shapes.push_back(f.shape);
+  }
+  std::vector<int> out = polygon_of_cells(w.grid, shapes, cells, town_positions(w.places));
+  for (int& k : out) k = index_of_feature[static_cast<std::size_t>(k)];
+  return out;
+}
+
 // The region of each land cell from the regions file, whose names are the
 // places file's regions (the loader has checked that).
 std::vector<int> regions_from_polygons(const scenario::WorldSection& cfg, const World& w,
                                        const std::vector<CellId>& land) {
-  Diagnostics diagnostics;
-  const auto features = load_polygon_features(cfg.regions->resolved, "regions",
-                                              cfg.region_name_property, diagnostics);
-  if (!features) throw_diagnostics(diagnostics);
-  std::vector<Polygon> shapes;
-  std::vector<int> region_of_feature;
-  for (const PolygonFeature& f : *features) {
-    const int r = w.places.find_region(f.name);
-    if (r < 0)
-      throw WorldError("the regions file names '" + f.name + "', not a region of the places file");
-    shapes.push_back(f.shape);
-    region_of_feature.push_back(r);
-  }
-  std::vector<int> region = polygon_of_cells(w.grid, shapes, land, town_positions(w.places));
-  for (int& r : region) r = region_of_feature[static_cast<std::size_t>(r)];
-  return region;
+  return named_polygon_of_cells(w, cfg.regions->resolved, "regions", cfg.region_name_property, land,
+                                [&](const std::string& name) {
+                                  const int r = w.places.find_region(name);
+                                  if (r < 0)
+                                    throw WorldError("the regions file names '" + name +
+                                                     "', not a region of the places file");
+                                  return r;
+                                });
 }
 
 // Districts from their file: several features of one name are one district,
 // numbered in the order of their first feature; each district's region is
 // the one that holds most of its cells (the lower index on a tie).
 void place_districts(const scenario::WorldSection& cfg, World& w) {
-  Diagnostics diagnostics;
-  const auto features = load_polygon_features(cfg.districts->resolved, "districts",
-                                              cfg.district_name_property, diagnostics);
-  if (!features) throw_diagnostics(diagnostics);
-  std::vector<Polygon> shapes;
-  std::vector<int> district_of_feature;
-  for (const PolygonFeature& f : *features) {
-    const auto it = std::find(w.district_names.begin(), w.district_names.end(), f.name);
-    district_of_feature.push_back(static_cast<int>(it - w.district_names.begin()));
-    if (it == w.district_names.end()) w.district_names.push_back(f.name);
-    shapes.push_back(f.shape);
-  }
-  const std::vector<int> district =
-      polygon_of_cells(w.grid, shapes, w.land_cells, town_positions(w.places));
+  const std::vector<int> district = named_polygon_of_cells(
+      w, cfg.districts->resolved, "districts", cfg.district_name_property, w.land_cells,
+      [&](const std::string& name) {
+        const auto it = std::find(w.district_names.begin(), w.district_names.end(), name);
+        if (it != w.district_names.end()) return static_cast<int>(it - w.district_names.begin());
+        w.district_names.push_back(name);
+        return static_cast<int>(w.district_names.size()) - 1;
+      });
   std::vector<std::vector<int>> cells_by_region(w.district_names.size(),
                                                 std::vector<int>(w.region_count(), 0));
   for (std::size_t k = 0; k < w.land_cells.size(); ++k) {
     const CellId c = w.land_cells[k];
-    const int d = district_of_feature[static_cast<std::size_t>(district[k])];
-    w.district[c] = static_cast<std::int16_t>(d);
-    ++cells_by_region[d][w.region[c]];
+    w.district[c] = static_cast<std::int16_t>(district[k]);
+    ++cells_by_region[district[k]][w.region[c]];
   }
   for (const auto& counts : cells_by_region)
     w.district_region.push_back(
