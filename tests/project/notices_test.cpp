@@ -195,10 +195,10 @@ struct NamedSource {
 
 std::vector<NamedSource> data_sources(const fs::path& data_dir) {
   std::vector<NamedSource> sources;
-  for (const auto& entry : fs::directory_iterator(data_dir)) {
+  for (const auto& entry : fs::recursive_directory_iterator(data_dir)) {
     if (!entry.is_regular_file()) continue;
     const fs::path& p = entry.path();
-    const std::string file = "scenarios/data/" + p.filename().string();
+    const std::string file = "scenarios/data/" + fs::relative(p, data_dir).generic_string();
     const std::string text = read_text(p.string());
     std::vector<std::string> names;
     const std::string ext = p.extension().string();
@@ -229,10 +229,12 @@ TEST(Notice, NamesEveryDataFileAndEverySourceNamedInOne) {
   ASSERT_FALSE(notice.empty()) << "NOTICE is missing";
   const fs::path data_dir = source_path("scenarios/data");
   std::size_t files = 0;
-  for (const auto& entry : fs::directory_iterator(data_dir)) {
+  // The boundaries' folder too (scenarios/data/boundaries/).
+  for (const auto& entry : fs::recursive_directory_iterator(data_dir)) {
     if (!entry.is_regular_file()) continue;
     ++files;
-    const std::string file = "scenarios/data/" + entry.path().filename().string();
+    const std::string file =
+        "scenarios/data/" + fs::relative(entry.path(), data_dir).generic_string();
     EXPECT_NE(notice.find(normalised(file)), std::string::npos) << "NOTICE does not list " << file;
   }
   EXPECT_GT(files, 0u);

@@ -388,7 +388,13 @@ TEST(LoadScenarioFile, BaselineLoads) {
   const LoadResult r = load_scenario(scenario_dir() / "baseline.yaml");
   ASSERT_TRUE(r.scenario) << all_messages(r);
   EXPECT_EQ(r.scenario->scenario.name, "mali_2022_baseline");
-  EXPECT_EQ(r.scenario->world.outline.resolved, data_file("mali_outline.geojson"));
+  EXPECT_EQ(r.scenario->world.outline.resolved, data_file("boundaries/mali_adm0_ocha.geojson"));
+  ASSERT_TRUE(r.scenario->world.regions);
+  EXPECT_EQ(r.scenario->world.regions->resolved,
+            data_file("boundaries/mali_adm1_2016_taoudenit_approx.geojson"));
+  EXPECT_EQ(r.scenario->world.region_name_property, "name_fr");
+  ASSERT_TRUE(r.scenario->world.districts);
+  EXPECT_EQ(r.scenario->world.districts->resolved, data_file("boundaries/mali_adm2.geojson"));
   EXPECT_GE(r.scenario->factions.size(), 2u);
 }
 

@@ -15,6 +15,7 @@
 #include "pocsim/scenario/value_text.hpp"
 #include "pocsim/world/outline.hpp"
 #include "pocsim/world/places.hpp"
+#include "pocsim/world/polygon_file.hpp"
 #include "yaml_paths.hpp"
 
 namespace pocsim::scenario {
@@ -92,6 +93,46 @@ bool is_plain_word(const std::string& name) {
   });
 }
 
+// The regions' and districts' files: polygons with a name each; a region's
+// name is one of the places file's regions, and every one of those has a
+// polygon, or it would have no land.
+void check_map_files(LoadContext& ctx, const Scenario& s, const world::Places* places) {
+  const auto readable = [](const std::optional<DataFile>& f) {
+    return f && std::filesystem::is_regular_file(f->resolved);
+  };
+  if (readable(s.world.districts))
+    world::load_polygon_features(s.world.districts->resolved, "districts",
+                                 s.world.district_name_property, ctx.diagnostics);
+  if (!readable(s.world.regions)) return;
+  const std::filesystem::path& file = s.world.regions->resolved;
+  const auto features =
+      world::load_polygon_features(file, "regions", s.world.region_name_property, ctx.diagnostics);
+  if (!features || !places) return;
+  std::vector<std::uint8_t> has_polygon(places->region_names.size(), 0);
+  bool all_known = true;
+  for (std::size_t k = 0; k < features->size(); ++k) {
+    const std::string& name = (*features)[k].name;
+    const int r = places->find_region(name);
+    if (r >= 0) {
+      has_polygon[static_cast<std::size_t>(r)] = 1;
+      continue;
+    }
+    all_known = false;
+    const std::string path =
+        "features." + std::to_string(k) + ".properties." + s.world.region_name_property;
+    ctx.error(world::feature_property_location(file, k, s.world.region_name_property), path,
+              "'" + name + "' is not a region of the places file" +
+                  did_you_mean_or_list(name, places->region_names, "regions"));
+  }
+  // After a misspelt name, the regions it missed would only repeat it.
+  for (std::size_t r = 0; r < has_polygon.size() && all_known; ++r)
+    if (!has_polygon[r])
+      ctx.error(ctx.location_of("world.regions"), "world.regions",
+                "the places file's region '" + places->region_names[r] + "' has no polygon in '" +
+                    s.world.regions->path + "' (by its property '" + s.world.region_name_property +
+                    "')");
+}
+
 void check_references(LoadContext& ctx, Scenario& s) {
   auto where = [&](const std::string& path) { return ctx.location_of(path); };
   // A name must be one of the candidates, with a "did you mean" or the list
@@ -122,6 +163,7 @@ void check_references(LoadContext& ctx, Scenario& s) {
   if (!s.world.outline.resolved.empty() &&
       std::filesystem::is_regular_file(s.world.outline.resolved))
     world::load_outline(s.world.outline.resolved, ctx.diagnostics);
+  check_map_files(ctx, s, places ? &*places : nullptr);
 
   if (s.factions.size() > max_factions)
     ctx.error(where("factions"), "factions",
@@ -329,8 +371,12 @@ Diagnostics with_named_elements(const Diagnostics& diagnostics, const YAML::Node
                                 const Scenario& s) {
   Diagnostics out;
   for (const Diagnostic& d : diagnostics.items()) {
+    const auto is = [&](const std::optional<DataFile>& f) {
+      return f && d.where.file == f->resolved.string();
+    };
     const bool data_file = d.where.file == s.world.places.resolved.string() ||
-                           d.where.file == s.world.outline.resolved.string();
+                           d.where.file == s.world.outline.resolved.string() ||
+                           is(s.world.regions) || is(s.world.districts);
     out.error(d.where, data_file ? d.key_path : named_key_path(root, d.key_path), d.message,
               d.excerpt);
   }

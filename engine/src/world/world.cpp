@@ -7,7 +7,9 @@
 #include <sstream>
 
 #include "pocsim/world/apportion.hpp"
+#include "pocsim/world/cell_polygons.hpp"
 #include "pocsim/world/outline.hpp"
+#include "pocsim/world/polygon_file.hpp"
 
 namespace pocsim::world {
 
@@ -33,18 +35,89 @@ double min_distance_to_chain(geo::PointKm p, const std::vector<geo::PointKm>& ch
   return best;
 }
 
+std::vector<geo::LonLat> town_positions(const Places& places) {
+  std::vector<geo::LonLat> out;
+  for (const Town& t : places.towns) out.push_back(t.position);
+  return out;
+}
+
+[[noreturn]] void throw_diagnostics(const Diagnostics& diagnostics) {
+  std::ostringstream text;
+  diagnostics.print(text);
+  throw WorldError(text.str());
+}
+
+// For each of `cells`, index_of(name) of the polygon that holds it, from a
+// regions or districts file (whose errors the loader has reported already).
+template <class IndexOf>
+std::vector<int> named_polygon_of_cells(const World& w, const std::filesystem::path& file,
+                                        const std::string& what, const std::string& property,
+                                        const std::vector<CellId>& cells, IndexOf&& index_of) {
+  Diagnostics diagnostics;
+  const auto features = load_polygon_features(file, what, property, diagnostics);
+  if (!features) throw_diagnostics(diagnostics);
+  std::vector<Polygon> shapes;
+  std::vector<int> index_of_feature;
+  for (const PolygonFeature& f : *features) {
+    index_of_feature.push_back(index_of(f.name));
+    shapes.push_back(f.shape);
+  }
+  std::vector<int> out = polygon_of_cells(w.grid, shapes, cells, town_positions(w.places));
+  for (int& k : out) k = index_of_feature[static_cast<std::size_t>(k)];
+  return out;
+}
+
+// The region of each land cell from the regions file, whose names are the
+// places file's regions (the loader has checked that).
+std::vector<int> regions_from_polygons(const scenario::WorldSection& cfg, const World& w,
+                                       const std::vector<CellId>& land) {
+  return named_polygon_of_cells(w, cfg.regions->resolved, "regions", cfg.region_name_property, land,
+                                [&](const std::string& name) {
+                                  const int r = w.places.find_region(name);
+                                  if (r < 0)
+                                    throw WorldError("the regions file names '" + name +
+                                                     "', not a region of the places file");
+                                  return r;
+                                });
+}
+
+// Districts from their file: several features of one name are one district,
+// numbered in the order of their first feature; each district's region is
+// the one that holds most of its cells (the lower index on a tie).
+void place_districts(const scenario::WorldSection& cfg, World& w) {
+  const std::vector<int> district = named_polygon_of_cells(
+      w, cfg.districts->resolved, "districts", cfg.district_name_property, w.land_cells,
+      [&](const std::string& name) {
+        const auto it = std::find(w.district_names.begin(), w.district_names.end(), name);
+        if (it != w.district_names.end()) return static_cast<int>(it - w.district_names.begin());
+        w.district_names.push_back(name);
+        return static_cast<int>(w.district_names.size()) - 1;
+      });
+  std::vector<std::vector<int>> cells_by_region(w.district_names.size(),
+                                                std::vector<int>(w.region_count(), 0));
+  for (std::size_t k = 0; k < w.land_cells.size(); ++k) {
+    const CellId c = w.land_cells[k];
+    w.district[c] = static_cast<std::int16_t>(district[k]);
+    ++cells_by_region[district[k]][w.region[c]];
+  }
+  for (const auto& counts : cells_by_region)
+    w.district_region.push_back(
+        static_cast<int>(std::max_element(counts.begin(), counts.end()) - counts.begin()));
+}
+
 }  // namespace
+
+const std::string& World::district_name(CellId c) const {
+  static const std::string none;
+  return c < district.size() && district[c] >= 0 ? district_names[district[c]] : none;
+}
 
 World build_world(const scenario::Scenario& scenario) {
   const scenario::WorldSection& cfg = scenario.world;
   Diagnostics diagnostics;
   auto outline = load_outline(cfg.outline.resolved, diagnostics);
   auto places = load_places(cfg.places.resolved, diagnostics);
-  if (!outline || !places) {
-    std::ostringstream text;
-    diagnostics.print(text);
-    throw WorldError(text.str());
-  }
+  if (!outline || !places) throw_diagnostics(diagnostics);
 
   World w;
   w.places = std::move(*places);
@@ -60,6 +133,7 @@ World build_world(const scenario::Scenario& scenario) {
   for (const Town& t : w.places.towns) town_km.push_back(projection.to_km(t.position));
 
   w.region.assign(n, -1);
+  w.district.assign(n, -1);
   w.terrain.assign(n, Terrain::outside);
   w.on_road.assign(n, 0);
   w.on_river.assign(n, 0);
@@ -70,9 +144,15 @@ World build_world(const scenario::Scenario& scenario) {
   std::vector<geo::PointKm> delta_chain;
   for (int t : w.places.delta_chain) delta_chain.push_back(town_km[t]);
 
+  // Land is the cells whose centre the outline holds; their regions come from
+  // the regions' polygons when the scenario names them, else from the
+  // nearest town (a Voronoi partition of the outline).
+  const std::vector<CellId> in_outline = cells_inside(w.grid, *outline);
+  const std::vector<int> region_of_land =
+      cfg.regions ? regions_from_polygons(cfg, w, in_outline) : std::vector<int>{};
   std::vector<double> nearest_town_km(n, std::numeric_limits<double>::infinity());
-  for (CellId c = 0; c < n; ++c) {
-    if (!outline->contains(w.grid.center_lonlat(c))) continue;
+  for (std::size_t k = 0; k < in_outline.size(); ++k) {
+    const CellId c = in_outline[k];
     const geo::PointKm p = w.grid.center(c);
     std::size_t nearest = 0;
     for (std::size_t t = 0; t < town_km.size(); ++t) {
@@ -82,7 +162,8 @@ World build_world(const scenario::Scenario& scenario) {
         nearest = t;
       }
     }
-    w.region[c] = static_cast<std::int16_t>(w.places.towns[nearest].region);
+    w.region[c] =
+        static_cast<std::int16_t>(cfg.regions ? region_of_land[k] : w.places.towns[nearest].region);
     w.land_cells.push_back(c);
     w.region_cells[w.region[c]].push_back(c);
     const double lat = w.grid.center_lonlat(c).lat;
@@ -116,7 +197,12 @@ World build_world(const scenario::Scenario& scenario) {
     w.town_cell.push_back(c);
     w.terrain[c] = Terrain::town;
     w.infrastructure[c] |= health_centre | water_point | market | phone_tower;
+    // On a map of polygons the map decides a town's region (Araouane, listed
+    // under Tombouctou, lies in Taoudénit), so that a faction's area and a
+    // campaign's towns agree with the cells.
+    if (cfg.regions) w.places.towns[t].region = w.region[c];
   }
+  if (cfg.districts) place_districts(cfg, w);
 
   // Roads and the river join the centres of the towns' cells, where units
   // travelling them are placed.

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// The immutable world of a run: the grid clipped to the outline, regions by
-// Voronoi of the towns, terrain, roads, the river, initial infrastructure and
-// the population of every cell.
+// The immutable world of a run: the grid clipped to the outline, regions from
+// polygons (or by Voronoi of the towns when a scenario has none), districts
+// from polygons when given, terrain, roads, the river, initial
+// infrastructure and the population of every cell.
 #include <cstdint>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "pocsim/scenario/scenario.hpp"
@@ -36,6 +38,9 @@ struct World {
   Places places;
   std::vector<Terrain> terrain;              // per cell
   std::vector<std::int16_t> region;          // per cell; -1 outside the outline
+  std::vector<std::int16_t> district;        // per cell; -1 outside or without districts
+  std::vector<std::string> district_names;   // in the order of the districts file
+  std::vector<int> district_region;          // per district: the region of most of its cells
   std::vector<std::uint8_t> on_road;         // per cell
   std::vector<std::uint8_t> on_river;        // per cell
   std::vector<std::uint8_t> infrastructure;  // per cell, Infrastructure bits at the start
@@ -47,6 +52,9 @@ struct World {
 
   bool inside(CellId c) const { return c < region.size() && region[c] >= 0; }
   int region_count() const { return static_cast<int>(places.region_names.size()); }
+  int district_count() const { return static_cast<int>(district_names.size()); }
+  // The cercle (admin-2) of a cell; "" outside the outline or without districts.
+  const std::string& district_name(CellId c) const;
 };
 
 class WorldError : public std::runtime_error {
