@@ -296,6 +296,12 @@ WindowFacts window_facts(const RunResult& r, const scenario::WindowSection& wind
         if (r.faction_kinds[static_cast<std::size_t>(e.actor2)] == FactionKind::peacekeepers)
           w.peacekeeper_ied_deaths += e.fatalities;
         break;
+      case EventKind::property_destruction:  // counted by the region rows above
+      case EventKind::territory_overtaken:
+      case EventKind::territory_regained:
+      case EventKind::base_established:
+      case EventKind::base_transferred:
+        break;
     }
   }
   const auto ticks_per_day = static_cast<std::uint32_t>(24 / r.scenario.scenario.tick_hours);
