@@ -24,17 +24,16 @@ namespace {
 
 // ACLED's codebook (2024), in the order of its exports.
 const std::vector<std::string> acled_codebook = {
-    "event_id_cnty", "event_date",    "year",          "time_precision", "disorder_type",
-    "event_type",    "sub_event_type", "actor1",       "assoc_actor_1",  "inter1",
-    "actor2",        "assoc_actor_2", "inter2",        "interaction",    "civilian_targeting",
-    "iso",           "region",        "country",       "admin1",         "admin2",
-    "admin3",        "location",      "latitude",      "longitude",      "geo_precision",
-    "source",        "source_scale",  "notes",         "fatalities",     "tags",
+    "event_id_cnty", "event_date",     "year",     "time_precision", "disorder_type",
+    "event_type",    "sub_event_type", "actor1",   "assoc_actor_1",  "inter1",
+    "actor2",        "assoc_actor_2",  "inter2",   "interaction",    "civilian_targeting",
+    "iso",           "region",         "country",  "admin1",         "admin2",
+    "admin3",        "location",       "latitude", "longitude",      "geo_precision",
+    "source",        "source_scale",   "notes",    "fatalities",     "tags",
     "timestamp"};
 const std::vector<std::string> pocsim_columns = {
-    "civilian_fatalities", "perpetrator_kind", "episode_id",    "detection_hours",
-    "request_hours",       "authorisation_hours", "arrival_hours", "response_mode",
-    "outcome",             "investigation"};
+    "civilian_fatalities", "perpetrator_kind", "episode_id",    "detection_hours", "request_hours",
+    "authorisation_hours", "arrival_hours",    "response_mode", "outcome",         "investigation"};
 
 using Row = std::map<std::string, std::string>;
 
@@ -155,6 +154,7 @@ TEST(EventsCsv, StrategicDevelopments) {
 
 TEST(EventsCsv, AcledsFixedColumns) {
   std::set<std::string> ids;
+  std::map<std::string, int> precision;
   for (const Row& r : events_file().rows) {
     EXPECT_TRUE(ids.insert(r.at("event_id_cnty")).second);
     EXPECT_EQ(r.at("year"), r.at("event_date").substr(0, 4));
@@ -168,8 +168,22 @@ TEST(EventsCsv, AcledsFixedColumns) {
     EXPECT_EQ(r.at("timestamp"), "1646092800");
     EXPECT_EQ(r.at("admin3"), "");
     EXPECT_FALSE(r.at("location").empty());
-    EXPECT_NE(std::string("123").find(r.at("geo_precision")), std::string::npos);
+    // The notes say how near the place is, as geo_precision does.
+    const std::string& notes = r.at("notes");
+    const std::string& place = r.at("location");
+    const char* how = r.at("geo_precision") == "1"   ? "in "
+                      : r.at("geo_precision") == "2" ? "near "
+                                                     : " km from ";
+    if (r.at("disorder_type") == "Political violence")
+      EXPECT_NE(notes.find(how + place), std::string::npos) << notes;
+    ++precision[r.at("geo_precision")];
   }
+  // Violence and fighting happen in the villages between the towns too
+  // (20 km cells: a town's own cell is precision 1, the next ones 2).
+  EXPECT_GT(precision["1"], 0);
+  EXPECT_GT(precision["2"], 0);
+  EXPECT_EQ(precision["1"] + precision["2"] + precision["3"],
+            static_cast<int>(events_file().rows.size()));
 }
 
 // A town changes hands once the new side has held it territory_change_min_days

@@ -192,8 +192,7 @@ struct EventsWriter {
         return what + response_clause(i) + ".";
       }
       case EventKind::battle:
-        return a + " and " + short_name(e.actor2) + " clashed " + at + "; " +
-               killed(e.fatalities) +
+        return a + " and " + short_name(e.actor2) + " clashed " + at + "; " + killed(e.fatalities) +
                (e.civilian_fatalities > 0
                     ? ", " + std::to_string(e.civilian_fatalities) + " of them civilians"
                     : "") +
@@ -238,8 +237,8 @@ struct EventsWriter {
         << csv_field(r.scenario.scenario.acled_region) << ',' << csv_field(country()) << ','
         << csv_field(w.places.region_names[static_cast<std::size_t>(w.region[e.cell])]) << ','
         << csv_field(event_district(w, e.cell)) << ",,"
-        << csv_field(w.places.towns[static_cast<std::size_t>(place.town)].name) << ',' << lat
-        << ',' << lon << ',' << place.precision << ','
+        << csv_field(w.places.towns[static_cast<std::size_t>(place.town)].name) << ',' << lat << ','
+        << lon << ',' << place.precision << ','
         << csv_field(std::string("pocsim ") + engine_version()) << ",Other,"
         << csv_field(notes(e, place)) << ',' << e.fatalities << ",," << timestamp << ','
         << e.civilian_fatalities << ',' << (violence ? perpetrator(e.actor1) : "") << ','

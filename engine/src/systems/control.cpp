@@ -35,7 +35,8 @@ void record_town_holder(SimulationContext& ctx, int town, float threshold) {
   }
   bool contested = false;
   for (std::uint64_t rest = strong; rest != 0; rest &= rest - 1)
-    contested |= (ctx.factions[static_cast<std::size_t>(std::countr_zero(rest))].hostile & strong) != 0;
+    contested |=
+        (ctx.factions[static_cast<std::size_t>(std::countr_zero(rest))].hostile & strong) != 0;
   TownSide side = TownSide::none;
   if (!contested && state != armed_group) side = state ? TownSide::state : TownSide::armed_group;
   ctx.recorder.town_held(town, c, side, side == TownSide::state ? state_holder : group_holder);

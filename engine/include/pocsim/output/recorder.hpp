@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Collects what a run produced: violent events (one per episode and day, one
-// per battle, cell and day, as ACLED records them), the strategic developments
-// (infrastructure destroyed, towns changing hands, bases opened and handed
-// over), daily figures per region, and totals. Systems report to it from serial phases; events of a day are
-// ordered by a fixed key when the day closes, so their order never depends on
-// the order systems ran in.
+// per battle, cell and day, as ACLED records them), the strategic
+// developments (infrastructure destroyed, towns changing hands, bases opened
+// and handed over), daily figures per region, and totals. Systems report to
+// it from serial phases; events of a day are ordered by a fixed key when the
+// day closes, so their order never depends on the order systems ran in.
 #include <array>
 #include <cstdint>
 #include <map>
@@ -126,8 +126,8 @@ class Recorder {
   // side and the faction of that side most present in its cell (or no_actor).
   void town_held(int town, world::CellId cell, TownSide side, std::int32_t holder);
   void base_established(std::uint32_t day, world::CellId cell, std::uint16_t faction, int town);
-  void base_transferred(std::uint32_t day, world::CellId cell, std::uint16_t from,
-                        std::uint16_t to, int town);
+  void base_transferred(std::uint32_t day, world::CellId cell, std::uint16_t from, std::uint16_t to,
+                        int town);
   void episode_started() { ++totals_.violent_episodes; }
   void hunt_day(std::uint16_t faction) { ++totals_.hunt_days_by_faction[faction]; }
   void helicopters_on_hand(int helicopters) { totals_.helicopter_days += helicopters; }
