@@ -83,7 +83,6 @@ void Recorder::town_held(int town, world::CellId cell, TownSide side, std::int32
   TownWatch& w = towns_[static_cast<std::size_t>(town)];
   if (side == TownSide::none || side == w.side) {
     // A day without a holder, or with the holding side, breaks a challenger's run.
-    w.challenger = TownSide::none;
     w.challenger_days = 0;
     if (side == w.side && side != TownSide::none) w.holder = holder;
     return;

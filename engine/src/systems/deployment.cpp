@@ -62,11 +62,10 @@ void open_and_close_bases(SimulationContext& ctx, std::int64_t day) {
     for (const BaseSite& site : f.sites) {
       if (!site.open_on(day) || base_open(f, site.town)) continue;
       f.open_bases.push_back(site.town);
-      // A base open from the start is no event; one opened on its date is.
-      if (site.open_day == day)
-        ctx.recorder.base_established(static_cast<std::uint32_t>(day),
-                                      ctx.world.town_cell[site.town], faction_index(ctx, f),
-                                      site.town);
+      // Bases open from the start are open before the first day (factions.cpp):
+      // only one opened on its date comes here, and is an event.
+      ctx.recorder.base_established(static_cast<std::uint32_t>(day), ctx.world.town_cell[site.town],
+                                    faction_index(ctx, f), site.town);
     }
   }
   for (const Faction& f : ctx.factions)
