@@ -95,13 +95,18 @@ import json, sys
 import pandas as pd
 events = pd.read_csv(sys.argv[1] + "/events.csv")
 summary = json.load(open(sys.argv[1] + "/summary.json"))
-acled = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "actor2",
-         "admin1", "latitude", "longitude", "fatalities"]
+acled = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+         "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
+         "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1",
+         "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
+         "source_scale", "notes", "fatalities", "tags", "timestamp"]
 assert list(events.columns[:len(acled)]) == acled, list(events.columns)
 assert len(events) > 100, len(events)
 assert events["event_id_cnty"].is_unique
-assert set(events["event_type"]) == {"Violence against civilians", "Battles",
-                                     "Explosions/Remote violence"}, set(events["event_type"])
+assert {"Violence against civilians", "Battles", "Explosions/Remote violence"} <= set(
+    events["event_type"]) <= {"Violence against civilians", "Battles",
+                              "Explosions/Remote violence", "Strategic developments"}, set(
+    events["event_type"])
 explosions = events[events["event_type"] == "Explosions/Remote violence"]
 assert int(explosions["fatalities"].sum()) == summary["ied_deaths"]["total"]
 assert len(explosions) == summary["incidents"]["explosions"]

@@ -83,9 +83,50 @@ void Recorder::abduction(std::uint32_t day, std::uint32_t episode, std::uint16_t
   today(cell).civilians_abducted += abducted;
 }
 
-void Recorder::infrastructure_destroyed(world::CellId cell, int kind) {
+void Recorder::infrastructure_destroyed(std::uint32_t day, world::CellId cell, int kind,
+                                        std::uint16_t faction) {
   ++totals_.infrastructure_destroyed[static_cast<std::size_t>(kind)];
   ++today(cell).infrastructure_destroyed;
+  pending(day, EventKind::property_destruction, cell, faction, no_actor, 0).detail |= 1u << kind;
+}
+
+void Recorder::town_held(int town, world::CellId cell, TownSide side, std::int32_t holder) {
+  if (towns_.size() <= static_cast<std::size_t>(town))
+    towns_.resize(static_cast<std::size_t>(town) + 1);
+  TownWatch& w = towns_[static_cast<std::size_t>(town)];
+  if (side == TownSide::none || side == w.side) {
+    // A day without a holder, or with the holding side, breaks a challenger's run.
+    w.challenger_days = 0;
+    if (side == w.side && side != TownSide::none) w.holder = holder;
+    return;
+  }
+  if (w.side == TownSide::none) {
+    // The first side seen holding a town holds it from the start: no event.
+    w.side = side;
+    w.holder = holder;
+    return;
+  }
+  if (side != w.challenger) w.challenger_days = 0;
+  w.challenger = side;
+  w.challenger_holder = holder;
+  if (++w.challenger_days < territory_change_min_days) return;
+  const EventKind kind = side == TownSide::armed_group ? EventKind::territory_overtaken
+                                                       : EventKind::territory_regained;
+  pending(days_recorded_, kind, cell, holder, w.holder, 0).detail = w.challenger_days;
+  w = TownWatch{side, holder, TownSide::none, no_actor, 0};
+}
+
+void Recorder::base_established(std::uint32_t day, world::CellId cell, std::uint16_t faction,
+                                int town) {
+  pending(day, EventKind::base_established, cell, faction, no_actor, 0).detail =
+      static_cast<std::uint32_t>(town);
+}
+
+void Recorder::base_transferred(std::uint32_t day, world::CellId cell, std::uint16_t from,
+                                std::uint16_t to, int town) {
+  // The faction that acquires the place is actor1, as in ACLED.
+  pending(day, EventKind::base_transferred, cell, to, from, 0).detail =
+      static_cast<std::uint32_t>(town);
 }
 
 void Recorder::medevac(world::CellId cell, std::uint16_t faction, std::uint32_t wounded,
@@ -117,7 +158,14 @@ void Recorder::control(const std::vector<std::uint32_t>& held,
 void Recorder::end_of_day(std::uint32_t day, const std::vector<std::int64_t>& displaced_by_region,
                           const std::vector<std::int64_t>& at_home_by_region) {
   // The map's key order (kind, cell, actors, episode) is the events' order.
-  for (auto& [key, e] : pending_events_) {
+  // Bases open and change hands after the day closes, for the next day:
+  // those events wait for their own day.
+  for (auto it = pending_events_.begin(); it != pending_events_.end();) {
+    EventRecord& e = it->second;
+    if (e.day > day) {
+      ++it;
+      continue;
+    }
     e.day = day;
     e.id = static_cast<std::uint32_t>(events_.size() + 1);
     RegionDay& row = today(e.cell);
@@ -135,11 +183,16 @@ void Recorder::end_of_day(std::uint32_t day, const std::vector<std::int64_t>& di
         ++totals_.violence_events;
         break;
       case EventKind::abduction:  // counted in people (civilians_abducted), not as attacks
+      case EventKind::property_destruction:  // counted when destroyed
+      case EventKind::territory_overtaken:
+      case EventKind::territory_regained:
+      case EventKind::base_established:
+      case EventKind::base_transferred:
         break;
     }
     events_.push_back(e);
+    it = pending_events_.erase(it);
   }
-  pending_events_.clear();
   for (std::size_t r = 0; r < regions_; ++r) {
     pending_rows_[r].displaced = displaced_by_region[r];
     pending_rows_[r].at_home = at_home_by_region[r];

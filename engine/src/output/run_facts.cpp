@@ -301,6 +301,12 @@ WindowFacts window_facts(const RunResult& r, const scenario::WindowSection& wind
         w.abducted_by_kind[static_cast<std::size_t>(
             r.faction_kinds[static_cast<std::size_t>(e.actor1)])] += e.abducted;
         break;
+      case EventKind::property_destruction:  // counted by the region rows above
+      case EventKind::territory_overtaken:
+      case EventKind::territory_regained:
+      case EventKind::base_established:
+      case EventKind::base_transferred:
+        break;
     }
   }
   const auto ticks_per_day = static_cast<std::uint32_t>(24 / r.scenario.scenario.tick_hours);

@@ -29,37 +29,6 @@ std::string fixed4(double v) {
   return buf;
 }
 
-Date day_date(const RunResult& r, std::uint32_t day) {
-  return r.scenario.scenario.start_date.plus_days(day);
-}
-
-// Hours from an incident's onset to a tick, or empty when it did not happen
-// within the run.
-std::string hours_after_onset(const RunResult& r, const Incident& incident, std::uint32_t tick) {
-  if (tick == never || tick >= total_ticks(r)) return "";
-  return std::to_string(static_cast<std::int64_t>(tick - incident.onset_tick) *
-                        r.scenario.scenario.tick_hours);
-}
-
-// ACLED's event_type and sub_event_type, with the comma between and after.
-const char* event_type_columns(EventKind kind) {
-  switch (kind) {
-    case EventKind::violence_against_civilians:
-      return "Violence against civilians,Attack,";
-    case EventKind::battle:
-      return "Battles,Armed clash,";
-    case EventKind::explosion:
-      return "Explosions/Remote violence,Remote explosive/landmine/IED,";
-    case EventKind::abduction:
-      return "Violence against civilians,Abduction/forced disappearance,";
-  }
-  return ",,";
-}
-
-std::string perpetrator_kind(const RunResult& r, std::int32_t faction) {
-  return std::string(scenario::to_string(r.faction_kinds[static_cast<std::size_t>(faction)]));
-}
-
 Json to_json(const OutcomeValue& value) {
   struct ToJson {
     Json operator()(Null) const { return nullptr; }
@@ -70,12 +39,6 @@ Json to_json(const OutcomeValue& value) {
     Json operator()(const std::string& v) const { return v; }
   };
   return std::visit(ToJson{}, value);
-}
-
-std::string actor_name(const RunResult& r, std::int32_t actor) {
-  if (actor == civilians_actor) return "Civilians";
-  if (actor == unidentified_actor) return "Unidentified armed group";
-  return r.faction_names[static_cast<std::size_t>(actor)];
 }
 
 }  // namespace
@@ -124,46 +87,6 @@ std::string timeseries_csv(const Outcomes& o) {
         out << ',' << fixed4(v);
     }
     out << '\n';
-  }
-  return out.str();
-}
-
-std::string events_csv(const Outcomes& o) {
-  const RunResult& r = *o.run;
-  std::ostringstream out;
-  out << "event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,admin1,latitude,"
-         "longitude,fatalities,civilian_fatalities,perpetrator_kind,episode_id,detection_hours,"
-         "request_hours,authorisation_hours,arrival_hours,response_mode,outcome,investigation\n";
-  const world::World& w = *r.world;
-  for (const EventRecord& e : r.recorder.events()) {
-    // An abduction is part of its episode's incident, and carries its columns.
-    const bool violence =
-        e.kind == EventKind::violence_against_civilians || e.kind == EventKind::abduction;
-    const geo::LonLat at = w.grid.center_lonlat(e.cell);
-    out << r.scenario.scenario.country_iso3 << e.id << ',' << day_date(r, e.day).to_string() << ','
-        << event_type_columns(e.kind) << csv_field(actor_name(r, e.actor1)) << ','
-        << csv_field(actor_name(r, e.actor2)) << ','
-        << csv_field(w.places.region_names[static_cast<std::size_t>(w.region[e.cell])]) << ','
-        << fixed4(at.lat) << ',' << fixed4(at.lon) << ',' << e.fatalities << ','
-        << e.civilian_fatalities << ',' << (violence ? perpetrator_kind(r, e.actor1) : "") << ','
-        << (violence ? std::to_string(e.episode) : "");
-    if (violence) {
-      // The response columns describe the whole incident, on each of its days.
-      const Incident& i = r.recorder.incidents()[e.episode];
-      out << ',' << hours_after_onset(r, i, i.detect_tick) << ','
-          << hours_after_onset(r, i, i.request_tick) << ','
-          << hours_after_onset(r, i, i.authorisation_tick) << ','
-          << hours_after_onset(r, i, i.arrival_tick) << ','
-          << response_mode_names[static_cast<int>(i.mode)] << ','
-          << incident_outcome_names[static_cast<int>(i.outcome)] << ','
-          << investigation_outcome_names[static_cast<int>(
-                 i.investigation_tick < total_ticks(r)           ? i.investigation
-                 : i.investigation == InvestigationOutcome::none ? InvestigationOutcome::none
-                                                                 : InvestigationOutcome::pending)]
-          << '\n';
-    } else {
-      out << ",,,,,,,\n";
-    }
   }
   return out.str();
 }

@@ -3,10 +3,46 @@
 
 #include <bit>
 
+#include "pocsim/agents/faction_traits.hpp"
 #include "pocsim/scenario/sections/control.hpp"
 #include "pocsim/scenario/sections/faction.hpp"
 
 namespace pocsim {
+
+namespace {
+
+// Which side holds a town's cell, and its most present faction (the first on
+// a tie): the factions strong there, none of them hostile to another, all of
+// the state's side (with foreign forces beside them) or all armed groups.
+void record_town_holder(SimulationContext& ctx, int town, float threshold) {
+  const world::CellId c = ctx.world.town_cell[static_cast<std::size_t>(town)];
+  std::uint64_t strong = 0;
+  bool state = false, armed_group = false;
+  std::int32_t state_holder = no_actor, group_holder = no_actor;
+  float state_best = 0.0f, group_best = 0.0f;
+  for (std::size_t f = 0; f < ctx.factions.size(); ++f) {
+    const float p = ctx.presence(f, c);
+    if (p < threshold) continue;
+    strong |= std::uint64_t{1} << f;
+    const FactionKindTraits& traits = faction_traits(ctx.factions[f].config.kind);
+    if (traits.state_side) {
+      state = true;
+      if (p > state_best) state_best = p, state_holder = static_cast<std::int32_t>(f);
+    } else if (!traits.foreign) {
+      armed_group = true;
+      if (p > group_best) group_best = p, group_holder = static_cast<std::int32_t>(f);
+    }
+  }
+  bool contested = false;
+  for (std::uint64_t rest = strong; rest != 0; rest &= rest - 1)
+    contested |=
+        (ctx.factions[static_cast<std::size_t>(std::countr_zero(rest))].hostile & strong) != 0;
+  TownSide side = TownSide::none;
+  if (!contested && state != armed_group) side = state ? TownSide::state : TownSide::armed_group;
+  ctx.recorder.town_held(town, c, side, side == TownSide::state ? state_holder : group_holder);
+}
+
+}  // namespace
 
 void record_control(SimulationContext& ctx) {
   constexpr std::size_t kinds = scenario::faction_kind_count;
@@ -40,6 +76,8 @@ void record_control(SimulationContext& ctx) {
     }
   }
   ctx.recorder.control(held, contested, held_by_faction);
+  for (std::size_t t = 0; t < ctx.world.town_cell.size(); ++t)
+    record_town_holder(ctx, static_cast<int>(t), threshold);
 }
 
 }  // namespace pocsim

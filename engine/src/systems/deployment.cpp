@@ -46,6 +46,10 @@ void move_to_base(SimulationContext& ctx, std::size_t u, int town) {
   ctx.units.task[u] = UnitTask::breaking_off;
 }
 
+std::uint16_t faction_index(const SimulationContext& ctx, const Faction& f) {
+  return static_cast<std::uint16_t>(&f - ctx.factions.data());
+}
+
 // Bases open and close on their dates; a camp handed over becomes a base of
 // the faction that takes it, and its patrolling unit nearest the camp moves in.
 void open_and_close_bases(SimulationContext& ctx, std::int64_t day) {
@@ -55,8 +59,14 @@ void open_and_close_bases(SimulationContext& ctx, std::int64_t day) {
         return site.town == town && site.close_day <= day;
       });
     });
-    for (const BaseSite& site : f.sites)
-      if (site.open_on(day) && !base_open(f, site.town)) f.open_bases.push_back(site.town);
+    for (const BaseSite& site : f.sites) {
+      if (!site.open_on(day) || base_open(f, site.town)) continue;
+      f.open_bases.push_back(site.town);
+      // Bases open from the start are open before the first day (factions.cpp):
+      // only one opened on its date comes here, and is an event.
+      ctx.recorder.base_established(static_cast<std::uint32_t>(day), ctx.world.town_cell[site.town],
+                                    faction_index(ctx, f), site.town);
+    }
   }
   for (const Faction& f : ctx.factions)
     for (const BaseSite& site : f.sites) {
@@ -64,6 +74,9 @@ void open_and_close_bases(SimulationContext& ctx, std::int64_t day) {
       Faction& taker = ctx.factions[static_cast<std::size_t>(site.handed_to)];
       if (!taker.present_on(day) || base_open(taker, site.town)) continue;
       taker.open_bases.push_back(site.town);
+      ctx.recorder.base_transferred(static_cast<std::uint32_t>(day), ctx.world.town_cell[site.town],
+                                    faction_index(ctx, f),
+                                    static_cast<std::uint16_t>(site.handed_to), site.town);
       const int nearest =
           nearest_patrolling_unit(ctx.units, static_cast<std::uint16_t>(site.handed_to),
                                   ctx.world.grid.center(ctx.world.town_cell[site.town]),

@@ -32,7 +32,7 @@ double enemy_presence(SimulationContext& ctx, const Faction& f, world::CellId ce
 }
 
 void destroy_infrastructure(SimulationContext& ctx, world::CellId cell, std::uint32_t episode,
-                            std::uint32_t tick) {
+                            std::uint16_t faction, std::uint32_t tick) {
   const std::uint8_t present = ctx.cells.infrastructure[cell];
   if (present == 0) return;
   const double u = ctx.rng.uniform(Purpose::violence_infrastructure, episode, tick, 1);
@@ -40,7 +40,7 @@ void destroy_infrastructure(SimulationContext& ctx, world::CellId cell, std::uin
   for (int kind = 0; kind < world::infrastructure_kinds; ++kind) {
     if (!(present & (1u << kind)) || pick-- != 0) continue;
     ctx.cells.infrastructure[cell] = static_cast<std::uint8_t>(present & ~(1u << kind));
-    ctx.recorder.infrastructure_destroyed(cell, kind);
+    ctx.recorder.infrastructure_destroyed(tick / ctx.ticks_per_day, cell, kind, faction);
     return;
   }
 }
@@ -76,7 +76,7 @@ void start_episodes(SimulationContext& ctx, const TickInfo& tick) {
     note_provocation(ctx, f, cell);
     if (ctx.rng.uniform(Purpose::violence_infrastructure, id, tick.tick, 0) <
         f.config.destroy_probability)
-      destroy_infrastructure(ctx, cell, id, tick.tick);
+      destroy_infrastructure(ctx, cell, id, units.faction[u], tick.tick);
     // After the destruction: a phone tower brought down cannot carry the report.
     open_incident(ctx, ctx.episodes.back(), tick.tick);
     abduct_civilians(ctx, ctx.episodes.back(), tick.day(), tick.tick);

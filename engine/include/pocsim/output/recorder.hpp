@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Collects what a run produced: violent events (one per episode and day, one
-// per battle, cell and day, as ACLED records them), daily figures per region,
-// and totals. Systems report to it from serial phases; events of a day are
-// ordered by a fixed key when the day closes, so their order never depends on
-// the order systems ran in.
+// per battle, cell and day, as ACLED records them), the strategic
+// developments (infrastructure destroyed, towns changing hands, bases opened
+// and handed over), daily figures per region, and totals. Systems report to
+// it from serial phases; events of a day are ordered by a fixed key when the
+// day closes, so their order never depends on the order systems ran in.
 #include <array>
 #include <cstdint>
 #include <map>
@@ -17,11 +18,34 @@
 
 namespace pocsim {
 
-// A new kind goes last: the day's events are ordered by kind first.
-enum class EventKind : std::uint8_t { violence_against_civilians, battle, explosion, abduction };
+// The violent kinds first: a day's events are ordered by kind, and the
+// strategic developments (which count in no daily figure) come after.
+enum class EventKind : std::uint8_t {
+  violence_against_civilians,
+  battle,
+  explosion,
+  abduction,             // civilians abducted at an episode's start
+  property_destruction,  // infrastructure destroyed in a violent episode
+  territory_overtaken,   // an armed group took a town from the state's side
+  territory_regained,    // the state's side took a town back from an armed group
+  base_established,      // a base opened on its date
+  base_transferred,      // a camp handed over to another faction
+};
 
 inline constexpr std::int32_t civilians_actor = -1;
 inline constexpr std::int32_t unidentified_actor = -2;
+inline constexpr std::int32_t no_actor = -3;
+
+// A town changes hands in events.csv once its new holder has held its cell
+// without a break for this many days: the mission's and ACLED's sources
+// report a town taken when the taker stays, not a patrol passing through.
+inline constexpr std::uint32_t territory_change_min_days = 7;
+
+// Which side holds a town's cell today (control.hold_presence, no hostile
+// faction as strong): the state and its allies, armed groups (jihadists,
+// signatories), or neither (contested, empty, foreign forces alone, or both
+// sides without fighting).
+enum class TownSide : std::uint8_t { none, state, armed_group };
 
 struct EventRecord {
   std::uint32_t id = 0;  // 1-based, in order of the events file
@@ -34,6 +58,9 @@ struct EventRecord {
   std::uint32_t fatalities = 0;           // everybody killed
   std::uint32_t civilian_fatalities = 0;  // civilians among them
   std::uint32_t abducted = 0;             // abduction: civilians taken
+  // property_destruction: bit k for each Infrastructure kind k destroyed;
+  // territory changes: days the new holder had held the town; bases: the town.
+  std::uint32_t detail = 0;
 };
 
 struct RegionDay {
@@ -99,7 +126,15 @@ class Recorder {
                 std::uint32_t civilian_deaths);
   void battle(std::uint32_t day, world::CellId cell, std::uint16_t a, std::uint16_t b,
               std::uint32_t losses_a, std::uint32_t losses_b, std::uint32_t civilian_deaths);
-  void infrastructure_destroyed(world::CellId cell, int kind);
+  // A piece of infrastructure of `kind` destroyed in a violent episode of `faction`.
+  void infrastructure_destroyed(std::uint32_t day, world::CellId cell, int kind,
+                                std::uint16_t faction);
+  // Today's holder of each town (called once a day, towns in order): the
+  // side and the faction of that side most present in its cell (or no_actor).
+  void town_held(int town, world::CellId cell, TownSide side, std::int32_t holder);
+  void base_established(std::uint32_t day, world::CellId cell, std::uint16_t faction, int town);
+  void base_transferred(std::uint32_t day, world::CellId cell, std::uint16_t from, std::uint16_t to,
+                        int town);
   // Civilians abducted by `faction` at the start of an episode, and how many
   // of them are later released and killed.
   void abduction(std::uint32_t day, std::uint32_t episode, std::uint16_t faction,
@@ -164,6 +199,16 @@ class Recorder {
   std::vector<RegionDay> region_days_;
   std::uint32_t days_recorded_ = 0;
   RunTotals totals_;
+  // Per town: the side last reported as holding it, and the run of days of
+  // another side that may become a change of control.
+  struct TownWatch {
+    TownSide side = TownSide::none;  // none until a side first holds it
+    std::int32_t holder = no_actor;
+    TownSide challenger = TownSide::none;
+    std::int32_t challenger_holder = no_actor;
+    std::uint32_t challenger_days = 0;
+  };
+  std::vector<TownWatch> towns_;
 };
 
 }  // namespace pocsim

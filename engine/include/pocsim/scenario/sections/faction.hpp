@@ -2,7 +2,9 @@
 #pragma once
 // An entry of `factions:`, one armed actor (agents/factions.hpp).
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pocsim/core/date.hpp"
@@ -10,6 +12,48 @@
 #include "pocsim/scenario/spec.hpp"
 
 namespace pocsim::scenario {
+
+// ACLED's actor types (inter1, inter2), in the order of its former numeric
+// codes 1..8; events.csv writes them with ACLED's text labels (2024 codebook).
+enum class ActorType {
+  state_forces,
+  rebel_group,
+  political_militia,
+  identity_militia,
+  rioters,
+  protesters,
+  civilians,
+  external_other_forces,
+};
+inline constexpr std::string_view actor_type_names[] = {
+    "state_forces", "rebel_group", "political_militia", "identity_militia",
+    "rioters",      "protesters",  "civilians",         "external_other_forces"};
+inline constexpr std::string_view actor_type_labels[] = {
+    "State forces", "Rebel group", "Political militia", "Identity militia",
+    "Rioters",      "Protesters",  "Civilians",         "External/Other forces"};
+inline std::string_view to_string(ActorType t) { return actor_type_names[static_cast<int>(t)]; }
+inline std::string_view acled_label(ActorType t) { return actor_type_labels[static_cast<int>(t)]; }
+// Found by argument-dependent lookup from the loader's enum reader.
+inline std::span<const std::string_view> enum_names(ActorType) { return actor_type_names; }
+
+// The actor type ACLED gives a kind of faction: foreign armies are coded as
+// state forces (of their own country), UN missions and private military
+// companies as external/other forces, armed groups fighting the state as
+// rebel groups.
+constexpr ActorType default_actor_type(FactionKind kind) {
+  switch (kind) {
+    case FactionKind::state_forces:
+    case FactionKind::partner:
+      return ActorType::state_forces;
+    case FactionKind::jihadist:
+    case FactionKind::signatory:
+      return ActorType::rebel_group;
+    case FactionKind::peacekeepers:
+    case FactionKind::mercenaries:
+      return ActorType::external_other_forces;
+  }
+  return ActorType::external_other_forces;
+}
 
 // The dates one of a faction's bases opens and is handed over (issue 22:
 // MINUSMA left its camps one by one in 2023, and the host state's forces
@@ -69,6 +113,11 @@ struct FactionSection {
   double logistics_support = 0.0;
   double escalation_deterrence = 0.0;
   double hunt_radius_km = 0.0;
+  std::optional<std::string> acled_actor;
+  std::optional<ActorType> acled_inter;
+
+  std::string acled_actor_name() const { return acled_actor.value_or(name); }
+  ActorType acled_actor_type() const { return acled_inter.value_or(default_actor_type(kind)); }
 
   template <class V>
   void describe(V& v) {
@@ -189,6 +238,15 @@ struct FactionSection {
               "the faction's ISR (isr_regions) sees; 0: no operations, patrols only",
        .min = 0.0,
        .max = 2000.0});
+    v("acled_actor", acled_actor,
+      {.doc = "the faction's name in events.csv (actor1, actor2), as ACLED writes it, e.g. "
+              "'Military Forces of Mali (2021-)'; null: the faction's name"});
+    v("acled_inter", acled_inter,
+      {.doc = "ACLED's actor type for inter1/inter2: state_forces, rebel_group, "
+              "political_militia, identity_militia, rioters, protesters, civilians or "
+              "external_other_forces; null: by kind (state_forces and partner: state_forces; "
+              "jihadist and signatory: rebel_group; peacekeepers and mercenaries: "
+              "external_other_forces)"});
   }
 };
 

@@ -13,6 +13,9 @@ struct RunSection {
   std::string name = "unnamed";
   std::string description;
   std::string country_iso3 = "MLI";
+  std::string country = "Mali";
+  int country_iso_numeric = 466;
+  std::string acled_region = "Western Africa";
   Date start_date{2022, 1, 1};
   int duration_days = 365;
   std::uint64_t seed = 1;
@@ -24,6 +27,14 @@ struct RunSection {
     v("description", description, {.doc = "free text shown by `pocsim show`"});
     v("country_iso3", country_iso3,
       {.doc = "ISO 3166 alpha-3 code that prefixes event ids in events.csv, as in ACLED"});
+    v("country", country, {.doc = "the country's name in events.csv's country column (ACLED's)"});
+    v("country_iso_numeric", country_iso_numeric,
+      {.doc = "ISO 3166 numeric code in events.csv's iso column, as in ACLED (Mali: 466)",
+       .min = 0,
+       .max = 999});
+    v("acled_region", acled_region,
+      {.doc = "ACLED's world region of the country, events.csv's region column (Mali: Western "
+              "Africa)"});
     v("start_date", start_date, {.doc = "first simulated day, YYYY-MM-DD"});
     v("duration_days", duration_days, {.doc = "number of simulated days", .min = 1, .max = 3660});
     v("seed", seed, {.doc = "base seed of all random numbers; `--seed` overrides it"});
