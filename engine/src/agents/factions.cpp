@@ -50,6 +50,7 @@ std::vector<Faction> make_factions(const scenario::Scenario& scenario, const wor
     f.config = cfg;
     if (cfg.arrival_date) f.deploy_day = cfg.arrival_date->days_since_epoch() - start;
     if (cfg.withdrawal_date) f.withdraw_day = cfg.withdrawal_date->days_since_epoch() - start;
+    if (cfg.ultimatums_from) f.ultimatum_day = cfg.ultimatums_from->days_since_epoch() - start;
     f.sites = make_sites(cfg, scenario, world);
     for (const BaseSite& site : f.sites) {
       f.bases.push_back(site.town);

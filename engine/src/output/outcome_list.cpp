@@ -418,6 +418,9 @@ std::vector<Declaration> summary_declarations() {
         count([](const RunFacts& f, auto, auto) { return f.t.violence_events; }));
   s.add("incidents.violent_episodes", "episodes", T::count, "violent episodes", {},
         count([](const RunFacts& f, auto, auto) { return f.t.violent_episodes; }));
+  s.add("incidents.ultimatums", "episodes", T::count,
+        "orders to leave a village given instead of a violent episode (ultimatums)", {},
+        count([](const RunFacts& f, auto, auto) { return f.t.ultimatums; }));
   s.add("incidents.battles", "events", T::count, "battle events", {},
         count([](const RunFacts& f, auto, auto) { return f.t.battles; }));
   s.add("incidents.explosions", "events", T::count, "explosion events (IED strikes merged)", {},

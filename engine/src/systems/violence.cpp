@@ -14,6 +14,7 @@
 #include "pocsim/systems/civilian_harm.hpp"
 #include "pocsim/systems/investigation.hpp"
 #include "pocsim/systems/response.hpp"
+#include "pocsim/systems/ultimatum.hpp"
 
 namespace pocsim {
 
@@ -68,6 +69,7 @@ void start_episodes(SimulationContext& ctx, const TickInfo& tick) {
     const auto [onset, length] =
         ctx.rng.uniform2(Purpose::violence_onset, static_cast<std::uint32_t>(u), tick.tick);
     if (onset >= p) continue;
+    if (give_ultimatum(ctx, f, static_cast<std::uint32_t>(u), cell, tick)) continue;
     const std::uint32_t id = ctx.next_episode_id++;
     const std::uint32_t ticks =
         geometric_from_uniform(f.config.episode_hours / ctx.tick_hours, length);

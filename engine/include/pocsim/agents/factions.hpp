@@ -33,6 +33,7 @@ struct Faction {
   std::uint64_t hostile = 0;          // bit f: fights faction f (symmetric)
   std::int64_t deploy_day = 0;        // day index the units deploy (negative: before the start)
   std::int64_t withdraw_day = std::numeric_limits<std::int64_t>::max();  // day they leave
+  std::int64_t ultimatum_day = std::numeric_limits<std::int64_t>::max();  // first day of ultimatums
 
   bool hostile_to(std::size_t other) const { return (hostile >> other) & 1u; }
   bool present_on(std::int64_t day) const { return day >= deploy_day && day < withdraw_day; }

@@ -45,6 +45,7 @@ enum class Purpose : std::uint32_t {
   weather = 26,
   campaign_town = 27,
   abduction = 28,
+  ultimatum = 29,
   // Sweep designs and their statistics (engine/src/sweep), not the model.
   latin_hypercube = 30,
   saltelli_design = 31,

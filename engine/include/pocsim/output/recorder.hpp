@@ -96,6 +96,7 @@ struct RunTotals {
   std::int64_t abductees_released = 0;
   std::int64_t abductees_killed = 0;
   std::int64_t violent_episodes = 0;  // an episode over several days is several events
+  std::int64_t ultimatums = 0;        // episodes that were orders to leave instead
   std::int64_t violence_events = 0;
   std::int64_t battles = 0;
   std::int64_t explosions = 0;       // event-days of IED strikes
@@ -141,6 +142,7 @@ class Recorder {
                  world::CellId cell, std::uint32_t abducted, std::uint32_t released,
                  std::uint32_t killed);
   void episode_started() { ++totals_.violent_episodes; }
+  void ultimatum_issued() { ++totals_.ultimatums; }
   void hunt_day(std::uint16_t faction) { ++totals_.hunt_days_by_faction[faction]; }
   void helicopters_on_hand(int helicopters) { totals_.helicopter_days += helicopters; }
   void responder_footprint(std::int64_t troops, std::int64_t bases) {

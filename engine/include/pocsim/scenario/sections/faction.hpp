@@ -104,6 +104,8 @@ struct FactionSection {
   double abductees_released_share = 0.0;
   double abductees_killed_share = 0.0;
   std::optional<double> operation_abuse_rate;
+  std::optional<Date> ultimatums_from;
+  double ultimatum_share = 0.0;
   std::vector<std::string> hostile_to;
   std::optional<Date> arrival_date;
   std::optional<Date> withdrawal_date;
@@ -205,6 +207,14 @@ struct FactionSection {
     v("abductees_killed_share", abductees_killed_share,
       {.doc = "share of the faction's abductees later killed; the rest stay missing "
               "(released_share + killed_share <= 1)",
+       .min = 0.0,
+       .max = 1.0});
+    v("ultimatums_from", ultimatums_from,
+      {.doc = "date from which some of the faction's violent episodes are ultimatums instead: "
+              "the village is ordered to leave, and no one is killed; null means never"});
+    v("ultimatum_share", ultimatum_share,
+      {.doc = "share of the faction's violent episodes from ultimatums_from that are "
+              "ultimatums; the village's risk rises above civilians.flee_risk",
        .min = 0.0,
        .max = 1.0});
     v("hostile_to", hostile_to, {.doc = "names of the factions this one fights on contact"});
