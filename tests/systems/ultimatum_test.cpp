@@ -26,11 +26,10 @@ double total_of(const std::vector<double>& v) {
 }
 
 std::vector<nlohmann::json> with_ultimatums(const std::string& from, double share) {
-  return test::summaries_over_seeds(
-      "teaching/abductions.yaml",
-      {"factions.JNIM.ultimatums_from=" + from,
-       "factions.JNIM.ultimatum_share=" + std::to_string(share)},
-      ultimatum_seeds);
+  return test::summaries_over_seeds("teaching/abductions.yaml",
+                                    {"factions.JNIM.ultimatums_from=" + from,
+                                     "factions.JNIM.ultimatum_share=" + std::to_string(share)},
+                                    ultimatum_seeds);
 }
 
 }  // namespace
