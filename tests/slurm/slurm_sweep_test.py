@@ -20,6 +20,7 @@ to start each task, the dispatch figures of docs/cluster.md.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -214,39 +215,34 @@ def main():
     for s in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(s, lambda *_: sys.exit(1))
 
-    work = Path(tempfile.mkdtemp(prefix="pocsim-slurm-"))
-    work.chmod(0o755)  # munged's socket is below it (local_cluster.py)
-    try:
-        reference = work / "reference"
-        one = subprocess.run([pocsim, "sweep", SWEEP, "--out", reference, "--jobs", "1", "--quiet"],
-                             capture_output=True, text=True, timeout=300)
-        if one.returncode != 0:
-            raise Failure(f"the one-process sweep failed ({one.returncode}): {one.stderr}")
+    with contextlib.ExitStack() as cleanup:  # unwinds last in, first out: the cluster, then the folder
+        work = Path(tempfile.mkdtemp(prefix="pocsim-slurm-"))
+        cleanup.callback(shutil.rmtree, work, ignore_errors=True)
+        work.chmod(0o755)  # munged's socket is below it (local_cluster.py)
         try:
-            cluster = LocalSlurmCluster(work / "cluster")
-            cluster.__enter__()
-        except ClusterDidNotStart as e:
-            print(f"Slurm could not start here: {e}", file=sys.stderr)
-            if required:
-                print("POCSIM_REQUIRE_SLURM=1: that is a failure", file=sys.stderr)
-                return 1
-            print("skipped (set POCSIM_REQUIRE_SLURM=1 to make this a failure)", file=sys.stderr)
-            return SKIP
-        try:
+            reference = work / "reference"
+            one = subprocess.run([pocsim, "sweep", SWEEP, "--out", reference, "--jobs", "1", "--quiet"],
+                                 capture_output=True, text=True, timeout=300)
+            if one.returncode != 0:
+                raise Failure(f"the one-process sweep failed ({one.returncode}): {one.stderr}")
+            try:
+                cluster = cleanup.enter_context(LocalSlurmCluster(work / "cluster"))
+            except ClusterDidNotStart as e:
+                print(f"Slurm could not start here: {e}", file=sys.stderr)
+                if required:
+                    print("POCSIM_REQUIRE_SLURM=1: that is a failure", file=sys.stderr)
+                    return 1
+                print("skipped (set POCSIM_REQUIRE_SLURM=1 to make this a failure)", file=sys.stderr)
+                return SKIP
             check_array_and_merge(cluster, pocsim, work, reference)
             check_failed_task_resubmitted(cluster, pocsim, work, reference)
             if args.mpi:
                 for launcher in ("mpirun", "srun"):
                     check_mpi(cluster, pocsim, work, reference, launcher)
-        finally:
-            cluster.__exit__(None, None, None)
-        return 0
-    except Failure as e:
-        print(f"FAILED: {e}", file=sys.stderr)
-        return 1
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-
+            return 0
+        except Failure as e:
+            print(f"FAILED: {e}", file=sys.stderr)
+            return 1
 
 if __name__ == "__main__":
     sys.exit(main())
