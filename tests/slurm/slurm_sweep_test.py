@@ -39,12 +39,19 @@ from local_cluster import ClusterDidNotStart, LocalSlurmCluster  # noqa: E402
 SWEEP = SOURCE / "tests" / "slurm" / "teaching_sweep.yaml"
 SHARDS = 3
 RANKS = 3
-JOBS_TIMEOUT_S = 300  # well inside the CTest TIMEOUT, so that a hung job is torn down here
+# Every job of the test must be done by then: well inside the CTest TIMEOUT
+# (600 s), so that a hung job is torn down here rather than killed there.
+JOBS_DEADLINE = time.monotonic() + 420
 SKIP = 77
 
 
 class Failure(Exception):
     pass
+
+
+def header_then_sorted_rows(text):
+    lines = text.splitlines(keepends=True)
+    return lines[:1] + sorted(lines[1:])
 
 
 def tables_match(reference, candidate, what):
@@ -56,10 +63,7 @@ def tables_match(reference, candidate, what):
             raise Failure(f"{what}: no {got}")
         a, b = expected.read_bytes(), got.read_bytes()
         if name == "runs.csv":
-            def sorted_rows(text):
-                lines = text.splitlines(keepends=True)
-                return lines[:1] + sorted(lines[1:])
-            a, b = sorted_rows(a), sorted_rows(b)
+            a, b = header_then_sorted_rows(a), header_then_sorted_rows(b)
         else:
             a, b = a.splitlines(keepends=True), b.splitlines(keepends=True)
         if a != b:
@@ -74,16 +78,15 @@ def tables_match(reference, candidate, what):
 def wait_for_jobs(cluster, job_ids, logs):
     """Until none of the jobs is queued or running; a merge that can never
     start (a task failed) or the deadline is a failure."""
-    deadline = time.monotonic() + JOBS_TIMEOUT_S
     queue = ""
-    while time.monotonic() < deadline:
+    while time.monotonic() < JOBS_DEADLINE:
         queue = cluster.run(["squeue", "-h", "-j", ",".join(job_ids), "-o", "%i %T %r"]).stdout.strip()
         if not queue:
             return
         if "DependencyNeverSatisfied" in queue:
             raise Failure(f"a job that the merge waits for failed:\n{queue}\n{log_tails(logs)}")
         time.sleep(0.5)
-    raise Failure(f"jobs still queued after {JOBS_TIMEOUT_S} s:\n{queue}\n{log_tails(logs)}")
+    raise Failure(f"jobs still queued at the test's deadline:\n{queue}\n{log_tails(logs)}")
 
 
 def job_records(cluster, job_id):
