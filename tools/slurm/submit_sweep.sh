@@ -25,7 +25,8 @@
 #                      node failed: they resume their shards), with a new merge
 #   --merge-mem SIZE   the merge job's memory, as sbatch --mem (default: the
 #                      partition's). The merge holds every run's journal
-#                      record, about 250 kB a run: 25G for 10^5 runs
+#                      record, about 265 kB a run: 3G for 10^4 runs, 27G or
+#                      more for 10^5
 #                      (docs/cluster.md, capacity plan)
 #
 # Variables:
