@@ -60,7 +60,8 @@ def _node_hardware():
     """The node line's hardware fields as slurmd itself detects them, so that
     slurmd registers without being drained for a mismatch."""
     try:
-        line = subprocess.run([shutil.which("slurmd", path=SEARCH_PATH) or "slurmd", "-C"], capture_output=True, text=True, timeout=30).stdout
+        line = subprocess.run([shutil.which("slurmd", path=SEARCH_PATH) or "slurmd", "-C"],
+                              capture_output=True, text=True, timeout=30).stdout
         fields = dict(f.split("=", 1) for f in line.split() if "=" in f)
         keys = ("CPUs", "Boards", "SocketsPerBoard", "CoresPerSocket", "ThreadsPerCore", "RealMemory")
         if all(k in fields for k in keys):
@@ -80,9 +81,9 @@ def _tail(path, lines=25):
 
 
 def _adopt_orphans():
-    """Jobs' processes outlive slurmd's forks (slurmstepd is reparented);
-    as a subreaper this process gets them instead of init, so that whoever
-    kills this process tree (CTest on a timeout) finds them too."""
+    """slurmstepd, which runs each job, leaves slurmd's process tree (it is
+    reparented); as a subreaper this process gets it instead of init, so that
+    whoever kills this process tree (CTest on a timeout) finds the jobs too."""
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
 
