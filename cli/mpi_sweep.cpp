@@ -178,13 +178,24 @@ class MpiDispatcher {
       }
       if (busy) backoff.reset();
     }
-    if (!failure_.empty())
-      throw WorkerFailed(failure_ + "; the runs finished so far are in " +
-                         (p_.folder / sweep::journal_name).string() +
-                         ": once that is fixed, run the same command with --resume");
+    if (!failures_.empty()) throw WorkerFailed(failures_text());
   }
 
  private:
+  // Every rank that could not take part, the first few by name (a folder
+  // that no node shares would make them all say the same).
+  std::string failures_text() const {
+    constexpr std::size_t named = 5;
+    std::string text;
+    for (std::size_t i = 0; i < std::min(named, failures_.size()); ++i)
+      text += (i == 0 ? "" : "; ") + failures_[i];
+    if (failures_.size() > named)
+      text += "; and " + std::to_string(failures_.size() - named) + " more ranks";
+    return text + "; the runs finished so far are in " +
+           (p_.folder / sweep::journal_name).string() +
+           ": once that is fixed, run the same command with --resume";
+  }
+
   void feed(RunSlots& local) {
     while (local.free() > 0 && !pending_.empty()) {
       local.start(pending_.front());
@@ -207,7 +218,7 @@ class MpiDispatcher {
                             ? scenario::parse_integer<std::size_t>(message.text.substr(5))
                             : std::nullopt;
       if (!asks) {
-        if (failure_.empty()) failure_ = message.text;
+        failures_.push_back(message.text);
         pending_.clear();  // stop every rank: the sweep cannot run as asked
         return;
       }
@@ -248,7 +259,7 @@ class MpiDispatcher {
   std::deque<std::size_t> pending_;
   std::vector<std::size_t> open_requests_;  // per worker: requests not yet told "stop"
   std::size_t heard_from_ = 0;              // workers that said whether they take part
-  std::string failure_;                     // why a worker could not take part
+  std::vector<std::string> failures_;       // why workers could not take part
   std::vector<std::size_t> made_by_;
 };
 

@@ -8,12 +8,17 @@ CASE is one of:
   identical    the tables (runs.csv, summary.csv, differences.csv,
                timeseries.csv.gz) of `--jobs 1`, `--jobs 2` and
                `mpirun -n 3` are the same bytes, and every rank made runs;
+               so are those of shard 0/2 under `mpirun -n 2` merged with
+               shard 1/2 of one process;
   kill-rank0   rank 0 killed with SIGKILL part-way, then `--resume` under
                mpirun: the same runs.csv as the uninterrupted sweep;
   kill-worker  the same with a worker (rank 2) killed; mpirun names it and
                rank 0 says that --resume goes on;
   bad-file     a bad sweep file under mpirun: exit status 2 and its error
-               said once, not once per rank, and nothing written.
+               said once, not once per rank, and nothing written;
+  other-file   workers that read another sweep file than rank 0 (another
+               working folder): the job stops with status 1, naming them,
+               and --resume with the right file ends as the whole sweep.
 
 Each case exits 0 when it holds, 1 with the reasons when not. Kills land at
 points the sweep reports (lines in its journal), never at moments of a clock.
@@ -139,6 +144,22 @@ def case_identical(args, work, checks):
                       f"runs per rank {counts} do not add up to {PLANNED}")
         checks.expect(all(n > 0 for n in counts), f"a rank made no run: {counts}")
 
+    # Under MPI the whole job is one shard.
+    shard0 = os.path.join(work, "shard0")
+    r = run(mpirun_command(args, 2) +
+            ["sweep", args.file, "--out", shard0, "--shard", "0/2", "--quiet"])
+    checks.expect(r.returncode == 0, f"mpirun -n 2 ... --shard 0/2 failed: {r.stderr}")
+    shard1 = os.path.join(work, "shard1")
+    r = run([args.pocsim, "sweep", args.file, "--out", shard1, "--shard", "1/2", "--quiet"])
+    checks.expect(r.returncode == 0, f"--shard 1/2 failed: {r.stderr}")
+    merged = os.path.join(work, "merged")
+    r = run([args.pocsim, "merge", shard0, shard1, "--out", merged, "--quiet"])
+    if checks.expect(r.returncode == 0, f"pocsim merge failed: {r.stderr}"):
+        for table in TABLES:
+            checks.expect(read(os.path.join(merged, table)) ==
+                          read(os.path.join(reference, table)),
+                          f"{table} of an MPI shard merged with another differs")
+
 
 def rank_pid(mpirun_pid, rank):
     """The pid of the rank's process: a child of mpirun whose environment
@@ -218,13 +239,43 @@ def case_bad_file(args, work, checks):
     checks.expect(not os.path.exists(out), "a refused sweep wrote its folder")
 
 
+def case_other_file(args, work, checks):
+    reference = one_process(args, work, "reference", 2)
+    # The same relative name in two working folders; the workers' has fewer
+    # replications.
+    for name, text in (("rank0", sweep_text(args.source)),
+                       ("workers", sweep_text(args.source).replace(
+                           f"replications: {REPLICATIONS}", "replications: 9"))):
+        os.makedirs(os.path.join(work, name))
+        with open(os.path.join(work, name, "sweep.yaml"), "w") as f:
+            f.write(text)
+    out = os.path.join(work, "out")
+    tail = ["sweep", "sweep.yaml", "--out", out]
+    launcher = mpirun_command(args, 1)[:-1]  # mpirun -n 1 and its options, without pocsim
+    r = run(launcher + ["-wdir", os.path.join(work, "rank0"), args.pocsim] + tail + [":"] +
+            ["-n", str(RANKS - 1), "-wdir", os.path.join(work, "workers"), args.pocsim] + tail)
+    checks.expect(r.returncode == 1, f"exit status {r.returncode}, not 1: {r.stderr}")
+    for rank in range(1, RANKS):
+        checks.expect(re.search(rf"rank {rank} \(.*\) reads another version of the sweep file",
+                                r.stderr) is not None, f"rank {rank} not named: {r.stderr}")
+    checks.expect(journaled(out) < PLANNED, "the sweep went on without its workers")
+    resumed = run(mpirun_command(args) + ["sweep", os.path.join(work, "rank0", "sweep.yaml"),
+                                          "--out", out, "--resume", "--quiet"])
+    if checks.expect(resumed.returncode == 0, f"--resume failed: {resumed.stderr}"):
+        for table in TABLES:
+            checks.expect(read(os.path.join(out, table)) == read(os.path.join(reference, table)),
+                          f"{table} after the stop and --resume differs")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pocsim", required=True)
     parser.add_argument("--mpirun", required=True)
     parser.add_argument("--source", required=True, help="the project's root")
-    parser.add_argument("case", choices=["identical", "kill-rank0", "kill-worker", "bad-file"])
+    parser.add_argument("case", choices=["identical", "kill-rank0", "kill-worker", "bad-file",
+                                         "other-file"])
     args = parser.parse_args()
+    args.pocsim = os.path.abspath(args.pocsim)
     checks = Checks()
     work = tempfile.mkdtemp(prefix="pocsim_mpi_")
     try:
@@ -237,8 +288,10 @@ def main():
             case_kill(args, work, checks, 0)
         elif args.case == "kill-worker":
             case_kill(args, work, checks, RANKS - 1)
-        else:
+        elif args.case == "bad-file":
             case_bad_file(args, work, checks)
+        else:
+            case_other_file(args, work, checks)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return checks.done()
