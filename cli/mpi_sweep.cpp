@@ -287,11 +287,12 @@ std::string mpi_worker_problem(const sweep::SweepLoadResult& loaded,
 // rank 0's status. The spare costs at most one run's time at the end of a
 // sweep, when some rank may still hold one that another could have made.
 int mpi_work_for_rank0(const std::string& sweep_file, std::size_t jobs, int rank) {
+  // While rank 0 checks the sweep file, so does this rank, silently.
+  const sweep::SweepLoadResult loaded = sweep::load_sweep(sweep_file);
   const MpiMessage start = mpi_receive(0);
   if (start.tag != tag_start || mpi_exit_code(start.text) != exit_ok)
     return mpi_exit_code(start.text);  // rank 0 refused the sweep and said why
   const std::filesystem::path folder = start.text.substr(start.text.find('\n') + 1);
-  const sweep::SweepLoadResult loaded = sweep::load_sweep(sweep_file);
   if (const std::string problem = mpi_worker_problem(loaded, folder); !problem.empty()) {
     mpi_send(0, tag_ready,
              "rank " + std::to_string(rank) + " (" + mpi_host_name() + ") " + problem);
@@ -348,6 +349,7 @@ int sweep_under_mpi(const std::string& sweep_file, std::size_t jobs_per_rank,
         MpiDispatcher dispatcher(p, jobs_per_rank, ranks);
         dispatcher.run();
         if (!p.quiet) {
+          p.progress.finish();  // this line goes under the progress line, not on it
           std::cerr << "pocsim sweep: runs made by rank 0";
           if (ranks > 1) std::cerr << " to " << ranks - 1;
           for (std::size_t r = 0; r < dispatcher.runs_made().size(); ++r)
