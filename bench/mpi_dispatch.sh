@@ -11,10 +11,13 @@
 # BUILD_DIR holds a build with -DPOCSIM_MPI=ON (tools/test.sh makes one).
 # Each repeat times the four commands once, in an order that rotates from
 # repeat to repeat, so that a busy spell of a shared machine falls on each
-# in turn; the rate is runs per second of the whole command (start-up, the
-# sweep file's checks and the tables included). It prints every repeat and
-# the medians, and the median over repeats of the ratio -n 2 / -n 1 (and
-# --jobs 2 / --jobs 1) within a repeat. docs/performance.md records a result.
+# in turn. Two rates: runs per second of the whole command (mpirun's start,
+# MPI_Init, the sweep file's checks and the tables included), and runs per
+# second while the runs are made: from plan.csv (written once, just before
+# the first run is handed out) to the last line of runs.journal, which is
+# what dispatching costs. It prints every repeat and the medians, and the
+# median over repeats of the ratios within a repeat (-n 2 / -n 1, ...).
+# docs/performance.md records a result.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=${1:-build-test}
@@ -42,7 +45,8 @@ mpirun=(mpirun)
 [ "$(id -u)" -eq 0 ] && mpirun+=(--allow-run-as-root)
 export OMPI_MCA_btl_tcp_if_include=lo OMPI_MCA_oob_tcp_if_include=lo
 
-# Nanoseconds the command took (wall clock).
+# Nanoseconds the command took (wall clock), then nanoseconds from plan.csv
+# to the journal's last write.
 nanoseconds() {
   local out="$work/out" start end
   rm -rf "$out"
@@ -55,7 +59,8 @@ nanoseconds() {
   esac
   end=$(date +%s%N)
   [ "$(grep -c . "$out/runs.journal")" -eq "$runs" ] || { echo "$1: runs missing" >&2; exit 1; }
-  echo $((end - start))
+  echo $((end - start)) $(($(stat -c %.9Y "$out/runs.journal" | tr -d .) - \
+    $(stat -c %.9Y "$out/plan.csv" | tr -d .)))
 }
 
 modes=(jobs1 jobs2 mpi1 mpi2)
@@ -66,21 +71,24 @@ for ((r = 0; r < repeats; r++)); do
     mode=${modes[$(((k + r) % 4))]}
     took[$mode]=$(nanoseconds "$mode")
   done
-  echo "${took[jobs1]} ${took[jobs2]} ${took[mpi1]} ${took[mpi2]}" >>"$results"
+  echo ${took[jobs1]} ${took[jobs2]} ${took[mpi1]} ${took[mpi2]} >>"$results"
 done
 
 /usr/bin/python3 - "$results" "$runs" <<'EOF'
 import statistics, sys
 runs = int(sys.argv[2])
-rows = [[runs / (int(ns) * 1e-9) for ns in line.split()] for line in open(sys.argv[1])]
-print(f"{'repeat':<7} {'jobs1':>8} {'jobs2':>8} {'mpi1':>8} {'mpi2':>8}   (runs/s)")
-for k, row in enumerate(rows, 1):
-    print(f"{k:<7} " + " ".join(f"{x:8.2f}" for x in row))
-print(f"{'median':<7} " + " ".join(f"{statistics.median(c):8.2f}" for c in zip(*rows)))
-def ratio(a, b):
-    return statistics.median(r[a] / r[b] for r in rows)
-print(f"median ratio, mpirun -n 2 / mpirun -n 1:  {ratio(3, 2):.2f}")
-print(f"median ratio, --jobs 2 / --jobs 1:        {ratio(1, 0):.2f}")
-print(f"median ratio, mpirun -n 1 / --jobs 1:     {ratio(2, 0):.2f}")
-print(f"median ratio, mpirun -n 2 / --jobs 2:     {ratio(3, 1):.2f}")
+modes = ["jobs1", "jobs2", "mpi1", "mpi2"]
+# Per line: whole and running nanoseconds of each mode, in the order above.
+lines = [list(map(int, line.split())) for line in open(sys.argv[1])]
+for title, offset in (("whole command", 0), ("while the runs are made", 1)):
+    rows = [[runs / (line[2 * m + offset] * 1e-9) for m in range(4)] for line in lines]
+    print(f"runs/s, {title}")
+    print(f"{'repeat':<7} " + " ".join(f"{m:>8}" for m in modes))
+    for k, row in enumerate(rows, 1):
+        print(f"{k:<7} " + " ".join(f"{x:8.2f}" for x in row))
+    print(f"{'median':<7} " + " ".join(f"{statistics.median(c):8.2f}" for c in zip(*rows)))
+    for a, b in ((3, 2), (1, 0), (2, 0), (3, 1)):
+        ratios = [r[a] / r[b] for r in rows]
+        print(f"  {modes[a]} / {modes[b]}: median {statistics.median(ratios):.2f} "
+              f"(each repeat: {', '.join(f'{x:.2f}' for x in ratios)})")
 EOF
