@@ -210,8 +210,8 @@ int run(const SweepOptions& o) {
       return fail_input("this pocsim was built without MPI, so each of the " +
                         std::to_string(launcher_world_size()) +
                         " processes the launcher started would make the whole sweep in the same "
-                        "folder; build with -DPOCSIM_MPI=ON, or give each process its own "
-                        "--shard and --out (docs/sweeps.md)");
+                        "folder; build with -DPOCSIM_MPI=ON, or start one process per shard, "
+                        "each with its own --shard I/N and --out (docs/sweeps.md)");
 #endif
   }
   return sweep_in_folder(o, runs_in_this_process(o.jobs), ::isatty(STDERR_FILENO));
