@@ -11,12 +11,17 @@
 #include <string_view>
 
 #include "commands.hpp"
+#include "mpi_launcher.hpp"
+#include "pending_runs.hpp"
 #include "pocsim/output/atomic_file.hpp"
 #include "pocsim/scenario/input_file.hpp"
 #include "pocsim/scenario/value_text.hpp"
 #include "pocsim/sweep/sweep_directory.hpp"
 #include "pocsim/sweep/sweep_runner.hpp"
 #include "sweep_progress.hpp"
+#ifdef POCSIM_MPI
+#include "mpi_sweep.hpp"
+#endif
 
 namespace pocsim::cli {
 
@@ -72,7 +77,9 @@ bool looks_like_scenario(const std::string& text) {
   return false;
 }
 
-int run(const SweepOptions& o) {
+// The whole command in this process, or on rank 0 of an MPI job: all but
+// making the runs, which `run_pending` does.
+int sweep_in_folder(const SweepOptions& o, const RunPending& run_pending, bool on_terminal) {
   const auto shard = parse_shard(o.shard);
   if (!shard)
     return fail_input(o.shard.empty() ? "SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT do not name a "
@@ -128,9 +135,6 @@ int run(const SweepOptions& o) {
   manifest.shard = *shard;
   manifest.runs_planned = mine.size();
 
-  const std::size_t jobs =
-      o.jobs > 0 ? o.jobs
-                 : tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism);
   try {
     fs::create_directories(out);
     if (!previous)
@@ -146,9 +150,8 @@ int run(const SweepOptions& o) {
         if (it == journal.existing().end() || !it->second.ok) pending.push_back(id);
       }
       SweepProgress progress("pocsim sweep", mine.size(), mine.size() - pending.size(),
-                             !o.quiet && ::isatty(STDERR_FILENO));
-      sweep::ScenarioRuns runs(file, plan, file.keep_samples ? out / "samples" : fs::path(), out);
-      sweep::run_sweep(plan, pending, jobs, std::ref(runs), journal, [&] { progress.step(); });
+                             !o.quiet && on_terminal);
+      run_pending({file, plan, fs::absolute(out), std::move(pending), journal, progress, o.quiet});
       progress.finish();
     }
     // The journal on disk is the record, including runs of earlier attempts.
@@ -182,6 +185,38 @@ int run(const SweepOptions& o) {
   return exit_ok;
 }
 
+// The runs on TBB in this process, `jobs` at a time (0: every core).
+RunPending runs_in_this_process(std::size_t jobs) {
+  return [jobs](const PendingRuns& p) {
+    auto runs = scenario_runs_in(p.file, p.plan, p.folder);
+    sweep::run_sweep(
+        p.plan, p.ids,
+        jobs > 0 ? jobs
+                 : tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism),
+        std::ref(runs), p.journal, [&] { p.progress.step(); });
+  };
+}
+
+int run(const SweepOptions& o) {
+  if (started_by_mpi_launcher()) {
+#ifdef POCSIM_MPI
+    // One run at a time per rank unless --jobs says otherwise: a launcher
+    // places one rank per core.
+    return sweep_under_mpi(o.file, o.jobs > 0 ? o.jobs : 1, [&](const RunPending& run_pending) {
+      return sweep_in_folder(o, run_pending, stderr_reaches_a_terminal());
+    });
+#else
+    if (launcher_world_size() > 1)
+      return fail_input("this pocsim was built without MPI, so each of the " +
+                        std::to_string(launcher_world_size()) +
+                        " processes the launcher started would make the whole sweep in the same "
+                        "folder; build with -DPOCSIM_MPI=ON, or start one process per shard, "
+                        "each with its own --shard I/N and --out (docs/sweeps.md)");
+#endif
+  }
+  return sweep_in_folder(o, runs_in_this_process(o.jobs), ::isatty(STDERR_FILENO));
+}
+
 }  // namespace
 
 Command add_sweep_command(CLI::App& app) {
@@ -191,7 +226,8 @@ Command add_sweep_command(CLI::App& app) {
   accept_scenario_names(
       cmd->add_option("sweep", o->file, "sweep file (YAML) or shipped sweep's name")->required());
   cmd->add_option("--out", o->out, "folder for the results (default: out/sweeps/NAME)");
-  cmd->add_option("--jobs", o->jobs, "runs at a time (default: all cores)")
+  cmd->add_option("--jobs", o->jobs,
+                  "runs at a time (default: all cores; under MPI, on each rank, default 1)")
       ->check(CLI::Range(0, 4096));
   cmd->add_option("--shard", o->shard,
                   "run only shard I of N (0-based); default from SLURM_ARRAY_TASK_ID and "

@@ -44,6 +44,7 @@ void SweepProgress::step() {
 
 void SweepProgress::finish() {
   if (enabled_) std::cerr << "\n";
+  enabled_ = false;  // a second call says nothing more
 }
 
 void SweepProgress::print() {

@@ -11,8 +11,8 @@ namespace pocsim::cli {
 class SweepProgress {
  public:
   SweepProgress(std::string what, std::size_t total, std::size_t done, bool enabled);
-  void step();  // thread-safe
-  void finish();
+  void step();    // thread-safe
+  void finish();  // ends the line; later calls and steps print nothing
 
  private:
   void print();

@@ -2,6 +2,10 @@
 # SPDX-License-Identifier: Apache-2.0
 # Installs the Debian packages pocsim needs, only those that are missing.
 # Runs apt-get as root (directly, or through sudo when available).
+#
+#   install-deps.sh        what the default build, the tests and the demo need
+#   install-deps.sh mpi    also OpenMPI, for the MPI build (-DPOCSIM_MPI=ON)
+#                          and its tests under mpirun: tools/test.sh asks for it
 set -euo pipefail
 
 packages=(
@@ -14,6 +18,11 @@ packages=(
   # the report test renders report.html in a headless browser
   chromium
 )
+case "${1:-}" in
+  "") ;;
+  mpi) packages+=(libopenmpi-dev openmpi-bin) ;;
+  *) echo "install-deps.sh: unknown group '$1' (known: mpi)" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

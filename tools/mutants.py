@@ -120,7 +120,8 @@ def build(source, build_dir, quiet=True):
     if not os.path.exists(os.path.join(build_dir, "build.ninja")):
         subprocess.run(["cmake", "-S", source, "-B", build_dir, "-G", "Ninja",
                         "-DCMAKE_BUILD_TYPE=Release", "-DPOCSIM_BUILD_TESTS=ON",
-                        "-DPOCSIM_BUILD_BENCH=OFF"], check=True, capture_output=quiet)
+                        "-DPOCSIM_BUILD_BENCH=OFF", "-DPOCSIM_MPI=ON"],  # as tools/test.sh
+                       check=True, capture_output=quiet)
     r = subprocess.run(["cmake", "--build", build_dir, "--parallel", str(os.cpu_count() or 2),
                         "--target", *TARGETS], capture_output=True, text=True)
     return r.returncode == 0, r.stdout + r.stderr

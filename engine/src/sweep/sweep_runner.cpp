@@ -16,6 +16,17 @@
 
 namespace pocsim::sweep {
 
+RunRecord run_recorded(const PlannedRun& run, const RunFunction& run_one, ExecutionMode mode) {
+  RunRecord record;
+  try {
+    record = run_one(run, mode);
+  } catch (const std::exception& e) {
+    record = {run.run_id, false, e.what(), {}};
+  }
+  record.run_id = run.run_id;
+  return record;
+}
+
 void run_sweep(const SweepPlan& plan, const std::vector<std::size_t>& run_ids, std::size_t jobs,
                const RunFunction& run_one, RunJournal& journal, const std::function<void()>& done) {
   if (run_ids.empty()) return;
@@ -28,15 +39,7 @@ void run_sweep(const SweepPlan& plan, const std::vector<std::size_t>& run_ids, s
         tbb::blocked_range<std::size_t>(0, run_ids.size(), 1),
         [&](const tbb::blocked_range<std::size_t>& range) {
           for (std::size_t k = range.begin(); k != range.end(); ++k) {
-            const PlannedRun& run = plan.runs.at(run_ids[k]);
-            RunRecord record;
-            try {
-              record = run_one(run, mode);
-            } catch (const std::exception& e) {
-              record = {run.run_id, false, e.what(), {}};
-            }
-            record.run_id = run.run_id;
-            journal.append(record);
+            journal.append(run_recorded(plan.runs.at(run_ids[k]), run_one, mode));
             if (done) done();
           }
         },

@@ -27,6 +27,9 @@ namespace pocsim::sweep {
 // Makes one run; an exception marks the run failed with its message.
 using RunFunction = std::function<RunRecord(const PlannedRun&, ExecutionMode)>;
 
+// Makes one run; a run that throws gives a failed record with the message.
+RunRecord run_recorded(const PlannedRun& run, const RunFunction& run_one, ExecutionMode mode);
+
 // Runs `run_ids` of the plan on at most `jobs` threads, appending each
 // result to the journal; `done()` after each. A run that throws is recorded
 // as failed and the others go on.
