@@ -3,9 +3,12 @@
 # Installs the Debian packages pocsim needs, only those that are missing.
 # Runs apt-get as root (directly, or through sudo when available).
 #
-#   install-deps.sh        what the default build, the tests and the demo need
-#   install-deps.sh mpi    also OpenMPI, for the MPI build (-DPOCSIM_MPI=ON)
-#                          and its tests under mpirun: tools/test.sh asks for it
+#   install-deps.sh            what the default build, the tests and the demo need
+#   install-deps.sh mpi        also OpenMPI, for the MPI build (-DPOCSIM_MPI=ON)
+#                              and its tests under mpirun
+#   install-deps.sh slurm      also Slurm and MUNGE, for the test that starts a
+#                              one-node cluster (tests/slurm/)
+# tools/test.sh asks for both groups.
 set -euo pipefail
 
 packages=(
@@ -18,11 +21,13 @@ packages=(
   # the report test renders report.html in a headless browser
   chromium
 )
-case "${1:-}" in
-  "") ;;
-  mpi) packages+=(libopenmpi-dev openmpi-bin) ;;
-  *) echo "install-deps.sh: unknown group '$1' (known: mpi)" >&2; exit 2 ;;
-esac
+for group in "$@"; do
+  case "$group" in
+    mpi) packages+=(libopenmpi-dev openmpi-bin) ;;
+    slurm) packages+=(slurm-wlm munge) ;;
+    *) echo "install-deps.sh: unknown group '$group' (known: mpi, slurm)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do
