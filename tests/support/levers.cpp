@@ -45,4 +45,10 @@ std::vector<double> figure(const std::vector<nlohmann::json>& summaries,
   return out;
 }
 
+double total(const std::vector<double>& values) {
+  double sum = 0.0;
+  for (const double v : values) sum += v;
+  return sum;
+}
+
 }  // namespace pocsim::test

@@ -23,4 +23,7 @@ std::vector<nlohmann::json> summaries_over_seeds(const std::string& relative,
 std::vector<double> figure(const std::vector<nlohmann::json>& summaries,
                            const std::string& pointer);
 
+// The sum of a figure over the seeds (counts pooled across runs).
+double total(const std::vector<double>& values);
+
 }  // namespace pocsim::test

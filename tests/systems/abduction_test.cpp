@@ -20,12 +20,6 @@ namespace {
 
 constexpr int abduction_seeds = 30;
 
-double sum_of(const std::vector<double>& v) {
-  double s = 0.0;
-  for (const double x : v) s += x;
-  return s;
-}
-
 }  // namespace
 
 // Over 30 seeds (thousands of episodes) the abductees per episode are the
@@ -34,19 +28,19 @@ double sum_of(const std::vector<double>& v) {
 // the abductees, within 0.02, and the rest are missing.
 TEST(Abduction, EachEpisodeTakesAPoissonNumberWithTheFactionsMean) {
   const auto runs = test::summaries_over_seeds("teaching/abductions.yaml", {}, abduction_seeds);
-  const double abducted = sum_of(test::figure(runs, "/civilians_abducted/total"));
+  const double abducted = test::total(test::figure(runs, "/civilians_abducted/total"));
   const double by_jihadists =
-      sum_of(test::figure(runs, "/civilians_abducted/by_perpetrator_kind/jihadist"));
+      test::total(test::figure(runs, "/civilians_abducted/by_perpetrator_kind/jihadist"));
   const double by_state =
-      sum_of(test::figure(runs, "/civilians_abducted/by_perpetrator_kind/state_forces"));
-  const double episodes = sum_of(test::figure(runs, "/incidents/violent_episodes"));
+      test::total(test::figure(runs, "/civilians_abducted/by_perpetrator_kind/state_forces"));
+  const double episodes = test::total(test::figure(runs, "/incidents/violent_episodes"));
   ASSERT_GT(episodes, 1000.0) << "enough episodes to measure a mean";
   EXPECT_DOUBLE_EQ(by_jihadists + by_state, abducted) << "every abductee has a perpetrator";
   // Each faction's abductees over its own episodes: JNIM's mean is 1.5, FAMa's 1.0.
   const double jnim_episodes =
-      sum_of(test::figure(runs, "/protection/by_perpetrator_kind/jihadist/incidents"));
+      test::total(test::figure(runs, "/protection/by_perpetrator_kind/jihadist/incidents"));
   const double fama_episodes =
-      sum_of(test::figure(runs, "/protection/by_perpetrator_kind/state_forces/incidents"));
+      test::total(test::figure(runs, "/protection/by_perpetrator_kind/state_forces/incidents"));
   ASSERT_GT(jnim_episodes, 500.0);
   ASSERT_GT(fama_episodes, 500.0);
   EXPECT_NEAR(by_jihadists / jnim_episodes, 1.5, 0.05 * 1.5);
@@ -54,9 +48,9 @@ TEST(Abduction, EachEpisodeTakesAPoissonNumberWithTheFactionsMean) {
   // Fates: JNIM 0.4 released and 0.1 killed, FAMa 0.3 and 0.2; overall the
   // abductee-weighted mix, within 0.02 (thousands of abductees: a binomial
   // standard error under 0.01).
-  const double released = sum_of(test::figure(runs, "/civilians_abducted/released"));
-  const double killed = sum_of(test::figure(runs, "/civilians_abducted/killed"));
-  const double missing = sum_of(test::figure(runs, "/civilians_abducted/missing"));
+  const double released = test::total(test::figure(runs, "/civilians_abducted/released"));
+  const double killed = test::total(test::figure(runs, "/civilians_abducted/killed"));
+  const double missing = test::total(test::figure(runs, "/civilians_abducted/missing"));
   EXPECT_DOUBLE_EQ(released + killed + missing, abducted);
   EXPECT_NEAR(released / abducted, (0.4 * by_jihadists + 0.3 * by_state) / abducted, 0.02);
   EXPECT_NEAR(killed / abducted, (0.1 * by_jihadists + 0.2 * by_state) / abducted, 0.02);
@@ -70,12 +64,12 @@ TEST(Abduction, EachEpisodeTakesAPoissonNumberWithTheFactionsMean) {
 // draws are keyed by its own episodes).
 TEST(AbductionTeaching, AbductionsFollowThePerpetratorsPresence) {
   const auto base = test::summaries_over_seeds("teaching/abductions.yaml", {}, abduction_seeds);
-  const double mopti = sum_of(test::figure(base, "/civilians_abducted/by_region/Mopti"));
-  const double segou = sum_of(test::figure(base, "/civilians_abducted/by_region/Ségou"));
+  const double mopti = test::total(test::figure(base, "/civilians_abducted/by_region/Mopti"));
+  const double segou = test::total(test::figure(base, "/civilians_abducted/by_region/Ségou"));
   const double jihadist =
-      sum_of(test::figure(base, "/civilians_abducted/by_perpetrator_kind/jihadist"));
+      test::total(test::figure(base, "/civilians_abducted/by_perpetrator_kind/jihadist"));
   const double state =
-      sum_of(test::figure(base, "/civilians_abducted/by_perpetrator_kind/state_forces"));
+      test::total(test::figure(base, "/civilians_abducted/by_perpetrator_kind/state_forces"));
   ASSERT_GT(mopti, 100.0);
   ASSERT_GT(segou, 100.0);
   EXPECT_GE(mopti / jihadist, 0.9) << "JNIM's abductions happen where JNIM raids";
@@ -85,7 +79,7 @@ TEST(AbductionTeaching, AbductionsFollowThePerpetratorsPresence) {
                                                   {"factions.JNIM.units=40"}, abduction_seeds);
   const auto mopti_base = test::figure(base, "/civilians_abducted/by_region/Mopti");
   const auto mopti_doubled = test::figure(doubled, "/civilians_abducted/by_region/Mopti");
-  const double ratio = sum_of(mopti_doubled) / sum_of(mopti_base);
+  const double ratio = test::total(mopti_doubled) / test::total(mopti_base);
   EXPECT_GT(ratio, 1.6) << "twice the groups, about twice the abductions";
   EXPECT_LT(ratio, 2.4);
   EXPECT_GT(test::paired_z(mopti_base, mopti_doubled), 3.0);

@@ -19,12 +19,6 @@ namespace {
 
 constexpr int ultimatum_seeds = 30;
 
-double total_of(const std::vector<double>& v) {
-  double s = 0.0;
-  for (const double x : v) s += x;
-  return s;
-}
-
 std::vector<nlohmann::json> with_ultimatums(const std::string& from, double share) {
   return test::summaries_over_seeds("teaching/abductions.yaml",
                                     {"factions.JNIM.ultimatums_from=" + from,
@@ -39,9 +33,9 @@ std::vector<nlohmann::json> with_ultimatums(const std::string& from, double shar
 // about 0.02, so within 0.06), and FAMa, which gives none, is not counted.
 TEST(Ultimatum, TheStatedShareOfEpisodesAreOrdersToLeave) {
   const auto runs = with_ultimatums("2022-03-01", 0.3);
-  const double ultimatums = total_of(test::figure(runs, "/incidents/ultimatums"));
+  const double ultimatums = test::total(test::figure(runs, "/incidents/ultimatums"));
   const double jnim_episodes =
-      total_of(test::figure(runs, "/protection/by_perpetrator_kind/jihadist/incidents"));
+      test::total(test::figure(runs, "/protection/by_perpetrator_kind/jihadist/incidents"));
   ASSERT_GT(ultimatums + jnim_episodes, 500.0) << "enough episodes to measure a share";
   EXPECT_NEAR(ultimatums / (ultimatums + jnim_episodes), 0.3, 0.06);
 }
@@ -55,7 +49,7 @@ TEST(Ultimatum, FewerAreKilledAndMoreFlee) {
   const auto warned = with_ultimatums("2022-03-01", 0.5);
   const auto killed_base = test::figure(base, "/civilian_deaths/by_faction/JNIM");
   const auto killed_warned = test::figure(warned, "/civilian_deaths/by_faction/JNIM");
-  const double ratio = total_of(killed_warned) / total_of(killed_base);
+  const double ratio = test::total(killed_warned) / test::total(killed_base);
   EXPECT_GT(ratio, 0.3);
   EXPECT_LT(ratio, 0.8);
   EXPECT_GT(test::paired_z(killed_warned, killed_base), 3.0);
@@ -70,16 +64,16 @@ TEST(Ultimatum, FewerAreKilledAndMoreFlee) {
 // unchanged (the draws are keyed by unit and tick and used only here).
 TEST(Ultimatum, StartOnTheirDate) {
   const double from_start =
-      total_of(test::figure(with_ultimatums("2022-03-01", 0.5), "/incidents/ultimatums"));
+      test::total(test::figure(with_ultimatums("2022-03-01", 0.5), "/incidents/ultimatums"));
   const double from_middle =
-      total_of(test::figure(with_ultimatums("2022-03-16", 0.5), "/incidents/ultimatums"));
+      test::total(test::figure(with_ultimatums("2022-03-16", 0.5), "/incidents/ultimatums"));
   ASSERT_GT(from_start, 200.0);
   EXPECT_GT(from_middle / from_start, 1.0 / 3.0);
   EXPECT_LT(from_middle / from_start, 2.0 / 3.0);
 
   const auto base = test::summaries_over_seeds("teaching/abductions.yaml", {}, ultimatum_seeds);
   const auto after = with_ultimatums("2022-05-01", 0.5);
-  EXPECT_EQ(total_of(test::figure(after, "/incidents/ultimatums")), 0.0);
+  EXPECT_EQ(test::total(test::figure(after, "/incidents/ultimatums")), 0.0);
   for (std::size_t k = 0; k < base.size(); ++k) {
     nlohmann::json b = base[k], a = after[k];
     EXPECT_EQ(a, b) << "seed " << k + 1 << ": a date after the run changes nothing";
