@@ -20,6 +20,8 @@ packages=(
   git dpkg-dev python3-jsonschema
   # the report test renders report.html in a headless browser
   chromium
+  # `import pocsim` (python/, docs/python.md): the module, its tests, the notebook run headless
+  pybind11-dev python3-dev python3-pytest python3-nbclient python3-ipykernel
 )
 for group in "$@"; do
   case "$group" in
