@@ -2,8 +2,6 @@
 """Loading a scenario: pocsim.load, pocsim.show and the Scenario they give."""
 from __future__ import annotations
 
-import datetime
-import json
 import os
 from typing import Iterable, Mapping, Optional, Union
 
@@ -16,18 +14,14 @@ Overrides = Union[Mapping[str, object], Iterable[str], None]
 
 
 def _value_text(value: object) -> str:
-    """A Python value as the YAML text that --set KEY=TEXT would carry."""
+    """A Python value as the YAML text that --set KEY=TEXT would carry: strings as they are,
+    anything else (numbers, None, dates, lists, mappings, numpy scalars) as YAML writes it."""
     if isinstance(value, str):
         return value
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
-    if isinstance(value, (int, float)):
-        return repr(value)
-    return json.dumps(value, default=str)  # lists and mappings: JSON is YAML's flow style
+    if hasattr(value, "item") and callable(value.item):  # a numpy scalar: its Python value
+        value = value.item()
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True)
+    return text.removesuffix("...\n").strip()  # a lone scalar ends its document with "..."
 
 
 def override_texts(overrides: Overrides) -> list[str]:

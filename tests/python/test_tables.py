@@ -74,3 +74,16 @@ def test_to_dict_is_the_resolved_scenario():
     assert resolved["scenario"]["name"] == scenario.name == "flight_delay"
     assert "medevac" in resolved  # a section the file leaves out, with its defaults
     assert pocsim.show(source("scenarios/teaching/flight_delay.yaml")).startswith("scenario:")
+
+
+def test_set_takes_python_values_as_yaml():
+    scenario = pocsim.load(source("scenarios/mali_2022/baseline.yaml"),
+                           set={"flights.delay_hours": np.int64(48),
+                                "factions.Barkhane.withdrawal_date": None,
+                                "flights.authorisation_required": False})
+    resolved = scenario.to_dict()
+    barkhane = next(f for f in resolved["factions"] if f["name"] == "Barkhane")
+    assert barkhane["withdrawal_date"] is None
+    assert resolved["flights"]["delay_hours"] == 48
+    assert resolved["flights"]["authorisation_required"] is False
+    assert scenario.overrides[0] == "flights.delay_hours=48"
