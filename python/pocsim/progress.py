@@ -18,10 +18,10 @@ def _in_jupyter() -> bool:
     return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
 
 
-def _bar(done: int, total: int, started: float, width: int = 30) -> str:
+def _bar(done: int, total: int, unit: str, started: float, width: int = 30) -> str:
     share = done / total if total else 0.0
     filled = int(round(share * width))
-    text = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} runs"
+    text = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {unit}"
     elapsed = time.monotonic() - started
     if 0 < done < total:
         text += f", about {elapsed / done * (total - done):.0f} s left"
@@ -31,14 +31,14 @@ def _bar(done: int, total: int, started: float, width: int = 30) -> str:
 class TerminalProgress:
     """Redraws one line of stderr, as ``pocsim sweep`` does."""
 
-    def __init__(self, what: str = "pocsim.sweep"):
-        self.what, self.started, self.shown = what, time.monotonic(), None
+    def __init__(self, what: str = "pocsim.sweep", unit: str = "runs"):
+        self.what, self.unit, self.started, self.shown = what, unit, time.monotonic(), None
 
     def __call__(self, done: int, total: int) -> None:
         if total == 0 or (done, total) == self.shown:
             return
         self.shown = (done, total)
-        sys.stderr.write(f"\r{self.what}: {_bar(done, total, self.started)}   ")
+        sys.stderr.write(f"\r{self.what}: {_bar(done, total, self.unit, self.started)}   ")
         if done == total:
             sys.stderr.write("\n")
         sys.stderr.flush()
@@ -47,26 +47,27 @@ class TerminalProgress:
 class JupyterProgress:
     """One output line of the cell, updated in place."""
 
-    def __init__(self, what: str = "pocsim.sweep"):
+    def __init__(self, what: str = "pocsim.sweep", unit: str = "runs"):
         from IPython.display import display
-        self.what, self.started, self.shown = what, time.monotonic(), None
+        self.what, self.unit, self.started, self.shown = what, unit, time.monotonic(), None
         self.handle = display(f"{what}: starting", display_id=True)
 
     def __call__(self, done: int, total: int) -> None:
         if total == 0 or (done, total) == self.shown:
             return
         self.shown = (done, total)
-        self.handle.update(f"{self.what}: {_bar(done, total, self.started)}")
+        self.handle.update(f"{self.what}: {_bar(done, total, self.unit, self.started)}")
 
 
-def progress_display(progress: object) -> Optional[Progress]:
+def progress_display(progress: object, what: str = "pocsim.sweep",
+                     unit: str = "runs") -> Optional[Progress]:
     """What ``progress=`` asks for: a callable as given; True, a bar where someone sees it."""
     if callable(progress):
         return progress
     if not progress:
         return None
     if _in_jupyter():
-        return JupyterProgress()
+        return JupyterProgress(what, unit)
     if sys.stderr is not None and sys.stderr.isatty():
-        return TerminalProgress()
+        return TerminalProgress(what, unit)
     return None

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import Optional, Union
 
 from . import _core
+from .progress import progress_display
 from .scenario import Scenario, load
 
 
@@ -56,17 +57,20 @@ class Result:
 
 
 def run(scenario: Union[Scenario, str, os.PathLike], seed: Optional[int] = None,
-        threads: Optional[int] = None) -> Result:
+        threads: Optional[int] = None, progress: object = False) -> Result:
     """Runs a scenario (a Scenario, or a file to load) to its end, as ``pocsim run`` does.
 
     ``seed`` replaces the scenario's (``--seed``); ``threads`` limits the worker
     threads (``--threads``; None: every core, 1: the serial path). The results
-    do not depend on ``threads``. The GIL is released while the engine runs;
-    Ctrl-C stops it between two ticks and raises KeyboardInterrupt.
+    do not depend on ``threads``. ``progress``: False shows nothing, True a bar
+    of days in Jupyter or on a terminal, a callable is called with (days done,
+    days). The GIL is released while the engine runs; Ctrl-C stops it between
+    two ticks and raises KeyboardInterrupt.
     """
     if not isinstance(scenario, Scenario):
         scenario = load(scenario)
     if threads is not None and threads < 1:
         raise ValueError(f"threads must be at least 1, got {threads}")
-    core = _core.run(scenario._core, seed, threads or 0)
+    core = _core.run(scenario._core, seed, threads or 0,
+                     progress_display(progress, what="pocsim.run", unit="days"))
     return Result(core, scenario, scenario.seed if seed is None else seed)

@@ -19,14 +19,14 @@ namespace {
 // Short enough that Ctrl-C feels immediate, long enough to cost nothing.
 constexpr auto wake_interval = std::chrono::milliseconds(100);
 
-// `on_wake` and the interpreter's signal handlers, with the GIL; what they
-// raise, kept to be raised once the work has stopped.
+// `on_wake` and, if asked, the interpreter's signal handlers, with the GIL;
+// what they raise, kept to be raised once the work has stopped.
 void wake_with_gil(const std::function<void()>& on_wake,
-                   std::optional<py::error_already_set>& raised) {
+                   std::optional<py::error_already_set>& raised, bool check_signals = true) {
   py::gil_scoped_acquire gil;
   try {
     if (on_wake) on_wake();
-    if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+    if (check_signals && PyErr_CheckSignals() != 0) throw py::error_already_set();
   } catch (py::error_already_set& e) {
     raised.emplace(std::move(e));
   }
@@ -65,11 +65,11 @@ void run_interruptibly(const std::function<void(const StopRequest&)>& work,
     lock.unlock();
     worker.join();
   }
-  if (!raised) {
-    std::optional<py::error_already_set> last;
-    wake_with_gil(on_wake, last);  // the final progress, even for work quicker than a wake-up
-    raised = std::move(last);
-  }
+  // The final progress: where the work ended or stopped, also for work
+  // quicker than a wake-up. Once Python has raised, that error wins.
+  std::optional<py::error_already_set> last;
+  wake_with_gil(on_wake, last, /*check_signals=*/!raised);
+  if (!raised) raised = std::move(last);
   if (raised) throw std::move(*raised);
   if (failure) std::rethrow_exception(failure);
 }

@@ -13,8 +13,9 @@
 
 namespace pocsim::python {
 
-// Runs `work(stop)`; `on_wake` runs with the GIL at each wake-up and once at
-// the end. Rethrows what `work` threw, unless Python raised first.
+// Runs `work(stop)`; `on_wake` runs with the GIL at each wake-up and once
+// more when the work has ended or stopped. Rethrows what `work` threw,
+// unless Python raised first.
 void run_interruptibly(const std::function<void(const StopRequest&)>& work,
                        const std::function<void()>& on_wake = {});
 

@@ -7,6 +7,7 @@
 #include <pybind11/stl/filesystem.h>
 #include <tbb/global_control.h>
 
+#include <atomic>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -22,20 +23,29 @@ namespace pocsim::python {
 
 namespace {
 
+// `progress`, when not None, is called with (days done, days) from the
+// waiting thread, a few times a second and when the run ends or stops.
 Outcomes run_scenario(const scenario::Scenario& scenario, std::optional<std::uint64_t> seed,
-                      int threads) {
+                      int threads, const py::object& progress) {
   scenario::Scenario seeded = scenario;
   if (seed) seeded.scenario.seed = *seed;
   const auto workers =
       threads > 0 ? static_cast<std::size_t>(threads)
                   : tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism);
+  const auto days = static_cast<std::uint32_t>(seeded.scenario.duration_days);
+  std::atomic<std::uint32_t> days_done{0};
   std::optional<Outcomes> outcomes;
-  run_interruptibly([&](const StopRequest& stop) {
-    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, workers);
-    Simulation simulation(seeded, workers == 1 ? ExecutionMode::serial : ExecutionMode::parallel);
-    simulation.run({}, &stop);
-    outcomes = collect_outcomes(simulation.result());
-  });
+  run_interruptibly(
+      [&](const StopRequest& stop) {
+        tbb::global_control limit(tbb::global_control::max_allowed_parallelism, workers);
+        Simulation simulation(seeded,
+                              workers == 1 ? ExecutionMode::serial : ExecutionMode::parallel);
+        simulation.run([&](std::uint32_t day, std::uint32_t) { days_done.store(day); }, &stop);
+        outcomes = collect_outcomes(simulation.result());
+      },
+      [&] {
+        if (!progress.is_none()) progress(days_done.load(), days);
+      });
   return std::move(*outcomes);
 }
 
@@ -104,7 +114,7 @@ void bind_run(py::module_& m) {
       .def("daily_columns", &daily_columns)
       .def("save", &save_run_files, py::arg("folder"), py::arg("force") = false);
   m.def("run", &run_scenario, py::arg("scenario"), py::arg("seed") = py::none(),
-        py::arg("threads") = 0);
+        py::arg("threads") = 0, py::arg("progress") = py::none());
 }
 
 }  // namespace pocsim::python
