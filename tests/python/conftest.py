@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: Apache-2.0
 """Shared fixtures of the Python module's tests. CTest runs them (tests/CMakeLists.txt)
 with PYTHONPATH at the built module and POCSIM_BINARY at the built command, whose
-outputs the module's must equal."""
+outputs the module's must equal; by hand, PYTHONPATH=build/python is enough:
+
+    PYTHONPATH=build/python /usr/bin/python3 -m pytest tests/python
+"""
 import os
 import subprocess
 from pathlib import Path
@@ -17,9 +20,14 @@ def source(relative: str) -> Path:
 
 @pytest.fixture(scope="session")
 def pocsim_binary() -> str:
+    """POCSIM_BINARY, or the command of the build the module comes from (BUILD/python/pocsim
+    and BUILD/cli/pocsim): outputs name their build, so both must come from the same one."""
     binary = os.environ.get("POCSIM_BINARY")
     if not binary:
-        pytest.fail("POCSIM_BINARY names the pocsim command to compare with (CTest sets it)")
+        import pocsim
+        binary = str(Path(pocsim.__file__).resolve().parents[2] / "cli" / "pocsim")
+    if not os.access(binary, os.X_OK):
+        pytest.fail(f"no pocsim command at {binary}; set POCSIM_BINARY")
     return binary
 
 
