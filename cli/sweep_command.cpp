@@ -46,16 +46,15 @@ std::optional<sweep::Shard> parse_shard(const std::string& text) {
   return sweep::Shard{*i, *n};
 }
 
-int fail_input(const std::string& message) { return sweep_input_error(message); }
-
 // The command in this process, or on rank 0 of an MPI job: all but making
 // the runs, which `run_pending` does.
 int sweep_here(const SweepOptions& o, const RunPending& run_pending, bool on_terminal) {
   const auto shard = parse_shard(o.shard);
   if (!shard)
-    return fail_input(o.shard.empty() ? "SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT do not name a "
-                                        "task of the array"
-                                      : "--shard takes I/N with 0 <= I < N, got '" + o.shard + "'");
+    return sweep_input_error(o.shard.empty()
+                                 ? "SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT do not name a "
+                                   "task of the array"
+                                 : "--shard takes I/N with 0 <= I < N, got '" + o.shard + "'");
   return sweep_in_folder({o.file, o.out, *shard, o.resume, o.force, o.quiet}, run_pending,
                          on_terminal);
 }
@@ -70,11 +69,12 @@ int run(const SweepOptions& o) {
     });
 #else
     if (launcher_world_size() > 1)
-      return fail_input("this pocsim was built without MPI, so each of the " +
-                        std::to_string(launcher_world_size()) +
-                        " processes the launcher started would make the whole sweep in the same "
-                        "folder; build with -DPOCSIM_MPI=ON, or start one process per shard, "
-                        "each with its own --shard I/N and --out (docs/sweeps.md)");
+      return sweep_input_error(
+          "this pocsim was built without MPI, so each of the " +
+          std::to_string(launcher_world_size()) +
+          " processes the launcher started would make the whole sweep in the same "
+          "folder; build with -DPOCSIM_MPI=ON, or start one process per shard, "
+          "each with its own --shard I/N and --out (docs/sweeps.md)");
 #endif
   }
   return sweep_here(o, runs_in_this_process(o.jobs), ::isatty(STDERR_FILENO));

@@ -43,7 +43,10 @@ TEST(StopRequest, ARunWithoutARequestGoesToTheEnd) {
 TEST(StopRequest, ASweepStartsNoRunAfterTheRequestAndRecordsNoneAsFailed) {
   sweep::SweepFile file;
   file.replications = 6;
-  file.axes = {{"v", {{"a", {}}}, {}, "axes.0"}};
+  sweep::Axis axis;
+  axis.name = "v";
+  axis.levels = {{"a", {}}};
+  file.axes = {axis};
   file.reference = {"a"};
   const sweep::SweepPlan plan = sweep::make_plan(file);
   std::vector<std::size_t> ids(plan.runs.size());
