@@ -7,9 +7,9 @@
 
 #include <functional>
 
-namespace pocsim::cli {
+#include "exit_codes.hpp"
 
-enum ExitCode { exit_ok = 0, exit_failure = 1, exit_bad_input = 2 };
+namespace pocsim::cli {
 
 using Command = std::function<int()>;
 

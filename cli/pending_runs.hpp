@@ -32,11 +32,14 @@ using RunPending = std::function<void(const PendingRuns&)>;
 
 // The run function of a sweep in `folder`: replicate 0 of each variant keeps
 // its run folder in samples/ (grid designs with keep_samples), every run its
-// daily series when the sweep keeps them.
+// daily series when the sweep keeps them; each run stops once `stop` is
+// requested.
 inline sweep::ScenarioRuns scenario_runs_in(const sweep::SweepFile& file,
                                             const sweep::SweepPlan& plan,
-                                            const std::filesystem::path& folder) {
-  return {file, plan, file.keep_samples ? folder / "samples" : std::filesystem::path(), folder};
+                                            const std::filesystem::path& folder,
+                                            const StopRequest* stop = nullptr) {
+  return {file, plan, file.keep_samples ? folder / "samples" : std::filesystem::path(), folder,
+          stop};
 }
 
 }  // namespace pocsim::cli

@@ -73,10 +73,7 @@ int run(const RunOptions& o) {
     const Outcomes outcomes = collect_outcomes(simulation.result());
     const RunResult& result = *outcomes.run;
     fs::create_directories(out);
-    write_files_atomically(out, {{"scenario.resolved.yaml", resolved_scenario_yaml(outcomes)},
-                                 {"summary.json", summary_json(outcomes)},
-                                 {"timeseries.csv", timeseries_csv(outcomes)},
-                                 {"events.csv", events_csv(outcomes)}});
+    write_files_atomically(out, run_files(outcomes));
     if (!o.quiet) {
       const CivilianCensus census = simulation.census();
       std::cout << scenario->scenario.name << " (seed " << scenario->scenario.seed

@@ -42,6 +42,11 @@ void SweepProgress::step() {
   }
 }
 
+std::size_t SweepProgress::done() const {
+  std::lock_guard lock(mutex_);
+  return done_;
+}
+
 void SweepProgress::finish() {
   if (enabled_) std::cerr << "\n";
   enabled_ = false;  // a second call says nothing more

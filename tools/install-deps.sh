@@ -20,6 +20,9 @@ packages=(
   git dpkg-dev python3-jsonschema
   # the report test renders report.html in a headless browser
   chromium
+  # `import pocsim` (python/, docs/python.md): the module, its tests, the notebook run headless
+  # (scipy: the notebook's t quantile, as the report's over_time.py uses it)
+  pybind11-dev python3-dev python3-pytest python3-nbclient python3-ipykernel python3-scipy
 )
 for group in "$@"; do
   case "$group" in

@@ -93,9 +93,11 @@ void Simulation::step() {
   ++tick_;
 }
 
-void Simulation::run(const std::function<void(std::uint32_t, std::uint32_t)>& progress) {
+void Simulation::run(const std::function<void(std::uint32_t, std::uint32_t)>& progress,
+                     const StopRequest* stop) {
   const auto days = static_cast<std::uint32_t>(scenario_.scenario.duration_days);
   while (!finished()) {
+    throw_if_stop_requested(stop);
     step();
     if (progress && tick_ % ctx_->ticks_per_day == 0) progress(tick_ / ctx_->ticks_per_day, days);
   }

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "pocsim/core/executor.hpp"
+#include "pocsim/core/stop_request.hpp"
 #include "pocsim/output/recorder.hpp"
 #include "pocsim/scenario/scenario.hpp"
 #include "pocsim/world/world.hpp"
@@ -42,8 +43,10 @@ class Simulation {
   bool finished() const { return tick_ >= total_ticks(); }
 
   void step();  // one tick with every phase due on it
-  // Runs to the end; progress(day, days) after each day.
-  void run(const std::function<void(std::uint32_t, std::uint32_t)>& progress = {});
+  // Runs to the end; progress(day, days) after each day. Throws Stopped
+  // between two ticks once `stop` is requested.
+  void run(const std::function<void(std::uint32_t, std::uint32_t)>& progress = {},
+           const StopRequest* stop = nullptr);
 
   std::int64_t population() const { return population_; }
   CivilianCensus census() const;

@@ -91,6 +91,13 @@ std::string timeseries_csv(const Outcomes& o) {
   return out.str();
 }
 
+std::vector<FileContent> run_files(const Outcomes& o) {
+  return {{"scenario.resolved.yaml", resolved_scenario_yaml(o)},
+          {"summary.json", summary_json(o)},
+          {"timeseries.csv", timeseries_csv(o)},
+          {"events.csv", events_csv(o)}};
+}
+
 std::string summary_json(const RunResult& r) { return summary_json(collect_outcomes(r)); }
 std::string timeseries_csv(const RunResult& r) { return timeseries_csv(collect_outcomes(r)); }
 std::string events_csv(const RunResult& r) { return events_csv(collect_outcomes(r)); }

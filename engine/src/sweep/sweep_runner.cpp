@@ -20,6 +20,8 @@ RunRecord run_recorded(const PlannedRun& run, const RunFunction& run_one, Execut
   RunRecord record;
   try {
     record = run_one(run, mode);
+  } catch (const Stopped&) {
+    throw;  // the sweep stops; the run is not done, so it has no record
   } catch (const std::exception& e) {
     record = {run.run_id, false, e.what(), {}};
   }
@@ -28,7 +30,8 @@ RunRecord run_recorded(const PlannedRun& run, const RunFunction& run_one, Execut
 }
 
 void run_sweep(const SweepPlan& plan, const std::vector<std::size_t>& run_ids, std::size_t jobs,
-               const RunFunction& run_one, RunJournal& journal, const std::function<void()>& done) {
+               const RunFunction& run_one, RunJournal& journal, const std::function<void()>& done,
+               const StopRequest* stop) {
   if (run_ids.empty()) return;
   jobs = std::max<std::size_t>(jobs, 1);
   const ExecutionMode mode =
@@ -39,6 +42,7 @@ void run_sweep(const SweepPlan& plan, const std::vector<std::size_t>& run_ids, s
         tbb::blocked_range<std::size_t>(0, run_ids.size(), 1),
         [&](const tbb::blocked_range<std::size_t>& range) {
           for (std::size_t k = range.begin(); k != range.end(); ++k) {
+            throw_if_stop_requested(stop);
             journal.append(run_recorded(plan.runs.at(run_ids[k]), run_one, mode));
             if (done) done();
           }
@@ -58,8 +62,13 @@ std::vector<std::pair<std::string, std::string>> run_outcomes(const Outcomes& ou
 }
 
 ScenarioRuns::ScenarioRuns(const SweepFile& sweep, const SweepPlan& plan,
-                           std::filesystem::path samples, std::filesystem::path folder)
-    : sweep_(sweep), plan_(plan), samples_(std::move(samples)), folder_(std::move(folder)) {}
+                           std::filesystem::path samples, std::filesystem::path folder,
+                           const StopRequest* stop)
+    : sweep_(sweep),
+      plan_(plan),
+      samples_(std::move(samples)),
+      folder_(std::move(folder)),
+      stop_(stop) {}
 
 ScenarioRuns::Prepared ScenarioRuns::prepare(std::size_t variant) {
   std::lock_guard lock(mutex_);
@@ -93,15 +102,12 @@ RunRecord ScenarioRuns::operator()(const PlannedRun& run, ExecutionMode mode) {
   scenario::Scenario replicate = *prepared.scenario;
   replicate.scenario.seed = run.seed;
   Simulation simulation(replicate, prepared.world, mode);
-  simulation.run();
+  simulation.run({}, stop_);
   const Outcomes outcomes = collect_outcomes(simulation.result());
   if (!samples_.empty() && run.replicate == 0) {
     const auto folder = samples_ / std::to_string(run.variant_id);
     std::filesystem::create_directories(folder);
-    write_files_atomically(folder, {{"scenario.resolved.yaml", resolved_scenario_yaml(outcomes)},
-                                    {"summary.json", summary_json(outcomes)},
-                                    {"timeseries.csv", timeseries_csv(outcomes)},
-                                    {"events.csv", events_csv(outcomes)}});
+    write_files_atomically(folder, run_files(outcomes));
   }
   if (sweep_.keep_timeseries) keep_run_series(folder_, run, outcomes);
   return {run.run_id, true, "", run_outcomes(outcomes)};

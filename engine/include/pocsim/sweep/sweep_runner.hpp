@@ -14,8 +14,8 @@
 #include <mutex>
 #include <vector>
 
+#include "pocsim/core/stop_request.hpp"
 #include "pocsim/output/outcomes.hpp"
-
 #include "pocsim/scenario/scenario.hpp"
 #include "pocsim/simulation.hpp"
 #include "pocsim/sweep/plan.hpp"
@@ -27,26 +27,30 @@ namespace pocsim::sweep {
 // Makes one run; an exception marks the run failed with its message.
 using RunFunction = std::function<RunRecord(const PlannedRun&, ExecutionMode)>;
 
-// Makes one run; a run that throws gives a failed record with the message.
+// Makes one run; a run that throws gives a failed record with the message,
+// but Stopped goes through.
 RunRecord run_recorded(const PlannedRun& run, const RunFunction& run_one, ExecutionMode mode);
 
 // Runs `run_ids` of the plan on at most `jobs` threads, appending each
 // result to the journal; `done()` after each. A run that throws is recorded
-// as failed and the others go on.
+// as failed and the others go on. Once `stop` is requested no run starts,
+// and the call throws Stopped when the runs under way have stopped too
+// (given the same request); the journal keeps every run finished before.
 void run_sweep(const SweepPlan& plan, const std::vector<std::size_t>& run_ids, std::size_t jobs,
                const RunFunction& run_one, RunJournal& journal,
-               const std::function<void()>& done = {});
+               const std::function<void()>& done = {}, const StopRequest* stop = nullptr);
 
 // The run function of real sweeps: the variant's scenario (the base with the
 // sweep's common settings, then the variant's) with the replicate's seed.
 // Worlds are built once per distinct world and shared. When `samples` is
 // not empty, replicate 0 of each variant also writes its run folder to
 // samples/<variant_id>; when the sweep keeps every run's daily series, each
-// run writes its piece into `folder` (sweep/kept_series.hpp).
+// run writes its piece into `folder` (sweep/kept_series.hpp). A run stops
+// between two ticks once `stop` is requested.
 class ScenarioRuns {
  public:
   ScenarioRuns(const SweepFile& sweep, const SweepPlan& plan, std::filesystem::path samples,
-               std::filesystem::path folder = {});
+               std::filesystem::path folder = {}, const StopRequest* stop = nullptr);
   RunRecord operator()(const PlannedRun& run, ExecutionMode mode);
 
  private:
@@ -60,6 +64,7 @@ class ScenarioRuns {
   const SweepPlan& plan_;
   std::filesystem::path samples_;
   std::filesystem::path folder_;
+  const StopRequest* stop_;
   std::mutex mutex_;
   std::map<std::size_t, Prepared> variants_;
   std::map<std::string, std::shared_ptr<const world::World>> worlds_;
