@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// The levers of a scenario for the explorer's page: the keys its file (and
+// the files it is based on) writes, and the keys its `# try: --set KEY=...`
+// suggestions name, each with its value in the resolved scenario and with the
+// type, range and meaning of the scenario key reference (printer.hpp). No
+// list of levers is kept anywhere else: a key written into a scenario becomes
+// a lever of it.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "pocsim/scenario/scenario.hpp"
+
+namespace pocsim::cli {
+
+struct Lever {
+  std::string path;  // as --set takes it: factions.MINUSMA.units
+  std::string type;  // of the key reference: number, integer, boolean, date, date or null, ...
+  std::string value;  // in the resolved scenario; "null" for an absent optional
+  std::string default_value;
+  std::string range;  // the reference's text, e.g. "[0, 1]"
+  double min = 0.0, max = 0.0;
+  bool bounded_below = false, bounded_above = false;
+  std::string doc;
+  bool suggested = false;  // named by a `# try:` line of the file
+};
+
+// Scalar keys only (numbers, integers, booleans, dates, and those or null):
+// a list or a text (names, file paths) is no lever to move on a page.
+std::vector<Lever> scenario_levers(const std::filesystem::path& file,
+                                   const scenario::Scenario& resolved);
+
+}  // namespace pocsim::cli
