@@ -196,7 +196,10 @@ function mapFrame(map, canvas) {
   for (const [c, r] of map.cells) {
     c0 = Math.min(c0, c); c1 = Math.max(c1, c); r0 = Math.min(r0, r); r1 = Math.max(r1, r);
   }
-  const scale = Math.min(canvas.width / (c1 - c0 + 1), canvas.height / (r1 - r0 + 1));
+  // The canvas takes the map's proportions, so that no band of it stays empty.
+  const height = Math.round(canvas.width * (r1 - r0 + 1) / (c1 - c0 + 1));
+  if (canvas.height !== height) canvas.height = height;
+  const scale = canvas.width / (c1 - c0 + 1);
   return {
     scale,
     x: (col) => (col - c0) * scale,
