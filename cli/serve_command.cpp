@@ -26,6 +26,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   std::string scenarios;  // a folder of scenarios instead of the shipped ones
   int max_days = ExplorerLimits{}.max_days;
+  std::size_t queue = ExplorerLimits{}.waiting;
 };
 
 // A request body larger than this is refused (413) before it is read: a run
@@ -99,6 +100,7 @@ int serve(const ServeOptions& o) {
   }
   ExplorerLimits limits;
   limits.max_days = o.max_days;
+  limits.waiting = o.queue;
   ExplorerApi api(roots, limits);
   httplib::Server server;
   server.set_payload_max_length(serve_max_body_bytes);
@@ -133,6 +135,9 @@ Command add_serve_command(CLI::App& app) {
                   "serve the scenarios of this folder instead of the shipped ones");
   cmd->add_option("--max-days", o->max_days, "longest run a request may ask for, in days")
       ->check(CLI::Range(1, 3660));
+  cmd->add_option("--queue", o->queue,
+                  "runs that may wait while one runs; a request beyond them is refused (HTTP 503)")
+      ->check(CLI::Range(0, 1000));
   return [o] { return serve(*o); };
 }
 

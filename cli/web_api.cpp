@@ -26,7 +26,8 @@ ApiResponse diagnostics_response(const Diagnostics& diagnostics) {
   std::string message;
   for (const Diagnostic& d : diagnostics.items()) {
     errors.push_back(d.to_string());
-    message += (message.empty() ? "" : "\n") + d.to_string();
+    if (!message.empty()) message += '\n';
+    message += d.to_string();
   }
   return {400, json{{"error", message}, {"errors", errors}}.dump()};
 }
@@ -140,6 +141,9 @@ ApiResponse ExplorerApi::run(const std::string& body) {
         return request_error("set", "a key or value longer than " +
                                         std::to_string(limits_.max_override_chars) +
                                         " characters");
+      if (could_name_a_file(key))
+        return request_error("set." + key, "data files cannot be changed from the explorer; "
+                                           "run the scenario with pocsim run instead");
       overrides.push_back({key, *text, key + "=" + *text});
     }
   }

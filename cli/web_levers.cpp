@@ -94,12 +94,18 @@ std::set<std::string> suggested_keys(const fs::path& file, KeyOrder& keys) {
   return suggested;
 }
 
+const std::vector<scenario::KeyInfo>& lever_reference() {
+  static const std::vector<scenario::KeyInfo> reference = scenario::key_reference();
+  return reference;
+}
+
+bool is_file_type(const std::string& type) { return type.rfind("file path", 0) == 0; }
+
 // factions.MINUSMA.units -> factions[].units, the key reference's spelling.
 const scenario::KeyInfo* reference_entry(const std::string& path) {
-  static const std::vector<scenario::KeyInfo> reference = scenario::key_reference();
   static const std::map<std::string, const scenario::KeyInfo*> by_path = [] {
     std::map<std::string, const scenario::KeyInfo*> m;
-    for (const scenario::KeyInfo& k : reference) m[k.path] = &k;
+    for (const scenario::KeyInfo& k : lever_reference()) m[k.path] = &k;
     return m;
   }();
   std::string generic;
@@ -125,6 +131,17 @@ bool is_lever_type(std::string type) {
 }
 
 }  // namespace
+
+bool could_name_a_file(const std::string& key_path) {
+  const std::string section = key_path.substr(0, key_path.find('.'));
+  const bool holds_files =
+      std::any_of(lever_reference().begin(), lever_reference().end(), [&](const auto& k) {
+        return is_file_type(k.type) && k.path.rfind(section + ".", 0) == 0;
+      });
+  if (!holds_files) return false;
+  const scenario::KeyInfo* info = reference_entry(key_path);
+  return !info || info->type == "section" || is_file_type(info->type);
+}
 
 std::vector<Lever> scenario_levers(const fs::path& file, const scenario::Scenario& resolved) {
   KeyOrder keys;

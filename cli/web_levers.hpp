@@ -31,4 +31,10 @@ struct Lever {
 std::vector<Lever> scenario_levers(const std::filesystem::path& file,
                                    const scenario::Scenario& resolved);
 
+// True when an override of `key_path` could point the scenario at another
+// file: a data file's key, a section that holds one, or a key of such a
+// section that the key reference does not know. The explorer refuses these,
+// so that no request reads a file outside the shipped scenarios.
+bool could_name_a_file(const std::string& key_path);
+
 }  // namespace pocsim::cli
