@@ -11,7 +11,8 @@ namespace pocsim::cli {
 
 class RunGate {
  public:
-  RunGate(std::size_t running, std::size_t waiting) : running_max_(running), waiting_max_(waiting) {}
+  RunGate(std::size_t running, std::size_t waiting)
+      : running_max_(running), waiting_max_(waiting) {}
 
   // A place among the runs, held until destroyed; empty() when the queue was full.
   class Pass {

@@ -41,9 +41,10 @@ void send_api(httplib::Response& res, const ApiResponse& answer) {
   res.set_content(answer.body, "application/json");
 }
 
-void route(httplib::Server& server, ExplorerApi& api) {
-  server.Get("/api/scenarios",
-             [&](const httplib::Request&, httplib::Response& res) { send_api(res, api.scenarios()); });
+void route_explorer(httplib::Server& server, ExplorerApi& api) {
+  server.Get("/api/scenarios", [&](const httplib::Request&, httplib::Response& res) {
+    send_api(res, api.scenarios());
+  });
   server.Get("/api/scenario", [&](const httplib::Request& req, httplib::Response& res) {
     if (!req.has_param("name"))
       return send_api(res, api_error(400, "expected /api/scenario?name=NAME (GET /api/scenarios)"));
@@ -82,7 +83,7 @@ void route(httplib::Server& server, ExplorerApi& api) {
       });
 }
 
-int serve(const ServeOptions& o) {
+int serve_explorer(const ServeOptions& o) {
   std::vector<fs::path> roots;
   if (!o.scenarios.empty()) {
     if (!fs::is_directory(o.scenarios)) {
@@ -105,7 +106,7 @@ int serve(const ServeOptions& o) {
   httplib::Server server;
   server.set_payload_max_length(serve_max_body_bytes);
   server.set_read_timeout(serve_read_timeout_seconds);
-  route(server, api);
+  route_explorer(server, api);
   const int port = o.port == 0 ? server.bind_to_any_port(o.host)
                                : (server.bind_to_port(o.host, o.port) ? o.port : -1);
   if (port < 0) {
@@ -123,8 +124,9 @@ int serve(const ServeOptions& o) {
 
 Command add_serve_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
-      "serve", "Serve the explorer: a page to run the shipped scenarios with other values of "
-               "their levers, day by day on a map (http://127.0.0.1:8080/)");
+      "serve",
+      "Serve the explorer: a page to run the shipped scenarios with other values of "
+      "their levers, day by day on a map (http://127.0.0.1:8080/)");
   auto o = std::make_shared<ServeOptions>();
   cmd->add_option("--port", o->port, "port to listen on (0: any free port, printed at start)")
       ->check(CLI::Range(0, 65535));
@@ -138,7 +140,7 @@ Command add_serve_command(CLI::App& app) {
   cmd->add_option("--queue", o->queue,
                   "runs that may wait while one runs; a request beyond them is refused (HTTP 503)")
       ->check(CLI::Range(0, 1000));
-  return [o] { return serve(*o); };
+  return [o] { return serve_explorer(*o); };
 }
 
 }  // namespace pocsim::cli

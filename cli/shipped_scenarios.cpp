@@ -78,5 +78,4 @@ std::vector<ShippedScenario> shipped_scenarios(const fs::path& root) {
   return list;
 }
 
-
 }  // namespace pocsim::cli

@@ -82,8 +82,9 @@ ApiResponse ExplorerApi::scenario(const std::string& name) {
   const scenario::Scenario& s = *loaded.scenario;
   json levers = json::array();
   for (const Lever& l : scenario_levers(entry->file, s)) {
-    json lever = {{"key", l.path},   {"type", l.type},         {"value", l.value},
-                  {"default", l.default_value}, {"range", l.range}, {"doc", l.doc},
+    json lever = {{"key", l.path},           {"type", l.type},
+                  {"value", l.value},        {"default", l.default_value},
+                  {"range", l.range},        {"doc", l.doc},
                   {"suggested", l.suggested}};
     if (l.bounded_below) lever["min"] = l.min;
     if (l.bounded_above) lever["max"] = l.max;
@@ -116,7 +117,8 @@ ApiResponse ExplorerApi::run(const std::string& body) {
     if (key != "scenario" && key != "seed" && key != "set")
       return request_error(key, "unknown field; a run takes scenario, seed and set");
   if (!request.contains("scenario") || !request["scenario"].is_string())
-    return request_error("scenario", "the name of a shipped scenario is needed (GET /api/scenarios)");
+    return request_error("scenario",
+                         "the name of a shipped scenario is needed (GET /api/scenarios)");
   const std::string name = request["scenario"].get<std::string>();
   const Entry* entry = find(name);
   if (!entry)
@@ -130,8 +132,8 @@ ApiResponse ExplorerApi::run(const std::string& body) {
     if (!set.is_object())
       return request_error("set", "expected an object of KEY.PATH: VALUE, as --set takes them");
     if (set.size() > limits_.max_overrides)
-      return request_error("set", "at most " + std::to_string(limits_.max_overrides) +
-                                      " overrides per run");
+      return request_error(
+          "set", "at most " + std::to_string(limits_.max_overrides) + " overrides per run");
     for (const auto& [key, value] : set.items()) {
       const std::optional<std::string> text = override_text(value);
       if (!text)
@@ -139,11 +141,11 @@ ApiResponse ExplorerApi::run(const std::string& body) {
                              "expected a number, text, true, false or null");
       if (key.size() > limits_.max_override_chars || text->size() > limits_.max_override_chars)
         return request_error("set", "a key or value longer than " +
-                                        std::to_string(limits_.max_override_chars) +
-                                        " characters");
+                                        std::to_string(limits_.max_override_chars) + " characters");
       if (could_name_a_file(key))
-        return request_error("set." + key, "data files cannot be changed from the explorer; "
-                                           "run the scenario with pocsim run instead");
+        return request_error("set." + key,
+                             "data files cannot be changed from the explorer; "
+                             "run the scenario with pocsim run instead");
       overrides.push_back({key, *text, key + "=" + *text});
     }
   }
@@ -158,9 +160,8 @@ ApiResponse ExplorerApi::run(const std::string& body) {
   if (!loaded.scenario) return diagnostics_response(loaded.diagnostics);
   const scenario::Scenario& s = *loaded.scenario;
   if (s.scenario.duration_days > limits_.max_days)
-    return request_error("scenario.duration_days",
-                         "at most " + std::to_string(limits_.max_days) +
-                             " days per run on this server");
+    return request_error("scenario.duration_days", "at most " + std::to_string(limits_.max_days) +
+                                                       " days per run on this server");
   if (s.civilians.population / s.civilians.people_per_agent > limits_.max_agents)
     return request_error("civilians.people_per_agent",
                          "at most " + std::to_string(limits_.max_agents) +

@@ -18,8 +18,8 @@
 namespace pocsim::cli {
 
 struct ExplorerLimits {
-  int max_days = 366;                    // the baseline year and a leap day
-  std::int64_t max_agents = 1'000'000;   // the baseline has about 900,000
+  int max_days = 366;                   // the baseline year and a leap day
+  std::int64_t max_agents = 1'000'000;  // the baseline has about 900,000
   std::size_t max_overrides = 100;
   std::size_t max_override_chars = 400;  // a key or a value
   std::size_t running = 1;               // runs at once (each uses every core)

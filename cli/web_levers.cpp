@@ -47,7 +47,8 @@ template <class Leaf>
 void walk_lever_leaves(const YAML::Node& node, const std::string& prefix, const Leaf& leaf) {
   auto join = [&](const std::string& key) { return prefix.empty() ? key : prefix + "." + key; };
   if (node.IsMap()) {
-    for (const auto& entry : node) walk_lever_leaves(entry.second, join(entry.first.Scalar()), leaf);
+    for (const auto& entry : node)
+      walk_lever_leaves(entry.second, join(entry.first.Scalar()), leaf);
   } else if (node.IsSequence() && node.size() > 0 &&
              std::all_of(node.begin(), node.end(), [](const YAML::Node& n) { return n.IsMap(); })) {
     for (std::size_t i = 0; i < node.size(); ++i)
@@ -134,10 +135,9 @@ bool is_lever_type(std::string type) {
 
 bool could_name_a_file(const std::string& key_path) {
   const std::string section = key_path.substr(0, key_path.find('.'));
-  const bool holds_files =
-      std::any_of(lever_reference().begin(), lever_reference().end(), [&](const auto& k) {
-        return is_file_type(k.type) && k.path.rfind(section + ".", 0) == 0;
-      });
+  const bool holds_files = std::any_of(
+      lever_reference().begin(), lever_reference().end(),
+      [&](const auto& k) { return is_file_type(k.type) && k.path.rfind(section + ".", 0) == 0; });
   if (!holds_files) return false;
   const scenario::KeyInfo* info = reference_entry(key_path);
   return !info || info->type == "section" || is_file_type(info->type);

@@ -15,8 +15,8 @@
 namespace pocsim::cli {
 
 struct Lever {
-  std::string path;  // as --set takes it: factions.MINUSMA.units
-  std::string type;  // of the key reference: number, integer, boolean, date, date or null, ...
+  std::string path;   // as --set takes it: factions.MINUSMA.units
+  std::string type;   // of the key reference: number, integer, boolean, date, date or null, ...
   std::string value;  // in the resolved scenario; "null" for an absent optional
   std::string default_value;
   std::string range;  // the reference's text, e.g. "[0, 1]"

@@ -68,8 +68,8 @@ json incidents_json(const RunResult& run, std::uint32_t ticks_per_day, double ti
   json rows = json::array();
   for (const Incident& i : run.recorder.incidents()) {
     const json at = lonlat_json(run.world->grid.center_lonlat(i.cell));
-    const json hours =
-        i.arrival_tick == never ? json(nullptr) : json((i.arrival_tick - i.onset_tick) * tick_hours);
+    const json hours = i.arrival_tick == never ? json(nullptr)
+                                               : json((i.arrival_tick - i.onset_tick) * tick_hours);
     rows.push_back({i.onset_tick / ticks_per_day, i.faction, at[0], at[1], i.civilian_deaths,
                     response_mode_names[static_cast<int>(i.mode)],
                     incident_outcome_names[static_cast<int>(i.outcome)], hours});
@@ -82,9 +82,8 @@ json incidents_json(const RunResult& run, std::uint32_t ticks_per_day, double ti
 json run_for_explorer(const scenario::Scenario& scenario) {
   Simulation simulation(scenario, ExecutionMode::parallel);
   json positions = json::array();
-  simulation.run([&](std::uint32_t, std::uint32_t) {
-    positions.push_back(responder_positions(simulation));
-  });
+  simulation.run(
+      [&](std::uint32_t, std::uint32_t) { positions.push_back(responder_positions(simulation)); });
   const SimulationContext& ctx = simulation.context();
   const std::uint32_t ticks_per_day = ctx.ticks_per_day;
   const double tick_hours = ctx.tick_hours;
