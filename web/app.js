@@ -521,6 +521,7 @@ async function start() {
   $('#day').addEventListener('input', () => { stop(); state.day = Number($('#day').value); drawDay(); });
   $('#layer').addEventListener('change', drawDay);
   await chooseScenario(first.name);
+  if (new URLSearchParams(location.search).has('run')) await runOnce();  // a link that shows a run
 }
 
 start().catch((error) => showError(error.message));
