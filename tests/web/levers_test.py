@@ -11,15 +11,12 @@ lever too; and a run with the new lever moved is the run of that setting.
 """
 
 import argparse
-import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from selenium.webdriver.common.by import By
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve_fixture import Server, browser, wait_for  # noqa: E402
+from serve_fixture import By, Server, browser, wait_for  # noqa: E402
 
 SOURCE = Path(__file__).resolve().parents[2]
 SCENARIO = "teaching/flight_delay"

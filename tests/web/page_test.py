@@ -17,10 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from selenium.webdriver.common.by import By
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve_fixture import Server, browser, wait_for  # noqa: E402
+from serve_fixture import By, Server, browser, wait_for  # noqa: E402
 
 SCENARIO = "teaching/flight_delay"
 LEVER = "flights.delay_hours"

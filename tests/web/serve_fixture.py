@@ -15,6 +15,11 @@ import subprocess
 import sys
 import time
 
+try:
+    from selenium.webdriver.common.by import By
+except ImportError:  # browser() says so and skips, or fails under POCSIM_REQUIRE_BROWSER=1
+    By = None
+
 SKIP = 77
 START_SECONDS = 15
 
