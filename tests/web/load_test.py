@@ -11,7 +11,6 @@ only be answered 200 or, when the queue is full, 503 with a message.
 """
 
 import argparse
-import http.client
 import json
 import random
 import socket
