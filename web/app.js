@@ -18,6 +18,11 @@ const HEADLINES = [
   ['combatant_deaths.total', 'combatants killed'],
 ];
 const WEEK = 7;  // events and incidents stay on the map this many days
+// An event's colour says who did it, by the perpetrator's kind of faction (index.html's legend).
+const PERPETRATOR_COLOURS = {
+  jihadist: '215,48,31', state_forces: '255,140,0', mercenaries: '123,50,148',
+  signatory: '140,81,10', partner: '0,139,139', peacekeepers: '31,95,215',
+};
 
 const state = {
   scenario: null,  // GET /api/scenario's answer
@@ -281,10 +286,12 @@ function drawMap(canvas, run, day, layer, top) {
     ctx.fillText(map.towns[t].name, x + 6, y - 2);
   }
   if (!run) return;
-  for (const [d, , , lon, lat, civilians] of run.events) {
+  for (const [d, , perpetrator, lon, lat, civilians] of run.events) {
     if (d > day || d <= day - WEEK) continue;
     const [x, y] = f.at(lon, lat);
-    ctx.fillStyle = `rgba(215,48,31,${1 - (day - d) / WEEK * 0.8})`;
+    const faction = run.factions[perpetrator];
+    const colour = (faction && PERPETRATOR_COLOURS[faction.kind]) || '90,90,90';
+    ctx.fillStyle = `rgba(${colour},${1 - (day - d) / WEEK * 0.8})`;
     ctx.beginPath();
     ctx.arc(x, y, 2.5 + Math.sqrt(civilians), 0, 2 * Math.PI);
     ctx.fill();
