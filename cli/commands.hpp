@@ -21,6 +21,7 @@ Command add_sweep_command(CLI::App& app);
 Command add_merge_command(CLI::App& app);
 Command add_report_command(CLI::App& app);
 Command add_scenarios_command(CLI::App& app);
+Command add_serve_command(CLI::App& app);
 
 // The option's value resolved as a shipped scenario's name when it is no existing path
 // (installed_paths.hpp).

@@ -8,13 +8,17 @@
 #                              and its tests under mpirun
 #   install-deps.sh slurm      also Slurm and MUNGE, for the test that starts a
 #                              one-node cluster (tests/slurm/)
-# tools/test.sh asks for both groups.
+#   install-deps.sh web        also ChromeDriver and Selenium, for the tests that
+#                              drive `pocsim serve`'s page in Chromium (tests/web/)
+# tools/test.sh asks for all three groups.
 set -euo pipefail
 
 packages=(
   cmake ninja-build g++ pkg-config
   libeigen3-dev libtbb-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev librandom123-dev zlib1g-dev
   libgtest-dev libbenchmark-dev
+  # `pocsim serve` (cli/serve_command.cpp): a header-only HTTP server
+  libcpp-httplib-dev
   python3 python3-pandas python3-matplotlib python3-yaml
   # the commit of --version; the .deb's dependencies (dpkg-shlibdeps); CITATION.cff's test
   git dpkg-dev python3-jsonschema
@@ -28,7 +32,8 @@ for group in "$@"; do
   case "$group" in
     mpi) packages+=(libopenmpi-dev openmpi-bin) ;;
     slurm) packages+=(slurm-wlm munge) ;;
-    *) echo "install-deps.sh: unknown group '$group' (known: mpi, slurm)" >&2; exit 2 ;;
+    web) packages+=(chromium chromium-driver python3-selenium) ;;
+    *) echo "install-deps.sh: unknown group '$group' (known: mpi, slurm, web)" >&2; exit 2 ;;
   esac
 done
 

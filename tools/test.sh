@@ -10,7 +10,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=${1:-build-test}
 shift || true
-"$root/tools/install-deps.sh" mpi slurm
+"$root/tools/install-deps.sh" mpi slurm web
 "$root/tools/build.sh" "$build_dir" -DPOCSIM_BUILD_TESTS=ON -DPOCSIM_MPI=ON "$@"
 cd "$root/$build_dir"
 ctest --output-on-failure --parallel "$(nproc)"

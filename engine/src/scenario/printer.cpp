@@ -94,7 +94,8 @@ class KeyVisitor {
       item.describe(inner);
     } else {
       keys_.push_back({path, type_name<T>(), default_text(member), range(spec, member),
-                       std::string(spec.doc) + (spec.required ? " (required)" : "")});
+                       std::string(spec.doc) + (spec.required ? " (required)" : ""), spec.min,
+                       spec.max});
     }
   }
 

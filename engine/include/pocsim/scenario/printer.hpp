@@ -2,6 +2,7 @@
 #pragma once
 // Writes a scenario back as YAML with every key and default, and lists every
 // key with its type, default, range and meaning (the scenario-format reference).
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ struct KeyInfo {
   std::string default_value;
   std::string range;
   std::string doc;
+  // The range as numbers, for a reader that draws a slider (the explorer's page).
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
 };
 
 std::vector<KeyInfo> key_reference();
