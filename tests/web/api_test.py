@@ -72,7 +72,7 @@ def main():
         def ask():
             start.wait()
             answers.append(server.request("POST", "/api/run", {
-                "scenario": "mali_2022/baseline", "set": {"scenario.duration_days": 30}}))
+                "scenario": "mali_2022/baseline", "set": {"scenario.duration_days": 60}}))
 
         workers = [threading.Thread(target=ask) for _ in range(4)]
         for w in workers:
