@@ -18,6 +18,7 @@
 #include "pocsim/systems/displacement.hpp"
 #include "run_options.hpp"
 #include "scenario_input.hpp"
+#include "seed_option.hpp"
 
 namespace pocsim::cli {
 
@@ -98,7 +99,7 @@ Command add_run_command(CLI::App& app) {
       cmd->add_option("scenario", o->file, "scenario file (YAML) or shipped scenario's name")
           ->required());
   cmd->add_option("--out", o->out, "folder for the results (default: out/NAME)");
-  cmd->add_option("--seed", o->seed, "seed, overriding scenario.seed");
+  add_seed_option(*cmd, o->seed, "seed, overriding scenario.seed");
   cmd->add_option("--threads", o->threads, "worker threads (default: all cores; 1 = serial path)")
       ->check(CLI::Range(0, 1024));
   cmd->add_option("--set", o->sets, "override a key: --set KEY.PATH=VALUE (repeatable)");

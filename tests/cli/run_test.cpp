@@ -158,6 +158,28 @@ TEST(TeachingScenario, FirstRunWritesItsResultsAndKillsCivilians) {
   EXPECT_GT(summary["civilian_deaths"]["total"].get<int>(), 0);
 }
 
+// A seed is any 64-bit number, written as one: "-1" and a number past 2^64
+// are refused naming --seed (CLI11 alone turned both into 2^64 - 1, one
+// result for two requests), and nothing is created. The largest seed runs.
+TEST(TeachingScenario, SeedOutsideSixtyFourBitsIsRefusedAndCreatesNothing) {
+  TempDir dir;
+  for (const char* seed : {"-1", "18446744073709551616", "99999999999999999999999", "1e3", ""}) {
+    const ProcessResult r = run_pocsim({"run", source_path("scenarios/teaching/first_run.yaml"),
+                                        "--out", dir.file("out"), "--quiet", "--seed", seed});
+    EXPECT_EQ(r.exit_code, 2) << seed;
+    EXPECT_NE(r.err.find("--seed: expected a whole number from 0 to 18446744073709551615"),
+              std::string::npos)
+        << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("out"))) << seed;
+  }
+  const ProcessResult largest =
+      run_pocsim({"run", source_path("scenarios/teaching/first_run.yaml"), "--out", dir.file("out"),
+                  "--quiet", "--seed", "18446744073709551615"});
+  ASSERT_EQ(largest.exit_code, 0) << largest.err;
+  const auto summary = nlohmann::json::parse(read_text(dir.file("out/summary.json")));
+  EXPECT_EQ(summary["seed"].get<std::uint64_t>(), 18446744073709551615ULL) << summary.dump();
+}
+
 // A variant file shows as the plain scenario it resolves to (no base, no
 // set), which validates and runs to the variant's own results; a bad set
 // entry is reported at the variant's line with exit code 2.
