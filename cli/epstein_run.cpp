@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "created_folder.hpp"
 #include "pocsim/classic/epstein.hpp"
 #include "pocsim/classic/epstein_output.hpp"
 #include "pocsim/output/atomic_file.hpp"
@@ -39,10 +40,11 @@ int run_classic(const RunOptions& o) {
     model.run();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    fs::create_directories(out);
+    CreatedFolder folder(out);
     write_files_atomically(out,
                            {{"scenario.resolved.yaml", classic::resolved_epstein_yaml(scenario)},
                             {"timeseries.csv", classic::epstein_timeseries_csv(model.history())}});
+    folder.keep();
     if (!o.quiet) {
       const classic::EpsteinCounts last = model.counts();
       const auto work = static_cast<std::uint64_t>(model.agents()) * scenario.steps;

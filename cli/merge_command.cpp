@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "created_folder.hpp"
 #include "pocsim/output/atomic_file.hpp"
 #include "pocsim/scenario/input_file.hpp"
 #include "pocsim/sweep/kept_series.hpp"
@@ -63,7 +64,7 @@ int merge(const MergeOptions& o) {
   if (sweep::read_manifest(out) && !o.force)
     return fail_input(out.string() + " already holds a sweep; use --force to replace it");
   try {
-    fs::create_directories(out);
+    CreatedFolder merged(out);
     for (const std::string& name : sweep::sweep_file_names()) fs::remove_all(out / name);
     std::string journal;
     for (const auto& [id, record] : records) journal += sweep::journal_line(record);
@@ -92,6 +93,7 @@ int merge(const MergeOptions& o) {
                  fs::copy_options::recursive | fs::copy_options::skip_existing);
     write_files_atomically(out, {{sweep::manifest_name,
                                   sweep::manifest_json(manifest, *loaded.sweep, plan, outcomes)}});
+    merged.keep();
   } catch (const std::exception& e) {
     std::cerr << "pocsim merge: error: " << e.what() << "\n";
     return exit_failure;

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "commands.hpp"
+#include "created_folder.hpp"
 #include "epstein_run.hpp"
 #include "pocsim/classic/epstein_scenario.hpp"
 #include "pocsim/output/atomic_file.hpp"
@@ -73,8 +74,9 @@ int run(const RunOptions& o) {
     if (show_progress) std::cerr << "\n";
     const Outcomes outcomes = collect_outcomes(simulation.result());
     const RunResult& result = *outcomes.run;
-    fs::create_directories(out);
+    CreatedFolder folder(out);
     write_files_atomically(out, run_files(outcomes));
+    folder.keep();
     if (!o.quiet) {
       const CivilianCensus census = simulation.census();
       std::cout << scenario->scenario.name << " (seed " << scenario->scenario.seed

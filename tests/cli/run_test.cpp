@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
@@ -178,6 +180,35 @@ TEST(TeachingScenario, SeedOutsideSixtyFourBitsIsRefusedAndCreatesNothing) {
   ASSERT_EQ(largest.exit_code, 0) << largest.err;
   const auto summary = nlohmann::json::parse(read_text(dir.file("out/summary.json")));
   EXPECT_EQ(summary["seed"].get<std::uint64_t>(), 18446744073709551615ULL) << summary.dump();
+}
+
+// A run that cannot write its results (a full disk: a 64 KiB tmpfs, which
+// the month's timeseries.csv alone overflows) exits 1 and removes what it created,
+// the folder and its parent included; a folder that was there before stays.
+// Mounting needs root (CI's container has it); elsewhere the test says so
+// and skips.
+TEST(TeachingScenario, RunOnAFullDiskExitsOneAndLeavesNothingItCreated) {
+  TempDir dir;
+  const std::string disk = dir.file("disk");
+  std::filesystem::create_directory(disk);
+  if (run_process({"/usr/bin/mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", disk}).exit_code !=
+      0)
+    GTEST_SKIP() << "cannot mount a tmpfs here (not root?): the full-disk case is not tested";
+  struct Unmount {
+    std::string at;
+    ~Unmount() { run_process({"/usr/bin/umount", at}); }
+  } unmount{disk};
+  std::filesystem::create_directory(disk + "/there_before");
+  for (const char* out : {"new/results", "there_before"}) {
+    const ProcessResult r = run_pocsim({"run", source_path("scenarios/teaching/first_run.yaml"),
+                                        "--out", disk + "/" + out, "--quiet", "--force"});
+    EXPECT_EQ(r.exit_code, 1) << out << ": " << r.err;
+    EXPECT_NE(r.err.find("cannot write"), std::string::npos) << r.err;
+    std::vector<std::string> left;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(disk))
+      left.push_back(e.path().lexically_relative(disk).string());
+    EXPECT_EQ(left, std::vector<std::string>{"there_before"}) << out;
+  }
 }
 
 // A variant file shows as the plain scenario it resolves to (no base, no
