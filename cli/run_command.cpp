@@ -27,7 +27,7 @@ namespace {
 
 int run(const RunOptions& o) {
   if (classic::names_classic_model(o.file)) return run_classic(o);
-  if (const auto text = read_input_file(o.file); text && sweep::looks_like_sweep(*text)) {
+  if (const auto text = read_input_file(o.file, yaml_input_limit); text && sweep::looks_like_sweep(*text)) {
     std::cerr << o.file << ":1:1: error: (file): this is a sweep file (it has a 'sweep' "
               << "section); run it with: pocsim sweep " << o.file << "\n";
     return exit_bad_input;

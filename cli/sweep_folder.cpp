@@ -43,7 +43,7 @@ int sweep_in_folder(const SweepFolderOptions& o, const RunPending& run_pending, 
   auto fail_input = [&](const std::string& message) {
     return sweep_input_error(message, messages);
   };
-  if (const auto text = read_input_file(o.file);
+  if (const auto text = read_input_file(o.file, yaml_input_limit);
       text && !sweep::looks_like_sweep(*text) && looks_like_scenario_file(*text)) {
     messages << o.file << ":1:1: error: (file): this is a scenario file, not a sweep file "
              << "(it has no 'sweep' section); run it with: pocsim run " << o.file

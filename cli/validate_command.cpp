@@ -26,7 +26,7 @@ bool validate_classic(const std::string& file) {
 }
 
 bool validate_file(const std::string& file) {
-  const auto text = read_input_file(file);
+  const auto text = read_input_file(file, yaml_input_limit);
   if (text && sweep::looks_like_sweep(*text)) return validate_sweep(file);
   if (classic::names_classic_model(file)) return validate_classic(file);
   return load_for_command(file, {}).has_value();

@@ -3,9 +3,11 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -26,6 +28,7 @@ ProcessResult spawn(const std::vector<std::string>& argv,
                     const std::function<bool()>& kill_now = nullptr,
                     const std::string& working_dir = "") {
   TempDir scratch;
+  const auto start = std::chrono::steady_clock::now();
   const std::string out_path = scratch.path() + "/stdout", err_path = scratch.path() + "/stderr";
   const pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error("fork failed");
@@ -44,19 +47,22 @@ ProcessResult spawn(const std::vector<std::string>& argv,
     ::_exit(127);
   }
   int status = 0;
+  struct rusage usage {};
   if (kill_now) {
-    while (::waitpid(pid, &status, WNOHANG) == 0) {
+    while (::wait4(pid, &status, WNOHANG, &usage) == 0) {
       if (kill_now()) {
         ::kill(pid, SIGKILL);
-        ::waitpid(pid, &status, 0);
+        ::wait4(pid, &status, 0, &usage);
         break;
       }
       ::usleep(poll_interval_us);
     }
   } else {
-    ::waitpid(pid, &status, 0);
+    ::wait4(pid, &status, 0, &usage);
   }
   ProcessResult r;
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  r.peak_memory_kib = usage.ru_maxrss;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   r.out = read_text(out_path);
   r.err = read_text(err_path);

@@ -11,6 +11,8 @@ struct ProcessResult {
   int exit_code = -1;
   std::string out;
   std::string err;
+  double seconds = 0;        // wall time from start to exit
+  long peak_memory_kib = 0;  // the child's peak resident memory (ru_maxrss)
 };
 
 // Runs argv[0] with the arguments (no shell), waits, and captures both streams.

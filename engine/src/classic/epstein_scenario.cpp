@@ -47,7 +47,7 @@ void check_consistency(scenario::LoadContext& r, const EpsteinScenario& s) {
 }  // namespace
 
 bool names_classic_model(const std::filesystem::path& file) {
-  const std::optional<std::string> text = read_input_file(file);
+  const std::optional<std::string> text = read_input_file(file, yaml_input_limit);
   if (!text) return false;
   Diagnostics ignored;  // the Mali loader reports a syntax error
   const std::optional<YAML::Node> root =

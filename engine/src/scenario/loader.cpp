@@ -445,7 +445,14 @@ std::optional<YAML::Node> read_base(LoadContext& ctx, const KeyMapping::Entry& b
     ctx.error(where, "base", "the bases form a cycle: " + cycle + identity.filename().string());
     return std::nullopt;
   }
-  const std::optional<std::string> text = read_input_file(path);
+  const std::optional<std::string> text = read_input_file(path, yaml_input_limit);
+  if (const std::string problem = input_file_problem(path, yaml_input_limit);
+      !text && std::filesystem::exists(path, ec)) {
+    ctx.error(where, "base",
+              "cannot read base file '" + written.string() + "': " +
+                  (problem.empty() ? "it cannot be opened" : problem));
+    return std::nullopt;
+  }
   if (!text) {
     ctx.error(where, "base",
               "base file '" + written.string() + "' not found (looked for '" + path.string() +

@@ -150,11 +150,9 @@ std::optional<std::vector<PolygonFeature>> load_polygon_features(const std::file
                                                                  const std::string& name_property,
                                                                  Diagnostics& diagnostics) {
   const std::string name = file.string();
-  const std::optional<std::string> read = read_input_file(file);
-  if (!read) {
-    diagnostics.error({name, 1, 1}, "(file)", "cannot open the " + what + " file");
-    return std::nullopt;
-  }
+  const std::optional<std::string> read =
+      read_input_file(file, what, diagnostics, geojson_input_limit);
+  if (!read) return std::nullopt;
   const std::string& text = *read;
   json doc;
   try {
