@@ -11,6 +11,7 @@
 #include "pocsim/systems/flights.hpp"
 #include "pocsim/systems/hunting.hpp"
 #include "pocsim/systems/ied.hpp"
+#include "pocsim/systems/invariants.hpp"
 #include "pocsim/systems/investigation.hpp"
 #include "pocsim/systems/movement.hpp"
 #include "pocsim/systems/operations.hpp"
@@ -73,6 +74,11 @@ void Simulation::build_schedule() {
     ctx.recorder.responder_footprint(mission.troops, mission.bases);
     ctx.recorder.end_of_day(t.day(), census->displaced_by_region, census->at_home_by_region);
   });
+#ifdef POCSIM_CHECK_INVARIANTS
+  scheduler_->add_phase("invariants", day, [&ctx, population = population_](const TickInfo& t) {
+    check_invariants(ctx, population, t.day());
+  });
+#endif
   scheduler_->add_phase("accord", day, [&ctx](const TickInfo& t) { update_accord(ctx, t.day()); });
   scheduler_->add_phase("presence fades", day, [&ctx](const TickInfo&) { fade_presence(ctx); });
   scheduler_->add_phase("deployment", day,
