@@ -144,7 +144,7 @@ std::optional<Posterior> parse_posterior(const std::string& text, const std::fil
   if (found.empty() && std::fabs(weight_sum - 1.0) > posterior_weight_tolerance) {
     char sum[32];
     std::snprintf(sum, sizeof sum, "%.6g", weight_sum);
-    error(2, header[1].column, std::string("the weights must sum to 1, they sum to ") + sum);
+    error(1, header[1].column, std::string("the weights must sum to 1, they sum to ") + sum);
   }
   if (!found.empty()) {
     diagnostics.append(found);
