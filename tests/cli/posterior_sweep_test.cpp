@@ -187,5 +187,38 @@ TEST_F(PosteriorSweep, ResumeAndMergeRefuseAChangedPosterior) {
   EXPECT_FALSE(fs::exists(tmp.file("m")));
 }
 
+// The report of a posterior sweep shows each effect with its two sources of
+// uncertainty; another sweep's report shows them with --posterior-sweep (the
+// demo), which refuses a sweep without a posterior before writing anything.
+TEST_F(PosteriorSweep, ReportShowsTheEffectsWithParameterUncertainty) {
+  const std::string section = "Policy effects with parameter uncertainty";
+  TempDir tmp;
+  const std::string own = tmp.file("own");
+  fs::copy(reference(), own, fs::copy_options::recursive);
+  const ProcessResult r = run_pocsim({"report", own, "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("failed"), std::string::npos) << r.err;
+  const std::string html = read_text(own + "/report.html");
+  EXPECT_NE(html.find(section), std::string::npos);
+  EXPECT_NE(html.find("id=\"posterior_effect_civilian_deaths_total\""), std::string::npos);
+  EXPECT_TRUE(fs::exists(own + "/plots/posterior_effect_civilian_deaths_total.png"));
+
+  // A plain sweep: the same grid without `parameters`.
+  std::string plain_text = sweep_text("posterior.csv");
+  plain_text.erase(plain_text.find("parameters:"),
+                   plain_text.find("axes:") - plain_text.find("parameters:"));
+  std::ofstream(tmp.file("plain.yaml")) << plain_text;
+  const std::string plain = tmp.file("plain");
+  ASSERT_EQ(run_pocsim({"sweep", tmp.file("plain.yaml"), "--out", plain, "--quiet"}).exit_code, 0);
+  const ProcessResult refused = run_pocsim({"report", own, "--posterior-sweep", plain, "--quiet"});
+  EXPECT_EQ(refused.exit_code, 2) << refused.err;
+  EXPECT_NE(refused.err.find("this sweep has no posterior"), std::string::npos) << refused.err;
+  const ProcessResult with = run_pocsim({"report", plain, "--posterior-sweep", own, "--quiet"});
+  ASSERT_EQ(with.exit_code, 0) << with.err;
+  const std::string combined = read_text(plain + "/report.html");
+  EXPECT_NE(combined.find(section), std::string::npos);
+  EXPECT_NE(combined.find("From the sweep over_posterior"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace pocsim::test
