@@ -79,12 +79,6 @@ class RunDir:
         self.resolved_scenario = os.path.join(path, "scenario.resolved.yaml")
 
     @property
-    def runs_per_variant(self):
-        """A variant's runs: its replicates, times the draws of a posterior."""
-        draws = int((self.posterior or {}).get("draws") or 1)
-        return draws * int(self.manifest.get("replications") or 1)
-
-    @property
     def name(self):
         return str(self.summary.get("scenario", os.path.basename(os.path.normpath(self.path))))
 
@@ -125,6 +119,12 @@ class SweepDir:
         self._samples = None
         # Every run's daily series (`sweep.keep_timeseries: all`), when kept.
         self.timeseries_path = os.path.join(path, "timeseries.csv.gz")
+
+    @property
+    def runs_per_variant(self):
+        """A variant's runs: its replicates, times the draws of a posterior."""
+        draws = int((self.posterior or {}).get("draws") or 1)
+        return draws * int(self.manifest.get("replications") or 1)
 
     @property
     def name(self):
