@@ -113,7 +113,12 @@ TEST_F(PosteriorSweep, VariantsArePairedByDrawAndReplicate) {
 
 TEST_F(PosteriorSweep, ARunIsRemadeFromItsRowWithSet) {
   const auto runs = csv_records(table(reference(), "runs.csv"));
-  const auto& run = runs.at(17);  // variant 1, draw 1, replicate 1
+  // The last draw of variant 1: the third systematic point lies in [2/3, 1),
+  // the particles with abuse rates 0.2 and 0.3, away from the scenario's own
+  // 0.1, so a run that did not set the drawn values would differ.
+  const auto& run = runs.at(21);  // variant 1, draw 2, replicate 1
+  ASSERT_EQ(run.at("draw"), "2");
+  EXPECT_NE(run.at("factions.JNIM.abuse_rate"), "0.1");
   TempDir tmp;
   std::vector<std::string> args{"run",    source_path("scenarios/teaching/flight_delay.yaml"),
                                 "--out",  tmp.file("run"),
