@@ -6,8 +6,7 @@ sweep directory. `pocsim report DIR` runs it; it can also run alone:
     /usr/bin/python3 analysis/report.py out/first_run
     /usr/bin/python3 analysis/report.py out/first_run --acled my_acled_export.csv
     /usr/bin/python3 analysis/report.py out/sweeps/demo --acled EXPORT.csv --acled-variant V
-    /usr/bin/python3 analysis/report.py out/sweeps/demo \
-        --posterior-sweep out/sweeps/flight_delay_posterior
+    /usr/bin/python3 analysis/report.py out/sweeps/demo --posterior-sweep OTHER_SWEEP_DIR
 
 Exit status: 0 written (a plot that failed shows as such, with a warning on
 stderr), 1 failure, 2 DIR is not a run or sweep directory, or the ACLED
