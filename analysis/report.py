@@ -6,10 +6,12 @@ sweep directory. `pocsim report DIR` runs it; it can also run alone:
     /usr/bin/python3 analysis/report.py out/first_run
     /usr/bin/python3 analysis/report.py out/first_run --acled my_acled_export.csv
     /usr/bin/python3 analysis/report.py out/sweeps/demo --acled EXPORT.csv --acled-variant V
+    /usr/bin/python3 analysis/report.py out/sweeps/demo --posterior-sweep OTHER_SWEEP_DIR
 
 Exit status: 0 written (a plot that failed shows as such, with a warning on
 stderr), 1 failure, 2 DIR is not a run or sweep directory, or the ACLED
-export cannot be read, or --acled-variant names no variant (nothing written).
+export cannot be read, or --acled-variant names no variant, or
+--posterior-sweep is not a sweep over a posterior (nothing written).
 """
 import argparse
 import os
@@ -23,6 +25,7 @@ try:
     from pocsim_report.beside_acled import UnknownVariant
     from pocsim_report.build import build_report
     from pocsim_report.inputs import directory_kind
+    from pocsim_report.posterior import NotAPosteriorSweep
 except ImportError as e:
     print(f"report.py: error: {sys.executable} cannot import what the report needs ({e}); "
           "use a Python with pandas, matplotlib and numpy, e.g. Debian's /usr/bin/python3 "
@@ -38,6 +41,9 @@ def parse(arguments):
                         help="lay the results beside this ACLED export (section Beside ACLED)")
     parser.add_argument("--acled-variant", metavar="NAME",
                         help="the sweep's variant to lay beside it (default: the reference)")
+    parser.add_argument("--posterior-sweep", metavar="DIR",
+                        help="add the policy effects of this sweep over a posterior "
+                        "(section Policy effects with parameter uncertainty)")
     options = parser.parse_args(arguments)
     if options.acled_variant is not None and options.acled is None:
         parser.error("--acled-variant needs --acled")
@@ -55,8 +61,8 @@ def main(argv):
               "directory (manifest.json and plan.csv)", file=sys.stderr)
         return 2
     try:
-        build_report(directory, options.acled, options.acled_variant)
-    except (AcledError, UnknownVariant) as e:
+        build_report(directory, options.acled, options.acled_variant, options.posterior_sweep)
+    except (AcledError, UnknownVariant, NotAPosteriorSweep) as e:
         print(e, file=sys.stderr)
         return 2
     return 0

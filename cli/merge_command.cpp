@@ -46,6 +46,15 @@ int merge(const MergeOptions& o) {
     loaded.diagnostics.print(std::cerr);
     return exit_bad_input;
   }
+  // The draws are made from the posterior file as it is now: it must be the
+  // file the shards ran.
+  const std::string posterior_hash =
+      loaded.sweep->posterior ? loaded.sweep->posterior->posterior.hash : "";
+  for (std::size_t k = 0; k < manifests.size(); ++k)
+    if (manifests[k].posterior_hash != posterior_hash)
+      return fail_input(o.folders[k] +
+                        " was made from another version of the sweep's posterior file than the "
+                        "one there now; these results cannot be merged");
   const sweep::SweepPlan plan = sweep::make_plan(*loaded.sweep);
 
   std::map<std::size_t, sweep::RunRecord> records;

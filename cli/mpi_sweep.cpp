@@ -276,8 +276,11 @@ std::string mpi_worker_problem(const sweep::SweepLoadResult& loaded,
            ", which rank 0 wrote: under MPI every rank writes into the sweep folder "
            "(samples/, timeseries/), so it must be on a file system that all ranks share";
   if (manifest->sweep_text != loaded.sweep->text ||
-      manifest->scenario_text != read_input_file(loaded.sweep->scenario).value_or(""))
-    return "reads another version of the sweep file or of its base scenario than rank 0 did";
+      manifest->scenario_text != read_input_file(loaded.sweep->scenario).value_or("") ||
+      manifest->posterior_hash !=
+          (loaded.sweep->posterior ? loaded.sweep->posterior->posterior.hash : ""))
+    return "reads another version of the sweep file, of its base scenario or of its posterior "
+           "than rank 0 did";
   return {};
 }
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// `pocsim report DIR [--acled EXPORT.csv [--acled-variant NAME]]`: plots and an
-// HTML page for a run or sweep directory, drawn by analysis/report.py (pandas
-// and matplotlib) in a child process; with --acled, beside the user's own ACLED
-// export, which the script reads and checks.
+// `pocsim report DIR [--acled EXPORT.csv [--acled-variant NAME]]
+// [--posterior-sweep DIR2]`: plots and an HTML page for a run or sweep
+// directory, drawn by analysis/report.py (pandas and matplotlib) in a child
+// process; with --acled, beside the user's own ACLED export, which the script
+// reads and checks; with --posterior-sweep, with the policy effects of a sweep
+// over a posterior (the demo's second step) in a section of the page.
 #include <spawn.h>
 #include <sys/wait.h>
 
@@ -28,8 +30,9 @@ namespace fs = std::filesystem;
 
 struct ReportOptions {
   std::string dir;
-  std::string acled_export;   // empty: no "Beside ACLED" section
-  std::string acled_variant;  // empty: the sweep's reference variant
+  std::string acled_export;     // empty: no "Beside ACLED" section
+  std::string acled_variant;    // empty: the sweep's reference variant
+  std::string posterior_sweep;  // empty: no effects of another sweep over a posterior
   bool quiet = false;
 };
 
@@ -93,6 +96,11 @@ int report(const ReportOptions& o) {
                  "(manifest.json and plan.csv)\n";
     return exit_bad_input;
   }
+  if (!o.posterior_sweep.empty() && !is_sweep_dir(o.posterior_sweep)) {
+    std::cerr << o.posterior_sweep
+              << ": error: --posterior-sweep: not a sweep directory (manifest.json and plan.csv)\n";
+    return exit_bad_input;
+  }
   const fs::path script = analysis_dir() / "report.py";
   const std::string python = setting("POCSIM_PYTHON", "/usr/bin/python3");
   if (!fs::is_regular_file(script, ec)) {
@@ -108,6 +116,7 @@ int report(const ReportOptions& o) {
   std::vector<std::string> argv{python, script.string(), o.dir};
   if (!o.acled_export.empty()) argv.insert(argv.end(), {"--acled", o.acled_export});
   if (!o.acled_variant.empty()) argv.insert(argv.end(), {"--acled-variant", o.acled_variant});
+  if (!o.posterior_sweep.empty()) argv.insert(argv.end(), {"--posterior-sweep", o.posterior_sweep});
   std::string error;
   const int status = spawn_and_wait(argv, error);
   // The script has said what it could not read (the export, the variant) and written nothing.
@@ -145,6 +154,9 @@ Command add_report_command(CLI::App& app) {
   cmd->add_option("--acled-variant", o->acled_variant,
                   "the sweep variant laid beside the export (default: the reference)")
       ->needs("--acled");
+  cmd->add_option("--posterior-sweep", o->posterior_sweep,
+                  "add the policy effects with parameter uncertainty of this sweep over a "
+                  "posterior (a sweep directory) to the page (docs/report.md)");
   cmd->add_flag("--quiet", o->quiet, "do not print the path of the page");
   return [o] { return report(*o); };
 }

@@ -58,6 +58,7 @@ int sweep_in_folder(const SweepFolderOptions& o, const RunPending& run_pending, 
   const sweep::SweepFile& file = *loaded.sweep;
   const std::string scenario_text = read_input_file(file.scenario).value_or("");
   const sweep::SweepPlan plan = sweep::make_plan(file);
+  const std::string posterior_hash = file.posterior ? file.posterior->posterior.hash : "";
   const fs::path out = o.out.empty() ? fs::path("out") / "sweeps" / file.name : fs::path(o.out);
 
   std::optional<sweep::Manifest> previous = sweep::read_manifest(out);
@@ -75,6 +76,9 @@ int sweep_in_folder(const SweepFolderOptions& o, const RunPending& run_pending, 
   } else if (previous && previous->scenario_text != scenario_text) {
     return fail_input(out.string() + " holds a sweep of another version of " +
                       file.scenario.string() + "; use --force to start over");
+  } else if (previous && previous->posterior_hash != posterior_hash) {
+    return fail_input(out.string() + " holds a sweep over another version of the posterior " +
+                      file.posterior->posterior.file.string() + "; use --force to start over");
   } else if (previous &&
              (previous->shard.index != o.shard.index || previous->shard.count != o.shard.count)) {
     return fail_input(out.string() + " holds shard " + std::to_string(previous->shard.index) + "/" +
@@ -89,6 +93,7 @@ int sweep_in_folder(const SweepFolderOptions& o, const RunPending& run_pending, 
   manifest.sweep_dir = fs::absolute(fs::path(o.file)).parent_path().lexically_normal().string();
   manifest.sweep_text = file.text;
   manifest.scenario_text = scenario_text;
+  manifest.posterior_hash = posterior_hash;
   manifest.started = previous ? previous->started : sweep::utc_now();
   manifest.shard = o.shard;
   manifest.runs_planned = mine.size();

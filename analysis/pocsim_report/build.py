@@ -4,8 +4,8 @@ import os
 import sys
 import traceback
 
-from . import (acled, against_axis, beside_acled, charts, maps, over_time, regions,
-               significance, withdrawal_cost)
+from . import (acled, against_axis, beside_acled, charts, maps, over_time, posterior,
+               regions, significance, withdrawal_cost)
 from .attribution import credit_text, draw_credit
 from .geography import load_geography
 from .inputs import CIVILIAN_DEATHS, RunDir, SweepDir, directory_kind
@@ -324,9 +324,11 @@ def add_beside_acled(sweep, page, plotter, export, variant):
                              credit_text(geography.attributions()))
 
 
-def sweep_report(directory, export=None, acled_variant=None):
+def sweep_report(directory, export=None, acled_variant=None, posterior_sweep=None):
     """export: (frame, path) of an ACLED export to lay the variant named
-    acled_variant (default: the reference) beside."""
+    acled_variant (default: the reference) beside. posterior_sweep: the
+    SweepDir of another sweep, over a posterior, whose policy effects the page
+    shows too (the demo's second step)."""
     sweep = SweepDir(directory)
     variant = beside_acled.sample_of_variant(sweep, acled_variant) if export else None
     m = sweep.manifest
@@ -374,6 +376,9 @@ def sweep_report(directory, export=None, acled_variant=None):
                     "seeds, with 95% CI (differences.csv); a filled dot is a difference "
                     + significance.marking_rule(sweep.differences) + ".",
                     lambda: charts.sweep_differences(sweep, KEY_OUTCOMES))
+    posterior.add_section(sweep, page, plotter)
+    if posterior_sweep is not None:
+        posterior.add_section(posterior_sweep, page, plotter, elsewhere=True)
     against_axis.add_section(sweep, page, plotter)
     significance.add_section(sweep, page)
     regions.add_section(sweep, page, plotter, REPOSITORY)
@@ -422,12 +427,15 @@ def sweep_report(directory, export=None, acled_variant=None):
     return page, plotter
 
 
-def build_report(directory, acled_export=None, acled_variant=None):
+def build_report(directory, acled_export=None, acled_variant=None, posterior_sweep=None):
     """Writes DIR/plots/*.png and DIR/report.html; returns the page's path.
     acled_export: the path of the user's ACLED export, for the section
     "Beside ACLED"; acled_variant: the sweep's variant to lay beside it.
+    posterior_sweep: a sweep directory over a posterior whose policy effects
+    the page shows too.
     The export is read, and the variant found, before anything is written:
-    an acled.AcledError or beside_acled.UnknownVariant leaves DIR as it was."""
+    an acled.AcledError, beside_acled.UnknownVariant or
+    posterior.NotAPosteriorSweep leaves DIR as it was."""
     kind = directory_kind(directory)
     if kind is None:
         raise ValueError("neither a run directory (summary.json) nor a sweep directory "
@@ -435,10 +443,11 @@ def build_report(directory, acled_export=None, acled_variant=None):
     export = None
     if acled_export is not None:
         export = (acled.read_export(acled_export), acled_export)
+    other = posterior.read_posterior_sweep(posterior_sweep) if posterior_sweep else None
     if kind == "run":
         page, plotter = run_report(directory, export)
     else:
-        page, plotter = sweep_report(directory, export, acled_variant)
+        page, plotter = sweep_report(directory, export, acled_variant, other)
     path = os.path.join(directory, "report.html")
     page.write(path)
     return path, plotter.failures

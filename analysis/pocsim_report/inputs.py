@@ -13,7 +13,8 @@ import pandas as pd
 from .labels import VariantLabels
 
 # The columns of a sweep's CSV files that hold labels, not numbers.
-LABEL_COLUMNS = {"run_id", "variant_id", "variant", "replicate", "seed", "status", "error",
+LABEL_COLUMNS = {"run_id", "variant_id", "variant", "draw", "particle", "replicate", "seed",
+                 "status", "error",
                  "reference_variant_id", "outcome", "parameter", "focus.regions"}
 
 CIVILIAN_DEATHS = "civilian_deaths.total"
@@ -99,6 +100,9 @@ class SweepDir:
         self.manifest = read_json(os.path.join(path, "manifest.json"))
         self.axes = [str(a) for a in self.manifest.get("axes") or []]
         self.parameters = [str(p) for p in self.manifest.get("parameters") or []]
+        # A sweep over a posterior (docs/sweeps.md): its file, keys and draws.
+        self.posterior = self.manifest.get("posterior") or None
+        posterior_keys = [str(k) for k in (self.posterior or {}).get("keys") or []]
         self.plan = read_csv(os.path.join(path, "plan.csv"), labels=self.axes)
         runs = read_csv(os.path.join(path, "runs.csv"), labels=self.axes)
         self.runs = runs
@@ -110,10 +114,17 @@ class SweepDir:
         self.reference = "" if reference is None else str(reference)
         self.labels = VariantLabels(self.plan, self.axes,
                                     str(self.manifest.get("sweep_text") or ""),
-                                    str(self.manifest.get("sweep_dir") or ""))
+                                    str(self.manifest.get("sweep_dir") or ""),
+                                    drawn=posterior_keys)
         self._samples = None
         # Every run's daily series (`sweep.keep_timeseries: all`), when kept.
         self.timeseries_path = os.path.join(path, "timeseries.csv.gz")
+
+    @property
+    def runs_per_variant(self):
+        """A variant's runs: its replicates, times the draws of a posterior."""
+        draws = int((self.posterior or {}).get("draws") or 1)
+        return draws * int(self.manifest.get("replications") or 1)
 
     @property
     def name(self):

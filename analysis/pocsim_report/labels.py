@@ -110,7 +110,8 @@ def named_level_settings(sweep_text, sweep_dir=""):
 class VariantLabels:
     """The label, full name and settings of each variant of a sweep."""
 
-    def __init__(self, plan, axes, sweep_text, sweep_dir=""):
+    def __init__(self, plan, axes, sweep_text, sweep_dir="", drawn=()):
+        """drawn: the keys of a posterior, set per draw rather than per variant."""
         self.ids, self.full = [], {}
         self.settings, self.levels = {}, {}
         if plan.empty or "variant_id" not in plan:
@@ -118,7 +119,8 @@ class VariantLabels:
             return
         first = plan.drop_duplicates("variant_id")
         named = named_level_settings(sweep_text, sweep_dir)
-        fixed = {"run_id", "variant_id", "variant", "replicate", "seed"}
+        fixed = {"run_id", "variant_id", "variant", "draw", "particle", "replicate", "seed",
+                 *drawn}
         keys = [c for c in plan.columns if c not in fixed and c not in axes]
         for _, row in first.iterrows():
             variant_id = str(row["variant_id"])

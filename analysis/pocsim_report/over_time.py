@@ -20,17 +20,22 @@ from .regions import mapped_variants, regional_rows
 from .style import no_data, plt
 
 WEEK_DAYS = 7
-COLUMNS = ["variant_id", "replicate", "day", "date", "civilian_deaths"]
+COLUMNS = ["run_id", "variant_id", "replicate", "day", "date", "civilian_deaths"]
 DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 
 
-def read_weekly(path):
+def read_weekly(path, runs_per_variant=None):
     """National civilian deaths per run and week: a frame indexed by
     (variant_id, replicate) with one column per complete week, and the
-    first date of each week. A last, incomplete week is left out."""
-    frame = pd.read_csv(path, usecols=COLUMNS, dtype={"variant_id": str, "replicate": int,
-                                                        "day": int, "date": str,
-                                                        "civilian_deaths": float})
+    first date of each week. A last, incomplete week is left out. In a sweep
+    over a posterior, "replicate" is the run's place within its variant
+    (run_id mod runs_per_variant: draw and replicate), which pairs it with the
+    reference's run of the same draw and seed."""
+    frame = pd.read_csv(path, usecols=COLUMNS, dtype={"run_id": int, "variant_id": str,
+                                                        "replicate": int, "day": int,
+                                                        "date": str, "civilian_deaths": float})
+    if runs_per_variant:
+        frame = frame.assign(replicate=frame["run_id"] % runs_per_variant)
     days = int(frame["day"].max()) + 1
     weeks = days // WEEK_DAYS
     frame = frame[frame["day"] < weeks * WEEK_DAYS]
@@ -122,7 +127,7 @@ def add_section(sweep, page, plotter):
     state = {}
 
     def make():
-        weekly, starts, dropped = read_weekly(sweep.timeseries_path)
+        weekly, starts, dropped = read_weekly(sweep.timeseries_path, sweep.runs_per_variant)
         state["dropped"] = dropped
         present = set(weekly.index.get_level_values("variant_id"))
         chosen = [v for v in ids if v in present]

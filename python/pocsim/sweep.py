@@ -46,12 +46,15 @@ class SweepResult:
 
 
 def _with_absolute_paths(spec: Mapping) -> dict:
-    """The sweep as a mapping, its file paths (base scenario, variant files) made absolute
-    against the current folder, so that it can be written anywhere."""
+    """The sweep as a mapping, its file paths (base scenario, variant files, posterior) made
+    absolute against the current folder, so that it can be written anywhere."""
     spec = yaml.safe_load(yaml.safe_dump(dict(spec)))  # a deep copy of plain data
     section = spec.get("sweep")
     if isinstance(section, dict) and isinstance(section.get("scenario"), str):
         section["scenario"] = os.path.abspath(section["scenario"])
+    parameters = spec.get("parameters")
+    if isinstance(parameters, dict) and isinstance(parameters.get("posterior"), str):
+        parameters["posterior"] = os.path.abspath(parameters["posterior"])
     for axis in spec.get("axes") or []:
         for variant in (axis.get("variants") or []) if isinstance(axis, dict) else []:
             if isinstance(variant, dict) and isinstance(variant.get("file"), str):

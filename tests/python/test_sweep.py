@@ -62,3 +62,20 @@ def test_progress_counts_every_run(sweep_file):
     pocsim.sweep(sweep_file, progress=lambda done, total: seen.append((done, total)))
     assert seen[-1] == (6, 6)
     assert all(done <= total for done, total in seen)
+
+
+def test_a_sweep_over_a_posterior_gives_its_columns(tmp_path, monkeypatch):
+    # The posterior's path is relative to the current folder, as the other paths of a mapping.
+    monkeypatch.chdir(source("tests/data"))
+    spec = small_sweep(source("scenarios/teaching/flight_delay.yaml"))
+    spec["sweep"]["replications"] = 2
+    spec["set"] = {"scenario.duration_days": 20}
+    spec["parameters"] = {"posterior": "posterior/small.csv", "draws": 3}
+    result = pocsim.sweep(spec, progress=False)
+    assert len(result.runs) == 2 * 3 * 2
+    assert {"draw", "particle", "factions.JNIM.abuse_rate"} <= set(result.runs.columns)
+    for table in (result.summary, result.differences):
+        assert {"draws", "sd_stochastic", "sd_parameter", "parameter_low", "parameter_high",
+                "stochastic_low", "stochastic_high", "total_low", "total_high"} <= set(table)
+    deaths = result.differences[result.differences["outcome"] == "civilian_deaths.total"]
+    assert list(deaths["draws"]) == [3]

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "pocsim/sweep/number_text.hpp"
+#include "pocsim/sweep/posterior_draws.hpp"
 
 namespace pocsim::sweep {
 namespace {
@@ -104,6 +105,66 @@ TEST(NumberText, WholeNumbersHaveNoPointAndOthersReadBack) {
   EXPECT_EQ(number_text(0.1), "0.1");
   EXPECT_EQ(std::stod(number_text(1.0 / 3.0)), 1.0 / 3.0);
   EXPECT_EQ(number_text(std::nan("")), "");
+}
+
+}  // namespace
+}  // namespace pocsim::sweep
+
+namespace pocsim::sweep {
+namespace {
+
+// A grid over a posterior of 3 particles (ids 10, 11, 12) with 4 draws.
+SweepFile grid_over_posterior() {
+  SweepFile s = grid();
+  PosteriorParameters p;
+  p.draws = 4;
+  p.posterior.keys = {"x.y"};
+  for (std::uint64_t id : {10u, 11u, 12u})
+    p.posterior.particles.push_back(
+        {id, 1.0 / 3.0, {{std::to_string(id) + ".5", static_cast<double>(id) + 0.5, {}}}});
+  s.posterior = p;
+  return s;
+}
+
+TEST(SweepPlan, PosteriorRunsEveryVariantOverTheSameDrawsWithPairedSeeds) {
+  const SweepFile sweep = grid_over_posterior();
+  const SweepPlan plan = make_plan(sweep);
+  ASSERT_EQ(plan.draws.size(), 4u);
+  ASSERT_EQ(plan.runs.size(), 6u * 4u * 3u) << "variant x draw x replicate";
+  EXPECT_EQ(plan.runs_per_variant(), 12u);
+  std::map<std::pair<std::size_t, std::size_t>, std::uint64_t> seed_of;  // (draw, replicate)
+  std::set<std::uint64_t> seeds_of_variant0;
+  for (const PlannedRun& r : plan.runs) {
+    EXPECT_EQ(r.run_id, (r.variant_id * 4 + r.draw) * 3 + r.replicate);
+    EXPECT_EQ(r.seed, 100 + r.draw * 3 + r.replicate);
+    const auto [it, fresh] = seed_of.emplace(std::pair{r.draw, r.replicate}, r.seed);
+    EXPECT_EQ(it->second, r.seed) << "the same draw and replicate has one seed in every variant";
+    if (r.variant_id == 0) seeds_of_variant0.insert(r.seed);
+  }
+  EXPECT_EQ(seeds_of_variant0.size(), 12u) << "runs of one variant have distinct seeds";
+  // The draws are those of systematic resampling from the sweep seed, and
+  // set the drawn particle's values.
+  std::vector<double> weights(3, 1.0 / 3.0);
+  const auto indices = systematic_draws(weights, 4, 100);
+  for (std::size_t d = 0; d < 4; ++d) {
+    EXPECT_EQ(plan.draws[d].particle, 10 + indices[d]);
+    ASSERT_EQ(plan.draws[d].settings.size(), 1u);
+    EXPECT_EQ(plan.draws[d].settings[0].key_path, "x.y");
+    EXPECT_EQ(plan.draws[d].settings[0].value, std::to_string(10 + indices[d]) + ".5");
+  }
+}
+
+TEST(SweepPlan, PosteriorColumnsNameTheDrawAndItsValues) {
+  const SweepPlan plan = make_plan(grid_over_posterior());
+  EXPECT_EQ(plan_csv_header(plan),
+            "run_id,variant_id,variant,draw,particle,replicate,seed,a,b,k.a,k.b,x.y");
+  const PlannedRun& run = plan.runs[5];  // variant 0, draw 1, replicate 2
+  const std::string particle = std::to_string(plan.draws[1].particle);
+  EXPECT_EQ(plan_csv_row(plan, run),
+            "5,0,a=1 b=x,1," + particle + ",2,105,1,x,1,x," + particle + ".5");
+  // Without a posterior the columns are those of before.
+  EXPECT_EQ(plan_csv_header(make_plan(grid())),
+            "run_id,variant_id,variant,replicate,seed,a,b,k.a,k.b");
 }
 
 }  // namespace

@@ -87,7 +87,12 @@ PairedDifference paired_difference(std::span<const double> variant,
   for (std::size_t r = 0; r < variant.size(); ++r)
     if (!std::isnan(variant[r]) && !std::isnan(reference[r]))
       differences.push_back(variant[r] - reference[r]);
-  const calibration::MeanEstimate e = calibration::estimate_mean(differences, level);
+  return mean_difference(differences, level);
+}
+
+PairedDifference mean_difference(std::span<const double> differences, double level) {
+  const calibration::MeanEstimate e =
+      calibration::estimate_mean(without_missing(differences), level);
   double p = std::numeric_limits<double>::quiet_NaN();
   if (e.n >= 2 && e.sd > 0.0) {
     const double t = e.mean / (e.sd / std::sqrt(static_cast<double>(e.n)));

@@ -7,6 +7,7 @@
 
 #include "pocsim/output/csv.hpp"
 #include "pocsim/sweep/number_text.hpp"
+#include "pocsim/sweep/posterior_draws.hpp"
 #include "pocsim/sweep/sampling.hpp"
 
 namespace pocsim::sweep {
@@ -79,6 +80,22 @@ void make_sampled(const SweepFile& sweep, SweepPlan& plan) {
   }
 }
 
+void make_draws(const SweepFile& sweep, SweepPlan& plan) {
+  const Posterior& posterior = sweep.posterior->posterior;
+  plan.posterior_columns = posterior.keys;
+  std::vector<double> weights;
+  for (const Particle& p : posterior.particles) weights.push_back(p.weight);
+  for (const std::size_t index : systematic_draws(weights, sweep.posterior->draws, sweep.seed)) {
+    const Particle& particle = posterior.particles[index];
+    Draw draw;
+    draw.particle = particle.id;
+    for (std::size_t k = 0; k < posterior.keys.size(); ++k)
+      draw.settings.push_back({posterior.keys[k], particle.values[k].text, particle.values[k].where,
+                               "parameters.posterior"});
+    plan.draws.push_back(std::move(draw));
+  }
+}
+
 }  // namespace
 
 SweepPlan make_plan(const SweepFile& sweep) {
@@ -96,27 +113,37 @@ SweepPlan make_plan(const SweepFile& sweep) {
         variant.column_values[static_cast<std::size_t>(it - plan.key_columns.begin())] = s.value;
     }
   }
-  plan.runs.reserve(plan.variants.size() * sweep.replications);
+  if (sweep.posterior) make_draws(sweep, plan);
+  plan.runs.reserve(plan.variants.size() * plan.runs_per_variant());
   for (const Variant& variant : plan.variants)
-    for (std::size_t r = 0; r < sweep.replications; ++r)
-      plan.runs.push_back({plan.runs.size(), variant.id, r, sweep.seed + r});
+    for (std::size_t d = 0; d < plan.draw_count(); ++d)
+      for (std::size_t r = 0; r < sweep.replications; ++r)
+        plan.runs.push_back(
+            {plan.runs.size(), variant.id, d, r, sweep.seed + d * sweep.replications + r});
   return plan;
 }
 
 std::string plan_csv_header(const SweepPlan& plan) {
-  std::string out = "run_id,variant_id,variant,replicate,seed";
+  std::string out = "run_id,variant_id,variant";
+  if (!plan.draws.empty()) out += ",draw,particle";
+  out += ",replicate,seed";
   for (const std::string& c : plan.axis_columns) (out += ',') += csv_field(c);
   for (const std::string& c : plan.key_columns) (out += ',') += csv_field(c);
+  for (const std::string& c : plan.posterior_columns) (out += ',') += csv_field(c);
   return out;
 }
 
 std::string plan_csv_row(const SweepPlan& plan, const PlannedRun& run) {
   const Variant& v = plan.variants[run.variant_id];
-  std::string out = std::to_string(run.run_id) + "," + std::to_string(v.id) + "," +
-                    csv_field(v.label) + "," + std::to_string(run.replicate) + "," +
-                    std::to_string(run.seed);
+  std::string out =
+      std::to_string(run.run_id) + "," + std::to_string(v.id) + "," + csv_field(v.label);
+  if (!plan.draws.empty())
+    out += "," + std::to_string(run.draw) + "," + std::to_string(plan.draws[run.draw].particle);
+  out += "," + std::to_string(run.replicate) + "," + std::to_string(run.seed);
   for (const std::string& level : v.levels) (out += ',') += csv_field(level);
   for (const std::string& value : v.column_values) (out += ',') += csv_field(value);
+  if (!plan.draws.empty())
+    for (const Setting& s : plan.draws[run.draw].settings) (out += ',') += csv_field(s.value);
   return out;
 }
 

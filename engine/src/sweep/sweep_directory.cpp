@@ -59,6 +59,13 @@ std::string manifest_json(const Manifest& m, const SweepFile& sweep, const Sweep
   j["parameters"] = std::move(parameters);  // sampled designs only
   j["varied_keys"] = plan.key_columns;
   j["scenario_text"] = m.scenario_text;
+  // Only a sweep over a posterior has the key, so other manifests keep their form.
+  if (sweep.posterior)
+    j["posterior"] = {{"file", sweep.posterior->posterior.file.string()},
+                      {"hash", sweep.posterior->posterior.hash},
+                      {"particles", sweep.posterior->posterior.particles.size()},
+                      {"keys", sweep.posterior->posterior.keys},
+                      {"draws", sweep.posterior->draws}};
   j["reference_variant"] = plan.reference_variant;
   j["variants"] = plan.variants.size();
   j["replications"] = sweep.replications;
@@ -82,6 +89,7 @@ std::optional<Manifest> read_manifest(const std::filesystem::path& folder) {
     m.sweep_dir = j.at("sweep_dir").get<std::string>();
     m.sweep_text = j.at("sweep_text").get<std::string>();
     m.scenario_text = j.value("scenario_text", "");
+    if (j.contains("posterior")) m.posterior_hash = j.at("posterior").at("hash").get<std::string>();
     m.started = j.at("started").get<std::string>();
     if (!j.at("finished").is_null()) m.finished = j.at("finished").get<std::string>();
     m.shard = {j.at("shard").at("index").get<std::size_t>(),

@@ -348,6 +348,37 @@ void read_sample(Reader& r, const Field& f, SweepFile& sweep) {
   m.finish();
 }
 
+// `parameters: {posterior: PATH, draws: K}`. The file is read here, so that
+// its content errors come with the sweep file's own.
+void read_posterior_parameters(Reader& r, const Field& f, const std::filesystem::path& base_dir,
+                               SweepFile& sweep) {
+  Mapping m(r, f.node, f.path, f.where);
+  if (!m.valid()) return;
+  const auto posterior = m.take("posterior", true);
+  const auto draws = m.take("draws", true);
+  m.finish();
+  PosteriorParameters parameters;
+  if (draws)
+    if (auto n = read_count(r, *draws, 1, max_levels)) parameters.draws = *n;
+  if (!posterior) return;
+  const auto written = read_scalar(r, *posterior);
+  if (!written) return;
+  parameters.written = *written;
+  parameters.where = posterior->where;
+  const std::filesystem::path file = (base_dir / *written).lexically_normal();
+  const std::optional<std::string> text = read_input_file(file);
+  if (!text) {
+    r.error(posterior->where, posterior->path,
+            "cannot open the posterior file '" + file.string() + "'" +
+                relative_path_note(*written, r.file, base_dir));
+    return;
+  }
+  auto parsed = parse_posterior(*text, file, posterior->path, r.diagnostics);
+  if (!parsed) return;
+  parameters.posterior = std::move(*parsed);
+  sweep.posterior = std::move(parameters);
+}
+
 // --- checking the settings against the base scenario -------------------------
 
 // Loads the base scenario with the settings and reports the loader's
@@ -370,6 +401,63 @@ Diagnostics check_settings(const SweepFile& sweep, const std::vector<Setting>& b
     out.error(s.where, s.sweep_path, "scenario key '" + d.key_path + "': " + d.message);
   }
   return out;
+}
+
+// The posterior's keys are the draws' alone: a key that `set` or an axis
+// also sets would be overwritten by one or the other, and the posterior's
+// spread would not be the one the sweep reports. The values are checked as
+// --set would check them, at the cells holding each key's smallest and
+// largest value (after one check of the keys, so that an unknown key is
+// reported once, at its header cell).
+void check_posterior(Reader& r, const SweepFile& sweep) {
+  const Posterior& posterior = sweep.posterior->posterior;
+  const std::string path = "parameters.posterior";
+  std::map<std::string, std::string> set_by;
+  for (const Setting& s : sweep.common) set_by.emplace(s.key_path, "the sweep's 'set'");
+  for (const Axis& axis : sweep.axes)
+    for (const Level& level : axis.levels)
+      for (const Setting& s : level.settings)
+        set_by.emplace(s.key_path, "axis '" + axis.name + "'");
+  bool keys_free = true;
+  for (std::size_t k = 0; k < posterior.keys.size(); ++k) {
+    const std::string& key = posterior.keys[k];
+    std::string why;
+    if (key == "scenario.seed")
+      why = "the sweep sets the seed (sweep.seed + draw and replicate); it cannot be drawn";
+    else if (const auto it = set_by.find(key); it != set_by.end())
+      why = "'" + key + "' is drawn from the posterior and also set by " + it->second +
+            "; a key is either drawn or set (remove it from one of them)";
+    if (!why.empty()) {
+      r.error(posterior.key_places[k], path, why);
+      keys_free = false;
+    }
+  }
+  if (!keys_free) return;
+  auto settings_at = [&](auto pick) {
+    std::vector<Setting> out;
+    for (std::size_t k = 0; k < posterior.keys.size(); ++k) {
+      const PosteriorCell& cell = pick(k);
+      out.push_back({posterior.keys[k], cell.text, cell.where, path});
+    }
+    return out;
+  };
+  std::vector<Setting> header;
+  for (std::size_t k = 0; k < posterior.keys.size(); ++k)
+    header.push_back({posterior.keys[k], posterior.particles.front().values[k].text,
+                      posterior.key_places[k], path});
+  const Diagnostics keys = check_settings(sweep, sweep.common, header);
+  r.diagnostics.append(keys);
+  if (!keys.empty()) return;
+  for (const bool smallest : {true, false})
+    r.diagnostics.append(
+        check_settings(sweep, sweep.common, settings_at([&](std::size_t k) {
+                         const PosteriorCell* best = &posterior.particles.front().values[k];
+                         for (const Particle& p : posterior.particles) {
+                           const PosteriorCell& c = p.values[k];
+                           if (smallest ? c.value < best->value : c.value > best->value) best = &c;
+                         }
+                         return *best;
+                       })));
 }
 
 void check_against_base(Reader& r, SweepFile& sweep, const Field& scenario_field,
@@ -428,6 +516,7 @@ void check_against_base(Reader& r, SweepFile& sweep, const Field& scenario_field
                                           {{p.key_path, number_text(value), p.where, p.key_path}}));
     }
   }
+  if (sweep.posterior) check_posterior(r, sweep);
 }
 
 void read_reference(Reader& r, const Field& f, SweepFile& sweep) {
@@ -511,6 +600,15 @@ SweepLoadResult read_document(Reader& r, const std::string& text,
     if (auto setting = read_windows(r, *windows)) sweep.common.push_back(*setting);
   const auto axes = document.take("axes");
   const auto sample = document.take("sample");
+  if (const auto parameters = document.take("parameters")) {
+    if (sample)
+      r.error(parameters->where, parameters->path,
+              "a sweep over a posterior needs a grid of axes: a sampled design spreads its points "
+              "over parameter ranges itself, and its Sobol' indices would take in the posterior's "
+              "spread");
+    else
+      read_posterior_parameters(r, *parameters, base_dir, sweep);
+  }
   if (axes && sample) {
     r.error(sample->where, sample->path,
             "a sweep has either 'axes' (a grid) or 'sample' (a sampled design), not both");
@@ -542,7 +640,8 @@ SweepLoadResult read_document(Reader& r, const std::string& text,
   if (sweep.design != Design::grid) sweep.keep_samples = false;
   // Settings are checked against the base only once the file itself reads
   // well, so that one typo does not come back as a cascade.
-  if (r.diagnostics.empty() && scenario_field) check_against_base(r, sweep, *scenario_field, base_dir);
+  if (r.diagnostics.empty() && scenario_field)
+    check_against_base(r, sweep, *scenario_field, base_dir);
   if (r.diagnostics.empty()) result.sweep = std::move(sweep);
   return done();
 }

@@ -70,12 +70,16 @@ ScenarioRuns::ScenarioRuns(const SweepFile& sweep, const SweepPlan& plan,
       folder_(std::move(folder)),
       stop_(stop) {}
 
-ScenarioRuns::Prepared ScenarioRuns::prepare(std::size_t variant) {
+ScenarioRuns::Prepared ScenarioRuns::prepare(std::size_t variant, std::size_t draw) {
   std::lock_guard lock(mutex_);
-  if (const auto it = variants_.find(variant); it != variants_.end()) return it->second;
+  if (const auto it = variants_.find({variant, draw}); it != variants_.end()) return it->second;
   std::vector<Setting> settings = sweep_.common;
   const auto& own = plan_.variants.at(variant).settings;
   settings.insert(settings.end(), own.begin(), own.end());
+  if (!plan_.draws.empty()) {
+    const auto& drawn = plan_.draws.at(draw).settings;
+    settings.insert(settings.end(), drawn.begin(), drawn.end());
+  }
   scenario::LoadResult loaded = scenario::load_scenario(sweep_.scenario, to_overrides(settings));
   if (!loaded.scenario) {
     std::string message = "the variant's scenario does not load";
@@ -94,17 +98,17 @@ ScenarioRuns::Prepared ScenarioRuns::prepare(std::size_t variant) {
   auto& world = worlds_[key];
   if (!world) world = std::make_shared<const world::World>(world::build_world(*prepared.scenario));
   prepared.world = world;
-  return variants_[variant] = prepared;
+  return variants_[{variant, draw}] = prepared;
 }
 
 RunRecord ScenarioRuns::operator()(const PlannedRun& run, ExecutionMode mode) {
-  const Prepared prepared = prepare(run.variant_id);
+  const Prepared prepared = prepare(run.variant_id, run.draw);
   scenario::Scenario replicate = *prepared.scenario;
   replicate.scenario.seed = run.seed;
   Simulation simulation(replicate, prepared.world, mode);
   simulation.run({}, stop_);
   const Outcomes outcomes = collect_outcomes(simulation.result());
-  if (!samples_.empty() && run.replicate == 0) {
+  if (!samples_.empty() && run.replicate == 0 && run.draw == 0) {
     const auto folder = samples_ / std::to_string(run.variant_id);
     std::filesystem::create_directories(folder);
     write_files_atomically(folder, run_files(outcomes));

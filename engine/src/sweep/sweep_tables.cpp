@@ -9,6 +9,7 @@
 #include "pocsim/output/csv.hpp"
 #include "pocsim/output/outcome_list.hpp"
 #include "pocsim/scenario/value_text.hpp"
+#include "pocsim/sweep/nested_variance.hpp"
 #include "pocsim/sweep/number_text.hpp"
 #include "pocsim/sweep/outcome_statistics.hpp"
 #include "pocsim/sweep/sobol_indices.hpp"
@@ -38,11 +39,29 @@ std::string numbers(std::initializer_list<double> values) {
   return out;
 }
 
-// The replicates of one variant, in replicate order.
+// The runs of one variant, in run order: replicate by replicate (draw by
+// draw in a sweep over a posterior).
 std::vector<double> variant_values(const SweepPlan& plan, const std::vector<double>& by_run,
                                    std::size_t variant) {
-  const auto first = by_run.begin() + static_cast<std::ptrdiff_t>(variant * plan.replications);
-  return {first, first + static_cast<std::ptrdiff_t>(plan.replications)};
+  const std::size_t size = plan.runs_per_variant();
+  const auto first = by_run.begin() + static_cast<std::ptrdiff_t>(variant * size);
+  return {first, first + static_cast<std::ptrdiff_t>(size)};
+}
+
+// The columns a sweep over a posterior adds to summary.csv and
+// differences.csv: the two components of the spread and the intervals they
+// give around the mean (sweep/nested_variance.hpp; docs/sweeps.md).
+constexpr const char* posterior_header =
+    ",draws,sd_stochastic,sd_parameter,stochastic_low,stochastic_high,parameter_low,"
+    "parameter_high,total_low,total_high";
+
+std::string posterior_columns(const NestedVariance& nested, double mean) {
+  const Spread stochastic = normal_spread(mean, nested.stochastic_variance);
+  const Spread parameter = normal_spread(mean, nested.parameter_variance);
+  const Spread total = normal_spread(mean, nested.stochastic_variance + nested.parameter_variance);
+  return "," + std::to_string(nested.draws) +
+         numbers({stochastic.sd, parameter.sd, stochastic.low, stochastic.high, parameter.low,
+                  parameter.high, total.low, total.high});
 }
 
 std::string variant_columns(const Variant& v) {
@@ -90,29 +109,59 @@ std::string runs_csv(const SweepPlan& plan, const std::map<std::size_t, RunRecor
 }
 
 std::string summary_csv(const SweepPlan& plan, const OutcomeTable& outcomes) {
-  std::string out = "variant_id,variant,outcome,n,mean,sd,ci_low,ci_high,p5,p50,p95\n";
+  const bool posterior = !plan.draws.empty();
+  std::string out = "variant_id,variant,outcome,n,mean,sd,ci_low,ci_high,p5,p50,p95";
+  out += posterior ? std::string(posterior_header) + "\n" : "\n";
   for (const Variant& v : plan.variants)
     for (std::size_t o = 0; o < outcomes.names.size(); ++o) {
       const std::vector<double> values = variant_values(plan, outcomes.values[o], v.id);
-      const OutcomeSummary s = summarise_in_range(values, outcomes.ranges[o]);
+      OutcomeSummary s = summarise_in_range(values, outcomes.ranges[o]);
+      std::string extra;
+      if (posterior) {
+        // The draws are the independent units: runs of one draw share its
+        // parameters, so the mean and its interval are those of the draw means.
+        const NestedVariance nested = nested_variance(values, plan.replications);
+        const OutcomeSummary of_draws = summarise_in_range(nested.draw_means, outcomes.ranges[o]);
+        s.mean = of_draws.mean;
+        s.ci_low = of_draws.ci_low;
+        s.ci_high = of_draws.ci_high;
+        extra = posterior_columns(nested, s.mean);
+      }
       out += variant_columns(v) + "," + csv_field(outcomes.names[o]) + "," + std::to_string(s.n) +
-             numbers({s.mean, s.sd, s.ci_low, s.ci_high, s.p5, s.p50, s.p95}) + "\n";
+             numbers({s.mean, s.sd, s.ci_low, s.ci_high, s.p5, s.p50, s.p95}) + extra + "\n";
     }
   return out;
 }
 
 std::string differences_csv(const SweepPlan& plan, const OutcomeTable& outcomes) {
+  const bool posterior = !plan.draws.empty();
   std::string out =
       "variant_id,variant,reference_variant_id,outcome,n,mean,sd,ci_low,ci_high,p_value,"
-      "p_adjusted\n";
+      "p_adjusted";
+  out += posterior ? std::string(posterior_header) + "\n" : "\n";
   std::vector<PairedDifference> family(outcomes.names.size());
+  std::vector<std::string> extra(outcomes.names.size());
   std::vector<double> p_values(outcomes.names.size());
   for (const Variant& v : plan.variants) {
     if (v.id == plan.reference_variant) continue;
     for (std::size_t o = 0; o < outcomes.names.size(); ++o) {
-      family[o] =
-          paired_difference(variant_values(plan, outcomes.values[o], v.id),
-                            variant_values(plan, outcomes.values[o], plan.reference_variant));
+      const std::vector<double> values = variant_values(plan, outcomes.values[o], v.id);
+      const std::vector<double> reference =
+          variant_values(plan, outcomes.values[o], plan.reference_variant);
+      family[o] = paired_difference(values, reference);
+      if (posterior) {
+        // Run k of the variant and of the reference share draw and seed; the
+        // per-draw mean differences are the independent units of the test.
+        std::vector<double> differences(values.size());
+        for (std::size_t k = 0; k < values.size(); ++k) differences[k] = values[k] - reference[k];
+        const NestedVariance nested = nested_variance(differences, plan.replications);
+        const PairedDifference of_draws = mean_difference(nested.draw_means);
+        family[o].mean = of_draws.mean;
+        family[o].ci_low = of_draws.ci_low;
+        family[o].ci_high = of_draws.ci_high;
+        family[o].p_value = of_draws.p_value;
+        extra[o] = posterior_columns(nested, of_draws.mean);
+      }
       p_values[o] = family[o].p_value;
     }
     // One family per variant: every outcome it is compared on.
@@ -121,7 +170,7 @@ std::string differences_csv(const SweepPlan& plan, const OutcomeTable& outcomes)
       const PairedDifference& d = family[o];
       out += variant_columns(v) + "," + std::to_string(plan.reference_variant) + "," +
              csv_field(outcomes.names[o]) + "," + std::to_string(d.n) +
-             numbers({d.mean, d.sd, d.ci_low, d.ci_high, d.p_value, adjusted[o]}) + "\n";
+             numbers({d.mean, d.sd, d.ci_low, d.ci_high, d.p_value, adjusted[o]}) + extra[o] + "\n";
     }
   }
   return out;

@@ -50,6 +50,7 @@ enum class Purpose : std::uint32_t {
   latin_hypercube = 30,
   saltelli_design = 31,
   sobol_bootstrap = 32,
+  posterior_draws = 39,  // the particles a sweep over a posterior runs (sweep/posterior_draws)
   // Epstein civil-violence model (pocsim/classic).
   epstein_layout = 40,
   epstein_order = 41,

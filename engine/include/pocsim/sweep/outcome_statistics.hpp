@@ -74,6 +74,12 @@ struct PairedDifference {
 PairedDifference paired_difference(std::span<const double> variant,
                                    std::span<const double> reference, double level = 0.95);
 
+// The t interval and two-sided t test of a zero mean of differences already
+// taken (NaN skipped), as paired_difference reports them: for differences
+// that are means themselves, such as the per-draw mean differences of a
+// sweep over a posterior.
+PairedDifference mean_difference(std::span<const double> differences, double level = 0.95);
+
 // Benjamini-Hochberg adjusted p-values (the false discovery rate of the
 // family of tests), in the order given; NaN entries are not tests and stay
 // NaN. Adjusted p_(i) = min over j >= i of p_(j) m / j, capped at 1.

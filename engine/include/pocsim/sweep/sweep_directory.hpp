@@ -31,11 +31,12 @@ struct Shard {
 // What manifest.json says about a sweep directory.
 struct Manifest {
   std::string sweep_name;
-  std::string sweep_file;     // as named when the sweep started
-  std::string sweep_dir;      // absolute folder of the sweep file, to read it back
-  std::string sweep_text;     // the sweep file's bytes
-  std::string scenario_text;  // the base scenario's bytes: a resume must run the same model
-  std::string started;        // ISO 8601 UTC
+  std::string sweep_file;      // as named when the sweep started
+  std::string sweep_dir;       // absolute folder of the sweep file, to read it back
+  std::string sweep_text;      // the sweep file's bytes
+  std::string scenario_text;   // the base scenario's bytes: a resume must run the same model
+  std::string posterior_hash;  // of the posterior file's bytes; empty without a posterior
+  std::string started;         // ISO 8601 UTC
   std::optional<std::string> finished;
   Shard shard;
   std::size_t runs_planned = 0;  // in this shard

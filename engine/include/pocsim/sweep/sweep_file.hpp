@@ -16,6 +16,7 @@
 
 #include "pocsim/scenario/diagnostics.hpp"
 #include "pocsim/scenario/loader.hpp"
+#include "pocsim/sweep/posterior_file.hpp"
 
 namespace pocsim::sweep {
 
@@ -53,6 +54,15 @@ struct Parameter {
   std::string path;  // "sample.parameters.1"
 };
 
+// `parameters: {posterior: PATH, draws: K}`: every variant runs over the
+// same K draws of the posterior's parameter sets (sweep/posterior_draws.hpp).
+struct PosteriorParameters {
+  Posterior posterior;
+  std::string written;  // PATH as written in the sweep file
+  std::size_t draws = 1;
+  SourceLocation where;  // of `posterior:` in the sweep file
+};
+
 struct SweepFile {
   std::string file;  // as named on the command line
   std::string text;  // the file's bytes, kept in the manifest
@@ -71,6 +81,7 @@ struct SweepFile {
   std::vector<std::string> sobol_outcomes;
   bool keep_samples = true;      // keep the run folder of replicate 0 of each grid variant
   bool keep_timeseries = false;  // `keep_timeseries: all`: every run's daily series
+  std::optional<PosteriorParameters> posterior;  // grid designs only
 };
 
 struct SweepLoadResult {

@@ -41,9 +41,10 @@ void run_sweep(const SweepPlan& plan, const std::vector<std::size_t>& run_ids, s
                const std::function<void()>& done = {}, const StopRequest* stop = nullptr);
 
 // The run function of real sweeps: the variant's scenario (the base with the
-// sweep's common settings, then the variant's) with the replicate's seed.
+// sweep's common settings, then the variant's, then the draw's in a sweep
+// over a posterior) with the run's seed.
 // Worlds are built once per distinct world and shared. When `samples` is
-// not empty, replicate 0 of each variant also writes its run folder to
+// not empty, replicate 0 (of draw 0) of each variant also writes its run folder to
 // samples/<variant_id>; when the sweep keeps every run's daily series, each
 // run writes its piece into `folder` (sweep/kept_series.hpp). A run stops
 // between two ticks once `stop` is requested.
@@ -58,7 +59,7 @@ class ScenarioRuns {
     std::shared_ptr<const scenario::Scenario> scenario;
     std::shared_ptr<const world::World> world;
   };
-  Prepared prepare(std::size_t variant);
+  Prepared prepare(std::size_t variant, std::size_t draw);
 
   const SweepFile& sweep_;
   const SweepPlan& plan_;
@@ -66,7 +67,7 @@ class ScenarioRuns {
   std::filesystem::path folder_;
   const StopRequest* stop_;
   std::mutex mutex_;
-  std::map<std::size_t, Prepared> variants_;
+  std::map<std::pair<std::size_t, std::size_t>, Prepared> variants_;  // by (variant, draw)
   std::map<std::string, std::shared_ptr<const world::World>> worlds_;
 };
 
