@@ -202,6 +202,22 @@ TEST_F(Calibrate, RefusesToOverwriteWithoutForce) {
   EXPECT_TRUE(fs::exists(out + "/notes.txt")) << "--force removes only the calibration's files";
 }
 
+TEST_F(Calibrate, ReportDrawsThePosteriorAndThePredictive) {
+  TempDir tmp;
+  const std::string out = tmp.file("out");
+  fs::copy(reference(), out);
+  const ProcessResult r = run_pocsim({"report", out});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string page = read_text(out + "/report.html");
+  for (const char* figure : {"posterior_marginals", "posterior_pairs", "posterior_predictive"}) {
+    EXPECT_NE(page.find(std::string("id=\"") + figure + "\""), std::string::npos) << figure;
+    EXPECT_TRUE(fs::exists(out + "/plots/" + figure + ".png")) << figure;
+  }
+  for (const char* text : {"violent_episodes", "killed_per_episode", "factions.MINUSMA.units"})
+    EXPECT_NE(page.find(text), std::string::npos) << text;
+  EXPECT_EQ(r.err.find("failed"), std::string::npos) << r.err;
+}
+
 TEST(CalibrateHistoryMatching, AcceptsEqualWeightsAndSimulatesEachWave) {
   TempDir tmp;
   const std::string file = tmp.file("hm.yaml"), out = tmp.file("out");
