@@ -135,10 +135,10 @@ TEST_F(Calibrate, WavesCountTheRunsOfTheRunsTable) {
     if (w > 1) EXPECT_LT(std::stod(waves[w][2]), std::stod(waves[2][2]) + 1e-12 * (w == 2));
   }
   EXPECT_EQ(runs.size() - 1, total);
-  // Seeds as in sweeps: replicate r of every point runs with the scenario's
-  // seed (1 in presence_deterrence.yaml) + r, so points share their noise.
+  // Run k runs with the scenario's seed (1 in presence_deterrence.yaml) + k:
+  // every point has noise of its own (calibration_runs.hpp says why).
   for (std::size_t i = 1; i < runs.size(); ++i)
-    EXPECT_EQ(std::stoul(runs[i][4]), 1 + std::stoul(runs[i][3])) << "run " << runs[i][0];
+    EXPECT_EQ(std::stoul(runs[i][4]), 1 + std::stoul(runs[i][0])) << "run " << runs[i][0];
   EXPECT_EQ(runs[0][5], "factions.JNIM.abuse_rate");
   EXPECT_EQ(runs[0][8], "violent_episodes");
   EXPECT_EQ(runs[0][9], "killed_per_episode");
