@@ -4,7 +4,7 @@ import os
 import sys
 import traceback
 
-from . import (acled, against_axis, beside_acled, charts, maps, over_time, posterior,
+from . import (acled, against_axis, beside_acled, calibration, charts, maps, over_time, posterior,
                regions, significance, withdrawal_cost)
 from .attribution import credit_text, draw_credit
 from .geography import load_geography
@@ -439,13 +439,16 @@ def build_report(directory, acled_export=None, acled_variant=None, posterior_swe
     kind = directory_kind(directory)
     if kind is None:
         raise ValueError("neither a run directory (summary.json) nor a sweep directory "
-                         "(manifest.json and plan.csv)")
+                         "(manifest.json and plan.csv) nor a calibration directory "
+                         "(manifest.json and posterior.csv)")
     export = None
     if acled_export is not None:
         export = (acled.read_export(acled_export), acled_export)
     other = posterior.read_posterior_sweep(posterior_sweep) if posterior_sweep else None
     if kind == "run":
         page, plotter = run_report(directory, export)
+    elif kind == "calibration":
+        page, plotter = calibration.calibration_report(directory, Plotter)
     else:
         page, plotter = sweep_report(directory, export, acled_variant, other)
     path = os.path.join(directory, "report.html")

@@ -12,6 +12,7 @@
 #include "pocsim/scenario/input_file.hpp"
 #include "pocsim/scenario/value_text.hpp"
 #include "pocsim/sweep/number_text.hpp"
+#include "sweep_file_reading.hpp"
 #include "yaml_paths.hpp"
 #include "yaml_reader.hpp"
 
@@ -41,6 +42,9 @@ std::string value_text(const YAML::Node& node) {
 
 std::string label_text(const YAML::Node& node) { return node.IsNull() ? "null" : value_text(node); }
 
+}  // namespace
+
+// Shared with the calibration file's reader (sweep_file_reading.hpp).
 std::optional<std::uint64_t> read_count(Reader& r, const Field& f, std::uint64_t min,
                                         std::uint64_t max) {
   const auto text = read_scalar(r, f);
@@ -78,6 +82,8 @@ std::vector<Setting> read_settings(Reader& r, const Field& f) {
   }
   return out;
 }
+
+namespace {
 
 // `{NAME: [FROM, TO], ...}`: date windows every run reports its outcomes
 // over, as the scenario's outputs.windows.
@@ -381,6 +387,8 @@ void read_posterior_parameters(Reader& r, const Field& f, const std::filesystem:
 
 // --- checking the settings against the base scenario -------------------------
 
+}  // namespace
+
 // Loads the base scenario with the settings and reports the loader's
 // complaints about a setting at the setting's place in the sweep file; other
 // complaints (about the base file) are the caller's.
@@ -402,6 +410,8 @@ Diagnostics check_settings(const SweepFile& sweep, const std::vector<Setting>& b
   }
   return out;
 }
+
+namespace {
 
 // The posterior's keys are the draws' alone: a key that `set` or an axis
 // also sets would be overwritten by one or the other, and the posterior's
