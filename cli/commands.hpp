@@ -18,6 +18,7 @@ Command add_validate_command(CLI::App& app);
 Command add_show_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
 Command add_sweep_command(CLI::App& app);
+Command add_calibrate_command(CLI::App& app);
 Command add_merge_command(CLI::App& app);
 Command add_report_command(CLI::App& app);
 Command add_scenarios_command(CLI::App& app);

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   add(pocsim::cli::add_show_command);
   add(pocsim::cli::add_check_command);
   add(pocsim::cli::add_sweep_command);
+  add(pocsim::cli::add_calibrate_command);
   add(pocsim::cli::add_merge_command);
   add(pocsim::cli::add_report_command);
   add(pocsim::cli::add_scenarios_command);

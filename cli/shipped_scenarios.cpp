@@ -56,6 +56,8 @@ std::vector<ShippedScenario> shipped_scenarios(const fs::path& root) {
     e.name = fs::path(p.lexically_relative(root)).replace_extension().generic_string();
     if (sweep::looks_like_sweep(text))
       e.kind = "sweep";
+    else if (has_top_level_key(text, "calibration"))
+      e.kind = "calibration";
     else if (has_top_level_key(text, "targets"))
       e.kind = "targets";
     else if (classic::names_classic_model(p))

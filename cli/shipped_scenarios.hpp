@@ -10,7 +10,7 @@ namespace pocsim::cli {
 
 struct ShippedScenario {
   std::string name;   // relative to the root, without .yaml
-  std::string kind;   // scenario, variant, classic, sweep, targets
+  std::string kind;   // scenario, variant, classic, sweep, targets, calibration
   std::string about;  // the file's first comment line, shortened to a line of a listing
   std::filesystem::path file;
 };

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "pocsim/calibration/calibration_file.hpp"
 #include "pocsim/classic/epstein_scenario.hpp"
 #include "pocsim/scenario/input_file.hpp"
 #include "pocsim/sweep/sweep_file.hpp"
@@ -18,6 +19,13 @@ bool validate_sweep(const std::string& file) {
   return loaded.sweep.has_value();
 }
 
+// A calibration file is checked with its scenario, targets and priors.
+bool validate_calibration(const std::string& file) {
+  const calibration::CalibrationLoadResult loaded = calibration::load_calibration(file);
+  loaded.diagnostics.print(std::cerr);
+  return loaded.calibration.has_value();
+}
+
 // A classic model's scenario (Epstein's civil violence) has its own schema.
 bool validate_classic(const std::string& file) {
   const classic::EpsteinLoadResult loaded = classic::load_epstein_scenario(file);
@@ -28,6 +36,7 @@ bool validate_classic(const std::string& file) {
 bool validate_file(const std::string& file) {
   const auto text = read_input_file(file);
   if (text && sweep::looks_like_sweep(*text)) return validate_sweep(file);
+  if (text && calibration::looks_like_calibration(*text)) return validate_calibration(file);
   if (classic::names_classic_model(file)) return validate_classic(file);
   return load_for_command(file, {}).has_value();
 }

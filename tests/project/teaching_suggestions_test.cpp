@@ -54,11 +54,14 @@ constexpr double suggestion_same_alpha = 0.05;
 
 namespace fs = std::filesystem;
 
-// The teaching scenarios' names (first_run for scenarios/teaching/first_run.yaml).
+// The teaching scenarios' names (first_run for scenarios/teaching/first_run.yaml),
+// not the teaching calibration's files (calibration.yaml and its targets).
 std::vector<std::string> teaching_scenario_names() {
   std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(test::source_path("scenarios/teaching")))
-    if (entry.path().extension() == ".yaml") names.push_back(entry.path().stem().string());
+    if (entry.path().extension() == ".yaml" &&
+        !entry.path().stem().string().starts_with("calibration"))
+      names.push_back(entry.path().stem().string());
   std::sort(names.begin(), names.end());
   return names;
 }

@@ -769,7 +769,7 @@ namespace pocsim::scenario {
 namespace {
 
 // Every scenario file of the Mali model under scenarios/ (not the data,
-// targets or sweep files, nor the classic models, which have their own schema
+// targets, sweep or calibration files, nor the classic models, which have their own schema
 // and tests in tests/classic).
 std::vector<fs::path> shipped_scenarios() {
   std::vector<fs::path> files;
@@ -778,7 +778,8 @@ std::vector<fs::path> shipped_scenarios() {
     const std::string relative = fs::relative(entry.path(), root).generic_string();
     if (entry.is_regular_file() && entry.path().extension() == ".yaml" &&
         !relative.starts_with("data/") && relative.find("targets") == std::string::npos &&
-        relative.find("sweep") == std::string::npos && !relative.starts_with("classic/"))
+        relative.find("sweep") == std::string::npos &&
+        relative.find("calibration") == std::string::npos && !relative.starts_with("classic/"))
       files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());

@@ -12,6 +12,7 @@
 #include "pocsim/scenario/input_file.hpp"
 #include "pocsim/scenario/value_text.hpp"
 #include "pocsim/sweep/number_text.hpp"
+#include "sweep_file_reading.hpp"
 #include "yaml_paths.hpp"
 #include "yaml_reader.hpp"
 
@@ -41,6 +42,9 @@ std::string value_text(const YAML::Node& node) {
 
 std::string label_text(const YAML::Node& node) { return node.IsNull() ? "null" : value_text(node); }
 
+}  // namespace
+
+// Shared with the calibration file's reader (sweep_file_reading.hpp).
 std::optional<std::uint64_t> read_count(Reader& r, const Field& f, std::uint64_t min,
                                         std::uint64_t max) {
   const auto text = read_scalar(r, f);
@@ -78,6 +82,8 @@ std::vector<Setting> read_settings(Reader& r, const Field& f) {
   }
   return out;
 }
+
+namespace {
 
 // `{NAME: [FROM, TO], ...}`: date windows every run reports its outcomes
 // over, as the scenario's outputs.windows.
@@ -350,6 +356,8 @@ void read_sample(Reader& r, const Field& f, SweepFile& sweep) {
 
 // --- checking the settings against the base scenario -------------------------
 
+}  // namespace
+
 // Loads the base scenario with the settings and reports the loader's
 // complaints about a setting at the setting's place in the sweep file; other
 // complaints (about the base file) are the caller's.
@@ -371,6 +379,8 @@ Diagnostics check_settings(const SweepFile& sweep, const std::vector<Setting>& b
   }
   return out;
 }
+
+namespace {
 
 void check_against_base(Reader& r, SweepFile& sweep, const Field& scenario_field,
                         const std::filesystem::path& base_dir) {
@@ -542,7 +552,8 @@ SweepLoadResult read_document(Reader& r, const std::string& text,
   if (sweep.design != Design::grid) sweep.keep_samples = false;
   // Settings are checked against the base only once the file itself reads
   // well, so that one typo does not come back as a cascade.
-  if (r.diagnostics.empty() && scenario_field) check_against_base(r, sweep, *scenario_field, base_dir);
+  if (r.diagnostics.empty() && scenario_field)
+    check_against_base(r, sweep, *scenario_field, base_dir);
   if (r.diagnostics.empty()) result.sweep = std::move(sweep);
   return done();
 }

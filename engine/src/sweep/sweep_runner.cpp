@@ -63,12 +63,13 @@ std::vector<std::pair<std::string, std::string>> run_outcomes(const Outcomes& ou
 
 ScenarioRuns::ScenarioRuns(const SweepFile& sweep, const SweepPlan& plan,
                            std::filesystem::path samples, std::filesystem::path folder,
-                           const StopRequest* stop)
+                           const StopRequest* stop, Measure measure)
     : sweep_(sweep),
       plan_(plan),
       samples_(std::move(samples)),
       folder_(std::move(folder)),
-      stop_(stop) {}
+      stop_(stop),
+      measure_(std::move(measure)) {}
 
 ScenarioRuns::Prepared ScenarioRuns::prepare(std::size_t variant) {
   std::lock_guard lock(mutex_);
@@ -110,7 +111,7 @@ RunRecord ScenarioRuns::operator()(const PlannedRun& run, ExecutionMode mode) {
     write_files_atomically(folder, run_files(outcomes));
   }
   if (sweep_.keep_timeseries) keep_run_series(folder_, run, outcomes);
-  return {run.run_id, true, "", run_outcomes(outcomes)};
+  return {run.run_id, true, "", measure_ ? measure_(outcomes) : run_outcomes(outcomes)};
 }
 
 }  // namespace pocsim::sweep

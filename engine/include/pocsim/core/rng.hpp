@@ -50,6 +50,11 @@ enum class Purpose : std::uint32_t {
   latin_hypercube = 30,
   saltelli_design = 31,
   sobol_bootstrap = 32,
+  // Calibration methods (engine/src/calibration), not the model.
+  calibration_prior = 50,
+  calibration_resample = 51,
+  calibration_perturb = 52,
+  calibration_candidate = 53,
   // Epstein civil-violence model (pocsim/classic).
   epstein_layout = 40,
   epstein_order = 41,

@@ -46,11 +46,15 @@ void run_sweep(const SweepPlan& plan, const std::vector<std::size_t>& run_ids, s
 // not empty, replicate 0 of each variant also writes its run folder to
 // samples/<variant_id>; when the sweep keeps every run's daily series, each
 // run writes its piece into `folder` (sweep/kept_series.hpp). A run stops
-// between two ticks once `stop` is requested.
+// between two ticks once `stop` is requested. `measure`, when given, makes
+// the record's outcomes instead of run_outcomes (a calibration records its
+// targets' metrics, which need the run's daily series).
 class ScenarioRuns {
  public:
+  using Measure = std::function<std::vector<std::pair<std::string, std::string>>(const Outcomes&)>;
   ScenarioRuns(const SweepFile& sweep, const SweepPlan& plan, std::filesystem::path samples,
-               std::filesystem::path folder = {}, const StopRequest* stop = nullptr);
+               std::filesystem::path folder = {}, const StopRequest* stop = nullptr,
+               Measure measure = {});
   RunRecord operator()(const PlannedRun& run, ExecutionMode mode);
 
  private:
@@ -65,6 +69,7 @@ class ScenarioRuns {
   std::filesystem::path samples_;
   std::filesystem::path folder_;
   const StopRequest* stop_;
+  Measure measure_;
   std::mutex mutex_;
   std::map<std::size_t, Prepared> variants_;
   std::map<std::string, std::shared_ptr<const world::World>> worlds_;
