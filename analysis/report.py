@@ -52,7 +52,8 @@ def main(argv):
         return 2
     if directory_kind(directory) is None:
         print(f"{directory}: error: neither a run directory (summary.json) nor a sweep "
-              "directory (manifest.json and plan.csv)", file=sys.stderr)
+              "directory (manifest.json and plan.csv) nor a calibration directory "
+              "(manifest.json and posterior.csv)", file=sys.stderr)
         return 2
     try:
         build_report(directory, options.acled, options.acled_variant)

@@ -51,6 +51,10 @@ bool is_sweep_dir(const fs::path& dir) {
   return has_file(dir, "manifest.json") && has_file(dir, "plan.csv");
 }
 
+bool is_calibration_dir(const fs::path& dir) {
+  return has_file(dir, "manifest.json") && has_file(dir, "posterior.csv");
+}
+
 // Runs argv without a shell (argv[0] looked up in PATH when it has no slash), the child's stdout
 // and stderr being ours, and returns its exit status (128 + signal when killed), or -1 with `error`
 // set when it could not start.
@@ -87,10 +91,11 @@ int report(const ReportOptions& o) {
               << "\n";
     return exit_bad_input;
   }
-  if (!is_run_dir(dir) && !is_sweep_dir(dir)) {
+  if (!is_run_dir(dir) && !is_sweep_dir(dir) && !is_calibration_dir(dir)) {
     std::cerr << o.dir
               << ": error: neither a run directory (summary.json) nor a sweep directory "
-                 "(manifest.json and plan.csv)\n";
+                 "(manifest.json and plan.csv) nor a calibration directory (manifest.json and "
+                 "posterior.csv)\n";
     return exit_bad_input;
   }
   const fs::path script = analysis_dir() / "report.py";

@@ -4,8 +4,8 @@ import os
 import sys
 import traceback
 
-from . import (acled, against_axis, beside_acled, charts, maps, over_time, regions,
-               significance, withdrawal_cost)
+from . import (acled, against_axis, beside_acled, calibration, charts, maps, over_time,
+               regions, significance, withdrawal_cost)
 from .attribution import credit_text, draw_credit
 from .geography import load_geography
 from .inputs import CIVILIAN_DEATHS, RunDir, SweepDir, directory_kind
@@ -431,12 +431,15 @@ def build_report(directory, acled_export=None, acled_variant=None):
     kind = directory_kind(directory)
     if kind is None:
         raise ValueError("neither a run directory (summary.json) nor a sweep directory "
-                         "(manifest.json and plan.csv)")
+                         "(manifest.json and plan.csv) nor a calibration directory "
+                         "(manifest.json and posterior.csv)")
     export = None
     if acled_export is not None:
         export = (acled.read_export(acled_export), acled_export)
     if kind == "run":
         page, plotter = run_report(directory, export)
+    elif kind == "calibration":
+        page, plotter = calibration.calibration_report(directory, Plotter)
     else:
         page, plotter = sweep_report(directory, export, acled_variant)
     path = os.path.join(directory, "report.html")

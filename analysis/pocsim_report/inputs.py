@@ -20,7 +20,10 @@ CIVILIAN_DEATHS = "civilian_deaths.total"
 
 
 def directory_kind(path):
-    """'run', 'sweep' or None."""
+    """'run', 'sweep', 'calibration' or None."""
+    if os.path.isfile(os.path.join(path, "manifest.json")) and \
+            os.path.isfile(os.path.join(path, "posterior.csv")):
+        return "calibration"
     if os.path.isfile(os.path.join(path, "manifest.json")) and \
             os.path.isfile(os.path.join(path, "plan.csv")):
         return "sweep"

@@ -38,6 +38,7 @@ using Diagnostic = DiagnosticLine;
 
 std::string bad_scenario_dir() { return source_path("tests/data/bad_scenarios"); }
 std::string bad_sweep_dir() { return source_path("tests/data/bad_sweeps"); }
+std::string bad_calibration_dir() { return source_path("tests/data/bad_calibrations"); }
 
 std::vector<std::string> yaml_files(const std::string& folder) {
   std::vector<std::string> files;
@@ -50,17 +51,27 @@ std::vector<std::string> yaml_files(const std::string& folder) {
 
 std::vector<std::string> bad_scenarios() { return yaml_files(bad_scenario_dir()); }
 std::vector<std::string> bad_sweeps() { return yaml_files(bad_sweep_dir()); }
+std::vector<std::string> bad_calibrations() { return yaml_files(bad_calibration_dir()); }
 
-// Malformed scenarios and sweep files go through the same tests: `validate`
-// takes both, and the command that would use one (`run` or `sweep`) refuses.
+// Malformed scenarios, sweep and calibration files go through the same
+// tests: `validate` takes them all, and the command that would use one
+// (`run`, `sweep` or `calibrate`) refuses.
 std::vector<std::string> bad_inputs() {
   std::vector<std::string> files = bad_scenarios();
-  const std::vector<std::string> sweeps = bad_sweeps();
-  files.insert(files.end(), sweeps.begin(), sweeps.end());
+  for (const auto& more : {bad_sweeps(), bad_calibrations()})
+    files.insert(files.end(), more.begin(), more.end());
   return files;
 }
 
 bool is_sweep(const std::string& file) { return fs::path(file).parent_path() == bad_sweep_dir(); }
+bool is_calibration(const std::string& file) {
+  return fs::path(file).parent_path() == bad_calibration_dir();
+}
+
+// The command that would use the file.
+std::string command_for(const std::string& file) {
+  return is_sweep(file) ? "sweep" : is_calibration(file) ? "calibrate" : "run";
+}
 
 std::string trimmed(const std::string& text) {
   const std::size_t first = text.find_first_not_of(' ');
@@ -176,17 +187,17 @@ TEST_P(BadScenario, RunRefusesAndCreatesNoOutputFolder) {
   const std::string file = GetParam();
   TempDir tmp;
   const std::string out = tmp.file("out");
-  const ProcessResult r =
-      run_pocsim({is_sweep(file) ? "sweep" : "run", file, "--out", out, "--quiet"});
+  const ProcessResult r = run_pocsim({command_for(file), file, "--out", out, "--quiet"});
   EXPECT_EQ(r.exit_code, 2) << r.err;
   expect_no_crash_text(r.err);
   EXPECT_FALSE(fs::exists(out)) << "a refused run created " << out;
-  // `run` and `sweep` go through the same checks as `validate`.
+  // `run`, `sweep` and `calibrate` go through the same checks as `validate`.
   EXPECT_EQ(r.err, run_pocsim({"validate", file}).err);
 }
 
 std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
-  std::string name = (is_sweep(info.param) ? "sweep_" : "") + fs::path(info.param).stem().string();
+  const std::string command = command_for(info.param);
+  std::string name = (command == "run" ? "" : command + "_") + fs::path(info.param).stem().string();
   for (char& c : name)
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   return name;
@@ -200,6 +211,10 @@ TEST(BadScenarios, AtLeastTwentyKindsOfMistake) {
 
 TEST(BadSweeps, AtLeastTenKindsOfMistake) {
   EXPECT_GE(bad_sweeps().size(), 10u) << "in " << bad_sweep_dir();
+}
+
+TEST(BadCalibrations, AtLeastTenKindsOfMistake) {
+  EXPECT_GE(bad_calibrations().size(), 10u) << "in " << bad_calibration_dir();
 }
 
 TEST(Validate, ShippedSweepsAreValid) {

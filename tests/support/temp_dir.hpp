@@ -8,6 +8,8 @@ namespace pocsim::test {
 class TempDir {
  public:
   TempDir();
+  // A folder under `base` (the system's temporary folder by default).
+  explicit TempDir(const std::string& base);
   ~TempDir();
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;

@@ -77,10 +77,10 @@ std::vector<PointOutcome> CalibrationRuns::operator()(const Eigen::MatrixXd& poi
       variant.settings.push_back({p.key_path, values.back(), p.where, p.path});
     }
     for (std::size_t r = 0; r < replications; ++r) {
-      plan.runs.push_back(
-          {first_run + plan.runs.size(), variant.id, r, calibration_.runs.seed + r});
-      rows_.push_back(
-          {batches_, first_point + variant.id, r, calibration_.runs.seed + r, values, {}});
+      const std::size_t run_id = first_run + plan.runs.size();
+      const std::uint64_t seed = calibration_.runs.seed + run_id;  // each run its own noise
+      plan.runs.push_back({run_id, variant.id, r, seed});
+      rows_.push_back({batches_, first_point + variant.id, r, seed, values, {}});
     }
     plan.variants.push_back(std::move(variant));
   }

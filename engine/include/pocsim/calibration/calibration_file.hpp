@@ -27,7 +27,7 @@ inline constexpr const char* method_names[] = {"abc_smc", "history_matching"};
 
 struct CalibrationFile {
   // The runs as a sweep would make them: name, file and text, scenario,
-  // replications, seed (replicate r of every point runs with seed + r) and
+  // replications, seed (run k of the calibration runs with seed + k) and
   // the common `set:`; no axes, since the methods choose the points.
   sweep::SweepFile runs;
   std::filesystem::path targets_file;

@@ -2,10 +2,15 @@
 #pragma once
 // The simulations of a calibration, made by the sweep machinery: each batch
 // of points a method asks for becomes a sweep plan with one variant per
-// point, the calibration's replications and the sweep's seeds (replicate r
-// of every point runs with seed + r, so that points are compared on common
-// random numbers), run on the sweep runner with every finished run in the
-// journal. Run ids go on from batch to batch; since a method's next batch
+// point and the calibration's replications, run on the sweep runner with
+// every finished run in the journal. Run k of the calibration (run ids go
+// on from batch to batch) runs with seed + k: unlike a sweep's variants,
+// whose replicate r shares seed + r so that their differences are paired,
+// every point gets noise of its own. ABC compares each point's outcomes
+// with the targets as if they were fresh draws of the model; with common
+// seeds the whole posterior would be conditioned on one draw of the noise
+// and come out too narrow (in the recovery test, 90% intervals covered the
+// truth in 16 of 20 trials with common seeds). Since a method's next batch
 // depends only on the outcomes of the batches before, a resumed calibration
 // asks for the same batches, and the runs already in the journal are read
 // back instead of made again.
