@@ -218,7 +218,8 @@ TEST(BadCalibrations, AtLeastTenKindsOfMistake) {
 }
 
 TEST(Validate, ShippedSweepsAreValid) {
-  for (const char* name : {"demo", "flight_delay_x_withdrawal", "policy_sobol"}) {
+  for (const char* name : {"demo", "flight_delay_x_withdrawal", "policy_sobol", "flight_delay_posterior",
+                           "withdrawal_posterior", "calibration_sobol"}) {
     const ProcessResult r =
         run_pocsim({"validate", source_path("scenarios/sweeps/" + std::string(name) + ".yaml")});
     EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
