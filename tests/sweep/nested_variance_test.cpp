@@ -16,7 +16,7 @@
 namespace pocsim::sweep {
 namespace {
 
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+constexpr double failed_run = std::numeric_limits<double>::quiet_NaN();
 
 TEST(NestedVariance, ComponentsOfAHandComputedCase) {
   // Draws {1, 3}, {4, 6}, {7, 11}: draw means 2, 5, 9; within-draw squares
@@ -41,11 +41,11 @@ TEST(NestedVariance, ParameterComponentFlooredAtZero) {
 TEST(NestedVariance, MissingRunsAreSkippedAndUnequalDrawsWeighed) {
   // Draw 0 keeps one run: means 1 and 4 (variance 4.5); within: 2 over 1
   // degree of freedom; mean of 1 / n_d over the draws 0.75.
-  const NestedVariance v = nested_variance(std::vector<double>{1, nan, 3, 5}, 2);
+  const NestedVariance v = nested_variance(std::vector<double>{1, failed_run, 3, 5}, 2);
   EXPECT_EQ(v.draws, 2u);
   EXPECT_DOUBLE_EQ(v.stochastic_variance, 2.0);
   EXPECT_DOUBLE_EQ(v.parameter_variance, 4.5 - 2.0 * 0.75);
-  const NestedVariance lost = nested_variance(std::vector<double>{nan, nan, 3, 5}, 2);
+  const NestedVariance lost = nested_variance(std::vector<double>{failed_run, failed_run, 3, 5}, 2);
   EXPECT_EQ(lost.draws, 1u);
   EXPECT_TRUE(std::isnan(lost.draw_means[0]));
   EXPECT_TRUE(std::isnan(lost.parameter_variance)) << "one draw says nothing of the parameters";
@@ -65,7 +65,7 @@ TEST(NestedVariance, NormalSpreadIsMeanPlusMinusZSd) {
   EXPECT_NEAR(s.low, 10.0 - 1.959964 * 2.0, 1e-5);
   EXPECT_NEAR(s.high, 10.0 + 1.959964 * 2.0, 1e-5);
   EXPECT_NEAR(normal_spread(0.0, 1.0, 0.9).high, 1.644854, 1e-5);
-  EXPECT_TRUE(std::isnan(normal_spread(1.0, nan).low));
+  EXPECT_TRUE(std::isnan(normal_spread(1.0, failed_run).low));
 }
 
 // y_dr = 5 + a_d + e_dr with sigma_p = 3 and sigma_s = 2, 8 draws of 4

@@ -220,14 +220,10 @@ CalibrationLoadResult read_document(Reader& r, const std::string& text,
     result.diagnostics = std::move(r.diagnostics);
     return std::move(result);
   };
-  const std::optional<YAML::Node> parsed =
-      scenario::parse_yaml_document(text, r.file, r.diagnostics);
+  const std::optional<YAML::Node> parsed = scenario::parse_input_document(
+      text, r.file, r.diagnostics, "a calibration file has a 'calibration' section");
   if (!parsed) return done();
   const SourceLocation top{r.file, 1, 1};
-  if (parsed->IsNull()) {
-    r.error(top, "", "the file is empty; a calibration file has a 'calibration' section");
-    return done();
-  }
   CalibrationFile c;
   c.runs.file = r.file;
   c.runs.text = text;

@@ -198,15 +198,11 @@ TargetsLoadResult read_document(Reader& r, const std::string& text) {
     result.diagnostics = std::move(r.diagnostics);
     return std::move(result);
   };
-  const std::optional<YAML::Node> parsed =
-      scenario::parse_yaml_document(text, r.file, r.diagnostics);
+  const std::optional<YAML::Node> parsed = scenario::parse_input_document(
+      text, r.file, r.diagnostics, "a targets file has a list under 'targets'");
   if (!parsed) return fail();
   const YAML::Node root = *parsed;
   const SourceLocation top{r.file, 1, 1};
-  if (root.IsNull()) {
-    r.error(top, "", "the file is empty; a targets file has a list under 'targets'");
-    return fail();
-  }
   TargetsFile file;
   file.file = r.file;
   Mapping document(r, root, "", top);

@@ -203,4 +203,15 @@ std::optional<YAML::Node> parse_yaml_document(const std::string& text, const std
   }
 }
 
+std::optional<YAML::Node> parse_input_document(const std::string& text, const std::string& file,
+                                               Diagnostics& diagnostics,
+                                               const std::string& what_it_needs) {
+  std::optional<YAML::Node> parsed = parse_yaml_document(text, file, diagnostics);
+  if (parsed && parsed->IsNull()) {
+    diagnostics.error({file, 1, 1}, "(document)", "the file is empty; " + what_it_needs);
+    return std::nullopt;
+  }
+  return parsed;
+}
+
 }  // namespace pocsim::scenario

@@ -28,4 +28,10 @@ std::string key_path_at_line(const std::string& text, int line);
 std::optional<YAML::Node> parse_yaml_document(const std::string& text, const std::string& file,
                                               Diagnostics& diagnostics);
 
+// The same for a whole input file, where an empty document is an error too:
+// "the file is empty; " + `what_it_needs`, at its first line.
+std::optional<YAML::Node> parse_input_document(const std::string& text, const std::string& file,
+                                               Diagnostics& diagnostics,
+                                               const std::string& what_it_needs);
+
 }  // namespace pocsim::scenario

@@ -560,14 +560,10 @@ SweepLoadResult read_document(Reader& r, const std::string& text,
     result.diagnostics = std::move(r.diagnostics);
     return std::move(result);
   };
-  const std::optional<YAML::Node> parsed =
-      scenario::parse_yaml_document(text, r.file, r.diagnostics);
+  const std::optional<YAML::Node> parsed = scenario::parse_input_document(
+      text, r.file, r.diagnostics, "a sweep file has a 'sweep' section");
   if (!parsed) return done();
   const SourceLocation top{r.file, 1, 1};
-  if (parsed->IsNull()) {
-    r.error(top, "", "the file is empty; a sweep file has a 'sweep' section");
-    return done();
-  }
   SweepFile sweep;
   sweep.file = r.file;
   sweep.text = text;
