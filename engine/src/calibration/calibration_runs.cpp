@@ -79,7 +79,8 @@ std::vector<PointOutcome> CalibrationRuns::operator()(const Eigen::MatrixXd& poi
     for (std::size_t r = 0; r < replications; ++r) {
       const std::size_t run_id = first_run + plan.runs.size();
       const std::uint64_t seed = calibration_.runs.seed + run_id;  // each run its own noise
-      plan.runs.push_back({run_id, variant.id, r, seed});
+      plan.runs.push_back(
+          {.run_id = run_id, .variant_id = variant.id, .replicate = r, .seed = seed});
       rows_.push_back({batches_, first_point + variant.id, r, seed, values, {}});
     }
     plan.variants.push_back(std::move(variant));
