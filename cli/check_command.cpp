@@ -16,6 +16,7 @@
 #include "pocsim/calibration/replications.hpp"
 #include "pocsim/calibration/statistics.hpp"
 #include "pocsim/calibration/targets.hpp"
+#include "pocsim/core/seed_range.hpp"
 #include "scenario_input.hpp"
 
 namespace pocsim::cli {
@@ -100,6 +101,12 @@ int check(const CheckOptions& o) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
                             static_cast<std::size_t>(jobs));
   const auto n = static_cast<std::size_t>(o.replications);
+  if (!seeds_fit(scenario->scenario.seed, n)) {
+    std::cerr << "pocsim check: error: --replications: the scenario's "
+              << seed_overflow_message(scenario->scenario.seed, n)
+              << "; give the scenario a lower seed (--set scenario.seed=N)\n";
+    return exit_bad_input;
+  }
   const bool show_progress = !o.quiet && ::isatty(STDERR_FILENO);
   std::atomic<std::size_t> finished{0};
   std::mutex progress_mutex;

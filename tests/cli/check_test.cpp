@@ -172,6 +172,20 @@ TEST(CheckInput, ScenarioAndTargetsErrorsAreReportedTogether) {
   EXPECT_NE(r.err.find("error: scenario.sed: unknown key 'sed'"), std::string::npos) << r.err;
 }
 
+TEST(CheckInput, ReplicationsWhoseSeedsWouldWrapAreRefused) {
+  // Replicate i runs with seed scenario.seed + i: from 2^64 - 2, a third
+  // replicate would run with seed 0.
+  ProcessResult r = run_pocsim({"check", scenario(), "--targets", targets(), "--replications",
+                                "3", "--set", "scenario.seed=18446744073709551614", "--quiet"});
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.err.find("pocsim check: error: --replications: the scenario's seed "
+                       "18446744073709551614 with 3 runs would need seeds up to "
+                       "18446744073709551614 + 2, past 18446744073709551615"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
 TEST(CheckInput, TooFewReplicationsIsAUsageError) {
   const ProcessResult r =
       run_pocsim({"check", scenario(), "--targets", targets(), "--replications", "1"});

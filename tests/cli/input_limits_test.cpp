@@ -5,7 +5,8 @@
 // are refused before they are read: exit 2 within 2 s and under 200 MB of
 // memory, with a located message that names the limit. Before, /dev/zero
 // ended in std::bad_alloc, the FIFO waited forever, and the large file took
-// 51 s and 1.2 GB before the YAML parser refused it.
+// 51 s and 1.2 GB before the YAML parser refused it. A sweep of 10^12
+// planned runs is refused as quickly (it ended in std::bad_alloc after 18 s).
 #include <sys/stat.h>
 
 #include <gtest/gtest.h>
@@ -42,6 +43,16 @@ class InputLimits : public ::testing::TestWithParam<LimitCase> {
                                                           {"base_fifo.yaml", "fifo"},
                                                           {"base_large.yaml", "large.yaml"}})
       std::ofstream(dir_->file(name)) << "base: " << base << "\n";
+    // Three axes of 1,000 values and 1,000 replications: 10^12 planned runs.
+    std::ofstream trillion(dir_->file("trillion.yaml"));
+    trillion << "sweep:\n  name: trillion\n  scenario: " POCSIM_SOURCE_DIR
+                "/scenarios/teaching/first_run.yaml\n  replications: 1000\naxes:\n";
+    for (const char* key :
+         {"flights.delay_hours", "civilians.urban_weight", "response.decision_hours"}) {
+      trillion << "  - key: " << key << "\n    values: [";
+      for (int v = 0; v < 1000; ++v) trillion << (v ? ", " : "") << v;
+      trillion << "]\n";
+    }
   }
   static void TearDownTestSuite() {
     delete dir_;
@@ -94,6 +105,13 @@ INSTANTIATE_TEST_SUITE_P(
                   "base_large.yaml:1:7: error: base: cannot read base file 'large.yaml': " + large},
         LimitCase{"sweep_dev_zero", {"sweep", "/dev/zero", "--out", "FOLDER/out"}, device},
         LimitCase{"sweep_fifo", {"sweep", "FOLDER/fifo", "--out", "FOLDER/out"}, fifo},
+        LimitCase{"sweep_of_a_trillion_runs",
+                  {"sweep", "FOLDER/trillion.yaml", "--out", "FOLDER/out"},
+                  "trillion.yaml:6:3: error: axes: the sweep plans 1,000,000,000,000 runs "
+                  "(1,000,000,000 variants x 1,000 runs each), above the limit of 1,000,000 "
+                  "runs a sweep may plan"},
+        LimitCase{"validate_a_trillion_runs", {"validate", "FOLDER/trillion.yaml"},
+                  "the sweep plans 1,000,000,000,000 runs"},
         LimitCase{"targets_fifo",
                   {"check", POCSIM_SOURCE_DIR "/scenarios/teaching/first_run.yaml", "--targets",
                    "FOLDER/fifo"},

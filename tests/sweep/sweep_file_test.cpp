@@ -5,10 +5,14 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <fstream>
+#include <limits>
 #include <map>
 #include <string>
 
 #include "support/process.hpp"
+#include "support/temp_dir.hpp"
 
 namespace pocsim::sweep {
 namespace {
@@ -132,6 +136,86 @@ TEST(SweepFile, AVariantFileMustExistAndBuildOnTheSweepsScenario) {
   EXPECT_NE(errors.find("base: this variant file builds on"), std::string::npos) << errors;
   EXPECT_NE(errors.find("cannot open the variant file"), std::string::npos) << errors;
   EXPECT_NE(errors.find("(relative to the folder of t.yaml: "), std::string::npos) << errors;
+}
+
+std::string errors_of(const std::string& text) {
+  const SweepLoadResult r = load_sweep_text(text, "t.yaml", test::source_path("scenarios/sweeps"));
+  EXPECT_FALSE(r.sweep);
+  std::string errors;
+  for (const auto& d : r.diagnostics.items()) errors += d.to_string() + "\n";
+  return errors;
+}
+
+TEST(SweepFile, PlannedRunsAreCountedForEveryDesign) {
+  EXPECT_EQ(planned_run_count(load("  replications: 3\naxes:\n"
+                                   "  - key: flights.delay_hours\n    values: [0, 24, 72]\n"
+                                   "  - key: flights.refusal_probability\n    values: [0, 0.5]\n")),
+            3u * 2u * 3u);
+  const std::string sample =
+      "  replications: 2\nsample:\n  method: METHOD\n  points: 8\n  parameters:\n"
+      "    - {key: flights.delay_hours, min: 0, max: 72}\n"
+      "    - {key: flights.refusal_probability, min: 0, max: 1}\n"
+      "    - {key: response.decision_hours, min: 1, max: 4}\n";
+  auto with = [&](const std::string& method) {
+    return std::string(sample).replace(sample.find("METHOD"), 6, method);
+  };
+  EXPECT_EQ(planned_run_count(load(with("latin_hypercube"))), 8u * 2u);
+  EXPECT_EQ(planned_run_count(load(with("saltelli"))), 8u * (3u + 2u) * 2u) << "n (d + 2) points";
+  SweepFile huge;
+  huge.replications = 1'000'000;
+  huge.axes.resize(4);
+  for (Axis& axis : huge.axes) axis.levels.resize(100'000);
+  EXPECT_EQ(planned_run_count(huge), std::numeric_limits<std::uint64_t>::max())
+      << "10^26 runs saturate rather than wrap";
+}
+
+TEST(SweepFile, MoreRunsThanTheLimitAreRefusedWithTheirCount) {
+  // 1,001 x 1,000 variants and one replication: one variant per million above.
+  std::string axes = "axes:\n  - key: flights.delay_hours\n    range: {from: 0, to: 1000, step: 1}\n"
+                     "  - key: flights.refusal_probability\n"
+                     "    range: {from: 0, to: 0.999, step: 0.001}\n";
+  const std::string head = "sweep:\n  name: t\n  scenario: ../teaching/flight_delay.yaml\n";
+  const std::string errors = errors_of(head + axes);
+  EXPECT_NE(errors.find("t.yaml:5:3: error: axes: the sweep plans 1,001,000 runs (1,001,000 "
+                        "variants x 1 run each), above the limit of 1,000,000"),
+            std::string::npos)
+      << errors;
+  const std::string two = "axes:\n  - key: flights.delay_hours\n    values: [0, 24]\n";
+  const std::string replicated = errors_of(head + "  replications: 500001\n" + two);
+  EXPECT_NE(replicated.find("plans 1,000,002 runs (2 variants x 500,001 runs each)"),
+            std::string::npos)
+      << replicated;
+  // At the limit, the file reads.
+  EXPECT_TRUE(load_sweep_text(head + "  replications: 500000\n" + two, "t.yaml",
+                              test::source_path("scenarios/sweeps"))
+                  .sweep);
+}
+
+TEST(SweepFile, ABaseSeedWhoseReplicatesWouldWrapIsRefused) {
+  // Replicate r runs with seed + r: from the base scenario's 2^64 - 2, a
+  // third replicate would run with seed 0, the seed of another request.
+  const std::string base = test::source_path("scenarios/teaching/flight_delay.yaml");
+  const std::string sweep = "sweep:\n  name: t\n  scenario: SCENARIO\n  replications: 3\n"
+                            "set: {flights.delay_hours: 0}\naxes:\n"
+                            "  - key: flights.refusal_probability\n    values: [0, 0.5]\n";
+  test::TempDir dir;
+  std::ofstream(dir.file("seeded.yaml"))
+      << "base: " << base << "\nset: {scenario.seed: 18446744073709551614}\n";
+  std::string text = sweep;
+  text.replace(text.find("SCENARIO"), 8, dir.file("seeded.yaml"));
+  const std::string errors = errors_of(text);
+  EXPECT_NE(errors.find("t.yaml:3:13: error: sweep.scenario: the base scenario's seed "
+                        "18446744073709551614 with 3 runs would need seeds up to "
+                        "18446744073709551614 + 2, past 18446744073709551615"),
+            std::string::npos)
+      << errors;
+  // Two replicates fit exactly; sweep.seed takes over from the base's.
+  text.replace(text.find("replications: 3"), 15, "replications: 2");
+  EXPECT_TRUE(load_sweep_text(text, "t.yaml", ".").sweep);
+  text.replace(text.find("replications: 2"), 15, "replications: 3\n  seed: 7");
+  const SweepLoadResult seeded = load_sweep_text(text, "t.yaml", ".");
+  ASSERT_TRUE(seeded.sweep);
+  EXPECT_EQ(seeded.sweep->seed, 7u);
 }
 
 TEST(SweepFile, LooksLikeSweepOnlyWithATopLevelSweepSection) {

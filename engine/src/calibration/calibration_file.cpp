@@ -7,6 +7,7 @@
 #include <set>
 
 #include "../sweep/sweep_file_reading.hpp"
+#include "pocsim/core/seed_range.hpp"
 #include "pocsim/scenario/input_file.hpp"
 #include "pocsim/sweep/number_text.hpp"
 #include "yaml_paths.hpp"
@@ -168,7 +169,17 @@ void check_against_base(Reader& r, CalibrationFile& c, const Field& scenario_fie
       r.diagnostics.append(base.diagnostics);
     return;
   }
-  if (c.runs.seed == 0) c.runs.seed = base.scenario->scenario.seed;
+  if (c.runs.seed == 0) {
+    c.runs.seed = base.scenario->scenario.seed;
+    // Run k takes seed + k, and how many runs ABC-SMC makes is known only
+    // at its end: the base seed must leave room for 2^32 of them, as
+    // calibration.seed (at most 2^32 - 1) always does.
+    constexpr std::uint64_t most_runs = std::uint64_t{1} << 32;
+    if (!seeds_fit(c.runs.seed, most_runs))
+      r.error(scenario_field.where, scenario_field.path,
+              "the base scenario's " + seed_overflow_message(c.runs.seed, most_runs) +
+                  " (room for 2^32 calibration runs); set calibration.seed (1 to 4294967295)");
+  }
   for (const sweep::Setting& s : c.runs.common)
     if (s.key_path == "scenario.seed")
       r.error(s.where, s.sweep_path,

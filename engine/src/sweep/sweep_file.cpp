@@ -6,9 +6,11 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <map>
 #include <set>
 
+#include "pocsim/core/seed_range.hpp"
 #include "pocsim/scenario/input_file.hpp"
 #include "pocsim/scenario/value_text.hpp"
 #include "pocsim/sweep/number_text.hpp"
@@ -470,6 +472,39 @@ void check_posterior(Reader& r, const SweepFile& sweep) {
                        })));
 }
 
+std::uint64_t times(std::uint64_t a, std::uint64_t b) {
+  std::uint64_t product = 0;
+  return __builtin_mul_overflow(a, b, &product) ? std::numeric_limits<std::uint64_t>::max()
+                                                : product;
+}
+
+std::string with_commas(std::uint64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+// Refused before the base scenario is read and before any variant exists:
+// a plan of 10^12 runs costs nothing to count.
+void check_planned_runs(Reader& r, const SweepFile& sweep, const SourceLocation& where,
+                        const std::string& path) {
+  const std::uint64_t runs = planned_run_count(sweep);
+  if (runs <= max_planned_runs) return;
+  const std::uint64_t per_variant =
+      times(sweep.replications, sweep.posterior ? sweep.posterior->draws : 1);
+  const std::string count =
+      runs == std::numeric_limits<std::uint64_t>::max() ? "more than 18,446,744,073,709,551,614"
+                                                        : with_commas(runs);
+  r.error(where, path,
+          "the sweep plans " + count + " runs (" + with_commas(runs / per_variant) +
+              " variants x " + with_commas(per_variant) +
+              (per_variant == 1 ? " run" : " runs") + " each), above the limit of " + with_commas(max_planned_runs) +
+              " runs a sweep may plan; split the study into several sweeps");
+}
+
 void check_against_base(Reader& r, SweepFile& sweep, const Field& scenario_field,
                         const std::filesystem::path& base_dir) {
   const scenario::LoadResult base = scenario::load_scenario(sweep.scenario);
@@ -484,7 +519,17 @@ void check_against_base(Reader& r, SweepFile& sweep, const Field& scenario_field
       r.diagnostics.append(base.diagnostics);
     return;
   }
-  if (sweep.seed == 0) sweep.seed = base.scenario->scenario.seed;
+  if (sweep.seed == 0) {
+    sweep.seed = base.scenario->scenario.seed;
+    // sweep.seed itself is at most 2^32 - 1, which no plan within the
+    // limit can carry past 2^64; the base scenario's can be any 64-bit seed.
+    const std::uint64_t per_variant =
+        times(sweep.replications, sweep.posterior ? sweep.posterior->draws : 1);
+    if (!seeds_fit(sweep.seed, per_variant))
+      r.error(scenario_field.where, scenario_field.path,
+              "the base scenario's " + seed_overflow_message(sweep.seed, per_variant) +
+                  "; set sweep.seed (1 to 4294967295)");
+  }
   // Seeds are the sweep's: replicate r runs with seed + r in every variant.
   auto refuse_seed = [&](const Setting& s) {
     if (s.key_path == "scenario.seed")
@@ -644,6 +689,12 @@ SweepLoadResult read_document(Reader& r, const std::string& text,
               "a reference variant belongs to a grid of axes, not to a sampled design");
   }
   if (sweep.design != Design::grid) sweep.keep_samples = false;
+  if (r.diagnostics.empty()) {
+    if (axes)
+      check_planned_runs(r, sweep, axes->where, axes->path);
+    else if (sample)
+      check_planned_runs(r, sweep, sample->where, sample->path);
+  }
   // Settings are checked against the base only once the file itself reads
   // well, so that one typo does not come back as a cascade.
   if (r.diagnostics.empty() && scenario_field)
@@ -666,6 +717,17 @@ SweepLoadResult load_sweep(const std::filesystem::path& file) {
   const std::optional<std::string> text = read_input_file(file, "sweep", result.diagnostics);
   if (!text) return result;
   return load_sweep_text(*text, file.string(), file.parent_path());
+}
+
+std::uint64_t planned_run_count(const SweepFile& sweep) {
+  std::uint64_t variants = 1;
+  if (sweep.design == Design::grid)
+    for (const Axis& axis : sweep.axes) variants = times(variants, axis.levels.size());
+  else if (sweep.design == Design::latin_hypercube)
+    variants = sweep.points;
+  else
+    variants = times(sweep.points, sweep.parameters.size() + 2);
+  return times(times(variants, sweep.posterior ? sweep.posterior->draws : 1), sweep.replications);
 }
 
 bool looks_like_sweep(const std::string& text) {

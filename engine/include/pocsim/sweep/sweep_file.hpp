@@ -84,6 +84,20 @@ struct SweepFile {
   std::optional<PosteriorParameters> posterior;  // grid designs only
 };
 
+// The most runs a sweep may plan (variants x posterior draws x
+// replications). Every planned run holds a row of the plan, of the journal
+// and of the outcome table in memory at the end (a few kB each with the
+// baseline's outcomes), so a larger plan would take the machine's memory
+// before it failed; a study that needs more runs is several sweeps. The
+// reader counts the runs before anything is allocated for them.
+inline constexpr std::uint64_t max_planned_runs = 1'000'000;
+
+// The runs the file plans, saturating at 2^64 - 1 (a count that does not fit
+// is above any limit): the product of the axes' levels (a grid) or the
+// design's points (n for a Latin hypercube, n (d + 2) for Saltelli's), times
+// the posterior's draws and the replications.
+std::uint64_t planned_run_count(const SweepFile& sweep);
+
 struct SweepLoadResult {
   std::optional<SweepFile> sweep;  // set only when there are no diagnostics
   Diagnostics diagnostics;
