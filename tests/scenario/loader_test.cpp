@@ -107,6 +107,28 @@ TEST(LoadScenario, UnknownKeyGetsDidYouMean) {
   EXPECT_NE(d.message.find("did you mean 'flee_probability'?"), std::string::npos) << d.message;
 }
 
+// Every list has a limit (issue 26): a list above it is refused at its key
+// before anything is made for its items; one at the limit reads.
+TEST(LoadScenario, AListAboveItsLimitIsRefusedAtItsKey) {
+  auto bases = [](std::size_t n) {
+    std::string list = "[";
+    for (std::size_t i = 0; i < n; ++i) list += (i ? ", " : "") + std::string("Mopti");
+    return list + "]";
+  };
+  const std::string above = two_factions + "  - name: Army\n    kind: state_forces\n"
+                            "    bases: " + bases(default_max_items + 1) + "\n";
+  const LoadResult r = load(above);
+  EXPECT_FALSE(r.scenario);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
+  const Diagnostic& d = r.diagnostics.items()[0];
+  EXPECT_EQ(d.where.line, 14);  // two_factions' 11 lines, then the name and kind
+  EXPECT_EQ(d.key_path, "factions.Army.bases");
+  EXPECT_EQ(d.message, "the list has 1001 items, more than the 1000 allowed");
+  const std::string at = two_factions + "  - name: Army\n    kind: state_forces\n"
+                         "    bases: " + bases(default_max_items) + "\n";
+  EXPECT_EQ(all_messages(load(at)).find("more than the"), std::string::npos);
+}
+
 TEST(LoadScenario, UnknownKeyFarFromAnyOtherGetsNoSuggestion) {
   const LoadResult r = load("civilians:\n  weather: rainy\n");
   ASSERT_EQ(r.diagnostics.size(), 1u) << all_messages(r);

@@ -162,6 +162,12 @@ void read_value(LoadContext& ctx, const YAML::Node& node, const std::string& pat
       ctx.error(where, path, std::string("expected a list, got ") + node_kind(node));
       return;
     }
+    if (node.size() > spec.max_items) {
+      ctx.error(where, path,
+                "the list has " + std::to_string(node.size()) + " items, more than the " +
+                    std::to_string(spec.max_items) + " allowed");
+      return;
+    }
     out.assign(node.size(), typename T::value_type{});
     for (std::size_t i = 0; i < node.size(); ++i) {
       const std::string item_path = path + "." + std::to_string(i);

@@ -88,7 +88,7 @@ class KeyVisitor {
       KeyVisitor inner(keys_, path);
       member.describe(inner);
     } else if constexpr (is_section_list<T>::value) {
-      keys_.push_back({path, "list of sections", "[]", "", spec.doc});
+      keys_.push_back({path, "list of sections", "[]", items_text(spec), spec.doc});
       typename T::value_type item{};
       KeyVisitor inner(keys_, path + "[]");
       item.describe(inner);
@@ -143,8 +143,15 @@ class KeyVisitor {
   static std::string range(const Spec& spec, const T&) {
     if constexpr (std::is_arithmetic_v<T> && !std::is_same_v<T, bool>) {
       return range_text(spec.min, spec.max, std::is_integral_v<T>);
+    } else if constexpr (is_vector<T>::value) {
+      const std::string each = range(spec, typename T::value_type{});
+      return each.empty() ? items_text(spec) : each + "; " + items_text(spec);
     }
     return "";
+  }
+
+  static std::string items_text(const Spec& spec) {
+    return "at most " + std::to_string(spec.max_items) + " items";
   }
 
   std::vector<KeyInfo>& keys_;
