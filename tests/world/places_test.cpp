@@ -67,5 +67,26 @@ TEST(PlacesFile, ReportsNamesValuesAndKeysLikeAScenario) {
   EXPECT_EQ(places->towns.size(), 2u);
 }
 
+// A places file's lists have a limit (issue 26): each town or road is looked
+// up by name, so a file of 100,000 towns and roads would take minutes.
+TEST(PlacesFile, MoreTownsOrRoadsThanTheLimitAreRefused) {
+  std::string towns = "towns:\n";
+  for (int t = 0; t <= 2000; ++t) towns += "  T" + std::to_string(t) + ": [16.2, 0.1, Gao, s]\n";
+  EXPECT_EQ(errors_of(regions + towns),
+            ":5:3: error: towns: the places file has 2001 towns here, more than the 2000 "
+            "allowed\n");
+  const std::string two =
+      "towns:\n  Gao: [16.27, -0.04, Gao, csc]\n  Kidal: [18.4, 1.4, Kidal, csc]\n";
+  std::string roads = "roads:\n";
+  for (int k = 0; k <= 2000; ++k) roads += "  - [Gao, Kidal]\n";
+  EXPECT_EQ(errors_of(regions + two + roads),
+            ":8:3: error: roads: the places file has 2001 roads here, more than the 2000 "
+            "allowed\n");
+  roads = "roads:\n  - [Gao";
+  for (int k = 0; k < 2000; ++k) roads += ", Kidal";
+  EXPECT_NE(errors_of(regions + two + roads + "]\n").find("2001 towns in a chain here"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace pocsim::world

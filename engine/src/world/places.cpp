@@ -48,14 +48,28 @@ int read_place(Reader& r, const Field& f, const std::vector<std::string>& names,
   return -1;
 }
 
+// The most regions, towns, roads and towns in a chain a places file may
+// hold: twenty times a country's cercles (Mali has 50) and far above the
+// shipped file (11 regions, 54 towns), low enough that the reader's
+// name look-ups (each a scan of the towns) stay within a second.
+constexpr std::size_t max_places = 2000;
+
+bool within_limit(Reader& r, const Field& f, const std::string& what) {
+  if (f.node.size() <= max_places) return true;
+  r.error(f.where, f.path,
+          "the places file has " + std::to_string(f.node.size()) + " " + what +
+              " here, more than the " + std::to_string(max_places) + " allowed");
+  return false;
+}
+
 // A chain of town names, as indices.
-std::vector<int> read_chain(Reader& r, const Field& f, const Places& places) {
+std::vector<int> read_chain(Reader& r, const Field& f, const std::vector<std::string>& towns) {
   std::vector<int> out;
   if (!f.node.IsSequence()) {
     r.error(f.where, f.path, "expected a list of town names");
     return out;
   }
-  const std::vector<std::string> towns = places.town_names();
+  if (!within_limit(r, f, "towns in a chain")) return out;
   for (std::size_t i = 0; i < f.node.size(); ++i) {
     const int t = read_place(r, scenario::element(r, f, i), towns, "town");
     if (t >= 0) out.push_back(t);
@@ -86,7 +100,7 @@ std::optional<Places> read_places(Reader& r, const std::string& text) {
   Mapping document(r, *root, "", top);
   Places places;
   const auto regions = read_section(r, document, "regions", top, "expected a mapping of regions");
-  if (!regions) return std::nullopt;
+  if (!regions || !within_limit(r, *regions, "regions")) return std::nullopt;
   Mapping region_map(r, regions->node, regions->path, regions->where);
   for (auto& [name, value] : region_map.take_all()) {
     places.region_names.push_back(name);
@@ -97,7 +111,7 @@ std::optional<Places> read_places(Reader& r, const std::string& text) {
     places.region_population.push_back(count.value_or(0.0));
   }
   const auto towns = read_section(r, document, "towns", top, "expected a mapping of towns");
-  if (!towns) return std::nullopt;
+  if (!towns || !within_limit(r, *towns, "towns")) return std::nullopt;
   Mapping town_map(r, towns->node, towns->path, towns->where);
   for (auto& [name, value] : town_map.take_all()) {
     if (!value.node.IsSequence() || value.node.size() < 3) {
@@ -118,22 +132,22 @@ std::optional<Places> read_places(Reader& r, const std::string& text) {
               "region '" + places.region_names[i] + "' has no town; every region needs one");
   }
   if (!r.diagnostics.empty()) return std::nullopt;
-  if (const auto bases = document.take("minusma_bases"))
-    places.camps = read_chain(r, *bases, places);
+  const std::vector<std::string> names = places.town_names();
+  if (const auto bases = document.take("minusma_bases")) places.camps = read_chain(r, *bases, names);
   if (const auto roads = document.take("roads")) {
     if (!roads->node.IsSequence())
       r.error(roads->where, roads->path, "expected a list of town chains");
-    else
+    else if (within_limit(r, *roads, "roads"))
       for (std::size_t i = 0; i < roads->node.size(); ++i)
-        places.roads.push_back(read_chain(r, scenario::element(r, *roads, i), places));
+        places.roads.push_back(read_chain(r, scenario::element(r, *roads, i), names));
   }
-  if (const auto river = document.take("niger_river")) places.river = read_chain(r, *river, places);
+  if (const auto river = document.take("niger_river")) places.river = read_chain(r, *river, names);
   if (const auto delta = document.take("inner_delta")) {
     Mapping m(r, delta->node, delta->path, delta->where);
     const auto chain = m.take("chain", true);
     const auto radius = m.take("radius_km", true);
     m.finish();
-    if (chain) places.delta_chain = read_chain(r, *chain, places);
+    if (chain) places.delta_chain = read_chain(r, *chain, names);
     if (radius) places.delta_radius_km = read_typed<double>(r, *radius).value_or(0.0);
   }
   if (!r.diagnostics.empty()) return std::nullopt;
