@@ -50,8 +50,9 @@ int read_place(Reader& r, const Field& f, const std::vector<std::string>& names,
 
 // The most regions, towns, roads and towns in a chain a places file may
 // hold: twenty times a country's cercles (Mali has 50) and far above the
-// shipped file (11 regions, 54 towns), low enough that the reader's
-// name look-ups (each a scan of the towns) stay within a second.
+// shipped file (11 regions, 54 towns). Each name in a chain is looked up
+// by a scan of the towns, so the number of towns bounds the reader's work
+// per name, and the file's size (4 MiB) the number of names.
 constexpr std::size_t max_places = 2000;
 
 bool within_limit(Reader& r, const Field& f, const std::string& what) {
