@@ -3,6 +3,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -223,6 +224,35 @@ void check_against_base(Reader& r, CalibrationFile& c, const Field& scenario_fie
             "no target of '" + c.targets_file.string() + "' applies to scenario '" + name + "'");
 }
 
+// The most simulations the method may make, known before it starts:
+// ABC-SMC's first generation and then at most particles / min_acceptance
+// proposals a generation, history matching's points of every wave, each
+// point replicated. Like a sweep's plan, refused above the sweeps' limit
+// (every run keeps its outcomes in memory), with the count.
+void check_most_simulations(Reader& r, const CalibrationFile& c, const SourceLocation& where,
+                            const std::string& path) {
+  double points = 0.0;
+  std::string how;
+  if (c.method == Method::abc_smc) {
+    const auto n = static_cast<double>(c.abc_smc.particles);
+    const double per_generation = std::ceil(n / std::max(c.abc_smc.min_acceptance, 1e-9));
+    points = n + static_cast<double>(c.abc_smc.generations - 1) * per_generation;
+    how = std::to_string(c.abc_smc.generations) + " generations of up to " +
+          sweep::number_text(per_generation) + " proposals";
+  } else {
+    points = static_cast<double>(c.history_matching.waves) *
+             static_cast<double>(c.history_matching.points_per_wave);
+    how = std::to_string(c.history_matching.waves) + " waves of " +
+          std::to_string(c.history_matching.points_per_wave) + " points";
+  }
+  const double runs = points * static_cast<double>(c.runs.replications);
+  if (runs <= static_cast<double>(sweep::max_planned_runs)) return;
+  r.error(where, path,
+          "the calibration may make " + sweep::number_text(runs) + " simulations (" + how +
+              " x " + std::to_string(c.runs.replications) + " replications), above the limit of " +
+              std::to_string(sweep::max_planned_runs) + "; lower the points or the replications");
+}
+
 CalibrationLoadResult read_document(Reader& r, const std::string& text,
                                     const std::filesystem::path& base_dir) {
   CalibrationLoadResult result;
@@ -249,10 +279,16 @@ CalibrationLoadResult read_document(Reader& r, const std::string& text,
     if (sweep::is_list(r, *parameters, "parameters"))
       for (std::size_t i = 0; i < parameters->node.size(); ++i)
         c.priors.push_back(read_prior(r, scenario::element(r, *parameters, i)));
-  if (const auto abc = document.take("abc_smc")) read_abc_smc(r, *abc, c.abc_smc);
-  if (const auto hm = document.take("history_matching"))
-    read_history_matching(r, *hm, c.history_matching);
+  const auto abc = document.take("abc_smc");
+  if (abc) read_abc_smc(r, *abc, c.abc_smc);
+  const auto hm = document.take("history_matching");
+  if (hm) read_history_matching(r, *hm, c.history_matching);
   document.finish();
+  if (r.diagnostics.empty()) {
+    const std::optional<Field>& method_field = c.method == Method::abc_smc ? abc : hm;
+    check_most_simulations(r, c, method_field ? method_field->where : top,
+                           method_field ? method_field->path : "calibration.method");
+  }
   c.abc_smc.seed = c.history_matching.seed = c.runs.seed;
   // Checked against the scenario only once the file itself reads well, so
   // that one typo does not come back as a cascade.
