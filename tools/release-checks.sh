@@ -9,7 +9,8 @@
 #   3. The parallel code's tests under ThreadSanitizer (tools/tsan.sh), which
 #      CI has no time for.
 #   4. Every mutant of tests/mutants/, not CI's sample of four.
-# About an hour on two cores. Each phase prints how long it took.
+# About an hour on two cores, and phase 3 about 12 minutes more (docs/testing.md,
+# "ThreadSanitizer"). Each phase prints how long it took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 phase() { echo "release checks: $1 took $((SECONDS - phase_start)) s (total $SECONDS s)" >&2; phase_start=$SECONDS; }
