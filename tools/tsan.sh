@@ -32,11 +32,12 @@
 # it, the hand-over of every task from the thread that spawns it to the one
 # that runs it was invisible, and the eight unit tests below alone gave 286
 # reports, on TBB's task objects and on the engine's data in loop bodies,
-# none with an instrumented TBB. So the script builds oneTBB itself with TBB_SANITIZE=thread,
-# at the version of Debian's libtbb-dev (the tag v2021.8.0 on bookworm), into
-# BUILD_DIR/tbb, and pocsim against it: from POCSIM_TBB_SOURCE, a oneTBB
-# source tree of that version, or else cloned from GitHub into
-# BUILD_DIR/onetbb-src once.
+# none with an instrumented TBB. So the script builds oneTBB itself with
+# TBB_SANITIZE=thread into BUILD_DIR/tbb, and pocsim against it: from
+# POCSIM_TBB_SOURCE, a oneTBB source tree, or else from Debian's own source
+# package of the installed libtbb-dev (`apt-get source onetbb=VERSION`, with
+# Debian's patches; deb-src lines made from the machine's deb lines, in an
+# apt state of its own under BUILD_DIR/apt-src), fetched once.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=${1:-build-tsan}
@@ -45,12 +46,22 @@ build="$root/$build_dir"
 flags="-O1 -g1 -DNDEBUG"
 
 "$root/tools/install-deps.sh"
-tbb_version=$(dpkg-query -W -f='${Version}' libtbb-dev)
-tbb_version=${tbb_version%%-*}
-tbb_source=${POCSIM_TBB_SOURCE:-$build/onetbb-src}
+tbb_package_version=$(dpkg-query -W -f='${Version}' libtbb-dev)  # 2021.8.0-2+deb12u1
+tbb_source=${POCSIM_TBB_SOURCE:-$build/onetbb-${tbb_package_version%%-*}}
 if [ ! -f "$tbb_source/CMakeLists.txt" ]; then
-  git clone --quiet --depth 1 --branch "v$tbb_version" https://github.com/oneapi-src/oneTBB.git \
-    "$tbb_source"
+  apt_state="$build/apt-src"
+  mkdir -p "$apt_state/parts" "$apt_state/lists/partial"
+  for f in /etc/apt/sources.list.d/*.sources; do
+    if [ -f "$f" ]; then sed 's/^Types:.*/Types: deb-src/' "$f" >"$apt_state/parts/${f##*/}"; fi
+  done
+  : >"$apt_state/sources.list"
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+    if [ -f "$f" ]; then sed -n 's/^deb /deb-src /p' "$f" >>"$apt_state/sources.list"; fi
+  done
+  apt_options=(-o "Dir::Etc::SourceList=$apt_state/sources.list"
+               -o "Dir::Etc::SourceParts=$apt_state/parts" -o "Dir::State::Lists=$apt_state/lists")
+  apt-get "${apt_options[@]}" update -qq
+  (cd "$build" && apt-get "${apt_options[@]}" source -qq "onetbb=$tbb_package_version")
 fi
 cmake -S "$tbb_source" -B "$build/tbb-build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=$flags" -DTBB_SANITIZE=thread -DTBB_TEST=OFF -DTBB_STRICT=OFF \
