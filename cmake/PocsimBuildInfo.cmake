@@ -14,6 +14,8 @@ else()
 endif()
 if(POCSIM_SANITIZE)
   string(APPEND POCSIM_BUILD_TYPE " (sanitizers)")
+elseif(POCSIM_TSAN)
+  string(APPEND POCSIM_BUILD_TYPE " (ThreadSanitizer)")
 endif()
 add_custom_target(pocsim_build_info
   COMMAND ${CMAKE_COMMAND}

@@ -19,3 +19,11 @@ if(POCSIM_SANITIZE)
   # for all code keeps the two sides the same.
   add_compile_definitions(EIGEN_MALLOC_ALREADY_ALIGNED=0)
 endif()
+# POCSIM_TSAN: the same code under ThreadSanitizer, the same way (the tests'
+# own code uninstrumented, every executable linked to the runtime). TSan sees
+# the synchronisation of instrumented code alone, so TBB must be instrumented
+# too: tools/tsan.sh builds one and points TBB_DIR at it.
+if(POCSIM_TSAN)
+  target_compile_options(pocsim_instrumented INTERFACE -fsanitize=thread)
+  add_link_options(-fsanitize=thread)
+endif()
