@@ -175,8 +175,8 @@ TEST(CheckInput, ScenarioAndTargetsErrorsAreReportedTogether) {
 TEST(CheckInput, ReplicationsWhoseSeedsWouldWrapAreRefused) {
   // Replicate i runs with seed scenario.seed + i: from 2^64 - 2, a third
   // replicate would run with seed 0.
-  ProcessResult r = run_pocsim({"check", scenario(), "--targets", targets(), "--replications",
-                                "3", "--set", "scenario.seed=18446744073709551614", "--quiet"});
+  ProcessResult r = run_pocsim({"check", scenario(), "--targets", targets(), "--replications", "3",
+                                "--set", "scenario.seed=18446744073709551614", "--quiet"});
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_NE(r.err.find("pocsim check: error: --replications: the scenario's seed "
                        "18446744073709551614 with 3 runs would need seeds up to "

@@ -110,7 +110,8 @@ INSTANTIATE_TEST_SUITE_P(
                   "trillion.yaml:6:3: error: axes: the sweep plans 1,000,000,000,000 runs "
                   "(1,000,000,000 variants x 1,000 runs each), above the limit of 1,000,000 "
                   "runs a sweep may plan"},
-        LimitCase{"validate_a_trillion_runs", {"validate", "FOLDER/trillion.yaml"},
+        LimitCase{"validate_a_trillion_runs",
+                  {"validate", "FOLDER/trillion.yaml"},
                   "the sweep plans 1,000,000,000,000 runs"},
         LimitCase{"targets_fifo",
                   {"check", POCSIM_SOURCE_DIR "/scenarios/teaching/first_run.yaml", "--targets",

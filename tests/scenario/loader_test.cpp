@@ -115,8 +115,10 @@ TEST(LoadScenario, AListAboveItsLimitIsRefusedAtItsKey) {
     for (std::size_t i = 0; i < n; ++i) list += (i ? ", " : "") + std::string("Mopti");
     return list + "]";
   };
-  const std::string above = two_factions + "  - name: Army\n    kind: state_forces\n"
-                            "    bases: " + bases(default_max_items + 1) + "\n";
+  const std::string above = two_factions +
+                            "  - name: Army\n    kind: state_forces\n"
+                            "    bases: " +
+                            bases(default_max_items + 1) + "\n";
   const LoadResult r = load(above);
   EXPECT_FALSE(r.scenario);
   ASSERT_EQ(r.diagnostics.size(), 1u) << all_messages(r);
@@ -124,8 +126,10 @@ TEST(LoadScenario, AListAboveItsLimitIsRefusedAtItsKey) {
   EXPECT_EQ(d.where.line, 14);  // two_factions' 11 lines, then the name and kind
   EXPECT_EQ(d.key_path, "factions.Army.bases");
   EXPECT_EQ(d.message, "the list has 1001 items, more than the 1000 allowed");
-  const std::string at = two_factions + "  - name: Army\n    kind: state_forces\n"
-                         "    bases: " + bases(default_max_items) + "\n";
+  const std::string at = two_factions +
+                         "  - name: Army\n    kind: state_forces\n"
+                         "    bases: " +
+                         bases(default_max_items) + "\n";
   EXPECT_EQ(all_messages(load(at)).find("more than the"), std::string::npos);
 }
 

@@ -171,9 +171,10 @@ TEST(SweepFile, PlannedRunsAreCountedForEveryDesign) {
 
 TEST(SweepFile, MoreRunsThanTheLimitAreRefusedWithTheirCount) {
   // 1,001 x 1,000 variants and one replication: one variant per million above.
-  std::string axes = "axes:\n  - key: flights.delay_hours\n    range: {from: 0, to: 1000, step: 1}\n"
-                     "  - key: flights.refusal_probability\n"
-                     "    range: {from: 0, to: 0.999, step: 0.001}\n";
+  std::string axes =
+      "axes:\n  - key: flights.delay_hours\n    range: {from: 0, to: 1000, step: 1}\n"
+      "  - key: flights.refusal_probability\n"
+      "    range: {from: 0, to: 0.999, step: 0.001}\n";
   const std::string head = "sweep:\n  name: t\n  scenario: ../teaching/flight_delay.yaml\n";
   const std::string errors = errors_of(head + axes);
   EXPECT_NE(errors.find("t.yaml:5:3: error: axes: the sweep plans 1,001,000 runs (1,001,000 "
@@ -195,9 +196,10 @@ TEST(SweepFile, ABaseSeedWhoseReplicatesWouldWrapIsRefused) {
   // Replicate r runs with seed + r: from the base scenario's 2^64 - 2, a
   // third replicate would run with seed 0, the seed of another request.
   const std::string base = test::source_path("scenarios/teaching/flight_delay.yaml");
-  const std::string sweep = "sweep:\n  name: t\n  scenario: SCENARIO\n  replications: 3\n"
-                            "set: {flights.delay_hours: 0}\naxes:\n"
-                            "  - key: flights.refusal_probability\n    values: [0, 0.5]\n";
+  const std::string sweep =
+      "sweep:\n  name: t\n  scenario: SCENARIO\n  replications: 3\n"
+      "set: {flights.delay_hours: 0}\naxes:\n"
+      "  - key: flights.refusal_probability\n    values: [0, 0.5]\n";
   test::TempDir dir;
   std::ofstream(dir.file("seeded.yaml"))
       << "base: " << base << "\nset: {scenario.seed: 18446744073709551614}\n";

@@ -495,13 +495,13 @@ void check_planned_runs(Reader& r, const SweepFile& sweep, const SourceLocation&
   if (runs <= max_planned_runs) return;
   const std::uint64_t per_variant =
       times(sweep.replications, sweep.posterior ? sweep.posterior->draws : 1);
-  const std::string count =
-      runs == std::numeric_limits<std::uint64_t>::max() ? "more than 18,446,744,073,709,551,614"
-                                                        : with_commas(runs);
+  const std::string count = runs == std::numeric_limits<std::uint64_t>::max()
+                                ? "more than 18,446,744,073,709,551,614"
+                                : with_commas(runs);
   r.error(where, path,
           "the sweep plans " + count + " runs (" + with_commas(runs / per_variant) +
-              " variants x " + with_commas(per_variant) +
-              (per_variant == 1 ? " run" : " runs") + " each), above the limit of " + with_commas(max_planned_runs) +
+              " variants x " + with_commas(per_variant) + (per_variant == 1 ? " run" : " runs") +
+              " each), above the limit of " + with_commas(max_planned_runs) +
               " runs a sweep may plan; split the study into several sweeps");
 }
 

@@ -134,7 +134,8 @@ std::optional<Places> read_places(Reader& r, const std::string& text) {
   }
   if (!r.diagnostics.empty()) return std::nullopt;
   const std::vector<std::string> names = places.town_names();
-  if (const auto bases = document.take("minusma_bases")) places.camps = read_chain(r, *bases, names);
+  if (const auto bases = document.take("minusma_bases"))
+    places.camps = read_chain(r, *bases, names);
   if (const auto roads = document.take("roads")) {
     if (!roads->node.IsSequence())
       r.error(roads->where, roads->path, "expected a list of town chains");
