@@ -478,6 +478,11 @@ std::uint64_t times(std::uint64_t a, std::uint64_t b) {
                                                 : product;
 }
 
+// The runs of one variant: its posterior draws times the replications.
+std::uint64_t runs_per_variant(const SweepFile& sweep) {
+  return times(sweep.posterior ? sweep.posterior->draws : 1, sweep.replications);
+}
+
 std::string with_commas(std::uint64_t n) {
   std::string digits = std::to_string(n), out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
@@ -493,8 +498,7 @@ void check_planned_runs(Reader& r, const SweepFile& sweep, const SourceLocation&
                         const std::string& path) {
   const std::uint64_t runs = planned_run_count(sweep);
   if (runs <= max_planned_runs) return;
-  const std::uint64_t per_variant =
-      times(sweep.replications, sweep.posterior ? sweep.posterior->draws : 1);
+  const std::uint64_t per_variant = runs_per_variant(sweep);
   const std::string count = runs == std::numeric_limits<std::uint64_t>::max()
                                 ? "more than 18,446,744,073,709,551,614"
                                 : with_commas(runs);
@@ -523,8 +527,7 @@ void check_against_base(Reader& r, SweepFile& sweep, const Field& scenario_field
     sweep.seed = base.scenario->scenario.seed;
     // sweep.seed itself is at most 2^32 - 1, which no plan within the
     // limit can carry past 2^64; the base scenario's can be any 64-bit seed.
-    const std::uint64_t per_variant =
-        times(sweep.replications, sweep.posterior ? sweep.posterior->draws : 1);
+    const std::uint64_t per_variant = runs_per_variant(sweep);
     if (!seeds_fit(sweep.seed, per_variant))
       r.error(scenario_field.where, scenario_field.path,
               "the base scenario's " + seed_overflow_message(sweep.seed, per_variant) +
@@ -727,7 +730,7 @@ std::uint64_t planned_run_count(const SweepFile& sweep) {
     variants = sweep.points;
   else
     variants = times(sweep.points, sweep.parameters.size() + 2);
-  return times(times(variants, sweep.posterior ? sweep.posterior->draws : 1), sweep.replications);
+  return times(variants, runs_per_variant(sweep));
 }
 
 bool looks_like_sweep(const std::string& text) {
