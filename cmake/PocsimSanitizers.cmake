@@ -8,10 +8,12 @@
 # was a fifth of CI. Every executable links the sanitizers' runtimes, which
 # the instrumented engine needs.
 add_library(pocsim_instrumented INTERFACE)
-if(POCSIM_SANITIZE)
+# POCSIM_FUZZ (tests/fuzz/) builds the same code the same way, with the
+# coverage libFuzzer steers by; only its targets link libFuzzer itself.
+if(POCSIM_SANITIZE OR POCSIM_FUZZ)
   target_compile_options(pocsim_instrumented INTERFACE
                          -fsanitize=address,undefined -fno-sanitize-recover=undefined
-                         -fno-omit-frame-pointer)
+                         -fno-omit-frame-pointer $<$<BOOL:${POCSIM_FUZZ}>:-fsanitize=fuzzer-no-link>)
   add_link_options(-fsanitize=address,undefined)
   # Eigen frees with its own aligned allocator under ASan and with glibc's
   # free otherwise (Eigen/src/Core/util/Memory.h): an Eigen matrix made in

@@ -10,6 +10,8 @@
 #                              one-node cluster (tests/slurm/)
 #   install-deps.sh web        also ChromeDriver and Selenium, for the tests that
 #                              drive `pocsim serve`'s page in Chromium (tests/web/)
+#   install-deps.sh fuzz       also clang-14 with libFuzzer and its symbolizer,
+#                              for the fuzz targets (tools/fuzz.sh)
 # tools/test.sh asks for all three groups.
 set -euo pipefail
 
@@ -33,7 +35,8 @@ for group in "$@"; do
     mpi) packages+=(libopenmpi-dev openmpi-bin) ;;
     slurm) packages+=(slurm-wlm munge) ;;
     web) packages+=(chromium chromium-driver python3-selenium) ;;
-    *) echo "install-deps.sh: unknown group '$group' (known: mpi, slurm, web)" >&2; exit 2 ;;
+    fuzz) packages+=(clang-14 libclang-rt-14-dev llvm-14) ;;
+    *) echo "install-deps.sh: unknown group '$group' (known: mpi, slurm, web, fuzz)" >&2; exit 2 ;;
   esac
 done
 

@@ -170,14 +170,16 @@ TEST(SweepFile, PlannedRunsAreCountedForEveryDesign) {
 }
 
 TEST(SweepFile, MoreRunsThanTheLimitAreRefusedWithTheirCount) {
-  // 1,001 x 1,000 variants and one replication: one variant per million above.
+  // 1,000 x 1,000 x 2 variants (an axis has at most 1,000 levels) and one
+  // replication: twice the limit.
   std::string axes =
-      "axes:\n  - key: flights.delay_hours\n    range: {from: 0, to: 1000, step: 1}\n"
+      "axes:\n  - key: flights.delay_hours\n    range: {from: 0, to: 999, step: 1}\n"
       "  - key: flights.refusal_probability\n"
-      "    range: {from: 0, to: 0.999, step: 0.001}\n";
+      "    range: {from: 0, to: 0.999, step: 0.001}\n"
+      "  - key: response.helicopters\n    values: [4, 5]\n";
   const std::string head = "sweep:\n  name: t\n  scenario: ../teaching/flight_delay.yaml\n";
   const std::string errors = errors_of(head + axes);
-  EXPECT_NE(errors.find("t.yaml:5:3: error: axes: the sweep plans 1,001,000 runs (1,001,000 "
+  EXPECT_NE(errors.find("t.yaml:5:3: error: axes: the sweep plans 2,000,000 runs (2,000,000 "
                         "variants x 1 run each), above the limit of 1,000,000"),
             std::string::npos)
       << errors;
@@ -190,6 +192,30 @@ TEST(SweepFile, MoreRunsThanTheLimitAreRefusedWithTheirCount) {
   EXPECT_TRUE(load_sweep_text(head + "  replications: 500000\n" + two, "t.yaml",
                               test::source_path("scenarios/sweeps"))
                   .sweep);
+}
+
+// Each level of an axis is checked by loading the base scenario (3 ms for
+// the 2022 baseline), so an axis holds at most 1,000 levels, like any list.
+TEST(SweepFile, AnAxisHoldsAtMostAThousandLevels) {
+  const std::string head = "sweep:\n  name: t\n  scenario: ../teaching/flight_delay.yaml\n";
+  const std::string range = errors_of(
+      head + "axes:\n  - key: flights.delay_hours\n    range: {from: 0, to: 1000, step: 1}\n");
+  EXPECT_NE(range.find("t.yaml:6:38: error: axes.1.range.step: the range has 1,001 values, more "
+                       "than the 1000 allowed"),
+            std::string::npos)
+      << range;
+  std::string values = "[0";
+  for (int v = 1; v <= 1000; ++v) values += ", " + std::to_string(v);
+  const std::string list =
+      errors_of(head + "axes:\n  - key: flights.delay_hours\n    values: " + values + "]\n");
+  EXPECT_NE(list.find("t.yaml:6:13: error: axes.1.values: the list of values has 1001 items, "
+                      "more than the 1000 allowed"),
+            std::string::npos)
+      << list;
+  EXPECT_EQ(load("axes:\n  - key: flights.delay_hours\n    range: {from: 0, to: 9, step: 1}\n")
+                .axes.at(0)
+                .levels.size(),
+            10u);
 }
 
 TEST(SweepFile, ABaseSeedWhoseReplicatesWouldWrapIsRefused) {

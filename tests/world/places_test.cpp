@@ -44,6 +44,25 @@ TEST(PlacesFile, ReadsTheShippedFile) {
   EXPECT_EQ(places->delta_chain.size(), 4u);
 }
 
+// Parsed files are kept for the next load (world/recent_files.hpp), known by
+// their bytes: a file rewritten at once, to the same size, is read anew.
+TEST(PlacesFile, AFileRewrittenAtOnceIsReadAgain) {
+  const test::TempDir dir;
+  const std::string file = dir.file("p.yaml");
+  const auto write_and_load = [&](const std::string& gao_population) {
+    std::ofstream(file) << "regions:\n  Gao: {population_2009: " << gao_population
+                        << "}\n  Kidal: {population_2009: 68}\ntowns:\n"
+                           "  Gao: [16.27, -0.04, Gao, csc]\n  Kidal: [18.4, 1.4, Kidal, csc]\n";
+    Diagnostics diagnostics;
+    const auto places = load_places(file, diagnostics);
+    EXPECT_TRUE(diagnostics.empty());
+    return places ? places->region_population.at(0) : -1.0;
+  };
+  EXPECT_EQ(write_and_load("480"), 480.0);
+  EXPECT_EQ(write_and_load("481"), 481.0);
+  EXPECT_EQ(write_and_load("480"), 480.0) << "and the first again";
+}
+
 TEST(PlacesFile, ReportsNamesValuesAndKeysLikeAScenario) {
   EXPECT_EQ(
       errors_of(regions +

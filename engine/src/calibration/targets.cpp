@@ -333,8 +333,11 @@ class Checker {
 
   void window(const DayWindow& days) {
     if (run_.series.dates.empty()) return;
-    const auto [first, last] =
-        std::minmax_element(run_.series.dates.begin(), run_.series.dates.end());
+    // Named iterators, not a structured binding: clang 14, which builds the
+    // fuzz targets, does not let a lambda capture a binding.
+    const auto span = std::minmax_element(run_.series.dates.begin(), run_.series.dates.end());
+    const auto first = span.first;
+    const auto last = span.second;
     auto day = [&](const Located<Date>& d) {
       if (d.value < *first || *last < d.value)
         error(d, d.value.to_string() + " is outside the run, which covers " + first->to_string() +

@@ -12,6 +12,7 @@
 
 #include "pocsim/core/seed_range.hpp"
 #include "pocsim/scenario/input_file.hpp"
+#include "pocsim/scenario/spec.hpp"
 #include "pocsim/scenario/value_text.hpp"
 #include "pocsim/sweep/number_text.hpp"
 #include "sweep_file_reading.hpp"
@@ -30,7 +31,18 @@ using scenario::read_scalar;
 using scenario::read_typed;
 using Reader = scenario::YamlReader;
 
-constexpr std::size_t max_levels = 100000;
+constexpr std::size_t max_draws = 100000;
+// A range gives at most as many levels as a list of values may hold.
+constexpr std::size_t max_range_levels = scenario::default_max_items;
+
+std::string with_commas(std::uint64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
 
 // The value as YAML text that reads back to the same node: a scalar as
 // written, null as nothing, a list or mapping in flow style.
@@ -62,6 +74,17 @@ std::optional<std::uint64_t> read_count(Reader& r, const Field& f, std::uint64_t
 }
 
 bool is_list(Reader& r, const Field& f, const std::string& what) {
+  // As long as a scenario's lists at most: a sweep checks each of an axis's
+  // levels and each parameter's ends by loading the base scenario (3 ms for
+  // the 2022 baseline), so half a million values would take half an hour
+  // before the first run.
+  if (f.node.IsSequence() && f.node.size() > scenario::default_max_items) {
+    r.error(f.where, f.path,
+            "the list of " + what + " has " + std::to_string(f.node.size()) +
+                " items, more than the " + std::to_string(scenario::default_max_items) +
+                " allowed");
+    return false;
+  }
   if (f.node.IsSequence() && f.node.size() > 0) return true;
   r.error(f.where, f.path,
           "expected a list of " + what + ", got " +
@@ -148,8 +171,11 @@ std::vector<std::pair<std::string, Setting>> read_key_values(Reader& r, Mapping&
     return out;
   }
   const double count = std::floor((last - first) / stride + 1e-9) + 1.0;
-  if (count > static_cast<double>(max_levels)) {
-    r.error(step->where, step->path, "the range has more than 100000 values");
+  if (count > static_cast<double>(max_range_levels)) {
+    r.error(step->where, step->path,
+            "the range has " +
+                (count < 1e18 ? with_commas(static_cast<std::uint64_t>(count)) : "over 10^18") +
+                " values, more than the " + std::to_string(max_range_levels) + " allowed");
     return out;
   }
   for (std::size_t i = 0; i < static_cast<std::size_t>(count); ++i) {
@@ -367,7 +393,7 @@ void read_posterior_parameters(Reader& r, const Field& f, const std::filesystem:
   m.finish();
   PosteriorParameters parameters;
   if (draws)
-    if (auto n = read_count(r, *draws, 1, max_levels)) parameters.draws = *n;
+    if (auto n = read_count(r, *draws, 1, max_draws)) parameters.draws = *n;
   if (!posterior) return;
   const auto written = read_scalar(r, *posterior);
   if (!written) return;
@@ -483,15 +509,6 @@ std::uint64_t runs_per_variant(const SweepFile& sweep) {
   return times(sweep.posterior ? sweep.posterior->draws : 1, sweep.replications);
 }
 
-std::string with_commas(std::uint64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 // Refused before the base scenario is read and before any variant exists:
 // a plan of 10^12 runs costs nothing to count.
 void check_planned_runs(Reader& r, const SweepFile& sweep, const SourceLocation& where,
@@ -582,8 +599,9 @@ void read_reference(Reader& r, const Field& f, SweepFile& sweep) {
   std::vector<std::string> names;
   for (const Axis& axis : sweep.axes) names.push_back(axis.name);
   for (auto& [key, value] : m.take_all()) {
+    const std::string& axis_name = key;  // clang 14's lambdas cannot capture a binding
     const auto axis = std::find_if(sweep.axes.begin(), sweep.axes.end(),
-                                   [&](const Axis& a) { return a.name == key; });
+                                   [&](const Axis& a) { return a.name == axis_name; });
     if (axis == sweep.axes.end()) {
       r.error(value.where, value.path, "no axis '" + key + "'" + did_you_mean(key, names));
       continue;

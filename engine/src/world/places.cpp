@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "pocsim/scenario/input_file.hpp"
+#include "recent_files.hpp"
 #include "yaml_paths.hpp"
 #include "yaml_reader.hpp"
 
@@ -159,13 +160,16 @@ std::optional<Places> read_places(Reader& r, const std::string& text) {
 }  // namespace
 
 std::optional<Places> load_places(const std::filesystem::path& file, Diagnostics& diagnostics) {
-  Reader reader;
-  reader.file = file.string();
-  std::optional<Places> places;
-  if (const auto text = read_input_file(file, "places", reader.diagnostics))
-    places = read_places(reader, *text);
-  diagnostics.append(reader.diagnostics);
-  return places;
+  const auto text = read_input_file(file, "places", diagnostics);
+  if (!text) return std::nullopt;
+  static RecentFiles<Places> recent;
+  return recent.find_or_parse(*text, "", diagnostics, [&](Diagnostics& out) {
+    Reader reader;
+    reader.file = file.string();
+    std::optional<Places> places = read_places(reader, *text);
+    out.append(reader.diagnostics);
+    return places;
+  });
 }
 
 }  // namespace pocsim::world

@@ -5,6 +5,7 @@
 
 #include "json_location.hpp"
 #include "pocsim/scenario/input_file.hpp"
+#include "recent_files.hpp"
 
 namespace pocsim::world {
 
@@ -154,15 +155,18 @@ std::optional<std::vector<PolygonFeature>> load_polygon_features(const std::file
       read_input_file(file, what, diagnostics, geojson_input_limit);
   if (!read) return std::nullopt;
   const std::string& text = *read;
-  json doc;
-  try {
-    doc = json::parse(text);
-  } catch (const json::parse_error& e) {
-    diagnostics.error(location_at_byte(name, text, e.byte > 0 ? e.byte - 1 : 0), "(document)",
-                      "invalid JSON in the " + what + " file");
-    return std::nullopt;
-  }
-  return PolygonFileReader(name, text, what, name_property, diagnostics).read(doc);
+  static RecentFiles<std::vector<PolygonFeature>> recent;
+  return recent.find_or_parse(text, name_property, diagnostics, [&](Diagnostics& out) {
+    json doc;
+    try {
+      doc = json::parse(text);
+    } catch (const json::parse_error& e) {
+      out.error(location_at_byte(name, text, e.byte > 0 ? e.byte - 1 : 0), "(document)",
+                "invalid JSON in the " + what + " file");
+      return std::optional<std::vector<PolygonFeature>>();
+    }
+    return PolygonFileReader(name, text, what, name_property, out).read(doc);
+  });
 }
 
 }  // namespace pocsim::world
