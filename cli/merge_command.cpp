@@ -79,7 +79,7 @@ int merge(const MergeOptions& o) {
     for (const auto& [id, record] : records) journal += sweep::journal_line(record);
     sweep::Manifest manifest = first;
     manifest.shard = {};
-    manifest.runs_planned = plan.runs.size();
+    manifest.runs_planned = plan.run_count();
     manifest.runs_done = records.size();
     manifest.runs_failed = 0;
     for (const auto& [id, record] : records)
@@ -87,8 +87,9 @@ int merge(const MergeOptions& o) {
     for (const auto& m : manifests)
       if (m.started < manifest.started) manifest.started = m.started;
     manifest.finished = sweep::utc_now();
-    write_files_atomically(out,
-                           {{"plan.csv", sweep::plan_csv(plan)}, {sweep::journal_name, journal}});
+    write_files_atomically(
+        out, {{"plan.csv", {}, [&](std::ostream& stream) { sweep::write_plan_csv(plan, stream); }},
+              {sweep::journal_name, journal}});
     // Each shard kept the daily series of the runs it ran, if asked to.
     for (const std::string& folder : o.folders)
       if (fs::is_directory(fs::path(folder) / sweep::series_pieces_folder))
@@ -107,8 +108,8 @@ int merge(const MergeOptions& o) {
     std::cerr << "pocsim merge: error: " << e.what() << "\n";
     return exit_failure;
   }
-  if (records.size() < plan.runs.size()) {
-    std::cerr << "pocsim merge: " << plan.runs.size() - records.size() << " of " << plan.runs.size()
+  if (records.size() < plan.run_count()) {
+    std::cerr << "pocsim merge: " << plan.run_count() - records.size() << " of " << plan.run_count()
               << " planned runs are missing; runs.csv holds the others, and the statistics wait "
                  "for all of them\n";
     return exit_failure;

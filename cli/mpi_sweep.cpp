@@ -111,7 +111,7 @@ sweep::RunRecord make_run_serially(sweep::ScenarioRuns& runs, const sweep::Sweep
                                    std::size_t id) {
   // Under MPI the cores are shared between ranks and their slots, never
   // inside one run.
-  return sweep::run_recorded(plan.runs.at(id), std::ref(runs), ExecutionMode::serial);
+  return sweep::run_recorded(plan.run(id), std::ref(runs), ExecutionMode::serial);
 }
 
 // What rank 0 says when mpirun stops it (SIGTERM once any rank died, or the

@@ -102,8 +102,9 @@ int sweep_in_folder(const SweepFolderOptions& o, const RunPending& run_pending, 
     fs::create_directories(out);
     if (!previous)
       write_files_atomically(
-          out, {{"plan.csv", sweep::plan_csv(plan)},
-                {sweep::manifest_name, sweep::manifest_json(manifest, file, plan, {})}});
+          out,
+          {{"plan.csv", {}, [&](std::ostream& stream) { sweep::write_plan_csv(plan, stream); }},
+           {sweep::manifest_name, sweep::manifest_json(manifest, file, plan, {})}});
     {
       sweep::RunJournal journal(out / sweep::journal_name);
       std::vector<std::size_t> pending;
@@ -139,7 +140,7 @@ int sweep_in_folder(const SweepFolderOptions& o, const RunPending& run_pending, 
       return exit_failure;
     }
     if (!o.quiet)
-      std::cout << file.name << ": " << manifest.runs_done << " runs of " << plan.variants.size()
+      std::cout << file.name << ": " << manifest.runs_done << " runs of " << plan.variant_count()
                 << " variants; results in " << out.string() << "\n";
   } catch (const std::exception& e) {
     messages << "pocsim sweep: error: " << e.what() << "\n";

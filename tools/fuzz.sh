@@ -85,16 +85,17 @@ fuzz_one() {
   rm -rf "$seeds"
   mkdir -p "$seeds" "$corpus" "$findings" "$build/logs"
   seeds_of "$reader" | while read -r f; do cp "$f" "$seeds/"; done
-  local status=0
+  local status=0 started=$SECONDS
   "$build/tests/fuzz/fuzz_$reader" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=512 \
     -malloc_limit_mb=512 -print_final_stats=1 -artifact_prefix="$findings/" \
     "$corpus" "$seeds" >"$build/logs/$reader.log" 2>&1 || status=$?
-  summarise "$reader" "$status"
+  summarise "$reader" "$status" $((SECONDS - started))
   return "$status"
 }
 
 # "fuzz: READER: N runs in S s (R/s), coverage C edges, F features, corpus K
-# inputs, peak M MB: no finding" from libFuzzer's last lines.
+# inputs, peak M MB: no finding" from libFuzzer's last lines and the time
+# the target ran (arguments: reader, exit status, seconds).
 summarise() {
   local log=$build/logs/$1.log
   local runs rate rss cov ft corp
@@ -105,7 +106,7 @@ summarise() {
     awk '{print $2, $4, $6}') || true
   local verdict="no finding"
   [ "$2" -eq 0 ] || verdict="FINDING (exit $2): see $log and $build/findings/$1/"
-  echo "fuzz: $1: ${runs:-?} runs in $seconds s (${rate:-?}/s), coverage ${cov:-?} edges," \
+  echo "fuzz: $1: ${runs:-?} runs in $3 s (${rate:-?}/s), coverage ${cov:-?} edges," \
     "${ft:-?} features, corpus ${corp:-?} inputs, peak ${rss:-?} MB: $verdict"
 }
 

@@ -49,7 +49,7 @@ TEST(StopRequest, ASweepStartsNoRunAfterTheRequestAndRecordsNoneAsFailed) {
   file.axes = {axis};
   file.reference = {"a"};
   const sweep::SweepPlan plan = sweep::make_plan(file);
-  std::vector<std::size_t> ids(plan.runs.size());
+  std::vector<std::size_t> ids(plan.run_count());
   for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = i;
   StopRequest stop;
   std::atomic<int> made{0};

@@ -58,7 +58,7 @@ TEST_P(FuzzFindings, NothingIsRefusedWithoutAnError) {
 }
 
 INSTANTIATE_TEST_SUITE_P(EachReader, FuzzFindings, ::testing::ValuesIn(reader_names()),
-                         [](const auto& info) { return info.param; });
+                         [](const auto& test) { return test.param; });
 
 TEST(FuzzReaders, AnUnknownNameHasNoReader) { EXPECT_EQ(reader("no such reader").read, nullptr); }
 

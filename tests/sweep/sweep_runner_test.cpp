@@ -36,7 +36,7 @@ RunRecord fake_run(const PlannedRun& run, ExecutionMode) {
 TEST(SweepRunner, AFailingRunIsRecordedAndTheOthersGoOn) {
   const SweepPlan plan = plan_of(3, 4);
   test::TempDir tmp;
-  std::vector<std::size_t> ids(plan.runs.size());
+  std::vector<std::size_t> ids(plan.run_count());
   for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = i;
   std::size_t done = 0;
   {
@@ -58,10 +58,10 @@ TEST(SweepRunner, AFailingRunIsRecordedAndTheOthersGoOn) {
 TEST(SweepTables, DoNotDependOnTheOrderRunsFinished) {
   const SweepPlan plan = plan_of(2, 3);
   std::map<std::size_t, RunRecord> forward, backward;
-  for (std::size_t id = 0; id < plan.runs.size(); ++id)
-    forward[id] = fake_run(plan.runs[id], ExecutionMode::serial);
-  for (std::size_t id = plan.runs.size(); id-- > 0;)
-    backward.emplace(id, fake_run(plan.runs[id], ExecutionMode::serial));
+  for (std::size_t id = 0; id < plan.run_count(); ++id)
+    forward[id] = fake_run(plan.run(id), ExecutionMode::serial);
+  for (std::size_t id = plan.run_count(); id-- > 0;)
+    backward.emplace(id, fake_run(plan.run(id), ExecutionMode::serial));
   EXPECT_EQ(runs_csv(plan, forward), runs_csv(plan, backward));
   const std::string diffs = differences_csv(plan, outcome_table(plan, forward));
   // Variant 1's replicates are 10 above variant 0's: a paired difference of
@@ -87,7 +87,8 @@ TEST(SweepTables, EachVariantIsOneFamilyOfTheAdjustment) {
   // variant's p_adjusted is Benjamini-Hochberg over its own p-values.
   const SweepPlan plan = plan_of(3, 4);
   std::map<std::size_t, RunRecord> records;
-  for (const PlannedRun& run : plan.runs) {
+  for (std::size_t k = 0; k < plan.run_count(); ++k) {
+    const PlannedRun run = plan.run(k);
     const double r = static_cast<double>(run.replicate);
     const double noise = (run.replicate % 2 ? 1.0 : -1.0) * (1.0 + 0.3 * r);
     const double v = static_cast<double>(run.variant_id);
@@ -132,7 +133,8 @@ TEST(SweepTables, CountsGetIntervalsAboveZeroAndMeasuresSymmetricOnes) {
   // hours stay above zero too, and a share within [0, 1].
   const SweepPlan plan = plan_of(1, 4);
   std::map<std::size_t, RunRecord> records;
-  for (const PlannedRun& run : plan.runs) {
+  for (std::size_t k = 0; k < plan.run_count(); ++k) {
+    const PlannedRun run = plan.run(k);
     const std::string value = run.replicate == 0 ? "12" : "0";
     records[run.run_id] = {
         run.run_id,

@@ -66,33 +66,35 @@ std::vector<PointOutcome> CalibrationRuns::operator()(const Eigen::MatrixXd& poi
   const std::size_t first_run = rows_.size(), first_point = first_run / replications;
   sweep::SweepPlan plan;
   plan.replications = replications;
+  plan.first_run = first_run;
+  plan.seed = calibration_.runs.seed;
+  plan.seed_per_run = true;  // each run its own noise
   for (Index i = 0; i < points.rows(); ++i) {
     sweep::Variant variant;
     variant.id = static_cast<std::size_t>(i);
     variant.label = "point " + std::to_string(first_point + variant.id);
-    std::vector<std::string> values;
     for (std::size_t k = 0; k < calibration_.priors.size(); ++k) {
       const Prior& p = calibration_.priors[k];
-      values.push_back(sweep::number_text(p.model_value(points(i, static_cast<Index>(k)))));
-      variant.settings.push_back({p.key_path, values.back(), p.where, p.path});
+      const std::string value = sweep::number_text(p.model_value(points(i, static_cast<Index>(k))));
+      variant.settings.push_back({p.key_path, value, p.where, p.path});
     }
-    for (std::size_t r = 0; r < replications; ++r) {
-      const std::size_t run_id = first_run + plan.runs.size();
-      const std::uint64_t seed = calibration_.runs.seed + run_id;  // each run its own noise
-      plan.runs.push_back(
-          {.run_id = run_id, .variant_id = variant.id, .replicate = r, .seed = seed});
-      rows_.push_back({batches_, first_point + variant.id, r, seed, values, {}});
-    }
-    plan.variants.push_back(std::move(variant));
+    plan.listed.push_back(std::move(variant));
+  }
+  for (std::size_t k = 0; k < plan.run_count(); ++k) {
+    const sweep::PlannedRun run = plan.run(k);
+    std::vector<std::string> values;
+    for (const sweep::Setting& s : plan.listed[run.variant_id].settings) values.push_back(s.value);
+    rows_.push_back({batches_, first_point + run.variant_id, run.replicate, run.seed, values, {}});
   }
   ++batches_;
 
   std::map<std::size_t, sweep::RunRecord> records;
-  std::vector<std::size_t> pending;  // indices into plan.runs
-  for (std::size_t k = 0; k < plan.runs.size(); ++k) {
-    const auto it = journal_.existing().find(plan.runs[k].run_id);
+  std::vector<std::size_t> pending;  // runs of the plan, from 0
+  for (std::size_t k = 0; k < plan.run_count(); ++k) {
+    const std::size_t run_id = plan.run(k).run_id;
+    const auto it = journal_.existing().find(run_id);
     if (it != journal_.existing().end() && it->second.ok)
-      records[plan.runs[k].run_id] = it->second;
+      records[run_id] = it->second;
     else
       pending.push_back(k);
   }

@@ -26,7 +26,10 @@ void write_files_atomically(const std::filesystem::path& folder,
     const fs::path tmp = folder / (f.name + suffix);
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     written.push_back(tmp);
-    out << f.text;
+    if (f.write)
+      f.write(out);
+    else
+      out << f.text;
     out.close();
     if (!out) {
       discard();

@@ -125,10 +125,15 @@ std::string syntax_error_path(const std::string& text, const std::vector<std::st
                               const SyntaxError& error) {
   const std::optional<int> indent =
       error.misindented ? intended_indent(lines, error.line) : std::nullopt;
-  if (!indent) return key_path_at_line(text, error.line);
+  if (!indent || error.line < 1 || error.line > static_cast<int>(lines.size()))
+    return key_path_at_line(text, error.line);
   std::vector<std::string> fixed = lines;
   std::string& line = fixed[error.line - 1];
-  line = std::string(*indent, ' ') + line.substr(line.find_first_not_of(' '));
+  // A line of spaces alone has nothing to indent again (it crashed the
+  // reader: tests/data/fuzz/places/).
+  const std::size_t first = line.find_first_not_of(' ');
+  if (first == std::string::npos) return key_path_at_line(text, error.line);
+  line = std::string(*indent, ' ') + line.substr(first);
   std::string fixed_text;
   for (const std::string& l : fixed) fixed_text += l + "\n";
   return key_path_at_line(fixed_text, error.line);

@@ -48,7 +48,7 @@ void join_kept_series(const std::filesystem::path& sweep_folder, const SweepPlan
   const auto header = read_input_file(folder / series_header_name);
   std::string joined = gzip_member(header.value_or(""));
   for (const auto& [id, record] : records) {
-    if (!record.ok || id >= plan.runs.size()) continue;
+    if (!record.ok || id >= plan.run_count()) continue;
     const auto piece = read_input_file(folder / piece_name(id));
     if (!piece)
       throw std::runtime_error("the daily series of run " + std::to_string(id) +

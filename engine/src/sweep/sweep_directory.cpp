@@ -67,7 +67,7 @@ std::string manifest_json(const Manifest& m, const SweepFile& sweep, const Sweep
                       {"keys", sweep.posterior->posterior.keys},
                       {"draws", sweep.posterior->draws}};
   j["reference_variant"] = plan.reference_variant;
-  j["variants"] = plan.variants.size();
+  j["variants"] = plan.variant_count();
   j["replications"] = sweep.replications;
   j["seed"] = sweep.seed;
   j["shard"] = {{"index", m.shard.index}, {"count", m.shard.count}};
@@ -108,15 +108,15 @@ std::vector<std::string> write_tables(const std::filesystem::path& folder, const
                                       const std::map<std::size_t, RunRecord>& records) {
   const OutcomeTable outcomes = outcome_table(plan, records);
   std::vector<FileContent> files{{"runs.csv", runs_csv(plan, records)}};
-  if (records.size() == plan.runs.size()) {
+  if (records.size() == plan.run_count()) {
     files.push_back({"summary.csv", summary_csv(plan, outcomes)});
-    if (sweep.design == Design::grid && plan.variants.size() > 1)
+    if (sweep.design == Design::grid && plan.variant_count() > 1)
       files.push_back({"differences.csv", differences_csv(plan, outcomes)});
     if (sweep.design == Design::saltelli)
       files.push_back({"sobol.csv", sobol_csv(sweep, plan, outcomes)});
   }
   write_files_atomically(folder, files);
-  if (sweep.keep_timeseries && records.size() == plan.runs.size())
+  if (sweep.keep_timeseries && records.size() == plan.run_count())
     join_kept_series(folder, plan, records);
   return outcomes.names;
 }

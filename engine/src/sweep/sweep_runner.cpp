@@ -43,7 +43,7 @@ void run_sweep(const SweepPlan& plan, const std::vector<std::size_t>& run_ids, s
         [&](const tbb::blocked_range<std::size_t>& range) {
           for (std::size_t k = range.begin(); k != range.end(); ++k) {
             throw_if_stop_requested(stop);
-            journal.append(run_recorded(plan.runs.at(run_ids[k]), run_one, mode));
+            journal.append(run_recorded(plan.run(run_ids[k]), run_one, mode));
             if (done) done();
           }
         },
@@ -71,11 +71,30 @@ ScenarioRuns::ScenarioRuns(const SweepFile& sweep, const SweepPlan& plan,
       stop_(stop),
       measure_(std::move(measure)) {}
 
+namespace {
+
+constexpr std::size_t kept_variants = 256;
+constexpr std::size_t kept_worlds = 16;
+
+// Keeps `value` under `key`, forgetting the oldest kept beyond `limit`.
+template <class Map, class Key, class Value>
+void remember(Map& kept, std::deque<Key>& order, const Key& key, const Value& value,
+              std::size_t limit) {
+  kept[key] = value;
+  order.push_back(key);
+  if (order.size() > limit) {
+    kept.erase(order.front());
+    order.pop_front();
+  }
+}
+
+}  // namespace
+
 ScenarioRuns::Prepared ScenarioRuns::prepare(std::size_t variant, std::size_t draw) {
   std::lock_guard lock(mutex_);
   if (const auto it = variants_.find({variant, draw}); it != variants_.end()) return it->second;
   std::vector<Setting> settings = sweep_.common;
-  const auto& own = plan_.variants.at(variant).settings;
+  const std::vector<Setting> own = plan_.variant(variant).settings;
   settings.insert(settings.end(), own.begin(), own.end());
   if (!plan_.draws.empty()) {
     const auto& drawn = plan_.draws.at(draw).settings;
@@ -96,10 +115,14 @@ ScenarioRuns::Prepared ScenarioRuns::prepare(std::size_t variant, std::size_t dr
   world_part.world = prepared.scenario->world;
   world_part.civilians = prepared.scenario->civilians;
   const std::string key = scenario::to_yaml(world_part);
-  auto& world = worlds_[key];
-  if (!world) world = std::make_shared<const world::World>(world::build_world(*prepared.scenario));
-  prepared.world = world;
-  return variants_[{variant, draw}] = prepared;
+  if (const auto it = worlds_.find(key); it != worlds_.end()) {
+    prepared.world = it->second;
+  } else {
+    prepared.world = std::make_shared<const world::World>(world::build_world(*prepared.scenario));
+    remember(worlds_, worlds_in_order_, key, prepared.world, kept_worlds);
+  }
+  remember(variants_, variants_in_order_, std::pair{variant, draw}, prepared, kept_variants);
+  return prepared;
 }
 
 RunRecord ScenarioRuns::operator()(const PlannedRun& run, ExecutionMode mode) {

@@ -76,10 +76,10 @@ OutcomeTable outcome_table(const SweepPlan& plan, const std::map<std::size_t, Ru
   for (const auto& [id, record] : records)
     for (const auto& [name, text] : record.outcomes)
       if (index.emplace(name, table.names.size()).second) table.names.push_back(name);
-  table.values.assign(table.names.size(), std::vector<double>(plan.runs.size(), missing));
+  table.values.assign(table.names.size(), std::vector<double>(plan.run_count(), missing));
   for (const std::string& name : table.names) table.ranges.push_back(outcome_range(name));
   for (const auto& [id, record] : records) {
-    if (!record.ok || id >= plan.runs.size()) continue;
+    if (!record.ok || id >= plan.run_count()) continue;
     for (const auto& [name, text] : record.outcomes)
       if (const auto v = scenario::parse_number(text)) table.values[index.at(name)][id] = *v;
   }
@@ -97,10 +97,10 @@ std::string runs_csv(const SweepPlan& plan, const std::map<std::size_t, RunRecor
   out += "\n";
   std::vector<std::string> row(names.size());
   for (const auto& [id, record] : records) {
-    if (id >= plan.runs.size()) continue;
+    if (id >= plan.run_count()) continue;
     std::fill(row.begin(), row.end(), std::string());
     for (const auto& [name, text] : record.outcomes) row[index.at(name)] = text;
-    out += plan_csv_row(plan, plan.runs[id]) + (record.ok ? ",ok," : ",failed,") +
+    out += plan_csv_row(plan, plan.run(id)) + (record.ok ? ",ok," : ",failed,") +
            csv_field(record.error);
     for (const std::string& v : row) (out += ',') += csv_field(v);
     out += "\n";
@@ -112,7 +112,8 @@ std::string summary_csv(const SweepPlan& plan, const OutcomeTable& outcomes) {
   const bool posterior = !plan.draws.empty();
   std::string out = "variant_id,variant,outcome,n,mean,sd,ci_low,ci_high,p5,p50,p95";
   out += posterior ? std::string(posterior_header) + "\n" : "\n";
-  for (const Variant& v : plan.variants)
+  for (std::size_t id = 0; id < plan.variant_count(); ++id) {
+    const Variant v = plan.variant(id);
     for (std::size_t o = 0; o < outcomes.names.size(); ++o) {
       const std::vector<double> values = variant_values(plan, outcomes.values[o], v.id);
       OutcomeSummary s = summarise_in_range(values, outcomes.ranges[o]);
@@ -130,6 +131,7 @@ std::string summary_csv(const SweepPlan& plan, const OutcomeTable& outcomes) {
       out += variant_columns(v) + "," + csv_field(outcomes.names[o]) + "," + std::to_string(s.n) +
              numbers({s.mean, s.sd, s.ci_low, s.ci_high, s.p5, s.p50, s.p95}) + extra + "\n";
     }
+  }
   return out;
 }
 
@@ -142,8 +144,9 @@ std::string differences_csv(const SweepPlan& plan, const OutcomeTable& outcomes)
   std::vector<PairedDifference> family(outcomes.names.size());
   std::vector<std::string> extra(outcomes.names.size());
   std::vector<double> p_values(outcomes.names.size());
-  for (const Variant& v : plan.variants) {
-    if (v.id == plan.reference_variant) continue;
+  for (std::size_t id = 0; id < plan.variant_count(); ++id) {
+    if (id == plan.reference_variant) continue;
+    const Variant v = plan.variant(id);
     for (std::size_t o = 0; o < outcomes.names.size(); ++o) {
       const std::vector<double> values = variant_values(plan, outcomes.values[o], v.id);
       const std::vector<double> reference =
@@ -185,18 +188,18 @@ std::string sobol_csv(const SweepFile& sweep, const SweepPlan& plan, const Outco
     const auto it = std::find(outcomes.names.begin(), outcomes.names.end(), name);
     // A point's value is the mean of its replicates: the indices apportion
     // the variance of the expected outcome, not of one run's noise.
-    std::vector<double> means(plan.variants.size(), missing);
+    std::vector<double> means(plan.variant_count(), missing);
     if (it != outcomes.names.end())
-      for (const Variant& v : plan.variants) {
+      for (std::size_t id = 0; id < plan.variant_count(); ++id) {
         const auto values = variant_values(
-            plan, outcomes.values[static_cast<std::size_t>(it - outcomes.names.begin())], v.id);
+            plan, outcomes.values[static_cast<std::size_t>(it - outcomes.names.begin())], id);
         double sum = 0.0;
         bool complete = true;
         for (double x : values) {
           complete = complete && !std::isnan(x);
           sum += x;
         }
-        if (complete) means[v.id] = sum / static_cast<double>(values.size());
+        if (complete) means[id] = sum / static_cast<double>(values.size());
       }
     const SobolIndices indices =
         sobol_indices(split_saltelli_outputs(means, d), {sweep.bootstrap, 0.95, sweep.seed});

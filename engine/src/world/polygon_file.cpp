@@ -164,6 +164,19 @@ std::optional<std::vector<PolygonFeature>> load_polygon_features(const std::file
       out.error(location_at_byte(name, text, e.byte > 0 ? e.byte - 1 : 0), "(document)",
                 "invalid JSON in the " + what + " file");
       return std::optional<std::vector<PolygonFeature>>();
+    } catch (const json::out_of_range& e) {
+      // A number beyond a double's range ("1e400"), which the parser reports
+      // with its text but not its place (it ended the program:
+      // tests/data/fuzz/outline/); the first occurrence of that text is it.
+      const std::string message = e.what();
+      const std::size_t open = message.find('\''), close = message.rfind('\'');
+      const std::string number =
+          open < close ? message.substr(open + 1, close - open - 1) : std::string();
+      const std::size_t at = number.empty() ? std::string::npos : text.find(number);
+      out.error(location_at_byte(name, text, at == std::string::npos ? 0 : at), "(document)",
+                "invalid JSON in the " + what + " file: the number " + number +
+                    " is beyond the range of a double");
+      return std::optional<std::vector<PolygonFeature>>();
     }
     return PolygonFileReader(name, text, what, name_property, out).read(doc);
   });

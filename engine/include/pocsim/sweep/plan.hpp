@@ -5,8 +5,11 @@
 // resumed sweep, a shard, a merge) agrees on what run 17 is.
 #include <cstddef>
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 #include <vector>
+
+#include <Eigen/Core>
 
 #include "pocsim/sweep/sweep_file.hpp"
 
@@ -35,28 +38,48 @@ struct PlannedRun {
   std::uint64_t seed = 0;
 };
 
+// The plan's variants and runs are made when asked for, from the axes'
+// levels or the design's points, rather than held: a sweep of a million runs
+// (the limit) held a gigabyte of variants before it ran one, and its plan now
+// takes what its axes take. A calibration lists its points' variants itself.
 struct SweepPlan {
   std::vector<std::string> axis_columns;  // axis names (grid designs)
   std::vector<std::string> key_columns;   // every varied scenario key path
-  std::vector<Variant> variants;
   // A posterior sweep's draws, the same for every variant; empty otherwise.
   std::vector<Draw> draws;
   std::vector<std::string> posterior_columns;  // the posterior's keys
-  // Replicate r of draw d of variant v is run (v * draw_count() + d) *
-  // replications + r, with seed sweep seed + d * replications + r in every
-  // variant: runs of different variants with the same draw and replicate
-  // are paired (common random numbers), as replicates are without a posterior.
-  std::vector<PlannedRun> runs;
   std::size_t reference_variant = 0;
-  // Saltelli designs: the evaluation points in the estimator's order (see
-  // sweep/sampling.hpp); every variant is one point.
   std::size_t replications = 1;
+
+  // What the variants are made from: one of the three.
+  std::vector<Axis> axes;  // a grid: every combination, the last axis fastest
+  // A sampled design: a row of [0, 1) values a variant; Saltelli's in the
+  // estimator's order (see sweep/sampling.hpp).
+  Eigen::MatrixXd points;
+  std::vector<Parameter> parameters;  // the design's columns
+  std::vector<Variant> listed;        // variants given one by one (a calibration's points)
+
+  // Replicate r of draw d of variant v is run k = (v * draw_count() + d) *
+  // replications + r, with run id first_run + k. Paired seeds (a sweep):
+  // seed + d * replications + r in every variant, so that runs of different
+  // variants with the same draw and replicate are paired (common random
+  // numbers), as replicates are without a posterior. Seeds per run (a
+  // calibration, whose points are not compared pairwise): seed + run id.
+  std::uint64_t seed = 0;
+  std::size_t first_run = 0;
+  bool seed_per_run = false;
 
   // 1 without a posterior: a variant's runs are then its replicates.
   std::size_t draw_count() const { return draws.empty() ? 1 : draws.size(); }
   // The runs of one variant, consecutive in run id: draw by draw, replicate
   // by replicate within a draw.
   std::size_t runs_per_variant() const { return draw_count() * replications; }
+  std::size_t variant_count() const;
+  std::size_t run_count() const { return variant_count() * runs_per_variant(); }
+  // Variant `id` and run `k` (from 0, whatever first_run is); both throw
+  // std::out_of_range past the end.
+  Variant variant(std::size_t id) const;
+  PlannedRun run(std::size_t k) const;
 };
 
 SweepPlan make_plan(const SweepFile& sweep);
@@ -66,7 +89,9 @@ SweepPlan make_plan(const SweepFile& sweep);
 // `variant` and the posterior's keys (the drawn values) at the end.
 std::string plan_csv_header(const SweepPlan& plan);
 std::string plan_csv_row(const SweepPlan& plan, const PlannedRun& run);
-std::string plan_csv(const SweepPlan& plan);
+// The whole file, a row at a time, without holding it (a million runs make
+// 70 MB of text).
+void write_plan_csv(const SweepPlan& plan, std::ostream& out);
 
 // The runs of shard `index` of `count`: every count-th run from `index`, so
 // that each shard holds a share of every variant.

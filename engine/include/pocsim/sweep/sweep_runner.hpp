@@ -7,6 +7,7 @@
 // inside. Either way the results are the same, since a run's results do not
 // depend on its threads. Every finished run goes to the journal at once.
 #include <cstddef>
+#include <deque>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -72,8 +73,15 @@ class ScenarioRuns {
   const StopRequest* stop_;
   Measure measure_;
   std::mutex mutex_;
-  std::map<std::pair<std::size_t, std::size_t>, Prepared> variants_;  // by (variant, draw)
+  // The variants and worlds prepared last, by (variant, draw) and by the
+  // sections a world is built from, the oldest first forgotten beyond a few
+  // hundred: a variant's runs are consecutive and started in order, and a
+  // sweep of a million variants kept every one (10 MB a second, gigabytes).
+  // A forgotten one that is asked for again is made again, the same.
+  std::map<std::pair<std::size_t, std::size_t>, Prepared> variants_;
+  std::deque<std::pair<std::size_t, std::size_t>> variants_in_order_;
   std::map<std::string, std::shared_ptr<const world::World>> worlds_;
+  std::deque<std::string> worlds_in_order_;
 };
 
 // The outcomes of a run as runs.csv holds them: every number of the summary
