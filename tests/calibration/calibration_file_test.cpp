@@ -26,9 +26,9 @@ std::string errors_of(const std::string& name) {
 
 TEST(CalibrationFile, MoreSimulationsThanTheLimitAreRefusedWithTheirCount) {
   const std::string errors = errors_of("too_many_simulations.yaml");
-  EXPECT_NE(errors.find(":10:3: error: history_matching: the calibration may make 200000000 "
+  EXPECT_NE(errors.find(":10:3: error: history_matching: the calibration may make 200,000,000 "
                         "simulations (1000 waves of 100000 points x 2 replications), above the "
-                        "limit of 1000000"),
+                        "limit of 1,000,000"),
             std::string::npos)
       << errors;
   // The shipped calibrations are within it.

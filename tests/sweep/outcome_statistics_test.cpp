@@ -112,7 +112,9 @@ double coverage(Law law, int sweeps, std::uint32_t n,
     values.push_back(nan);
     const OutcomeSummary summary = summarise(values, 0.95);
     EXPECT_EQ(summary.n, n);
-    if (summarise == summarise_non_negative) EXPECT_GE(summary.ci_low, 0.0);
+    if (summarise == summarise_non_negative) {
+      EXPECT_GE(summary.ci_low, 0.0);
+    }
     covered += summary.ci_low <= truth && truth <= summary.ci_high;
   }
   return static_cast<double>(covered) / sweeps;

@@ -248,9 +248,10 @@ void check_most_simulations(Reader& r, const CalibrationFile& c, const SourceLoc
   const double runs = points * static_cast<double>(c.runs.replications);
   if (runs <= static_cast<double>(sweep::max_planned_runs)) return;
   r.error(where, path,
-          "the calibration may make " + sweep::number_text(runs) + " simulations (" + how + " x " +
-              std::to_string(c.runs.replications) + " replications), above the limit of " +
-              std::to_string(sweep::max_planned_runs) + "; lower the points or the replications");
+          "the calibration may make " + sweep::count_text(runs) + " simulations (" + how + " x " +
+              sweep::count_text(static_cast<std::uint64_t>(c.runs.replications)) +
+              " replications), above the limit of " + sweep::count_text(sweep::max_planned_runs) +
+              "; lower the points or the replications");
 }
 
 CalibrationLoadResult read_document(Reader& r, const std::string& text,

@@ -16,4 +16,19 @@ std::string number_text(double value) {
   return ec == std::errc{} ? std::string(buf, end) : std::string();
 }
 
+std::string count_text(std::uint64_t count) {
+  const std::string digits = std::to_string(count);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string count_text(double count) {
+  if (!(count >= 0.0 && count < 18446744073709551616.0)) return number_text(count);
+  return count_text(static_cast<std::uint64_t>(count));
+}
+
 }  // namespace pocsim::sweep

@@ -35,15 +35,6 @@ constexpr std::size_t max_draws = 100000;
 // A range gives at most as many levels as a list of values may hold.
 constexpr std::size_t max_range_levels = scenario::default_max_items;
 
-std::string with_commas(std::uint64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 // The value as YAML text that reads back to the same node: a scalar as
 // written, null as nothing, a list or mapping in flow style.
 std::string value_text(const YAML::Node& node) {
@@ -173,9 +164,8 @@ std::vector<std::pair<std::string, Setting>> read_key_values(Reader& r, Mapping&
   const double count = std::floor((last - first) / stride + 1e-9) + 1.0;
   if (count > static_cast<double>(max_range_levels)) {
     r.error(step->where, step->path,
-            "the range has " +
-                (count < 1e18 ? with_commas(static_cast<std::uint64_t>(count)) : "over 10^18") +
-                " values, more than the " + std::to_string(max_range_levels) + " allowed");
+            "the range has " + count_text(count) + " values, more than the " +
+                std::to_string(max_range_levels) + " allowed");
     return out;
   }
   for (std::size_t i = 0; i < static_cast<std::size_t>(count); ++i) {
@@ -518,11 +508,11 @@ void check_planned_runs(Reader& r, const SweepFile& sweep, const SourceLocation&
   const std::uint64_t per_variant = runs_per_variant(sweep);
   const std::string count = runs == std::numeric_limits<std::uint64_t>::max()
                                 ? "more than 18,446,744,073,709,551,614"
-                                : with_commas(runs);
+                                : count_text(runs);
   r.error(where, path,
-          "the sweep plans " + count + " runs (" + with_commas(runs / per_variant) +
-              " variants x " + with_commas(per_variant) + (per_variant == 1 ? " run" : " runs") +
-              " each), above the limit of " + with_commas(max_planned_runs) +
+          "the sweep plans " + count + " runs (" + count_text(runs / per_variant) + " variants x " +
+              count_text(per_variant) + (per_variant == 1 ? " run" : " runs") +
+              " each), above the limit of " + count_text(max_planned_runs) +
               " runs a sweep may plan; split the study into several sweeps");
 }
 
