@@ -217,5 +217,30 @@ TEST(SweepPlan, ThePlanFileHoldsEveryRunsRowInRunOrder) {
   }
 }
 
+// A calibration lists its points' variants; its runs continue the run ids
+// of its earlier batches, each with seed + run id.
+TEST(SweepPlan, AListedPlanNumbersItsRunsFromTheFirstAndSeedsEachItsOwn) {
+  SweepPlan plan;
+  plan.source = SweepPlan::Source::listed;
+  plan.replications = 2;
+  plan.first_run = 10;
+  plan.seed = 1000;
+  plan.seed_per_run = true;
+  EXPECT_EQ(plan.run_count(), 0u) << "no point, no run";
+  for (const char* label : {"point 5", "point 6", "point 7"}) {
+    Variant v;
+    v.id = plan.listed.size();
+    v.label = label;
+    plan.listed.push_back(v);
+  }
+  ASSERT_EQ(plan.run_count(), 6u);
+  const PlannedRun run = plan.run(3);  // point 6, its second replicate
+  EXPECT_EQ(run.run_id, 13u);
+  EXPECT_EQ(run.variant_id, 1u);
+  EXPECT_EQ(run.replicate, 1u);
+  EXPECT_EQ(run.seed, 1013u);
+  EXPECT_EQ(plan.variant(1).label, "point 6");
+}
+
 }  // namespace
 }  // namespace pocsim::sweep

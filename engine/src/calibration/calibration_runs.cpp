@@ -69,6 +69,7 @@ std::vector<PointOutcome> CalibrationRuns::operator()(const Eigen::MatrixXd& poi
   plan.first_run = first_run;
   plan.seed = calibration_.runs.seed;
   plan.seed_per_run = true;  // each run its own noise
+  plan.source = sweep::SweepPlan::Source::listed;
   for (Index i = 0; i < points.rows(); ++i) {
     sweep::Variant variant;
     variant.id = static_cast<std::size_t>(i);

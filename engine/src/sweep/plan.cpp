@@ -45,6 +45,7 @@ void make_grid(const SweepFile& sweep, SweepPlan& plan) {
 }
 
 void make_sampled(const SweepFile& sweep, SweepPlan& plan) {
+  plan.source = SweepPlan::Source::sampled;
   plan.parameters = sweep.parameters;
   for (const Parameter& p : sweep.parameters) add_key_column(plan, p.key_path);
   plan.points =
@@ -112,8 +113,8 @@ Variant sampled_variant(const SweepPlan& plan, std::size_t id) {
 }  // namespace
 
 std::size_t SweepPlan::variant_count() const {
-  if (!listed.empty()) return listed.size();
-  if (!parameters.empty()) return static_cast<std::size_t>(points.rows());
+  if (source == Source::listed) return listed.size();
+  if (source == Source::sampled) return static_cast<std::size_t>(points.rows());
   std::size_t count = 1;  // a grid; no axis is one variant
   for (const Axis& axis : axes) count *= axis.levels.size();
   return count;
@@ -123,8 +124,8 @@ Variant SweepPlan::variant(std::size_t id) const {
   if (id >= variant_count())
     throw std::out_of_range("variant " + std::to_string(id) + " of " +
                             std::to_string(variant_count()));
-  if (!listed.empty()) return listed[id];
-  Variant variant = parameters.empty() ? grid_variant(*this, id) : sampled_variant(*this, id);
+  if (source == Source::listed) return listed[id];
+  Variant variant = source == Source::grid ? grid_variant(*this, id) : sampled_variant(*this, id);
   variant.column_values.assign(key_columns.size(), "");
   for (const Setting& s : variant.settings) {
     const auto it = std::find(key_columns.begin(), key_columns.end(), s.key_path);

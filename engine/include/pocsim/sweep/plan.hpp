@@ -51,7 +51,9 @@ struct SweepPlan {
   std::size_t reference_variant = 0;
   std::size_t replications = 1;
 
-  // What the variants are made from: one of the three.
+  // What the variants are made from: the axes of a grid, a design's points,
+  // or a list.
+  enum class Source { grid, sampled, listed } source = Source::grid;
   std::vector<Axis> axes;  // a grid: every combination, the last axis fastest
   // A sampled design: a row of [0, 1) values a variant; Saltelli's in the
   // estimator's order (see sweep/sampling.hpp).
