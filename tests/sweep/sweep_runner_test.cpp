@@ -4,11 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 #include <stdexcept>
 
 #include "pocsim/output/csv.hpp"
 #include "pocsim/sweep/outcome_statistics.hpp"
 #include "pocsim/sweep/sweep_tables.hpp"
+#include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
 namespace pocsim::sweep {
@@ -158,6 +160,28 @@ TEST(SweepTables, CountsGetIntervalsAboveZeroAndMeasuresSymmetricOnes) {
   EXPECT_EQ(rows[4][2], "undeclared.measure");
   EXPECT_LT(std::stod(rows[4][6]), 0.0) << "ci_low of a measure without bounds";
   EXPECT_EQ(rows[1][4], rows[4][4]) << "the same mean";
+}
+
+// Sample run folders are kept for the first 1,000 variants only: a million
+// variants would fill the disk with them.
+TEST(ScenarioRuns, KeepSamplesOfTheFirstThousandVariantsOnly) {
+  SweepFile sweep;
+  sweep.scenario = test::source_path("scenarios/teaching/first_run.yaml");
+  sweep.common = {{"scenario.duration_days", "1", {}, "set"}};
+  Axis axis;
+  axis.name = "flee";
+  for (std::size_t k = 0; k <= max_kept_samples; ++k)
+    axis.levels.push_back({std::to_string(k), {{"civilians.flee_risk", "0.0003", {}, ""}}});
+  sweep.axes = {axis};
+  sweep.reference = {"0"};
+  const SweepPlan plan = make_plan(sweep);
+  ASSERT_EQ(plan.variant_count(), max_kept_samples + 1);
+  const test::TempDir tmp;
+  ScenarioRuns runs(sweep, plan, tmp.file("samples"));
+  for (const std::size_t variant : {max_kept_samples - 1, max_kept_samples})
+    ASSERT_TRUE(runs(plan.run(variant), ExecutionMode::serial).ok);
+  EXPECT_TRUE(std::filesystem::exists(tmp.file("samples/999/summary.json")));
+  EXPECT_FALSE(std::filesystem::exists(tmp.file("samples/1000")));
 }
 
 }  // namespace

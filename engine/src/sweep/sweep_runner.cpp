@@ -132,7 +132,8 @@ RunRecord ScenarioRuns::operator()(const PlannedRun& run, ExecutionMode mode) {
   Simulation simulation(replicate, prepared.world, mode);
   simulation.run({}, stop_);
   const Outcomes outcomes = collect_outcomes(simulation.result());
-  if (!samples_.empty() && run.replicate == 0 && run.draw == 0) {
+  if (!samples_.empty() && run.replicate == 0 && run.draw == 0 &&
+      run.variant_id < max_kept_samples) {
     const auto folder = samples_ / std::to_string(run.variant_id);
     std::filesystem::create_directories(folder);
     write_files_atomically(folder, run_files(outcomes));

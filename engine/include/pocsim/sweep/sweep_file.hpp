@@ -79,8 +79,9 @@ struct SweepFile {
   std::size_t points = 0;             // base sample size of a sampled design
   std::size_t bootstrap = 1000;       // resamples for Sobol confidence intervals
   std::vector<std::string> sobol_outcomes;
-  bool keep_samples = true;      // keep the run folder of replicate 0 of each grid variant
-  bool keep_timeseries = false;  // `keep_timeseries: all`: every run's daily series
+  bool keep_samples =
+      true;  // keep the run folder of replicate 0 of each grid variant (the first few)
+  bool keep_timeseries = false;                  // `keep_timeseries: all`: every run's daily series
   std::optional<PosteriorParameters> posterior;  // grid designs only
 };
 
@@ -91,6 +92,11 @@ struct SweepFile {
 // before it failed; a study that needs more runs is several sweeps. The
 // reader counts the runs before anything is allocated for them.
 inline constexpr std::uint64_t max_planned_runs = 1'000'000;
+
+// The variants whose sample run folder a sweep keeps (`keep_samples`), from
+// variant 0: one run folder is 60 kB for a day and megabytes for a year, so
+// a million variants would fill the disk; a report reads a few.
+inline constexpr std::size_t max_kept_samples = 1'000;
 
 // The runs the file plans, saturating at 2^64 - 1 (a count that does not fit
 // is above any limit): the product of the axes' levels (a grid) or the
