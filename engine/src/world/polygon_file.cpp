@@ -63,7 +63,10 @@ class PolygonFileReader {
 
   std::optional<std::vector<PolygonFeature>> read(const json& doc) {
     std::vector<PolygonFeature> out;
-    const std::string type = doc.is_object() ? doc.value("type", "") : "";
+    // Not doc.value("type", ""), which throws on a type that is not text
+    // ({"type": [...]} ended the program: tests/data/fuzz/outline/).
+    const bool typed = doc.is_object() && doc.contains("type") && doc["type"].is_string();
+    const std::string type = typed ? doc["type"].get<std::string>() : "";
     if (type == "FeatureCollection") {
       if (!doc.contains("features") || !doc["features"].is_array() || doc["features"].empty()) {
         error({"features"}, "the " + what_ + " file needs at least one feature");
