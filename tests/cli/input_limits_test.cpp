@@ -117,7 +117,7 @@ INSTANTIATE_TEST_SUITE_P(
                   {"check", POCSIM_SOURCE_DIR "/scenarios/teaching/first_run.yaml", "--targets",
                    "FOLDER/fifo"},
                   "fifo:1:1: error: (file): cannot read the targets file: " + fifo}),
-    [](const ::testing::TestParamInfo<LimitCase>& info) { return info.param.name; });
+    [](const ::testing::TestParamInfo<LimitCase>& limit) { return limit.param.name; });
 
 }  // namespace
 

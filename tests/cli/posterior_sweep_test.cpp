@@ -149,7 +149,9 @@ TEST_F(PosteriorSweep, SameBytesForAnyJobsAfterAKillAndForMergedShards) {
         const std::string journal = read_text(killed_out + "/" + sweep::journal_name);
         return std::count(journal.begin(), journal.end(), '\n') >= 8;
       });
-  if (killed.exit_code != 0) EXPECT_EQ(killed.exit_code, 128 + 9) << killed.err;
+  if (killed.exit_code != 0) {
+    EXPECT_EQ(killed.exit_code, 128 + 9) << killed.err;
+  }
   const ProcessResult resumed =
       run_pocsim({"sweep", file(), "--out", killed_out, "--resume", "--jobs", "2", "--quiet"});
   ASSERT_EQ(resumed.exit_code, 0) << resumed.err;

@@ -174,8 +174,9 @@ TEST(EventsCsv, AcledsFixedColumns) {
     const char* how = r.at("geo_precision") == "1"   ? "in "
                       : r.at("geo_precision") == "2" ? "near "
                                                      : " km from ";
-    if (r.at("disorder_type") == "Political violence")
+    if (r.at("disorder_type") == "Political violence") {
       EXPECT_NE(notes.find(how + place), std::string::npos) << notes;
+    }
     ++precision[r.at("geo_precision")];
   }
   // Violence and fighting happen in the villages between the towns too

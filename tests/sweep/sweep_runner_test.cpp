@@ -20,10 +20,10 @@ SweepPlan plan_of(std::size_t variants, std::size_t replications) {
   SweepFile s;
   s.replications = replications;
   s.seed = 1;
-  Axis a;
-  a.name = "v";
-  for (std::size_t i = 0; i < variants; ++i) a.levels.push_back({std::to_string(i), {}});
-  s.axes = {a};
+  Axis axis;
+  axis.name = "v";
+  for (std::size_t i = 0; i < variants; ++i) axis.levels.push_back({std::to_string(i), {}});
+  s.axes = {axis};
   s.reference = {"0"};
   return make_plan(s);
 }
