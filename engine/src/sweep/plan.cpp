@@ -169,9 +169,7 @@ std::string plan_csv_header(const SweepPlan& plan) {
   return out;
 }
 
-namespace {
-
-std::string csv_row(const SweepPlan& plan, const Variant& v, const PlannedRun& run) {
+std::string plan_csv_row(const SweepPlan& plan, const Variant& v, const PlannedRun& run) {
   std::string out =
       std::to_string(run.run_id) + "," + std::to_string(v.id) + "," + csv_field(v.label);
   if (!plan.draws.empty())
@@ -184,10 +182,8 @@ std::string csv_row(const SweepPlan& plan, const Variant& v, const PlannedRun& r
   return out;
 }
 
-}  // namespace
-
 std::string plan_csv_row(const SweepPlan& plan, const PlannedRun& run) {
-  return csv_row(plan, plan.variant(run.variant_id), run);
+  return plan_csv_row(plan, plan.variant(run.variant_id), run);
 }
 
 void write_plan_csv(const SweepPlan& plan, std::ostream& out) {
@@ -196,7 +192,7 @@ void write_plan_csv(const SweepPlan& plan, std::ostream& out) {
   for (std::size_t v = 0; v < plan.variant_count(); ++v) {
     const Variant variant = plan.variant(v);
     for (std::size_t k = v * plan.runs_per_variant(); k < (v + 1) * plan.runs_per_variant(); ++k)
-      out << csv_row(plan, variant, plan.run(k)) << '\n';
+      out << plan_csv_row(plan, variant, plan.run(k)) << '\n';
   }
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 
 #include "pocsim/output/csv.hpp"
@@ -96,11 +97,14 @@ std::string runs_csv(const SweepPlan& plan, const std::map<std::size_t, RunRecor
   for (const std::string& n : names) (out += ',') += csv_field(n);
   out += "\n";
   std::vector<std::string> row(names.size());
+  std::optional<Variant> variant;  // of the last row: a variant's runs are consecutive
   for (const auto& [id, record] : records) {
     if (id >= plan.run_count()) continue;
+    const PlannedRun run = plan.run(id);
+    if (!variant || variant->id != run.variant_id) variant = plan.variant(run.variant_id);
     std::fill(row.begin(), row.end(), std::string());
     for (const auto& [name, text] : record.outcomes) row[index.at(name)] = text;
-    out += plan_csv_row(plan, plan.run(id)) + (record.ok ? ",ok," : ",failed,") +
+    out += plan_csv_row(plan, *variant, run) + (record.ok ? ",ok," : ",failed,") +
            csv_field(record.error);
     for (const std::string& v : row) (out += ',') += csv_field(v);
     out += "\n";

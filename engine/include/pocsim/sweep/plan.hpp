@@ -91,6 +91,8 @@ SweepPlan make_plan(const SweepFile& sweep);
 // `variant` and the posterior's keys (the drawn values) at the end.
 std::string plan_csv_header(const SweepPlan& plan);
 std::string plan_csv_row(const SweepPlan& plan, const PlannedRun& run);
+// The same for a run of `variant`, made once for all its runs.
+std::string plan_csv_row(const SweepPlan& plan, const Variant& variant, const PlannedRun& run);
 // The whole file, a row at a time, without holding it (a million runs make
 // 70 MB of text).
 void write_plan_csv(const SweepPlan& plan, std::ostream& out);
