@@ -12,6 +12,10 @@
 #                              drive `pocsim serve`'s page in Chromium (tests/web/)
 #   install-deps.sh fuzz       also clang-14 with libFuzzer and its symbolizer,
 #                              for the fuzz targets (tools/fuzz.sh)
+#   install-deps.sh bench      also valgrind (callgrind), Google Benchmark's
+#                              compare.py and OpenMPI (the build it measures is
+#                              the test build's), for the benchmark history
+#                              (tools/bench-track.sh)
 # tools/test.sh asks for all three groups.
 set -euo pipefail
 
@@ -36,7 +40,8 @@ for group in "$@"; do
     slurm) packages+=(slurm-wlm munge) ;;
     web) packages+=(chromium chromium-driver python3-selenium) ;;
     fuzz) packages+=(clang-14 libclang-rt-14-dev llvm-14) ;;
-    *) echo "install-deps.sh: unknown group '$group' (known: mpi, slurm, web, fuzz)" >&2; exit 2 ;;
+    bench) packages+=(valgrind libbenchmark-tools libopenmpi-dev openmpi-bin) ;;
+    *) echo "install-deps.sh: unknown group '$group' (known: mpi, slurm, web, fuzz, bench)" >&2; exit 2 ;;
   esac
 done
 

@@ -12,7 +12,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=${1:-build-test}
 shift || true
-"$root/tools/install-deps.sh" mpi slurm web
+"$root/tools/install-deps.sh" mpi slurm web bench
 "$root/tools/build.sh" "$build_dir" -DPOCSIM_BUILD_TESTS=ON -DPOCSIM_MPI=ON \
   -DPOCSIM_UNITY_BUILD_TESTS=ON "$@"
 cd "$root/$build_dir"

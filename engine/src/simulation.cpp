@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pocsim/simulation.hpp"
 
+#include <cstdint>
+#include <cstdlib>
+
 #include "pocsim/core/scheduler.hpp"
 #include "pocsim/systems/accord.hpp"
 #include "pocsim/systems/combat.hpp"
@@ -23,6 +26,20 @@
 #include "pocsim/systems/violence.hpp"
 
 namespace pocsim {
+namespace {
+
+std::uint64_t planted_slowdown() {
+  const char* iterations = std::getenv("POCSIM_PLANTED_SLOWDOWN");
+  return iterations ? std::strtoull(iterations, nullptr, 10) : 0;
+}
+
+// A loop the compiler cannot remove: each iteration stores to a volatile.
+void spend(std::uint64_t iterations) {
+  volatile std::uint64_t sink = 0;
+  for (std::uint64_t i = 0; i < iterations; ++i) sink = sink + i;
+}
+
+}  // namespace
 
 Simulation::Simulation(const scenario::Scenario& scenario, ExecutionMode mode)
     : Simulation(scenario, std::make_shared<const world::World>(world::build_world(scenario)),
@@ -30,7 +47,7 @@ Simulation::Simulation(const scenario::Scenario& scenario, ExecutionMode mode)
 
 Simulation::Simulation(const scenario::Scenario& scenario,
                        std::shared_ptr<const world::World> world, ExecutionMode mode)
-    : scenario_(scenario), world_(std::move(world)) {
+    : scenario_(scenario), world_(std::move(world)), planted_slowdown_(planted_slowdown()) {
   ctx_ = std::make_unique<SimulationContext>(scenario_, *world_, mode);
   for (std::int64_t p : world_->population) population_ += p;
   create_units(*ctx_);
@@ -96,6 +113,7 @@ std::uint32_t Simulation::total_ticks() const {
 void Simulation::step() {
   if (finished()) return;
   scheduler_->run_tick({tick_, ctx_->ticks_per_day});
+  if (planted_slowdown_ != 0) spend(planted_slowdown_);
   ++tick_;
 }
 

@@ -65,6 +65,10 @@ class Simulation {
   std::unique_ptr<class Scheduler> scheduler_;
   std::uint32_t tick_ = 0;
   std::int64_t population_ = 0;
+  // Test-only: POCSIM_PLANTED_SLOWDOWN=N adds a loop of N iterations to every
+  // tick, a regression planted on purpose to show that the benchmark
+  // history's instruction-count check catches one (tests/bench_track/).
+  std::uint64_t planted_slowdown_ = 0;
 };
 
 }  // namespace pocsim
