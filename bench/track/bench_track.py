@@ -22,6 +22,7 @@ import check  # noqa: E402
 import comparison  # noqa: E402
 import history  # noqa: E402
 import machine  # noqa: E402
+import mesa_ratio  # noqa: E402
 import timings  # noqa: E402
 import workloads  # noqa: E402
 
@@ -55,6 +56,8 @@ def parse_arguments(argv):
     parser.add_argument("--repetitions", type=int, default=5, help="repetitions of each benchmark (5)")
     parser.add_argument("--no-times", action="store_true", help="count instructions only")
     parser.add_argument("--no-instructions", action="store_true", help="time only")
+    parser.add_argument("--mesa", metavar="DIR",
+                        help="a Mesa 3.3.1 checkout: also record Epstein's ratio to Mesa")
     parser.add_argument("--pocsim", help="--check: the pocsim binary to count (default: build the working tree)")
     parser.add_argument("--history", default=str(ROOT / "bench" / "history"), help="history folder")
     parser.add_argument("--expected-changes", default=str(ROOT / "bench" / "expected-changes.txt"))
@@ -76,6 +79,8 @@ def measure(args, source, pocsim, bench, facts, build_dir, dirty=False):
     build = {"type": "Release", "compiler": machine.compiler_of(build_dir),
              "options": " ".join(builder.CMAKE_OPTIONS[1:])}
     entry = history.new_entry(facts, host, build, benchmarks, instructions)
+    if args.mesa and not args.no_times:
+        entry["mesa"] = mesa_ratio.measure_ratio(source, pocsim, args.mesa, log=log)
     if dirty:
         entry["dirty"] = True
     return entry
@@ -158,6 +163,7 @@ def compare(args):
     if old["machine"]["id"] != new["machine"]["id"]:
         print("note: measured on different machines; the times are not comparable")
     print(comparison.compare_times(old, new))
+    print(comparison.compare_mesa_ratios(old, new))
     rows = comparison.compare_instructions(old, new)
     print(comparison.format_instructions(rows, old["commit"][:12], new["commit"][:12]))
     return 0

@@ -33,6 +33,15 @@ def compare_times(old, new):
     return done.stdout
 
 
+def compare_mesa_ratios(old, new):
+    """Epstein's ratio to Mesa's agent-steps per second (--mesa), one line a set."""
+    old_sets, new_sets = old.get("mesa") or {}, new.get("mesa") or {}
+    lines = [f"Epstein vs Mesa ({name} set): {old_sets[name]['ratio']}x -> {ratio['ratio']}x "
+             f"(pocsim {old_sets[name]['pocsim']:,} -> {ratio['pocsim']:,} agent-steps/s)"
+             for name, ratio in new_sets.items() if name in old_sets]
+    return "\n".join(lines) + "\n" if lines else "Epstein vs Mesa: not measured in both results\n"
+
+
 def percent(old, new):
     return 100.0 * (new - old) / old if old else float("inf")
 

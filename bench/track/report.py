@@ -34,6 +34,10 @@ TIME_MOVE = 0.03
 # An instruction count is deterministic, any change is the code's; below
 # this a change is too small to be worth a look.
 INSTRUCTION_MOVE = 0.01
+# Epstein's ratio to Mesa is one timing of each side (--mesa), with no
+# repetitions to say how noisy it is; pocsim's side lasts a fraction of a
+# second, so only a large change is worth a mark.
+RATIO_MOVE = 0.10
 
 WIDTH, HEIGHT = 800, 260
 LEFT, RIGHT, TOP, BOTTOM = 64, 12, 20, 52   # room for the y ticks, the hashes
@@ -106,6 +110,10 @@ class Kind:
     rule: str                                 # the marking rule, in short
     rise: str                                 # what a rise means
     fall: str
+    worse_up: bool = True                     # a rise is drawn red, a fall green
+
+    def worse(self, change):
+        return (change > 0) == self.worse_up
 
 
 @dataclass
@@ -226,6 +234,19 @@ INSTRUCTIONS = Kind(quantity="instructions (callgrind), a line per compiler and 
                     rise="more", fall="fewer")
 
 
+def _describe_ratio(point, unit):
+    return f"{point.value:.0f}x Mesa's agent-steps per second"
+
+
+RATIO = Kind(quantity="pocsim's agent-steps per second over Mesa 3.3.1's, Mesa's model defaults, "
+                      "one thread, measured side by side (bench/compare_mesa/compare.py)",
+             scale=lambda top: ("x", 1.0),
+             describe=_describe_ratio,
+             moved=lambda previous, point: abs(point.change()) >= RATIO_MOVE,
+             rule=f"changed ≥ {RATIO_MOVE:.0%} (one timing, no repetitions)",
+             rise="faster", fall="slower", worse_up=False)
+
+
 # --- Reading the entries ------------------------------------------------------
 
 def _warn(text):
@@ -338,6 +359,23 @@ def _time_plots(entries, commits):
     return [Plot(_anchor("t", i, f"{name}-{machine}"), name, TIME,
                  [Series(machine, colours[machine], lines[name, machine])], where=machine)
             for i, (name, machine) in enumerate(keys)]
+
+
+def _ratio_plots(entries, commits):
+    """A plot per Mesa parameter set and machine of Epstein's ratio to Mesa,
+    where results have one (tools/bench-track.sh --mesa)."""
+    lines = {}   # (set, machine id) -> [Point]
+    for entry in entries:
+        for name, ratio in (entry.get("mesa") or {}).items():
+            value = ratio["ratio"]
+            notes = (f"pocsim {ratio['pocsim']:,} agent-steps/s, Mesa {ratio['mesa']:,} "
+                     f"({ratio.get('seeds', '?')} seeds)")
+            point = Point(commits[entry["commit"]], value, value, value, notes=notes)
+            lines.setdefault((name, _machine_id(entry)), []).append(point)
+    colours = _colours({machine for _, machine in lines})
+    return [Plot(_anchor("r", i, f"{name}-{machine}"), f"Epstein vs Mesa ({name} set)", RATIO,
+                 [Series(machine, colours[machine], lines[name, machine])], where=machine)
+            for i, (name, machine) in enumerate(sorted(lines))]
 
 
 def _config_label(config):
@@ -457,14 +495,15 @@ def _tooltip(point, label, kind, unit):
     return "\n".join(lines)
 
 
-def _marker_svg(x, y, point, colour):
-    """A dot, or for a move a triangle pointing the way it went."""
+def _marker_svg(x, y, point, colour, kind):
+    """A dot, or for a move a triangle pointing the way it went, red where
+    it got worse."""
     if not point.moved:
         return _tag("circle", cx=x, cy=y, r=3, fill=colour, class_="dot")
     up = point.change() > 0
     tip, base = (y - 7, y + 4) if up else (y + 7, y - 4)
     return _tag("path", d=f"M{x} {tip}L{x - 6} {base}L{x + 6} {base}Z",
-                fill=RISE if up else FALL, class_="mark")
+                fill=RISE if kind.worse(point.change()) else FALL, class_="mark")
 
 
 def _point_svg(frame, slot, point, series, kind, unit):
@@ -476,7 +515,7 @@ def _point_svg(frame, slot, point, series, kind, unit):
         top, bottom = frame.y(point.high), frame.y(point.low)
         bar = f"M{x - 3} {top}H{x + 3}M{x} {top}V{bottom}M{x - 3} {bottom}H{x + 3}"
         parts.append(_tag("path", d=bar, stroke=series.colour, class_="spread"))
-    parts.append(_marker_svg(x, y, point, series.colour))
+    parts.append(_marker_svg(x, y, point, series.colour, kind))
     parts.append(_tag("circle", cx=x, cy=y, r=8, class_="hit"))
     return _tag("a", "".join(parts), href=f"#{point.commit.anchor}")
 
@@ -640,7 +679,7 @@ def _moves_html(plots):
                      _e(_shorten(point.commit.subject, 60)),
                      f'<a href="#{plot.anchor}"><code>{_e(plot.title)}</code></a> '
                      f'<span class="muted nowrap">{_e(series.label)}</span>',
-                     ("num " + ("rise" if change > 0 else "fall"), _percent(change)),
+                     ("num " + ("rise" if plot.kind.worse(change) else "fall"), _percent(change)),
                      ("num", f"{_format(point.previous.value, unit)} → "
                              f"{_format(point.value, unit)}"),
                      ("muted nowrap", f"since {_commit_link(point.previous.commit)}")])
@@ -651,8 +690,9 @@ def _moves_html(plots):
 def _legend_html(plot):
     items = [f'<span><i class="swatch" style="background:{s.colour}"></i>{_e(s.label)}</span>'
              for s in plot.series]
-    items.append(f'<span class="rise">▲ moved up ({plot.kind.rise})</span>'
-                 f'<span class="fall">▼ moved down ({plot.kind.fall})</span>')
+    up, down = ("rise", "fall") if plot.kind.worse_up else ("fall", "rise")
+    items.append(f'<span class="{up}">▲ moved up ({plot.kind.rise})</span>'
+                 f'<span class="{down}">▼ moved down ({plot.kind.fall})</span>')
     return f'<div class="legend">{"".join(items)}</div>'
 
 
@@ -712,7 +752,7 @@ def _commits_html(commits):
 def _page(entries):
     by_sha = _commits(entries)
     commits = sorted(by_sha.values(), key=lambda c: (c.order, c.date))
-    times = _time_plots(entries, by_sha)
+    times = _ratio_plots(entries, by_sha) + _time_plots(entries, by_sha)
     instructions = _instruction_plots(entries, by_sha)
     for plot in times + instructions:
         _mark_moves(plot)

@@ -14,7 +14,7 @@ from pathlib import Path
 # baseline on one thread, the whole population as one agent each, the demo
 # sweep's runs per second, the first teaching run, the Epstein model at
 # Mesa's size, the civilian phase at a million agents and the world's build.
-HEADLINE = ("^(BM_BaselineYear/threads:1|BM_WholePopulation|BM_SweepRuns|"
+HEADLINE = ("^(BM_BaselineYear/threads:1|BM_WholePopulation|BM_SweepRuns/jobs:2|"
             "BM_FirstRunTeaching/threads:1|BM_EpsteinStep/side:40/activation:0/threads:1|"
             "BM_CivilianPhase/civilians:1000000/threads:1|BM_BuildWorld)")
 
