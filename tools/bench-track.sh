@@ -9,6 +9,7 @@
 #   tools/bench-track.sh COMMIT...         measure commits, each built in .bench-track/
 #   tools/bench-track.sh --compare A B     every benchmark's change with its p-value,
 #                                          every workload's instruction count
+#   tools/bench-track.sh --show COMMIT     one result as Markdown tables
 #   tools/bench-track.sh --check           CI: this commit's counts against the history
 #   tools/bench-track.sh --report DIR      DIR/index.html: the history, one plot per benchmark
 #   tools/bench-track.sh --backfill        measure a sample of main's past

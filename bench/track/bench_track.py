@@ -5,6 +5,7 @@ commit's instruction counts, draw the history (docs/performance.md).
 
   bench_track.py [COMMIT ...]        measure commits (default: the working tree)
   bench_track.py --compare A B       compare two commits' results
+  bench_track.py --show COMMIT       one commit's result as Markdown tables
   bench_track.py --check             CI: instruction counts against the history
   bench_track.py --report DIR        the history page, DIR/index.html
   bench_track.py --backfill          measure a sample of main's past
@@ -41,6 +42,8 @@ def parse_arguments(argv):
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--compare", nargs=2, metavar=("A", "B"),
                       help=f"compare the results of A and B (commits, or '{WORKING}')")
+    mode.add_argument("--show", metavar="COMMIT",
+                      help=f"print a commit's result (or '{WORKING}') as Markdown tables")
     mode.add_argument("--check", action="store_true",
                       help="count this commit's instructions and compare them with the history")
     mode.add_argument("--report", metavar="DIR", help="write the history page DIR/index.html")
@@ -64,7 +67,12 @@ def parse_arguments(argv):
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="build jobs")
     parser.add_argument("--state", default=str(ROOT / ".bench-track"),
                         help="worktree, build folder, logs and profiles (not committed)")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    # the benchmarks and workloads run in the measured tree, not here
+    for name in ("state", "history", "expected_changes", "pocsim", "mesa", "report"):
+        if getattr(args, name):
+            setattr(args, name, str(Path(getattr(args, name)).resolve()))
+    return args
 
 
 def measure(args, source, pocsim, bench, facts, build_dir, dirty=False):
@@ -201,6 +209,13 @@ def main(argv=None):
         return compare(args)
     if args.check:
         return run_check(args)
+    if args.show:
+        entry = load_result(args, args.show)
+        if entry is None:
+            log(f"bench-track: no result for {args.show}")
+            return 2
+        print(comparison.show(entry), end="")
+        return 0
     if args.report:
         import report
         path = report.write_report(history.load_all(args.history), Path(args.report))

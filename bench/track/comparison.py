@@ -3,6 +3,7 @@
 Mann-Whitney U test over repetitions), instruction counts workload by
 workload with the functions that moved."""
 import json
+import statistics
 import subprocess
 import tempfile
 from pathlib import Path
@@ -23,7 +24,9 @@ def compare_times(old, new):
     with tempfile.TemporaryDirectory(prefix="bench-track-") as work:
         files = []
         for label, entry in (("old", old), ("new", new)):
-            path = Path(work) / f"{label}.json"
+            # compare.py prints the two file names: the commits say more
+            path = Path(work) / label / f"{entry['commit'][:12]}.json"
+            path.parent.mkdir()
             path.write_text(json.dumps(entry["benchmarks"]))
             files.append(str(path))
         done = subprocess.run(["/usr/bin/python3", str(COMPARE_PY), "--no-color",
@@ -100,4 +103,47 @@ def format_instructions(rows, old_name, new_name, failing=()):
         lines.append(f"{workload:<{width}}  {before:>15,}  {after:>15,}  {change:>+7.2f}%{mark}")
         for delta, function, f_before, f_after, bound in moved:
             lines.append(f"{'':<{width}}    {delta:>+15,}  {function}{bound}")
+    return "\n".join(lines) + "\n"
+
+
+def _medians(entry):
+    """{benchmark: (median, min, max, repetitions, unit)} of the iteration runs."""
+    times = {}
+    for run in (entry.get("benchmarks") or {}).get("benchmarks", []):
+        if run.get("run_type") == "iteration" and "real_time" in run:
+            times.setdefault(run["run_name"], ([], run["time_unit"]))[0].append(run["real_time"])
+    return {name: (statistics.median(values), min(values), max(values), len(values), unit)
+            for name, (values, unit) in times.items()}
+
+
+def _plain(value):
+    """Three significant digits without an exponent: 3,230, 16.5, 0.0606."""
+    if value >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.3g}" if value < 1 else f"{value:.{2 if value < 10 else 1}f}"
+
+
+def show(entry):
+    """One result as Markdown: the times (median and range of the
+    repetitions), Epstein's ratio to Mesa, the instruction counts."""
+    subject = entry["subject"] if len(entry["subject"]) <= 60 else entry["subject"][:59] + "…"
+    lines = [f"Commit `{entry['commit'][:12]}` ({subject}), "
+             f"{entry['machine']['cpu']}, {entry['machine']['cores']} cores, "
+             f"{(entry.get('build') or {}).get('compiler', '?')}, recorded {entry['recorded']}.", ""]
+    medians = _medians(entry)
+    if medians:
+        lines += ["| Benchmark | Median | Range | Repetitions |", "|---|---|---|---|"]
+        for name, (median, low, high, count, unit) in medians.items():
+            lines.append(f"| `{name}` | {_plain(median)} {unit} | {_plain(low)} - {_plain(high)} "
+                         f"{unit} | {count} |")
+        lines.append("")
+    for name, ratio in (entry.get("mesa") or {}).items():
+        lines += [f"Epstein vs Mesa ({name} set, {ratio['seeds']} seeds): pocsim "
+                  f"{ratio['pocsim']:,} agent-steps/s, Mesa {ratio['mesa']:,}: "
+                  f"**{ratio['ratio']}x**.", ""]
+    counts, config = instruction_counts(entry)
+    if counts:
+        lines += [f"| Workload | Instructions ({config['compiler']}, {config['simd']}"
+                  f"{', MPI' if config.get('mpi') else ''}) |", "|---|---|"]
+        lines += [f"| `{name}` | {count:,} |" for name, count in counts.items()]
     return "\n".join(lines) + "\n"

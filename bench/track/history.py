@@ -47,8 +47,16 @@ def entry_path(history_dir, entry):
 
 
 def save(history_dir, entry, path=None):
+    """Writes the entry; what it did not measure (--no-times,
+    --no-instructions, no --mesa) is kept from the commit's earlier result
+    on the same machine."""
     path = Path(path) if path else entry_path(history_dir, entry)
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and not entry.get("skipped"):
+        earlier = json.loads(path.read_text())
+        for part in ("benchmarks", "instructions", "mesa"):
+            if not entry.get(part) and earlier.get(part):
+                entry[part] = earlier[part]
     saved = {key: value for key, value in entry.items() if not key.startswith("_")}
     path.write_text(json.dumps(saved, indent=1) + "\n")
     return path

@@ -226,7 +226,7 @@ TIME = Kind(quantity="real time: median of the repetitions (line and point), min
             moved=_time_moved,
             rule=f"min–max ranges apart and median changed ≥ {TIME_MOVE:.0%}",
             rise="slower", fall="faster")
-INSTRUCTIONS = Kind(quantity="instructions (callgrind), a line per compiler and SIMD path",
+INSTRUCTIONS = Kind(quantity="instructions (callgrind), a line per compiler, SIMD path and MPI linking",
                     scale=lambda top: _largest_unit(SI_UNITS, top),
                     describe=_describe_count,
                     moved=_instructions_moved,

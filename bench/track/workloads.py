@@ -9,10 +9,11 @@ callgrind) so that CI can run them on every commit. Each runs the `pocsim`
 command line, the interface that stays stable across commits, so that the
 history can be backfilled from old commits.
 """
+import contextlib
+import fcntl
 import re
 import shutil
 import subprocess
-import tempfile
 import time
 from pathlib import Path
 
@@ -57,8 +58,10 @@ NAMES = list(WORKLOADS) + list(PHASES)
 
 # A fixed environment: the count must not depend on who runs it (the
 # environment's size moves the stack, the locale changes number parsing).
-# Each workload runs in a fresh temporary folder whose name has a fixed
-# length.
+# And a fixed folder: the engine hashes the paths it is given, so a folder
+# named at random (tempfile) moved the sweep workload's count by 0.01% from
+# run to run. One process at a time uses it (a lock file beside it).
+WORK = Path("/tmp/pocsim-bench-track")
 ENVIRONMENT = {"PATH": "/usr/bin:/bin", "LANG": "C", "LC_ALL": "C", "HOME": "/nonexistent"}
 TOP_FUNCTIONS = 25
 _ANNOTATE_LINE = re.compile(r"^\s*([\d,]+)\s+\(\s*[\d.]+%\)\s+(.*)$")
@@ -92,9 +95,23 @@ def _total(profile):
     raise RuntimeError(f"no total in {profile}")
 
 
+@contextlib.contextmanager
+def _work_folder():
+    """WORK/work, empty, held against other bench-track processes."""
+    WORK.mkdir(exist_ok=True)
+    with open(WORK / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        work = WORK / "work"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir()
+        try:
+            yield work
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
 def _run_one(pocsim, root, spec, profile, environment):
-    work = Path(tempfile.mkdtemp(prefix="bench-track-"))
-    try:
+    with _work_folder() as work:
         values = {"root": str(Path(root).resolve()), "work": str(work), "out": str(work / "out")}
         for file_name, text in spec.get("files", {}).items():
             (work / file_name).write_text(text.format(**values))
@@ -109,8 +126,6 @@ def _run_one(pocsim, root, spec, profile, environment):
         return {"instructions": _total(profile), "seconds": seconds,
                 "top_functions": [{"function": f, "instructions": n}
                                   for n, f in _annotate(profile)[:TOP_FUNCTIONS]]}
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def _phase(profile, function):
