@@ -106,26 +106,121 @@ double crossfire_probability(const scenario::CombatSection& cfg, scenario::FireM
 
 namespace {
 
-// The active units by (cell, unit), from last tick's order of all units:
+// Every unit by (cell, unit), sorted again from last tick's order: an
 // insertion sort costs one pass plus a step for each pair of units whose
-// order changed, where sorting from scratch cost n log n every tick.
-const std::vector<std::pair<world::CellId, std::uint32_t>>& active_units_by_cell(
-    const Units& units, CombatScratch& scratch) {
+// order changed, which is little when few units change cell. When many do
+// (thousands of units crossing a crowded grid), the shifts grow with the
+// square of the units; past a budget linear in the units and cells the sort
+// starts over as a counting sort by cell, which lists the units of a cell
+// in their own order. Both give the same order.
+void sort_units_by_cell(const Units& units, std::size_t cells, CombatScratch& scratch) {
   auto& all = scratch.units_by_cell;
   for (auto& [cell, u] : all) cell = units.cell[u];
   for (auto u = static_cast<std::uint32_t>(all.size()); u < units.size(); ++u)
     all.emplace_back(units.cell[u], u);
-  for (std::size_t i = 1; i < all.size(); ++i) {
+  const std::size_t budget = 4 * (all.size() + cells);
+  std::size_t shifts = 0;
+  for (std::size_t i = 1; i < all.size() && shifts <= budget; ++i) {
     const auto moving = all[i];
     std::size_t j = i;
     for (; j > 0 && moving < all[j - 1]; --j) all[j] = all[j - 1];
     all[j] = moving;
+    shifts += i - j;
   }
+  if (shifts <= budget) return;
+  auto& count = scratch.cell_count;
+  count.assign(cells + 1, 0);
+  for (std::size_t u = 0; u < units.size(); ++u) ++count[units.cell[u] + 1];
+  for (std::size_t c = 1; c <= cells; ++c) count[c] += count[c - 1];
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    const world::CellId cell = units.cell[u];
+    all[count[cell]++] = {cell, static_cast<std::uint32_t>(u)};
+  }
+}
+
+// The active units by (cell, unit), and by (cell, faction, unit) with each
+// cell's run of them in by_cell_faction.
+const std::vector<std::pair<world::CellId, std::uint32_t>>& index_active_units(
+    const Units& units, std::size_t cells, CombatScratch& scratch) {
+  sort_units_by_cell(units, cells, scratch);
   auto& active = scratch.active_by_cell;
   active.clear();
-  for (const auto& entry : all)
+  for (const auto& entry : scratch.units_by_cell)
     if (units.active(entry.second)) active.push_back(entry);
+
+  auto& grouped = scratch.by_cell_faction;
+  grouped.resize(active.size());
+  scratch.skip.resize(active.size());
+  scratch.run_begin.resize(cells);
+  scratch.run_size.resize(cells);
+  scratch.run_stamp.resize(cells, 0);
+  const std::uint32_t stamp = ++scratch.stamp;
+  for (std::size_t begin = 0; begin < active.size();) {
+    const world::CellId cell = active[begin].first;
+    std::size_t end = begin + 1;
+    while (end < active.size() && active[end].first == cell) ++end;
+    scratch.run_begin[cell] = static_cast<std::uint32_t>(begin);
+    scratch.run_size[cell] = static_cast<std::uint32_t>(end - begin);
+    scratch.run_stamp[cell] = stamp;
+    // A counting sort of the run by faction keeps each faction's units in
+    // their order.
+    auto& count = scratch.faction_count;
+    std::uint64_t present = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::uint16_t f = units.faction[active[i].second];
+      ++count[f];
+      present |= std::uint64_t{1} << f;
+    }
+    std::uint32_t at = static_cast<std::uint32_t>(begin);
+    for (std::uint64_t rest = present; rest != 0; rest &= rest - 1) {
+      const int f = __builtin_ctzll(rest);
+      const std::uint32_t n = count[f];
+      count[f] = at;
+      at += n;
+    }
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::uint32_t u = active[i].second;
+      grouped[count[units.faction[u]]++] = u;
+    }
+    for (std::uint64_t rest = present; rest != 0; rest &= rest - 1)
+      count[__builtin_ctzll(rest)] = 0;
+    for (std::size_t i = begin; i < end; ++i) scratch.skip[i] = static_cast<std::uint32_t>(i + 1);
+    begin = end;
+  }
   return active;
+}
+
+// The first position in [at, end) of by_cell_faction whose unit is not
+// engaged, or end; the engaged units passed over are skipped next time.
+std::size_t first_free(CombatScratch& scratch, std::size_t at, std::size_t end) {
+  const auto& unit = scratch.by_cell_faction;
+  auto& skip = scratch.skip;
+  std::size_t free = at;
+  while (free < end && scratch.engaged[unit[free]]) free = skip[free];
+  for (std::size_t i = at; i < free;) {
+    const std::size_t next = skip[i];
+    skip[i] = static_cast<std::uint32_t>(free);
+    i = next;
+  }
+  return free;
+}
+
+// The lowest-numbered unit of `faction` in `cell` not engaged yet, or
+// units.size(). The cell's run holds its units by faction, then number.
+std::size_t first_free_of(const Units& units, CombatScratch& scratch, world::CellId cell,
+                          std::uint16_t faction) {
+  const std::size_t begin = scratch.run_begin[cell], end = begin + scratch.run_size[cell];
+  const auto& unit = scratch.by_cell_faction;
+  const auto first =
+      std::partition_point(unit.begin() + static_cast<std::ptrdiff_t>(begin),
+                           unit.begin() + static_cast<std::ptrdiff_t>(end),
+                           [&](std::uint32_t v) { return units.faction[v] < faction; });
+  const auto last =
+      std::partition_point(first, unit.begin() + static_cast<std::ptrdiff_t>(end),
+                           [&](std::uint32_t v) { return units.faction[v] == faction; });
+  const std::size_t free = first_free(scratch, static_cast<std::size_t>(first - unit.begin()),
+                                      static_cast<std::size_t>(last - unit.begin()));
+  return free < static_cast<std::size_t>(last - unit.begin()) ? unit[free] : units.size();
 }
 
 }  // namespace
@@ -138,17 +233,23 @@ void resolve_combat(SimulationContext& ctx, const TickInfo& tick) {
       1.0 - std::pow(1.0 - ctx.scenario.combat.engage_probability, ctx.tick_hours);
 
   // Active units ordered by cell, so that contacts are found by looking up
-  // the neighbouring cells rather than by comparing every pair.
-  const auto& by_cell = active_units_by_cell(units, ctx.combat_scratch);
-  auto& engaged = ctx.combat_scratch.engaged;
+  // the neighbouring cells rather than by comparing every pair, and by
+  // faction within a cell, so that a unit's enemies are found without
+  // walking the units of its own side.
+  CombatScratch& scratch = ctx.combat_scratch;
+  const auto& by_cell = index_active_units(units, grid.cell_count(), scratch);
+  auto& engaged = scratch.engaged;
   engaged.assign(units.size(), 0);
   // Which factions stand in each cell: most neighbourhoods hold no enemy,
-  // and one look at a cell's bits spares the search of the sorted list.
+  // and one look at a cell's bits spares the search.
   auto& factions_in = ctx.cells.unit_factions;
   for (const auto& [cell, u] : by_cell) factions_in[cell] |= std::uint64_t{1} << units.faction[u];
 
   for (const auto& [cell, u32] : by_cell) {
     const std::size_t u = u32;
+    // A unit engaged this tick is the only kind whose activity changes here;
+    // no faction is hostile to itself (the loader refuses it), so u is never
+    // its own enemy.
     if (engaged[u] || !units.active(u)) continue;
     const Faction& fu = ctx.factions[units.faction[u]];
     if (fu.hostile == 0) continue;
@@ -157,13 +258,10 @@ void resolve_combat(SimulationContext& ctx, const TickInfo& tick) {
     for (int r = std::max(0, r0 - reach); r <= std::min(grid.height() - 1, r0 + reach); ++r)
       for (int c = std::max(0, c0 - reach); c <= std::min(grid.width() - 1, c0 + reach); ++c) {
         const world::CellId n = grid.cell(c, r);
-        if ((factions_in[n] & fu.hostile) == 0) continue;
-        auto it = std::lower_bound(by_cell.begin(), by_cell.end(), std::make_pair(n, 0u));
-        for (; it != by_cell.end() && it->first == n; ++it) {
-          const std::size_t v = it->second;
-          if (v != u && !engaged[v] && units.active(v) && fu.hostile_to(units.faction[v]) &&
-              v < enemy)
-            enemy = v;
+        for (std::uint64_t hostile = factions_in[n] & fu.hostile; hostile != 0;
+             hostile &= hostile - 1) {
+          const auto faction = static_cast<std::uint16_t>(__builtin_ctzll(hostile));
+          enemy = std::min(enemy, first_free_of(units, scratch, n, faction));
         }
       }
     if (enemy == units.size()) continue;
