@@ -138,8 +138,9 @@ void sort_units_by_cell(const Units& units, std::size_t cells, CombatScratch& sc
   }
 }
 
-// The active units by (cell, unit), and by (cell, faction, unit) with each
-// cell's run of them in by_cell_faction.
+// The active units by (cell, unit). A crowded cell's run of them is grouped
+// by faction in by_cell_faction (same positions) when a unit first looks for
+// enemies there.
 const std::vector<std::pair<world::CellId, std::uint32_t>>& index_active_units(
     const Units& units, std::size_t cells, CombatScratch& scratch) {
   sort_units_by_cell(units, cells, scratch);
@@ -147,47 +148,61 @@ const std::vector<std::pair<world::CellId, std::uint32_t>>& index_active_units(
   active.clear();
   for (const auto& entry : scratch.units_by_cell)
     if (units.active(entry.second)) active.push_back(entry);
-
-  auto& grouped = scratch.by_cell_faction;
-  grouped.resize(active.size());
+  scratch.by_cell_faction.resize(active.size());
   scratch.skip.resize(active.size());
   scratch.run_begin.resize(cells);
   scratch.run_size.resize(cells);
   scratch.run_stamp.resize(cells, 0);
-  const std::uint32_t stamp = ++scratch.stamp;
-  for (std::size_t begin = 0; begin < active.size();) {
-    const world::CellId cell = active[begin].first;
-    std::size_t end = begin + 1;
+  scratch.group_stamp.resize(cells, 0);
+  ++scratch.stamp;
+  return active;
+}
+
+// Runs of at most this many units are searched unit by unit, as cheap as
+// any index for a few units; longer ones through their faction groups.
+constexpr std::size_t small_run = 16;
+
+// The positions [begin, end) of the cell's units in active_by_cell, found on
+// the first call of the tick.
+std::pair<std::size_t, std::size_t> run_of(CombatScratch& scratch, world::CellId cell) {
+  if (scratch.run_stamp[cell] != scratch.stamp) {
+    const auto& active = scratch.active_by_cell;
+    const auto first = std::lower_bound(active.begin(), active.end(), std::make_pair(cell, 0u));
+    const auto begin = static_cast<std::size_t>(first - active.begin());
+    std::size_t end = begin;
     while (end < active.size() && active[end].first == cell) ++end;
     scratch.run_begin[cell] = static_cast<std::uint32_t>(begin);
     scratch.run_size[cell] = static_cast<std::uint32_t>(end - begin);
-    scratch.run_stamp[cell] = stamp;
-    // A counting sort of the run by faction keeps each faction's units in
-    // their order.
-    auto& count = scratch.faction_count;
-    std::uint64_t present = 0;
-    for (std::size_t i = begin; i < end; ++i) {
-      const std::uint16_t f = units.faction[active[i].second];
-      ++count[f];
-      present |= std::uint64_t{1} << f;
-    }
-    std::uint32_t at = static_cast<std::uint32_t>(begin);
-    for (std::uint64_t rest = present; rest != 0; rest &= rest - 1) {
-      const int f = __builtin_ctzll(rest);
-      const std::uint32_t n = count[f];
-      count[f] = at;
-      at += n;
-    }
-    for (std::size_t i = begin; i < end; ++i) {
-      const std::uint32_t u = active[i].second;
-      grouped[count[units.faction[u]]++] = u;
-    }
-    for (std::uint64_t rest = present; rest != 0; rest &= rest - 1)
-      count[__builtin_ctzll(rest)] = 0;
-    for (std::size_t i = begin; i < end; ++i) scratch.skip[i] = static_cast<std::uint32_t>(i + 1);
-    begin = end;
+    scratch.run_stamp[cell] = scratch.stamp;
   }
-  return active;
+  return {scratch.run_begin[cell], scratch.run_begin[cell] + scratch.run_size[cell]};
+}
+
+// Copies the run [begin, end) into by_cell_faction by faction, each
+// faction's units in their order (a counting sort), with no unit skipped.
+void group_by_faction(const Units& units, CombatScratch& scratch, std::size_t begin,
+                      std::size_t end) {
+  const auto& active = scratch.active_by_cell;
+  auto& count = scratch.faction_count;
+  std::uint64_t present = 0;
+  for (std::size_t i = begin; i < end; ++i) {
+    const std::uint16_t f = units.faction[active[i].second];
+    ++count[f];
+    present |= std::uint64_t{1} << f;
+  }
+  auto at = static_cast<std::uint32_t>(begin);
+  for (std::uint64_t rest = present; rest != 0; rest &= rest - 1) {
+    const int f = __builtin_ctzll(rest);
+    const std::uint32_t n = count[f];
+    count[f] = at;
+    at += n;
+  }
+  for (std::size_t i = begin; i < end; ++i) {
+    const std::uint32_t u = active[i].second;
+    scratch.by_cell_faction[count[units.faction[u]]++] = u;
+  }
+  for (std::uint64_t rest = present; rest != 0; rest &= rest - 1) count[__builtin_ctzll(rest)] = 0;
+  for (std::size_t i = begin; i < end; ++i) scratch.skip[i] = static_cast<std::uint32_t>(i + 1);
 }
 
 // The first position in [at, end) of by_cell_faction whose unit is not
@@ -205,22 +220,39 @@ std::size_t first_free(CombatScratch& scratch, std::size_t at, std::size_t end) 
   return free;
 }
 
-// The lowest-numbered unit of `faction` in `cell` not engaged yet, or
-// units.size(). The cell's run holds its units by faction, then number.
-std::size_t first_free_of(const Units& units, CombatScratch& scratch, world::CellId cell,
-                          std::uint16_t faction) {
-  const std::size_t begin = scratch.run_begin[cell], end = begin + scratch.run_size[cell];
+// The lowest-numbered unit in `cell` of a faction in `hostile` (a bit per
+// faction) not engaged yet, or units.size().
+std::size_t first_free_enemy(const Units& units, CombatScratch& scratch, world::CellId cell,
+                             std::uint64_t hostile) {
+  const auto [begin, end] = run_of(scratch, cell);
+  const auto& active = scratch.active_by_cell;
+  if (end - begin <= small_run) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::uint32_t v = active[i].second;
+      if ((hostile >> units.faction[v] & 1u) != 0 && !scratch.engaged[v]) return v;
+    }
+    return units.size();
+  }
+  if (scratch.group_stamp[cell] != scratch.stamp) {
+    group_by_faction(units, scratch, begin, end);
+    scratch.group_stamp[cell] = scratch.stamp;
+  }
   const auto& unit = scratch.by_cell_faction;
-  const auto first =
-      std::partition_point(unit.begin() + static_cast<std::ptrdiff_t>(begin),
-                           unit.begin() + static_cast<std::ptrdiff_t>(end),
-                           [&](std::uint32_t v) { return units.faction[v] < faction; });
-  const auto last =
-      std::partition_point(first, unit.begin() + static_cast<std::ptrdiff_t>(end),
-                           [&](std::uint32_t v) { return units.faction[v] == faction; });
-  const std::size_t free = first_free(scratch, static_cast<std::size_t>(first - unit.begin()),
-                                      static_cast<std::size_t>(last - unit.begin()));
-  return free < static_cast<std::size_t>(last - unit.begin()) ? unit[free] : units.size();
+  const auto run_end = unit.begin() + static_cast<std::ptrdiff_t>(end);
+  std::size_t enemy = units.size();
+  for (; hostile != 0; hostile &= hostile - 1) {
+    const auto faction = static_cast<std::uint16_t>(__builtin_ctzll(hostile));
+    const auto first =
+        std::partition_point(unit.begin() + static_cast<std::ptrdiff_t>(begin), run_end,
+                             [&](std::uint32_t v) { return units.faction[v] < faction; });
+    const auto last = std::partition_point(
+        first, run_end, [&](std::uint32_t v) { return units.faction[v] == faction; });
+    const auto last_at = static_cast<std::size_t>(last - unit.begin());
+    const std::size_t free =
+        first_free(scratch, static_cast<std::size_t>(first - unit.begin()), last_at);
+    if (free < last_at) enemy = std::min<std::size_t>(enemy, unit[free]);
+  }
+  return enemy;
 }
 
 }  // namespace
@@ -258,11 +290,8 @@ void resolve_combat(SimulationContext& ctx, const TickInfo& tick) {
     for (int r = std::max(0, r0 - reach); r <= std::min(grid.height() - 1, r0 + reach); ++r)
       for (int c = std::max(0, c0 - reach); c <= std::min(grid.width() - 1, c0 + reach); ++c) {
         const world::CellId n = grid.cell(c, r);
-        for (std::uint64_t hostile = factions_in[n] & fu.hostile; hostile != 0;
-             hostile &= hostile - 1) {
-          const auto faction = static_cast<std::uint16_t>(__builtin_ctzll(hostile));
-          enemy = std::min(enemy, first_free_of(units, scratch, n, faction));
-        }
+        const std::uint64_t hostile = factions_in[n] & fu.hostile;
+        if (hostile != 0) enemy = std::min(enemy, first_free_enemy(units, scratch, n, hostile));
       }
     if (enemy == units.size()) continue;
     engaged[u] = engaged[enemy] = 1;

@@ -49,16 +49,19 @@ struct CombatScratch {
   std::vector<std::pair<world::CellId, std::uint32_t>> units_by_cell;
   std::vector<std::pair<world::CellId, std::uint32_t>> active_by_cell;
   std::vector<std::uint8_t> engaged;
-  // The active units again, by (cell, faction, unit): a cell's enemies of
-  // one faction are a run here, searched without walking its friends.
+  // The active units again, by (cell, faction, unit), a crowded cell's run
+  // grouped the first time a unit looks for enemies there in a tick: a
+  // cell's enemies of one faction are a run here, found without walking its
+  // friends.
   std::vector<std::uint32_t> by_cell_faction;
   // by_cell_faction position -> a later position, every unit between them
   // engaged: the first free enemy of a run is found in near-constant time
   // however many of its units are engaged already.
   std::vector<std::uint32_t> skip;
-  // Per cell: where its units start in by_cell_faction and how many, valid
-  // when run_stamp equals stamp (no clearing of every cell each tick).
-  std::vector<std::uint32_t> run_begin, run_size, run_stamp, cell_count;
+  // Per cell: where its units start in active_by_cell and how many, valid
+  // when run_stamp equals stamp, and whether by_cell_faction holds them
+  // grouped (group_stamp): no clearing of every cell each tick.
+  std::vector<std::uint32_t> run_begin, run_size, run_stamp, group_stamp, cell_count;
   std::uint32_t stamp = 0;
   std::uint32_t faction_count[64] = {};
 };
