@@ -13,10 +13,11 @@ from pathlib import Path
 # The headline benchmarks, under stable names: one replication of the 2022
 # baseline on one thread, the whole population as one agent each, the demo
 # sweep's runs per second, the first teaching run, the Epstein model at
-# Mesa's size, the civilian phase at a million agents and the world's build.
+# Mesa's size, the civilian phase at a million agents, the world's build and
+# a tick with 1,000 to 100,000 units crowding the cells.
 HEADLINE = ("^(BM_BaselineYear/threads:1|BM_WholePopulation|BM_SweepRuns/jobs:2|"
             "BM_FirstRunTeaching/threads:1|BM_EpsteinStep/side:40/activation:0/threads:1|"
-            "BM_CivilianPhase/civilians:1000000/threads:1|BM_BuildWorld)")
+            "BM_CivilianPhase/civilians:1000000/threads:1|BM_BuildWorld|BM_CrowdedUnits)")
 
 
 def run_benchmarks(bench_binary, cwd, benchmark_filter=HEADLINE, repetitions=5, log=print):
