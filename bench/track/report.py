@@ -649,15 +649,17 @@ fixed <code>pocsim</code> workloads under callgrind, commit by commit along main
 {_plural(len(commits), "commit")}{span}, {measured} with results, {_plural(machines, "machine")}.
 Generated {generated}; regenerate with <code>{_e(REGENERATE)}</code>.</p>
 <p class="muted">Times compare only within one machine, instruction counts only within one
-compiler and SIMD path. Each point links to its commit in the <a href="#commits">table</a>;
-hover over it for the values.</p>
+compiler, SIMD path and MPI linking. Each point links to its commit in the
+<a href="#commits">table</a>; hover over it for the values. The <a href="#moves">marked
+moves</a> are listed after the plots, the newest first.</p>
 {_machines_html(commits, entries)}
 <p><b>Marked moves</b> (<span class="rise">▲ up</span>, <span class="fall">▼ down</span>,
 the change in % in the tooltip): a <b>time</b> is marked when the min–max range of its
 repetitions and that of the previous point of its line do not overlap and the median changed
 by at least {TIME_MOVE:.0%}; an <b>instruction count</b> (deterministic, no noise) when it
-changed by more than {INSTRUCTION_MOVE:.0%} from the previous point of its line. The previous
-point is the last commit measured before, maybe several commits back (dashed line).</p>"""
+changed by more than {INSTRUCTION_MOVE:.0%} from the previous point of its line; Epstein's
+ratio to Mesa when it changed by at least {RATIO_MOVE:.0%}. The previous point is the last
+commit measured before, maybe several commits back (dashed line).</p>"""
 
 
 def _contents_html(title, anchor, plots):
@@ -760,9 +762,9 @@ def _page(entries):
         _header_html(commits, entries),
         _contents_html("Instruction counts", "instructions", instructions),
         _contents_html("Benchmark times", "times", times),
-        _moves_html(instructions + times),
         _section_html("Instruction counts", "instructions", instructions, commits),
         _section_html("Benchmark times", "times", times, commits),
+        _moves_html(instructions + times),
         _skipped_html(commits, _failures(entries)),
         _commits_html(commits),
     ]
