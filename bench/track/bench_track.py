@@ -205,6 +205,7 @@ def run_check(args):
 
 def main(argv=None):
     args = parse_arguments(argv)
+    Path(args.state).mkdir(parents=True, exist_ok=True)
     if args.compare:
         return compare(args)
     if args.check:

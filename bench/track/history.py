@@ -103,6 +103,11 @@ def latest_with(entries, config, before_order=None):
     return None
 
 
+# Results recorded before a key was kept were measured without it.
+CONFIG_DEFAULTS = {"pic": False}
+
+
 def same_config(a, b):
-    keys = ("compiler", "simd", "mpi")
-    return bool(a) and bool(b) and all(a.get(k) == b.get(k) for k in keys)
+    keys = ("compiler", "simd", "mpi", "pic")
+    return bool(a) and bool(b) and all(
+        a.get(k, CONFIG_DEFAULTS.get(k)) == b.get(k, CONFIG_DEFAULTS.get(k)) for k in keys)

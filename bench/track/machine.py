@@ -77,8 +77,21 @@ def links_mpi(binary):
     return "libmpi" in done.stdout
 
 
+def engine_is_pic(build_dir):
+    """Whether the build compiles the engine with -fPIC (a build with the
+    Python module), read off ninja's command for one engine source."""
+    try:
+        done = subprocess.run(["ninja", "-C", str(build_dir), "-t", "commands", "cli/pocsim"],
+                              capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return False
+    engine = next((line for line in done.stdout.splitlines() if "/engine/src/" in line), "")
+    return "-fPIC" in engine.split()
+
+
 def instruction_config(build_dir, pocsim):
     """What instruction counts are compared under: the compiler, the vector
-    path and whether OpenMPI is linked (docs/performance.md)."""
+    path, whether the engine is position-independent code and whether
+    OpenMPI is linked (docs/performance.md)."""
     return {"compiler": compiler_of(build_dir), "simd": simd_path(), "mpi": links_mpi(pocsim),
-            "valgrind": valgrind_version()}
+            "pic": engine_is_pic(build_dir), "valgrind": valgrind_version()}

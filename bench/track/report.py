@@ -226,7 +226,8 @@ TIME = Kind(quantity="real time: median of the repetitions (line and point), min
             moved=_time_moved,
             rule=f"min–max ranges apart and median changed ≥ {TIME_MOVE:.0%}",
             rise="slower", fall="faster")
-INSTRUCTIONS = Kind(quantity="instructions (callgrind), a line per compiler, SIMD path and MPI linking",
+INSTRUCTIONS = Kind(quantity="instructions (callgrind), a line per compiler, SIMD path, MPI linking "
+                             "and -fPIC",
                     scale=lambda top: _largest_unit(SI_UNITS, top),
                     describe=_describe_count,
                     moved=_instructions_moved,
@@ -382,7 +383,8 @@ def _config_label(config):
     """Counts compare only under the same compiler, vector path and MPI
     linking (bench/track/history.py, same_config)."""
     mpi = {True: ", MPI", False: ", no MPI"}.get(config.get("mpi"), "")
-    return f"{config.get('compiler', '?')}, {config.get('simd', '?')}{mpi}"
+    pic = ", PIC" if config.get("pic") else ""
+    return f"{config.get('compiler', '?')}, {config.get('simd', '?')}{mpi}{pic}"
 
 
 def _top_functions(result, count=3):
@@ -649,7 +651,7 @@ fixed <code>pocsim</code> workloads under callgrind, commit by commit along main
 {_plural(len(commits), "commit")}{span}, {measured} with results, {_plural(machines, "machine")}.
 Generated {generated}; regenerate with <code>{_e(REGENERATE)}</code>.</p>
 <p class="muted">Times compare only within one machine, instruction counts only within one
-compiler, SIMD path and MPI linking. Each point links to its commit in the
+compiler, SIMD path, MPI linking and position-independent engine code. Each point links to its commit in the
 <a href="#commits">table</a>; hover over it for the values. The <a href="#moves">marked
 moves</a> are listed after the plots, the newest first.</p>
 {_machines_html(commits, entries)}
