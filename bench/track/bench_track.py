@@ -149,15 +149,15 @@ def backfill_sample(args):
     if args.named:
         sample |= {c for c in commits_named_in_performance_doc() if c in set(line)}
     host = machine.machine_context()["id"]
-    done = {e["commit"] for e in history.load_all(args.history) if e["machine"]["id"] == host}
+    done = {e["commit"] for e in history.load_all(args.history, ROOT) if e["machine"]["id"] == host}
     return [c for c in line if c in sample and c not in done]
 
 
 def load_result(args, name):
     if name == WORKING:
         path = Path(args.state) / "working-tree.json"
-        return history.load(path) if path.exists() else None
-    return history.find(history.load_all(args.history), name, machine.machine_context()["id"])
+        return history.load(path, ROOT) if path.exists() else None
+    return history.find(history.load_all(args.history, ROOT), name, machine.machine_context()["id"])
 
 
 def compare(args):
@@ -186,7 +186,7 @@ def run_check(args):
         build_dir = ROOT / "build-track"
         pocsim, _ = builder.build(ROOT, build_dir, args.jobs, Path(args.state) / "working-tree.log")
     config = machine.instruction_config(build_dir, pocsim)
-    reference = history.latest_with(history.load_all(args.history), config, facts["order"])
+    reference = history.latest_with(history.load_all(args.history, ROOT), config, facts["order"])
     if reference is None:
         print(f"bench-track --check: no result in {args.history} counted under {config}: "
               "nothing to compare with")
@@ -219,7 +219,7 @@ def main(argv=None):
         return 0
     if args.report:
         import report
-        path = report.write_report(history.load_all(args.history), Path(args.report))
+        path = report.write_report(history.load_all(args.history, ROOT), Path(args.report))
         print(path)
         return 0
     if args.backfill:

@@ -20,8 +20,9 @@ def git(root, *args):
 
 
 def commit_facts(root, commit):
-    """What the history keeps of a commit: its place on main's first-parent
-    line (the plots' order), date and message."""
+    """A commit's place on main's first-parent line (the plots' order), its
+    date and message. The files keep the first three; the message is read
+    from git when a result is loaded (TEXT_FROM_GIT)."""
     sha = git(root, "rev-parse", f"{commit}^{{commit}}")
     return {
         "commit": sha,
@@ -46,6 +47,11 @@ def entry_path(history_dir, entry):
     return Path(history_dir) / entry["machine"]["id"] / f"{entry['commit'][:12]}.json"
 
 
+# Read from git on loading, not stored: git keeps them, and a message may
+# quote anything (paths outside the repository among them).
+TEXT_FROM_GIT = ("subject", "message")
+
+
 def save(history_dir, entry, path=None):
     """Writes the entry; what it did not measure (--no-times,
     --no-instructions, no --mesa) is kept from the commit's earlier result
@@ -57,19 +63,31 @@ def save(history_dir, entry, path=None):
         for part in ("benchmarks", "instructions", "mesa"):
             if not entry.get(part) and earlier.get(part):
                 entry[part] = earlier[part]
-    saved = {key: value for key, value in entry.items() if not key.startswith("_")}
+    saved = {key: value for key, value in entry.items()
+             if not key.startswith("_") and key not in TEXT_FROM_GIT}
     path.write_text(json.dumps(saved, indent=1) + "\n")
     return path
 
 
-def load(path):
+def load(path, root=None):
+    """A result, with its commit's subject and message from the repository
+    at `root` (empty where the commit is not there)."""
     entry = json.loads(Path(path).read_text())
     entry["_path"] = str(path)
+    subject = message = ""
+    if root is not None:
+        try:
+            message = git(root, "show", "-s", "--format=%B", entry["commit"])
+            subject = message.splitlines()[0] if message else ""
+        except subprocess.CalledProcessError:
+            pass
+    entry.setdefault("subject", subject)
+    entry.setdefault("message", message)
     return entry
 
 
-def load_all(history_dir):
-    entries = [load(path) for path in sorted(Path(history_dir).glob("*/*.json"))]
+def load_all(history_dir, root=None):
+    entries = [load(path, root) for path in sorted(Path(history_dir).glob("*/*.json"))]
     return sorted(entries, key=lambda e: (e.get("order", 0), e.get("recorded", "")))
 
 

@@ -14,7 +14,6 @@ opens from a file, from a CI artefact, offline.
 """
 import argparse
 import html
-import json
 import math
 import re
 import statistics
@@ -23,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
+
+import history
 
 REGENERATE = "tools/bench-track.sh --report DIR"
 
@@ -788,24 +789,15 @@ def write_report(entries, out_dir):
     return path
 
 
-def load_history(history_dir):
-    """The entries of every HISTORY_DIR/MACHINE_ID/HASH12.json."""
-    entries = []
-    for path in sorted(Path(history_dir).glob("*/*.json")):
-        try:
-            entries.append(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError) as error:
-            _warn(f"skipping {path}: {error}")
-    return entries
-
-
 def main(argv=None):
     parser = argparse.ArgumentParser(
         description="Writes OUT_DIR/index.html, the plots of the benchmark history.")
     parser.add_argument("history_dir", help="the history: bench/history")
     parser.add_argument("out_dir", help="the folder to write index.html to")
     args = parser.parse_args(argv)
-    print(write_report(load_history(args.history_dir), args.out_dir))
+    # the repository this file is in gives the commits' messages
+    root = Path(__file__).resolve().parents[2]
+    print(write_report(history.load_all(args.history_dir, root), args.out_dir))
     return 0
 
 
