@@ -13,6 +13,7 @@ commit's instruction counts, draw the history (docs/performance.md).
 import argparse
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -203,9 +204,25 @@ def run_check(args):
     return 1 if failing or failed else 0
 
 
+def unknown_commits(names):
+    """The names that are not commits of this repository."""
+    unknown = []
+    for name in names:
+        try:
+            history.git(ROOT, "rev-parse", "--verify", "-q", f"{name}^{{commit}}")
+        except subprocess.CalledProcessError:
+            unknown.append(name)
+    return unknown
+
+
 def main(argv=None):
     args = parse_arguments(argv)
     Path(args.state).mkdir(parents=True, exist_ok=True)
+    unknown = unknown_commits(args.commits)
+    for name in unknown:
+        log(f"bench-track: error: {name}: not a commit of this repository")
+    if unknown:
+        return 2
     if args.compare:
         return compare(args)
     if args.check:
