@@ -15,6 +15,7 @@ std::uint32_t harm_civilians_in_cell(SimulationContext& ctx, world::CellId cell,
     civ.alive[a] = static_cast<std::uint8_t>(civ.alive[a] - k);
     civ.killed[a] = static_cast<std::uint8_t>(civ.killed[a] + k);
     civ.grievance[a] += grievance;
+    ctx.index_scratch.touched[civ.home[a]] = 1;
     total += k;
   });
   ctx.cells.deaths_today[cell] += total;

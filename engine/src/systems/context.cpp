@@ -25,6 +25,7 @@ SimulationContext::SimulationContext(const scenario::Scenario& scenario_in,
   cells.presence.assign(factions.size() * n, 0.0f);
   cells.refuge.assign(n, world::no_cell);
   cells.unit_factions.assign(n, 0);
+  index_scratch.touched.assign(n, 0);
   operations = plan_operations(scenario, world);
   operation_units.assign(operations.size(), {});
   accord.tension = scenario.accord.initial_tension;

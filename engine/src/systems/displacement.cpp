@@ -331,6 +331,7 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
   scratch.edges.assign(blocks, {});
   scratch.stretches.resize(blocks);
   scratch.scanned.resize(blocks);
+  scratch.home_runs.resize(ctx.world.grid.cell_count());
   auto& residents = ctx.cells.residents;
   std::fill(residents.begin(), residents.end(), 0);
   ctx.executor.for_blocks(civ.size(), [&](std::size_t b, std::size_t begin, std::size_t end) {
@@ -350,6 +351,7 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
     std::array<std::uint32_t, DayMoves::bulk> agents;
     std::array<bool, DayMoves::bulk> back;
     auto settle_away = [&](world::CellId h, const Away* from, const Away* to, bool may_return) {
+      bool came_back = false;
       while (from != to) {
         std::size_t m = 0;
         const Away* const part = from;
@@ -362,17 +364,32 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
           if (may_return && back[i++]) {
             cell[g->agent] = h;
             status[g->agent] = CivilianStatus::at_home;
+            came_back = true;
           } else {
             found.push_back({g->cell, g->agent, alive[g->agent]});
           }
         }
       }
+      return came_back;
     };
     std::vector<Away>& scanned = scratch.scanned[b];
     for_each_home_run(
         ctx.home_index, civ.home.data(), begin, end,
         [&](world::CellId h, std::size_t first, std::size_t last) {
-          const bool grievance_left = moves == nullptr || moves->fade(first, last);
+          // A home whose agents this block holds whole, and nothing harmed
+          // since the last pass, has the counts and grievances it had then,
+          // save for what flight and return change below.
+          const bool whole = first == ctx.home_index.first(h) && last == ctx.home_index.last(h);
+          CivilianIndexScratch::HomeRun* const home_run = whole ? &scratch.home_runs[h] : nullptr;
+          const bool unchanged = home_run != nullptr && known_valid && scratch.touched[h] == 0;
+          bool grievance_left = true;
+          if (moves != nullptr) {
+            // +0.0 times `keep` is +0.0: zero grievances need no fading.
+            grievance_left = !(unchanged && home_run->no_grievance) && moves->fade(first, last);
+            if (home_run != nullptr) home_run->no_grievance = !grievance_left;
+          } else if (home_run != nullptr) {
+            home_run->no_grievance = false;
+          }
           const bool risky = moves != nullptr && moves->risky(h);
           // Groups of a risky home flee or come back one by one, in
           // flee_or_return; the others away may come back if home is safe.
@@ -383,16 +400,24 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
           // other, so this run's groups start where the last run's ended.
           const Away* const run_known = known;
           while (known != known_end && known->agent < last) ++known;
+          bool came_back;
           if (known_valid && !risky) {
-            settle_away(h, run_known, known, may_return);
+            came_back = settle_away(h, run_known, known, may_return);
           } else {
             scanned.clear();
             for_each_away(status, first, last, [&](std::size_t k) {
               scanned.push_back({cell[k], static_cast<std::uint32_t>(k), alive[k]});
             });
-            settle_away(h, scanned.data(), scanned.data() + scanned.size(), may_return);
+            came_back = settle_away(h, scanned.data(), scanned.data() + scanned.size(), may_return);
           }
-          const RunCounts counts = count_run(status, alive, civ.killed.data(), first, last);
+          RunCounts counts;
+          if (unchanged && home_run->counted && !risky && !came_back) {
+            counts = {home_run->at_home, home_run->away, home_run->dead};
+          } else {
+            counts = count_run(status, alive, civ.killed.data(), first, last);
+            if (home_run != nullptr)
+              *home_run = {counts.at_home, counts.away, counts.dead, true, home_run->no_grievance};
+          }
           tally.add_run(static_cast<std::size_t>(region[h]), civ, first, last, counts,
                         grievance_left);
           // A run cut by the block's edge shares its cell with a neighbour
@@ -413,6 +438,7 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
       stretches.back().people += away.alive;
     }
   });
+  std::fill(scratch.touched.begin(), scratch.touched.end(), 0);
   for (const CivilianIndexScratch::Edges& edges : scratch.edges)
     for (const CivilianIndexScratch::CutRun& run : {edges.first, edges.last})
       if (run.home != world::no_cell) residents[run.home] += run.at_home;

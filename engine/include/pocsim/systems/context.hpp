@@ -111,6 +111,22 @@ struct CivilianIndexScratch {
   std::vector<Edges> edges;
   std::vector<std::vector<CellStretch>> stretches;  // per block, of `found`
   std::vector<std::uint32_t> start;                 // the counting sort's cell offsets
+
+  // What the last pass learnt of each home's agents, by home cell, where no
+  // block edge cut them: their counts (people at home, away, killed) and
+  // whether every grievance among them was zero. Most homes see nothing
+  // happen on most days; their counts are taken from here and their zero
+  // grievances left alone, rather than read again from memory (the pass is
+  // bound by memory). Valid with `known` only.
+  struct HomeRun {
+    std::uint32_t at_home = 0, away = 0, dead = 0;
+    bool counted = false;       // the counts are those of the last pass
+    bool no_grievance = false;  // every grievance was +0.0 after the last pass's fading
+  };
+  std::vector<HomeRun> home_runs;
+  // By home cell: harm_civilians_in_cell changed one of its groups (people
+  // alive or killed, grievance) since the last pass, which clears it.
+  std::vector<std::uint8_t> touched;
 };
 
 struct AccordState {
