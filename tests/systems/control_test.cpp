@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "pocsim/simulation.hpp"
@@ -47,6 +48,31 @@ TEST(ControlOfTerritory, AKindHoldingACellThroughOneFactionDoesNotAlsoContestIt)
       const bool jihadist_here = r == region && k == kind(scenario::FactionKind::jihadist);
       EXPECT_EQ(rows[r].held[k], partner_here ? 1u : 0u) << "region " << r << ", kind " << k;
       EXPECT_EQ(rows[r].contested[k], jihadist_here ? 1u : 0u) << "region " << r << ", kind " << k;
+    }
+}
+
+// hold_presence is the least presence that holds a cell: at it the faction
+// holds the cell, a float below it does not. Every faction of the baseline in
+// turn, each alone in the cell.
+TEST(ControlOfTerritory, APresenceOfExactlyHoldPresenceHoldsTheCell) {
+  Simulation sim(test::load_shipped("mali_2022/baseline.yaml"));
+  SimulationContext& ctx = sim.context();
+  const world::CellId cell = ctx.world.land_cells[ctx.world.land_cells.size() / 3];
+  const auto region = static_cast<std::size_t>(ctx.world.region[cell]);
+  const std::size_t regions = ctx.world.places.region_names.size();
+  const auto threshold = static_cast<float>(ctx.scenario.control.hold_presence);
+  for (std::size_t f = 0; f < ctx.factions.size(); ++f)
+    for (const float presence : {threshold, std::nextafter(threshold, 0.0f)}) {
+      std::fill(ctx.cells.presence.begin(), ctx.cells.presence.end(), 0.0f);
+      ctx.presence(f, cell) = presence;
+      record_control(ctx);
+      ctx.recorder.end_of_day(0, std::vector<std::int64_t>(regions, 0),
+                              std::vector<std::int64_t>(regions, 0));
+      const auto& row =
+          ctx.recorder.region_days()[ctx.recorder.region_days().size() - regions + region];
+      const auto kind = static_cast<std::size_t>(ctx.factions[f].config.kind);
+      EXPECT_EQ(row.held[kind], presence >= threshold ? 1u : 0u)
+          << ctx.factions[f].config.name << " at " << presence;
     }
 }
 

@@ -177,7 +177,10 @@ TEST(DisplacementIndex, SameAsAPassThatRemembersNothing) {
   const std::uint32_t day = a.ticks_per_day;
   while (!remembering.finished()) {
     // The daily phases run on a day's last tick.
-    if ((remembering.ticks_done() + 1) % day == 0) b.index_scratch.known.clear();
+    if ((remembering.ticks_done() + 1) % day == 0) {
+      b.index_scratch.known.clear();
+      b.index_scratch.home_runs.clear();
+    }
     remembering.step();
     forgetting.step();
     if (remembering.ticks_done() % day != 0) continue;
