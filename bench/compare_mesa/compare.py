@@ -14,6 +14,12 @@ Usage (from the repository root, with a Mesa 3.3.1 checkout at $MESA_SRC):
   MESA_SRC=/tmp/mesa /usr/bin/python3 bench/compare_mesa/compare.py \
       --pocsim build/cli/pocsim
 
+With --whole-process, each run is instead a whole process of 1000 steps
+(Mesa's max_iters) by default, timed from its start to its exit: Python's
+start-up and Mesa's import on one side, pocsim's start-up, scenario reading
+and output files on the other. Only the speeds are compared then, and no
+reference file is written.
+
 Without MESA_SRC the script says so and exits 0. Mesa's code is imported from
 MESA_SRC at run time and never copied here. Mesa's `mesa.examples` package
 imports every example (some need networkx); the script loads only the
@@ -73,10 +79,68 @@ def run_mesa(model_class, params, seed, steps):
     return {k: v / steps for k, v in sums.items()}, agents * steps, elapsed
 
 
+def run_mesa_process(mesa_src, params, seed, steps):
+    """One Mesa run as a process of its own: (agent-steps, seconds from its
+    start to its exit)."""
+    cmd = [sys.executable, os.path.abspath(__file__), "--one-mesa-run", mesa_src,
+           "--seed", str(seed), "--steps", str(steps)]
+    for key, value in params.items():
+        cmd += ["--param", "%s=%s" % (key, value)]
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    elapsed = time.perf_counter() - start
+    agents = int(done.stdout.split()[-1])
+    return agents * steps, elapsed
+
+
+def one_mesa_run(mesa_src, params, seed, steps):
+    """The body of run_mesa_process: prints the model's agent count."""
+    _, model_class = load_mesa(mesa_src)
+    model = model_class(seed=seed, **params)
+    for _ in range(steps):
+        model.step()
+    print("agents", len(model.agents))
+
+
+def run_pocsim_process(binary, params, seed, steps, out_dir):
+    """One pocsim run, timed from its start to its exit (agent-steps, seconds)."""
+    start = time.perf_counter()
+    _, work, _ = run_pocsim(binary, params, seed, steps, out_dir, read_series=False)
+    return work, time.perf_counter() - start
+
+
+def whole_processes(args, mesa_src):
+    """Speeds of whole processes, Mesa's and pocsim's alternately per seed."""
+    steps = args.steps or 1000
+    seeds = list(range(1, args.seeds + 1))
+    print("Whole processes of %d steps, %d seeds per set, one thread each, alternating" %
+          (steps, len(seeds)))
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in args.sets.split(","):
+            params = PARAMETER_SETS[name]
+            work = [0.0, 0.0]
+            seconds = [0.0, 0.0]
+            for seed in seeds:
+                w, t = run_mesa_process(mesa_src, params, seed, steps)
+                work[0] += w
+                seconds[0] += t
+                w, t = run_pocsim_process(args.pocsim, params, seed, steps,
+                                          os.path.join(tmp, "%s_%d" % (name, seed)))
+                work[1] += w
+                seconds[1] += t
+                print("  %s seed %d done" % (name, seed), file=sys.stderr, flush=True)
+            mesa_rate, pocsim_rate = work[0] / seconds[0], work[1] / seconds[1]
+            print("%s set: Mesa %.0f agent-steps in %.2f s = %.0f agent-steps/s; pocsim %.0f "
+                  "agent-steps in %.3f s = %.0f agent-steps/s; ratio pocsim / Mesa: %.0fx" %
+                  (name, work[0], seconds[0], mesa_rate, work[1], seconds[1], pocsim_rate,
+                   pocsim_rate / mesa_rate))
+    return 0
+
+
 TIMING = re.compile(r"(\d+) agent-steps in ([0-9.eE+-]+) s")
 
 
-def run_pocsim(binary, params, seed, steps, out_dir):
+def run_pocsim(binary, params, seed, steps, out_dir, read_series=True):
     cmd = [binary, "run", SCENARIO, "--threads", "1", "--seed", str(seed), "--force",
            "--out", out_dir, "--set", "steps=%d" % steps,
            "--set", "activation=random_sequential"]
@@ -86,6 +150,8 @@ def run_pocsim(binary, params, seed, steps, out_dir):
     match = TIMING.search(done.stdout)
     if not match:
         sys.exit("compare.py: no timing line in pocsim's output:\n" + done.stdout)
+    if not read_series:
+        return None, int(match.group(1)), float(match.group(2))
     sums = dict.fromkeys(METRICS, 0.0)
     rows = 0
     with open(os.path.join(out_dir, "timeseries.csv")) as f:
@@ -111,31 +177,52 @@ def describe(values):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seeds", type=int, default=30)
-    parser.add_argument("--steps", type=int, default=100)
+    parser.add_argument("--seeds", type=int, default=None,
+                        help="seeds per parameter set (30; 5 with --whole-process)")
+    parser.add_argument("--steps", type=int, default=None,
+                        help="steps per run (100; 1000 with --whole-process)")
     parser.add_argument("--sets", default="model,app",
                         help="parameter sets to run, comma-separated (model, app)")
     parser.add_argument("--pocsim", default=os.path.join(REPO, "build", "cli", "pocsim"))
     parser.add_argument("--reference-dir", default=REFERENCE_DIR)
     parser.add_argument("--mesa-only", action="store_true",
                         help="run Mesa and write the reference, skip pocsim")
+    parser.add_argument("--whole-process", action="store_true",
+                        help="time whole processes (start-up and outputs included), "
+                             "1000 steps by default; speeds only")
+    parser.add_argument("--one-mesa-run", metavar="MESA_SRC", help=argparse.SUPPRESS)
+    parser.add_argument("--seed", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--param", action="append", default=[], help=argparse.SUPPRESS)
     args = parser.parse_args()
+
+    if args.one_mesa_run:
+        params = {}
+        for item in args.param:
+            key, value = item.split("=", 1)
+            params[key] = int(value) if key == "max_jail_term" else float(value)
+        one_mesa_run(args.one_mesa_run, params, args.seed, args.steps)
+        return 0
 
     mesa_src = os.environ.get("MESA_SRC")
     if not mesa_src:
         print("compare.py: MESA_SRC is not set; skipping the Mesa comparison "
               "(point it at a checkout of projectmesa/mesa, tag v3.3.1)")
         return 0
-    mesa, model_class = load_mesa(os.path.abspath(mesa_src))
     if not args.mesa_only and not os.access(args.pocsim, os.X_OK):
         sys.exit("compare.py: no pocsim binary at %s (build the pocsim target or pass --pocsim)"
                  % args.pocsim)
+    for name in args.sets.split(","):
+        if name not in PARAMETER_SETS:
+            sys.exit("compare.py: unknown parameter set '%s' (model, app)" % name)
+    if args.whole_process:
+        args.seeds = args.seeds or 5
+        return whole_processes(args, os.path.abspath(mesa_src))
+    args.steps = args.steps or 100
+    args.seeds = args.seeds or 30
+    mesa, model_class = load_mesa(os.path.abspath(mesa_src))
 
     seeds = list(range(1, args.seeds + 1))
     chosen = args.sets.split(",")
-    for name in chosen:
-        if name not in PARAMETER_SETS:
-            sys.exit("compare.py: unknown parameter set '%s' (model, app)" % name)
     sets = {name: PARAMETER_SETS[name] for name in chosen}
     mesa_means = {name: [] for name in sets}
     pocsim_means = {name: [] for name in sets}

@@ -210,4 +210,23 @@ TEST(Samplers, GeometricHasItsMean) {
   EXPECT_EQ(geometric_from_uniform(0.5, 0.9), 1u);
 }
 
+// BinomialDraws keeps q^trials from one draw to the next: it must give
+// binomial_from_uniform's numbers for every p (both tails, the normal
+// branch), every run of equal and changing trials, and every u.
+TEST(BinomialDraws, SameNumbersAsBinomialFromUniform) {
+  std::size_t draws = 0;
+  for (const double p : {0.0, 1e-6, 0.003, 0.2, 0.5, 0.7, 0.999, 1.0}) {
+    BinomialDraws draw(p);
+    for (const std::uint32_t trials : {20u, 20u, 7u, 7u, 20u, 0u, 1u, 255u, 255u, 100000u, 3u}) {
+      for (int k = 0; k < 50; ++k) {
+        const double u = (k + 0.5) / 50.0;
+        ASSERT_EQ(draw(trials, u), binomial_from_uniform(trials, p, u))
+            << "p " << p << ", trials " << trials << ", u " << u;
+        ++draws;
+      }
+    }
+  }
+  EXPECT_EQ(draws, 8u * 11u * 50u);
+}
+
 }  // namespace pocsim

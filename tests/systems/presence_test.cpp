@@ -33,34 +33,38 @@ int faction_named(const SimulationContext& ctx, const std::string& name) {
 // up to one tick's unit-days for every cell of every unit's disc. The expected cells are found by
 // measuring every cell of the grid, not through the mark's bounds.
 TEST(Presence, EachUnitMarksTheDiscWithinReachWithOneTicksUnitDays) {
-  const double reach_km = 40.0;
-  Simulation sim(test::load_shipped("teaching/presence_deterrence.yaml",
-                                    {"control.presence_km=40", "scenario.tick_hours=2"}));
-  sim.step();
-  const SimulationContext& ctx = sim.context();
-  const world::Grid& grid = ctx.world.grid;
-  const auto f = static_cast<std::size_t>(faction_named(ctx, "MINUSMA"));
-  std::vector<double> expected(static_cast<std::size_t>(grid.cell_count()), 0.0);
-  int squares = static_cast<int>(std::ceil(grid.cell_km()));
-  if (squares % 2 == 0) ++squares;
-  const double side = grid.cell_km() / squares;
-  const auto square_centre = [side](double at) { return (std::floor(at / side) + 0.5) * side; };
-  for (std::size_t u = 0; u < ctx.units.size(); ++u) {
-    if (ctx.units.faction[u] != f || !ctx.units.active(u)) continue;
-    const double x = square_centre(ctx.units.x[u]), y = square_centre(ctx.units.y[u]);
-    for (world::CellId c = 0; c < grid.cell_count(); ++c) {
-      const geo::PointKm centre = grid.center(c);
-      if (std::hypot(centre.x - x, centre.y - y) <= reach_km)
-        expected[static_cast<std::size_t>(c)] += 2.0 / 24.0;
+  // 240 km on 25 km cells: rows of the disc longer than the eight floats
+  // added at a time.
+  for (const double reach_km : {40.0, 240.0}) {
+    Simulation sim(test::load_shipped(
+        "teaching/presence_deterrence.yaml",
+        {"control.presence_km=" + std::to_string(reach_km), "scenario.tick_hours=2"}));
+    sim.step();
+    const SimulationContext& ctx = sim.context();
+    const world::Grid& grid = ctx.world.grid;
+    const auto f = static_cast<std::size_t>(faction_named(ctx, "MINUSMA"));
+    std::vector<double> expected(static_cast<std::size_t>(grid.cell_count()), 0.0);
+    int squares = static_cast<int>(std::ceil(grid.cell_km()));
+    if (squares % 2 == 0) ++squares;
+    const double side = grid.cell_km() / squares;
+    const auto square_centre = [side](double at) { return (std::floor(at / side) + 0.5) * side; };
+    for (std::size_t u = 0; u < ctx.units.size(); ++u) {
+      if (ctx.units.faction[u] != f || !ctx.units.active(u)) continue;
+      const double x = square_centre(ctx.units.x[u]), y = square_centre(ctx.units.y[u]);
+      for (world::CellId c = 0; c < grid.cell_count(); ++c) {
+        const geo::PointKm centre = grid.center(c);
+        if (std::hypot(centre.x - x, centre.y - y) <= reach_km)
+          expected[static_cast<std::size_t>(c)] += 2.0 / 24.0;
+      }
     }
+    double marked = 0.0;
+    for (std::size_t c = 0; c < expected.size(); ++c) {
+      const double p = ctx.presence(f, static_cast<world::CellId>(c));
+      EXPECT_NEAR(p, expected[c], 1e-5) << "cell " << c << ", reach " << reach_km;
+      marked += expected[c];
+    }
+    EXPECT_GT(marked, 0.0);
   }
-  double marked = 0.0;
-  for (std::size_t c = 0; c < expected.size(); ++c) {
-    const double p = ctx.presence(f, static_cast<world::CellId>(c));
-    EXPECT_NEAR(p, expected[c], 1e-5) << "cell " << c;
-    marked += expected[c];
-  }
-  EXPECT_GT(marked, 0.0);
 }
 
 // MINUSMA leaves on day 20 of presence_deterrence; from then on, its

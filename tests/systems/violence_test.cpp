@@ -86,4 +86,30 @@ TEST(Violence, EpisodesStartAtTheDailyRateWhateverTheTick) {
       << hourly.episodes << " episodes at 1 h, " << two_hourly.episodes << " at 2 h";
 }
 
+// A unit's onset draw at or above rate x tick_hours / 24 starts nothing
+// whatever the presence around it (the chance is that times a share and a
+// deterrence of at most 1), so the presence is not read for it. Without that
+// shortcut the same episodes must start: a partner deterrence above 1, which
+// the loader refuses, turns it off, and changes no chance where no partner
+// is present (first_run has none; its factions abuse at a base share of
+// 0.1 away from their enemies). Two runs, episode by episode.
+TEST(Violence, DrawsAboveTheHighestChanceStartNothingWithoutALookAround) {
+  const scenario::Scenario with_shortcut = test::load_shipped("teaching/first_run.yaml");
+  scenario::Scenario without_shortcut = with_shortcut;
+  auto& partners = without_shortcut.response.partner_deterrence;
+  partners.state_forces = partners.mercenaries = partners.jihadist = partners.signatory = 2.0;
+  Simulation a(with_shortcut), b(without_shortcut);
+  a.run();
+  b.run();
+  const auto& ia = a.context().recorder.incidents();
+  const auto& ib = b.context().recorder.incidents();
+  ASSERT_GT(ia.size(), 20u);
+  ASSERT_EQ(ia.size(), ib.size());
+  for (std::size_t k = 0; k < ia.size(); ++k) {
+    EXPECT_EQ(ia[k].onset_tick, ib[k].onset_tick) << "episode " << k;
+    EXPECT_EQ(ia[k].cell, ib[k].cell) << "episode " << k;
+    EXPECT_EQ(ia[k].civilian_deaths, ib[k].civilian_deaths) << "episode " << k;
+  }
+}
+
 }  // namespace pocsim

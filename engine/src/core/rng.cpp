@@ -62,16 +62,21 @@ std::uint32_t poisson_from_uniform(double mean, double u) noexcept {
   return k;
 }
 
-std::uint32_t binomial_from_uniform(std::uint32_t trials, double p, double u) noexcept {
-  if (trials == 0 || !(p > 0.0)) return 0;
-  if (p >= 1.0) return trials;
+namespace {
+
+// Whether the draw is by inversion from q^trials (else by the normal
+// approximation, or from the other tail).
+bool binomial_by_inversion(std::uint32_t trials, double p) noexcept {
   const double q = 1.0 - p;
   const double mean = static_cast<double>(trials) * p;
-  if (mean > normal_threshold && static_cast<double>(trials) * q > normal_threshold) {
-    return rounded_normal(mean, std::sqrt(mean * q), u, static_cast<double>(trials));
-  }
-  if (p > 0.5) return trials - binomial_from_uniform(trials, q, 1.0 - u);
-  double pmf = std::pow(q, static_cast<double>(trials));
+  return !(mean > normal_threshold && static_cast<double>(trials) * q > normal_threshold) &&
+         !(p > 0.5);
+}
+
+// The inversion walk from P(0) = q^trials = `none`.
+std::uint32_t binomial_inverted(std::uint32_t trials, double p, double u, double none) noexcept {
+  const double q = 1.0 - p;
+  double pmf = none;
   double cdf = pmf;
   std::uint32_t k = 0;
   const double ratio = p / q;
@@ -81,6 +86,30 @@ std::uint32_t binomial_from_uniform(std::uint32_t trials, double p, double u) no
     cdf += pmf;
   }
   return k;
+}
+
+}  // namespace
+
+std::uint32_t binomial_from_uniform(std::uint32_t trials, double p, double u) noexcept {
+  if (trials == 0 || !(p > 0.0)) return 0;
+  if (p >= 1.0) return trials;
+  const double q = 1.0 - p;
+  const double mean = static_cast<double>(trials) * p;
+  if (mean > normal_threshold && static_cast<double>(trials) * q > normal_threshold) {
+    return rounded_normal(mean, std::sqrt(mean * q), u, static_cast<double>(trials));
+  }
+  if (p > 0.5) return trials - binomial_from_uniform(trials, q, 1.0 - u);
+  return binomial_inverted(trials, p, u, std::pow(q, static_cast<double>(trials)));
+}
+
+std::uint32_t BinomialDraws::operator()(std::uint32_t trials, double u) noexcept {
+  if (trials == 0 || !(p_ > 0.0) || p_ >= 1.0 || !binomial_by_inversion(trials, p_))
+    return binomial_from_uniform(trials, p_, u);
+  if (trials != last_trials_) {
+    last_trials_ = trials;
+    none_ = std::pow(1.0 - p_, static_cast<double>(trials));
+  }
+  return binomial_inverted(trials, p_, u, none_);
 }
 
 std::uint32_t geometric_from_uniform(double mean, double u) noexcept {

@@ -115,7 +115,7 @@ namespace {
 // in their own order. Both give the same order.
 void sort_units_by_cell(const Units& units, std::size_t cells, CombatScratch& scratch) {
   auto& all = scratch.units_by_cell;
-  for (auto& [cell, u] : all) cell = units.cell[u];
+  for (CellUnit& entry : all) entry = {units.cell[entry.unit()], entry.unit()};
   for (auto u = static_cast<std::uint32_t>(all.size()); u < units.size(); ++u)
     all.emplace_back(units.cell[u], u);
   const std::size_t budget = 4 * (all.size() + cells);
@@ -134,20 +134,20 @@ void sort_units_by_cell(const Units& units, std::size_t cells, CombatScratch& sc
   for (std::size_t c = 1; c <= cells; ++c) count[c] += count[c - 1];
   for (std::size_t u = 0; u < units.size(); ++u) {
     const world::CellId cell = units.cell[u];
-    all[count[cell]++] = {cell, static_cast<std::uint32_t>(u)};
+    all[count[cell]++] = CellUnit(cell, static_cast<std::uint32_t>(u));
   }
 }
 
 // The active units by (cell, unit). A crowded cell's run of them is grouped
 // by faction in by_cell_faction (same positions) when a unit first looks for
 // enemies there.
-const std::vector<std::pair<world::CellId, std::uint32_t>>& index_active_units(
-    const Units& units, std::size_t cells, CombatScratch& scratch) {
+const std::vector<CellUnit>& index_active_units(const Units& units, std::size_t cells,
+                                                CombatScratch& scratch) {
   sort_units_by_cell(units, cells, scratch);
   auto& active = scratch.active_by_cell;
   active.clear();
   for (const auto& entry : scratch.units_by_cell)
-    if (units.active(entry.second)) active.push_back(entry);
+    if (units.active(entry.unit())) active.push_back(entry);
   scratch.by_cell_faction.resize(active.size());
   scratch.skip.resize(active.size());
   scratch.run_begin.resize(cells);
@@ -167,10 +167,10 @@ constexpr std::size_t small_run = 16;
 std::pair<std::size_t, std::size_t> run_of(CombatScratch& scratch, world::CellId cell) {
   if (scratch.run_stamp[cell] != scratch.stamp) {
     const auto& active = scratch.active_by_cell;
-    const auto first = std::lower_bound(active.begin(), active.end(), std::make_pair(cell, 0u));
+    const auto first = std::lower_bound(active.begin(), active.end(), CellUnit(cell, 0));
     const auto begin = static_cast<std::size_t>(first - active.begin());
     std::size_t end = begin;
-    while (end < active.size() && active[end].first == cell) ++end;
+    while (end < active.size() && active[end].cell() == cell) ++end;
     scratch.run_begin[cell] = static_cast<std::uint32_t>(begin);
     scratch.run_size[cell] = static_cast<std::uint32_t>(end - begin);
     scratch.run_stamp[cell] = scratch.stamp;
@@ -186,7 +186,7 @@ void group_by_faction(const Units& units, CombatScratch& scratch, std::size_t be
   auto& count = scratch.faction_count;
   std::uint64_t present = 0;
   for (std::size_t i = begin; i < end; ++i) {
-    const std::uint16_t f = units.faction[active[i].second];
+    const std::uint16_t f = units.faction[active[i].unit()];
     ++count[f];
     present |= std::uint64_t{1} << f;
   }
@@ -198,7 +198,7 @@ void group_by_faction(const Units& units, CombatScratch& scratch, std::size_t be
     at += n;
   }
   for (std::size_t i = begin; i < end; ++i) {
-    const std::uint32_t u = active[i].second;
+    const std::uint32_t u = active[i].unit();
     scratch.by_cell_faction[count[units.faction[u]]++] = u;
   }
   for (std::uint64_t rest = present; rest != 0; rest &= rest - 1) count[__builtin_ctzll(rest)] = 0;
@@ -228,7 +228,7 @@ std::size_t first_free_enemy(const Units& units, CombatScratch& scratch, world::
   const auto& active = scratch.active_by_cell;
   if (end - begin <= small_run) {
     for (std::size_t i = begin; i < end; ++i) {
-      const std::uint32_t v = active[i].second;
+      const std::uint32_t v = active[i].unit();
       if ((hostile >> units.faction[v] & 1u) != 0 && !scratch.engaged[v]) return v;
     }
     return units.size();
@@ -275,10 +275,12 @@ void resolve_combat(SimulationContext& ctx, const TickInfo& tick) {
   // Which factions stand in each cell: most neighbourhoods hold no enemy,
   // and one look at a cell's bits spares the search.
   auto& factions_in = ctx.cells.unit_factions;
-  for (const auto& [cell, u] : by_cell) factions_in[cell] |= std::uint64_t{1} << units.faction[u];
+  for (const CellUnit entry : by_cell)
+    factions_in[entry.cell()] |= std::uint64_t{1} << units.faction[entry.unit()];
 
-  for (const auto& [cell, u32] : by_cell) {
-    const std::size_t u = u32;
+  for (const CellUnit entry : by_cell) {
+    const world::CellId cell = entry.cell();
+    const std::size_t u = entry.unit();
     // A unit engaged this tick is the only kind whose activity changes here;
     // no faction is hostile to itself (the loader refuses it), so u is never
     // its own enemy.
@@ -300,7 +302,7 @@ void resolve_combat(SimulationContext& ctx, const TickInfo& tick) {
       continue;
     engage(ctx, u, enemy, tick);
   }
-  for (const auto& [cell, u] : by_cell) factions_in[cell] = 0;
+  for (const CellUnit entry : by_cell) factions_in[entry.cell()] = 0;
 }
 
 }  // namespace pocsim

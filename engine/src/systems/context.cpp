@@ -22,7 +22,7 @@ SimulationContext::SimulationContext(const scenario::Scenario& scenario_in,
   cells.deaths_today.assign(n, 0);
   cells.residents.assign(world.population.begin(), world.population.end());
   cells.infrastructure = world.infrastructure;
-  cells.presence.assign(factions.size() * n, 0.0f);
+  cells.presence.assign(factions.size() * n + CellFields::presence_padding, 0.0f);
   cells.refuge.assign(n, world::no_cell);
   cells.unit_factions.assign(n, 0);
   index_scratch.touched.assign(n, 0);

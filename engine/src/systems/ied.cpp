@@ -2,6 +2,7 @@
 #include "pocsim/systems/ied.hpp"
 
 #include "pocsim/agents/faction_traits.hpp"
+#include "pocsim/scenario/sections/common.hpp"
 #include "pocsim/scenario/sections/control.hpp"
 #include "pocsim/scenario/sections/faction.hpp"
 #include "pocsim/scenario/sections/ied.hpp"
@@ -11,6 +12,7 @@
 #include "pocsim/systems/reinforcement.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace pocsim {
@@ -71,8 +73,26 @@ std::uint32_t ied_strike(SimulationContext& ctx, std::uint32_t tick, world::Cell
   return deaths;
 }
 
+namespace {
+
+// The highest strike chance over `km` anywhere: full jihadist presence, no
+// clearance (ied_strike_chance), plus a margin for the rounding of exp.
+double highest_strike_chance(const SimulationContext& ctx, double km) {
+  const auto& cfg = ctx.scenario.ied;
+  const double per_km = cfg.per_km * std::max(1.0, cfg.jihadist_factor);
+  return 1.0 - std::exp(-per_km * km) + 1e-12;
+}
+
+}  // namespace
+
 void strike_road_patrols(SimulationContext& ctx, const TickInfo& tick) {
   Units& units = ctx.units;
+  // Nearly every draw is above the highest chance a unit's leg can have:
+  // then the presence around it is not read.
+  const double convoy_km = ctx.scenario.response.ground_speed_kmh * ctx.tick_hours;
+  const double convoy_highest = highest_strike_chance(ctx, convoy_km);
+  std::array<double, scenario::max_factions> patrol_highest;
+  patrol_highest.fill(-1.0);  // not computed yet
   for (std::size_t u = 0; u < units.size(); ++u) {
     // A detachment sent to an incident goes by road whatever its faction's
     // patrols do; patrols on the roads run the risk too, those across country not.
@@ -81,10 +101,12 @@ void strike_road_patrols(SimulationContext& ctx, const TickInfo& tick) {
             ? !faction_traits(ctx.factions[units.faction[u]].config.kind).patrols_exposed_to_ieds
             : units.task[u] != UnitTask::patrol || units.roams[u] != 0 || !drives_on_roads(ctx, u))
       continue;
-    const double km = (convoy ? ctx.scenario.response.ground_speed_kmh
-                              : ctx.factions[units.faction[u]].config.road_speed_kmh) *
-                      ctx.tick_hours;
+    const double km =
+        convoy ? convoy_km : ctx.factions[units.faction[u]].config.road_speed_kmh * ctx.tick_hours;
     const auto draw = ctx.rng.uniform2(Purpose::ied, static_cast<std::uint32_t>(u), tick.tick, 1);
+    double& highest = patrol_highest[units.faction[u]];
+    if (!convoy && highest < 0.0) highest = highest_strike_chance(ctx, km);
+    if (draw[0] >= (convoy ? convoy_highest : highest)) continue;
     if (draw[0] >= ied_strike_chance(ctx, units.cell[u], km, units.faction[u], tick.tick)) continue;
     ied_strike(ctx, tick.tick, units.cell[u], units.faction[u], static_cast<int>(u), draw[1]);
     // A struck detachment stops to evacuate its wounded and turns back: the

@@ -52,6 +52,17 @@ float abuse_grievance(const SimulationContext& ctx, const Faction& perpetrator) 
   return static_cast<float>(ctx.scenario.recruitment.grievance_per_abuse_hour * ctx.tick_hours);
 }
 
+// Whether the share and the deterrence that scale the faction's abuse rate
+// are each at most 1, as the loader's limits make them.
+bool at_most_one(const SimulationContext& ctx, const Faction& f) {
+  const auto& response = ctx.scenario.response;
+  const double share = f.config.abuse_base_share;
+  const double peacekeepers = response.presence_deterrence.of(f.config.kind);
+  const double partners = response.partner_deterrence.of(f.config.kind);
+  return share >= 0.0 && share <= 1.0 && peacekeepers >= 0.0 && peacekeepers <= 1.0 &&
+         partners >= 0.0 && partners <= 1.0;
+}
+
 void start_episodes(SimulationContext& ctx, const TickInfo& tick) {
   const Units& units = ctx.units;
   for (std::size_t u = 0; u < units.size(); ++u) {
@@ -63,11 +74,16 @@ void start_episodes(SimulationContext& ctx, const TickInfo& tick) {
     if (rate <= 0.0) continue;
     const world::CellId cell = units.cell[u];
     if (ctx.cells.residents[cell] <= 0) continue;
-    const double share = f.config.abuse_base_share +
-                         (1.0 - f.config.abuse_base_share) * enemy_presence(ctx, f, cell);
-    const double p = rate * ctx.tick_hours / 24.0 * share * deterrence_by_presence(ctx, f, cell);
+    const double most = rate * ctx.tick_hours / 24.0;
     const auto [onset, length] =
         ctx.rng.uniform2(Purpose::violence_onset, static_cast<std::uint32_t>(u), tick.tick);
+    // Nearly every draw is above `most`, and the chance is `most` times a
+    // share and a deterrence of at most 1 (rounding aside): such a draw
+    // starts nothing whatever the presence around, which is then not read.
+    if (onset >= most * (1.0 + 1e-9) && at_most_one(ctx, f)) continue;
+    const double share = f.config.abuse_base_share +
+                         (1.0 - f.config.abuse_base_share) * enemy_presence(ctx, f, cell);
+    const double p = most * share * deterrence_by_presence(ctx, f, cell);
     if (onset >= p) continue;
     if (give_ultimatum(ctx, f, static_cast<std::uint32_t>(u), cell, tick)) continue;
     const std::uint32_t id = ctx.next_episode_id++;

@@ -145,6 +145,20 @@ std::uint32_t uniform_below(std::uint32_t n, std::uint32_t word, MoreWords more)
 
 std::uint32_t poisson_from_uniform(double mean, double u) noexcept;
 std::uint32_t binomial_from_uniform(std::uint32_t trials, double p, double u) noexcept;
+// binomial_from_uniform for one p and many draws, the same numbers: the
+// chance of no success, q^trials, is computed again only when the number of
+// trials changes from one draw to the next (a cell's groups mostly hold the
+// same number of people), rather than by std::pow for every draw.
+class BinomialDraws {
+ public:
+  explicit BinomialDraws(double p) : p_(p) {}
+  std::uint32_t operator()(std::uint32_t trials, double u) noexcept;
+
+ private:
+  double p_;
+  std::uint32_t last_trials_ = 0;  // none_ is q^last_trials_ (never asked for 0)
+  double none_ = 1.0;
+};
 // Geometric number of whole periods >= 1 with the given mean.
 std::uint32_t geometric_from_uniform(double mean, double u) noexcept;
 

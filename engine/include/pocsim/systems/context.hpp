@@ -27,8 +27,11 @@ struct CellFields {
   std::vector<std::uint32_t> deaths_today;   // civilian deaths in the cell today
   std::vector<std::int64_t> residents;       // people alive in the cell, as of the last day
   std::vector<std::uint8_t> infrastructure;  // Infrastructure bits now
-  std::vector<float> presence;               // unit-days, faction-major: [f * cells + c]
-  std::vector<world::CellId> refuge;         // where residents flee today; no_cell if safe
+  // Unit-days, faction-major: [f * cells + c], then presence_padding zeros
+  // (mark_presence adds eight floats at a time).
+  std::vector<float> presence;
+  static constexpr std::size_t presence_padding = 8;
+  std::vector<world::CellId> refuge;  // where residents flee today; no_cell if safe
   // Bit f: an active unit of faction f stands in the cell. Filled and
   // cleared within the combat phase (all zero outside it).
   std::vector<std::uint64_t> unit_factions;
@@ -41,13 +44,29 @@ struct Episode {
   std::uint32_t end_tick;  // last tick of the episode
 };
 
+// A unit and its cell as one number whose order is the (cell, unit) order:
+// the combat phase sorts and searches them every tick, and one comparison
+// of integers is cheaper than a pair's two.
+class CellUnit {
+ public:
+  CellUnit() = default;
+  CellUnit(world::CellId cell, std::uint32_t unit)
+      : key_(std::uint64_t{cell} << 32 | std::uint64_t{unit}) {}
+  world::CellId cell() const { return static_cast<world::CellId>(key_ >> 32); }
+  std::uint32_t unit() const { return static_cast<std::uint32_t>(key_); }
+  friend bool operator<(CellUnit a, CellUnit b) { return a.key_ < b.key_; }
+
+ private:
+  std::uint64_t key_ = 0;
+};
+
 // The combat phase's buffers, kept from tick to tick so that a tick allocates
 // nothing and sorts little: every unit, active or not, by (cell, unit) as of
 // the last tick, which is nearly the order of this one (a unit crosses a cell
 // now and then).
 struct CombatScratch {
-  std::vector<std::pair<world::CellId, std::uint32_t>> units_by_cell;
-  std::vector<std::pair<world::CellId, std::uint32_t>> active_by_cell;
+  std::vector<CellUnit> units_by_cell;
+  std::vector<CellUnit> active_by_cell;
   std::vector<std::uint8_t> engaged;
   // The active units again, by (cell, faction, unit), a crowded cell's run
   // grouped the first time a unit looks for enemies there in a tick: a
