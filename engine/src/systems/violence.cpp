@@ -9,6 +9,7 @@
 #include "pocsim/scenario/sections/control.hpp"
 #include "pocsim/scenario/sections/faction.hpp"
 #include "pocsim/scenario/sections/recruitment.hpp"
+#include "pocsim/scenario/sections/response.hpp"
 #include "pocsim/systems/abduction.hpp"
 #include "pocsim/systems/accord.hpp"
 #include "pocsim/systems/civilian_harm.hpp"
