@@ -31,15 +31,17 @@ void BM_CrowdedUnits(benchmark::State& state) {
       {"factions.FAMa.units", std::to_string(units), "bench"}};
   scenario::LoadResult loaded = scenario::load_scenario(file, overrides);
   if (!loaded.scenario) throw std::runtime_error("cannot load " + file);
-  auto simulation = std::make_unique<Simulation>(*loaded.scenario, ExecutionMode::serial);
   // A simulated day first, untimed, so that the units have left their bases.
-  const std::uint32_t day = simulation->context().ticks_per_day;
-  for (std::uint32_t t = 0; t < day; ++t) simulation->step();
+  auto start = [&] {
+    auto fresh = std::make_unique<Simulation>(*loaded.scenario, ExecutionMode::serial);
+    for (std::uint32_t t = 0; t < fresh->context().ticks_per_day; ++t) fresh->step();
+    return fresh;
+  };
+  std::unique_ptr<Simulation> simulation = start();
   for (auto _ : state) {
     if (simulation->finished()) {  // the month is over: start it again, untimed
       state.PauseTiming();
-      simulation = std::make_unique<Simulation>(*loaded.scenario, ExecutionMode::serial);
-      for (std::uint32_t t = 0; t < day; ++t) simulation->step();
+      simulation = start();
       state.ResumeTiming();
     }
     simulation->step();

@@ -112,4 +112,25 @@ TEST(Violence, DrawsAboveTheHighestChanceStartNothingWithoutALookAround) {
   }
 }
 
+// The shortcut holds only while the share and the deterrences are at most 1,
+// as the loader makes them. A base share of 1.5 set in the scenario itself
+// raises the chance above rate x tick / 24, and the draws between the two
+// must start episodes: over 5 seeds, at least 1.2 times the episodes of a
+// share of 1 (about 1.5 times where no enemy is near; at most 1 if those
+// draws were skipped).
+TEST(Violence, AShareAboveOneStillRaisesTheOnsets) {
+  double episodes[2] = {0.0, 0.0};
+  for (int seed = 1; seed <= 5; ++seed)
+    for (int k = 0; k < 2; ++k) {
+      scenario::Scenario s =
+          test::load_shipped("teaching/first_run.yaml", {"scenario.seed=" + std::to_string(seed)});
+      for (auto& faction : s.factions) faction.abuse_base_share = k == 0 ? 1.0 : 1.5;
+      Simulation sim(s);
+      sim.run();
+      episodes[k] += static_cast<double>(sim.context().recorder.incidents().size());
+    }
+  ASSERT_GT(episodes[0], 100.0);
+  EXPECT_GT(episodes[1], 1.2 * episodes[0]) << episodes[1] << " against " << episodes[0];
+}
+
 }  // namespace pocsim

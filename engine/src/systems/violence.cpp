@@ -2,10 +2,12 @@
 #include "pocsim/systems/violence.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 
 #include "pocsim/agents/faction_traits.hpp"
+#include "pocsim/scenario/sections/common.hpp"
 #include "pocsim/scenario/sections/control.hpp"
 #include "pocsim/scenario/sections/faction.hpp"
 #include "pocsim/scenario/sections/recruitment.hpp"
@@ -66,6 +68,11 @@ bool at_most_one(const SimulationContext& ctx, const Faction& f) {
 
 void start_episodes(SimulationContext& ctx, const TickInfo& tick) {
   const Units& units = ctx.units;
+  // Per faction, once a tick rather than once a draw: whether its chance is
+  // bounded by rate x tick / 24 (below).
+  std::array<bool, scenario::max_factions> bounded;
+  for (std::size_t f = 0; f < ctx.factions.size(); ++f)
+    bounded[f] = at_most_one(ctx, ctx.factions[f]);
   for (std::size_t u = 0; u < units.size(); ++u) {
     if (units.task[u] != UnitTask::patrol && units.task[u] != UnitTask::operation) continue;
     const Faction& f = ctx.factions[units.faction[u]];
@@ -81,7 +88,7 @@ void start_episodes(SimulationContext& ctx, const TickInfo& tick) {
     // Nearly every draw is above `most`, and the chance is `most` times a
     // share and a deterrence of at most 1 (rounding aside): such a draw
     // starts nothing whatever the presence around, which is then not read.
-    if (onset >= most * (1.0 + 1e-9) && at_most_one(ctx, f)) continue;
+    if (onset >= most * (1.0 + 1e-9) && bounded[units.faction[u]]) continue;
     const double share = f.config.abuse_base_share +
                          (1.0 - f.config.abuse_base_share) * enemy_presence(ctx, f, cell);
     const double p = most * share * deterrence_by_presence(ctx, f, cell);
