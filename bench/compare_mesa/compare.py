@@ -79,13 +79,11 @@ def run_mesa(model_class, params, seed, steps):
     return {k: v / steps for k, v in sums.items()}, agents * steps, elapsed
 
 
-def run_mesa_process(mesa_src, params, seed, steps):
-    """One Mesa run as a process of its own: (agent-steps, seconds from its
-    start to its exit)."""
+def run_mesa_process(mesa_src, name, seed, steps):
+    """One Mesa run of parameter set `name` as a process of its own:
+    (agent-steps, seconds from its start to its exit)."""
     cmd = [sys.executable, os.path.abspath(__file__), "--one-mesa-run", mesa_src,
-           "--seed", str(seed), "--steps", str(steps)]
-    for key, value in params.items():
-        cmd += ["--param", "%s=%s" % (key, value)]
+           "--sets", name, "--seed", str(seed), "--steps", str(steps)]
     start = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, check=True)
     elapsed = time.perf_counter() - start
@@ -121,7 +119,7 @@ def whole_processes(args, mesa_src):
             work = [0.0, 0.0]
             seconds = [0.0, 0.0]
             for seed in seeds:
-                w, t = run_mesa_process(mesa_src, params, seed, steps)
+                w, t = run_mesa_process(mesa_src, name, seed, steps)
                 work[0] += w
                 seconds[0] += t
                 w, t = run_pocsim_process(args.pocsim, params, seed, steps,
@@ -192,15 +190,10 @@ def main():
                              "1000 steps by default; speeds only")
     parser.add_argument("--one-mesa-run", metavar="MESA_SRC", help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--param", action="append", default=[], help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.one_mesa_run:
-        params = {}
-        for item in args.param:
-            key, value = item.split("=", 1)
-            params[key] = int(value) if key == "max_jail_term" else float(value)
-        one_mesa_run(args.one_mesa_run, params, args.seed, args.steps)
+        one_mesa_run(args.one_mesa_run, PARAMETER_SETS[args.sets], args.seed, args.steps)
         return 0
 
     mesa_src = os.environ.get("MESA_SRC")
