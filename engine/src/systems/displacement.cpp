@@ -81,8 +81,13 @@ POCSIM_VECTOR_CLONES double add_grievance(double sum, const float* __restrict gr
   constexpr std::size_t group = 16;
   std::size_t k = first;
   for (; k + group <= last; k += group) {
-    std::uint32_t bits = 0;
-    for (std::size_t l = 0; l < group; ++l) bits |= std::bit_cast<std::uint32_t>(grievance[k + l]);
+    // Two grievances a word: the look at a group's bits is half the loads.
+    std::uint64_t bits = 0;
+    for (std::size_t l = 0; l < group; l += 2) {
+      std::uint64_t word;
+      std::memcpy(&word, grievance + k + l, sizeof word);
+      bits |= word;
+    }
     if (bits == 0) continue;
     for (std::size_t l = 0; l < group; ++l) add(k + l);
   }
@@ -347,26 +352,33 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
     // Groups away from home h, as the last pass listed them or as a scan of
     // the run finds them: the dead are dropped; the others come home, where
     // `may_return` and their draws (made in bulk) say so, or are listed where
-    // they are.
+    // they are. `alive_known` says that the list's people alive are still
+    // true (nothing harmed a group of h since it was made), so the agents'
+    // array, where each look would be a cache miss, is not read.
     std::array<std::uint32_t, DayMoves::bulk> agents;
     std::array<bool, DayMoves::bulk> back;
-    auto settle_away = [&](world::CellId h, const Away* from, const Away* to, bool may_return) {
+    auto settle_away = [&](world::CellId h, const Away* from, const Away* to, bool may_return,
+                           bool alive_known) {
+      auto alive_in = [&](const Away* g) -> std::uint32_t {
+        return alive_known ? g->alive : alive[g->agent];
+      };
       bool came_back = false;
       while (from != to) {
         std::size_t m = 0;
         const Away* const part = from;
         for (; from != to && m < DayMoves::bulk; ++from)
-          if (alive[from->agent] != 0) agents[m++] = from->agent;
+          if (alive_in(from) != 0) agents[m++] = from->agent;
         if (may_return) moves->come_back({agents.data(), m}, back.data());
         std::size_t i = 0;
         for (const Away* g = part; g != from; ++g) {
-          if (alive[g->agent] == 0) continue;
+          const std::uint32_t people = alive_in(g);
+          if (people == 0) continue;
           if (may_return && back[i++]) {
             cell[g->agent] = h;
             status[g->agent] = CivilianStatus::at_home;
             came_back = true;
           } else {
-            found.push_back({g->cell, g->agent, alive[g->agent]});
+            found.push_back({g->cell, g->agent, people});
           }
         }
       }
@@ -402,13 +414,14 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
           while (known != known_end && known->agent < last) ++known;
           bool came_back;
           if (known_valid && !risky) {
-            came_back = settle_away(h, run_known, known, may_return);
+            came_back = settle_away(h, run_known, known, may_return, scratch.touched[h] == 0);
           } else {
             scanned.clear();
             for_each_away(status, first, last, [&](std::size_t k) {
               scanned.push_back({cell[k], static_cast<std::uint32_t>(k), alive[k]});
             });
-            came_back = settle_away(h, scanned.data(), scanned.data() + scanned.size(), may_return);
+            came_back =
+                settle_away(h, scanned.data(), scanned.data() + scanned.size(), may_return, true);
           }
           RunCounts counts;
           if (unchanged && home_run->counted && !risky && !came_back) {
