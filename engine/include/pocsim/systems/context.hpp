@@ -98,8 +98,9 @@ struct CivilianIndexScratch {
   struct Away {
     world::CellId cell;  // where the group is
     std::uint32_t agent;
-    std::uint32_t
-        alive;  // its people alive when the pass listed it (true until harm touches its home)
+    // Its people alive when the pass listed it: still true until harm
+    // touches its home (`touched`).
+    std::uint32_t alive;
   };
   // People at home in a cell whose agents a block edge cut: each block adds
   // its part, after the blocks, in order.
