@@ -100,22 +100,6 @@ void CounterRng::blocks(Purpose purpose, std::uint32_t first, const std::uint32_
                     static_cast<std::uint32_t>(seed_), static_cast<std::uint32_t>(seed_ >> 32),
                     count / 8, out);
     done = count / 8 * 8;
-    // A tail of two or more blocks: one more group of eight, into a buffer,
-    // costs about what two blocks one at a time do. Callers with short
-    // lists (a home's few groups away) draw mostly tails. The group's lanes
-    // past the tail repeat its last agent and are thrown away.
-    const std::size_t tail = count - done;
-    if (tail >= 2) {
-      std::uint32_t listed[8], group[32];
-      for (std::size_t i = 0; i < 8; ++i)
-        listed[i] = agents != nullptr ? agents[done + std::min(i, tail - 1)] : 0u;
-      eight_at_a_time(static_cast<std::uint32_t>(purpose), first + static_cast<std::uint32_t>(done),
-                      agents != nullptr ? listed : nullptr, step, k,
-                      static_cast<std::uint32_t>(seed_), static_cast<std::uint32_t>(seed_ >> 32), 1,
-                      group);
-      std::copy(group, group + 4 * tail, out + 4 * done);
-      done = count;
-    }
   }
 #endif
   for (std::size_t i = done; i < count; ++i) {
