@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "pocsim/core/executor.hpp"
 #include "pocsim/scenario/sections/civilians.hpp"
 #include "pocsim/simulation.hpp"
+#include "pocsim/systems/civilian_harm.hpp"
 #include "pocsim/systems/context.hpp"
 #include "pocsim/world/geo.hpp"
 #include "support/levers.hpp"
@@ -211,6 +213,61 @@ TEST(DisplacementIndex, SameAsAPassThatRemembersNothing) {
   std::int64_t recruits = 0;
   for (std::int64_t r : a.recorder.totals().recruits_by_faction) recruits += r;
   EXPECT_GT(recruits, 0);
+}
+
+// A group away from a safe home comes back on the day's pass exactly when
+// its own draw, uniform(return_home, group, day), falls below
+// return_probability, however the pass batches the draws (a block's draws
+// are made together before its homes are visited); away from a home that is
+// not safe, it stays. Every day of a violent month, for every group away and
+// alive at the pass; some listed by the last pass die before this one.
+TEST(DisplacementReturn, EachGroupComesBackOnItsOwnDrawWhenHomeIsSafe) {
+  Simulation sim(
+      test::load_shipped("mali_2022/baseline.yaml",
+                         {"scenario.duration_days=30", "civilians.people_per_agent=100",
+                          "factions.FAMa.abuse_rate=0.3", "factions.Wagner.abuse_rate=1.0",
+                          "factions.JNIM.abuse_rate=0.2", "civilians.return_probability=0.3"}));
+  const SimulationContext& ctx = sim.context();
+  const Civilians& civ = ctx.civilians;
+  const auto& cfg = ctx.scenario.civilians;
+  std::size_t back = 0, stayed_safe = 0, stayed_unsafe = 0, killed_before_the_pass = 0;
+  while (!sim.finished()) {
+    // The daily phases run at the end of a day's last tick.
+    if ((sim.ticks_done() + 1) % ctx.ticks_per_day != 0) {
+      sim.step();
+      continue;
+    }
+    const std::uint32_t day = sim.ticks_done() / ctx.ticks_per_day;
+    // Every fifth day, everyone in the cell holding the most groups away dies
+    // before the pass: the last pass listed them, and no draw is theirs.
+    if (day % 5 == 4 && !ctx.displaced.cell.empty()) {
+      std::map<world::CellId, std::size_t> groups_in;
+      for (world::CellId c : ctx.displaced.cell) ++groups_in[c];
+      const auto most = std::max_element(groups_in.begin(), groups_in.end(),
+                                         [](auto a, auto b) { return a.second < b.second; });
+      killed_before_the_pass +=
+          harm_civilians_in_cell(sim.context(), most->first, 1.0, Purpose::violence_kill,
+                                 sim.ticks_done(), 0) > 0;
+    }
+    const std::vector<CivilianStatus> before = civ.status;
+    sim.step();
+    for (std::size_t a = 0; a < civ.size(); ++a) {
+      if (before[a] != CivilianStatus::displaced || civ.alive[a] == 0) continue;
+      const bool safe = ctx.cells.risk[civ.home[a]] < static_cast<float>(cfg.return_risk);
+      const bool draws_back = ctx.rng.uniform(Purpose::return_home, static_cast<std::uint32_t>(a),
+                                              day) < cfg.return_probability;
+      const bool is_back = civ.status[a] == CivilianStatus::at_home;
+      ASSERT_EQ(is_back, safe && draws_back) << "group " << a << ", day " << day;
+      back += is_back ? 1 : 0;
+      stayed_safe += safe && !is_back ? 1 : 0;
+      stayed_unsafe += safe ? 0 : 1;
+    }
+  }
+  // Each case was met many times.
+  EXPECT_GT(back, 100u);
+  EXPECT_GT(stayed_safe, 100u);
+  EXPECT_GT(stayed_unsafe, 100u);
+  EXPECT_GE(killed_before_the_pass, 4u);
 }
 
 }  // namespace pocsim

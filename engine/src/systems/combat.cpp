@@ -2,6 +2,8 @@
 #include "pocsim/systems/combat.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 
 #include "pocsim/scenario/sections/combat.hpp"
@@ -106,48 +108,29 @@ double crossfire_probability(const scenario::CombatSection& cfg, scenario::FireM
 
 namespace {
 
-// Every unit by (cell, unit), sorted again from last tick's order: an
-// insertion sort costs one pass plus a step for each pair of units whose
-// order changed, which is little when few units change cell. When many do
-// (thousands of units crossing a crowded grid), the shifts grow with the
-// square of the units; past a budget linear in the units and cells the sort
-// starts over as a counting sort by cell, which lists the units of a cell
-// in their own order. Both give the same order.
-void sort_units_by_cell(const Units& units, std::size_t cells, CombatScratch& scratch) {
-  auto& all = scratch.units_by_cell;
-  for (CellUnit& entry : all) entry = {units.cell[entry.unit()], entry.unit()};
-  for (auto u = static_cast<std::uint32_t>(all.size()); u < units.size(); ++u)
-    all.emplace_back(units.cell[u], u);
-  const std::size_t budget = 4 * (all.size() + cells);
-  std::size_t shifts = 0;
-  for (std::size_t i = 1; i < all.size() && shifts <= budget; ++i) {
-    const auto moving = all[i];
-    std::size_t j = i;
-    for (; j > 0 && moving < all[j - 1]; --j) all[j] = all[j - 1];
-    all[j] = moving;
-    shifts += i - j;
-  }
-  if (shifts <= budget) return;
-  auto& count = scratch.cell_count;
-  count.assign(cells + 1, 0);
-  for (std::size_t u = 0; u < units.size(); ++u) ++count[units.cell[u] + 1];
-  for (std::size_t c = 1; c <= cells; ++c) count[c] += count[c - 1];
-  for (std::size_t u = 0; u < units.size(); ++u) {
-    const world::CellId cell = units.cell[u];
-    all[count[cell]++] = CellUnit(cell, static_cast<std::uint32_t>(u));
-  }
-}
-
-// The active units by (cell, unit). A crowded cell's run of them is grouped
-// by faction in by_cell_faction (same positions) when a unit first looks for
-// enemies there.
+// The active units by (cell, unit): listed in unit order, then sorted by
+// cell a byte at a time, least significant first; each pass is stable, so a
+// cell's units keep their order. Linear in the units however they move: an
+// insertion sort from the last tick's order paid a shift for every pair of
+// units that changed places, and most units cross a cell edge every hour.
+// A crowded cell's run of them is grouped by faction in by_cell_faction
+// (same positions) when a unit first looks for enemies there.
 const std::vector<CellUnit>& index_active_units(const Units& units, std::size_t cells,
                                                 CombatScratch& scratch) {
-  sort_units_by_cell(units, cells, scratch);
   auto& active = scratch.active_by_cell;
+  auto& buffer = scratch.sort_buffer;
   active.clear();
-  for (const auto& entry : scratch.units_by_cell)
-    if (units.active(entry.unit())) active.push_back(entry);
+  for (std::size_t u = 0; u < units.size(); ++u)
+    if (units.active(u)) active.emplace_back(units.cell[u], static_cast<std::uint32_t>(u));
+  buffer.resize(active.size());
+  const auto cell_bits = static_cast<int>(std::bit_width(cells > 0 ? cells - 1 : 0));
+  for (int shift = 0; shift < cell_bits; shift += 8) {
+    std::array<std::uint32_t, 257> start{};
+    for (const CellUnit entry : active) ++start[(entry.cell() >> shift & 0xFFu) + 1];
+    for (std::size_t digit = 1; digit < start.size(); ++digit) start[digit] += start[digit - 1];
+    for (const CellUnit entry : active) buffer[start[entry.cell() >> shift & 0xFFu]++] = entry;
+    active.swap(buffer);
+  }
   scratch.by_cell_faction.resize(active.size());
   scratch.skip.resize(active.size());
   scratch.run_begin.resize(cells);

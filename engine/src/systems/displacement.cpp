@@ -291,8 +291,8 @@ class DayMoves {
   }
   // The same draws for the listed groups, back[i] for agents[i], in bulk: a
   // few hundred thousand groups may be away from safe homes on any day.
-  static constexpr std::size_t bulk = 32;
-  void come_back(std::span<const std::uint32_t> agents, bool* back) const {
+  void come_back(std::span<const std::uint32_t> agents, std::uint8_t* back) const {
+    constexpr std::size_t bulk = 64;
     std::array<std::uint32_t, 4 * bulk> words;
     for (std::size_t at = 0; at < agents.size(); at += bulk) {
       const auto part = agents.subspan(at, std::min(bulk, agents.size() - at));
@@ -336,6 +336,8 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
   scratch.edges.assign(blocks, {});
   scratch.stretches.resize(blocks);
   scratch.scanned.resize(blocks);
+  scratch.returning.resize(blocks);
+  scratch.back.resize(blocks);
   scratch.home_runs.resize(ctx.world.grid.cell_count());
   auto& residents = ctx.cells.residents;
   std::fill(residents.begin(), residents.end(), 0);
@@ -349,37 +351,53 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
     const Away* const known_end = known_valid ? known + scratch.known[b].size() : nullptr;
     CivilianIndexScratch::Edges& edges = scratch.edges[b];
     BlockCensus tally(census, b);
+    auto alive_in = [&](const Away* g, bool alive_known) -> std::uint32_t {
+      return alive_known ? g->alive : alive[g->agent];
+    };
+    // Which groups draw today whether they come home, as the pass below meets
+    // them (the groups of a home are not moved before its turn), and the draws.
+    std::vector<std::uint32_t>& returning = scratch.returning[b];
+    std::vector<std::uint8_t>& back = scratch.back[b];
+    returning.clear();
+    if (moves != nullptr) {
+      const Away* next = known;
+      for_each_home_run(ctx.home_index, civ.home.data(), begin, end,
+                        [&](world::CellId h, std::size_t first, std::size_t last) {
+                          const Away* const run_known = next;
+                          while (next != known_end && next->agent < last) ++next;
+                          if (moves->risky(h) || !moves->safe(h)) return;
+                          if (known_valid) {
+                            for (const Away* g = run_known; g != next; ++g)
+                              if (alive_in(g, scratch.touched[h] == 0) != 0)
+                                returning.push_back(g->agent);
+                          } else {
+                            for_each_away(status, first, last, [&](std::size_t k) {
+                              if (alive[k] != 0) returning.push_back(static_cast<std::uint32_t>(k));
+                            });
+                          }
+                        });
+      back.resize(returning.size());
+      moves->come_back(returning, back.data());
+    }
+    const std::uint8_t* drawn = back.data();
     // Groups away from home h, as the last pass listed them or as a scan of
     // the run finds them: the dead are dropped; the others come home, where
-    // `may_return` and their draws (made in bulk) say so, or are listed where
-    // they are. `alive_known` says that the list's people alive are still
-    // true (nothing harmed a group of h since it was made), so the agents'
-    // array, where each look would be a cache miss, is not read.
-    std::array<std::uint32_t, DayMoves::bulk> agents;
-    std::array<bool, DayMoves::bulk> back;
+    // `may_return` and their draws say so, or are listed where they are.
+    // `alive_known` says that the list's people alive are still true (nothing
+    // harmed a group of h since it was made), so the agents' array, where each
+    // look would be a cache miss, is not read.
     auto settle_away = [&](world::CellId h, const Away* from, const Away* to, bool may_return,
                            bool alive_known) {
-      auto alive_in = [&](const Away* g) -> std::uint32_t {
-        return alive_known ? g->alive : alive[g->agent];
-      };
       bool came_back = false;
-      while (from != to) {
-        std::size_t m = 0;
-        const Away* const part = from;
-        for (; from != to && m < DayMoves::bulk; ++from)
-          if (alive_in(from) != 0) agents[m++] = from->agent;
-        if (may_return) moves->come_back({agents.data(), m}, back.data());
-        std::size_t i = 0;
-        for (const Away* g = part; g != from; ++g) {
-          const std::uint32_t people = alive_in(g);
-          if (people == 0) continue;
-          if (may_return && back[i++]) {
-            cell[g->agent] = h;
-            status[g->agent] = CivilianStatus::at_home;
-            came_back = true;
-          } else {
-            found.push_back({g->cell, g->agent, people});
-          }
+      for (const Away* g = from; g != to; ++g) {
+        const std::uint32_t people = alive_in(g, alive_known);
+        if (people == 0) continue;
+        if (may_return && *drawn++ != 0) {
+          cell[g->agent] = h;
+          status[g->agent] = CivilianStatus::at_home;
+          came_back = true;
+        } else {
+          found.push_back({g->cell, g->agent, people});
         }
       }
       return came_back;

@@ -93,6 +93,8 @@ void strike_road_patrols(SimulationContext& ctx, const TickInfo& tick) {
   const double convoy_highest = highest_strike_chance(ctx, convoy_km);
   std::array<double, scenario::max_factions> patrol_highest;
   patrol_highest.fill(-1.0);  // not computed yet
+  AgentBlocks& draws = ctx.unit_blocks;
+  draws.draw(ctx.rng, Purpose::ied, units.size(), tick.tick, 1);
   for (std::size_t u = 0; u < units.size(); ++u) {
     // A detachment sent to an incident goes by road whatever its faction's
     // patrols do; patrols on the roads run the risk too, those across country not.
@@ -103,7 +105,7 @@ void strike_road_patrols(SimulationContext& ctx, const TickInfo& tick) {
       continue;
     const double km =
         convoy ? convoy_km : ctx.factions[units.faction[u]].config.road_speed_kmh * ctx.tick_hours;
-    const auto draw = ctx.rng.uniform2(Purpose::ied, static_cast<std::uint32_t>(u), tick.tick, 1);
+    const auto draw = draws.uniform2(u);
     double& highest = patrol_highest[units.faction[u]];
     if (!convoy && highest < 0.0) highest = highest_strike_chance(ctx, km);
     if (draw[0] >= (convoy ? convoy_highest : highest)) continue;

@@ -73,6 +73,8 @@ void start_episodes(SimulationContext& ctx, const TickInfo& tick) {
   std::array<bool, scenario::max_factions> bounded;
   for (std::size_t f = 0; f < ctx.factions.size(); ++f)
     bounded[f] = at_most_one(ctx, ctx.factions[f]);
+  AgentBlocks& onsets = ctx.unit_blocks;
+  onsets.draw(ctx.rng, Purpose::violence_onset, units.size(), tick.tick, 0);
   for (std::size_t u = 0; u < units.size(); ++u) {
     if (units.task[u] != UnitTask::patrol && units.task[u] != UnitTask::operation) continue;
     const Faction& f = ctx.factions[units.faction[u]];
@@ -83,8 +85,7 @@ void start_episodes(SimulationContext& ctx, const TickInfo& tick) {
     const world::CellId cell = units.cell[u];
     if (ctx.cells.residents[cell] <= 0) continue;
     const double most = rate * ctx.tick_hours / 24.0;
-    const auto [onset, length] =
-        ctx.rng.uniform2(Purpose::violence_onset, static_cast<std::uint32_t>(u), tick.tick);
+    const auto [onset, length] = onsets.uniform2(u);
     // Nearly every draw is above `most`, and the chance is `most` times a
     // share and a deterrence of at most 1 (rounding aside): such a draw
     // starts nothing whatever the presence around, which is then not read.

@@ -11,6 +11,7 @@
 #include "pocsim/agents/civilians.hpp"
 #include "pocsim/agents/factions.hpp"
 #include "pocsim/agents/units.hpp"
+#include "pocsim/core/agent_blocks.hpp"
 #include "pocsim/core/executor.hpp"
 #include "pocsim/core/rng.hpp"
 #include "pocsim/output/recorder.hpp"
@@ -65,8 +66,8 @@ class CellUnit {
 // the last tick, which is nearly the order of this one (a unit crosses a cell
 // now and then).
 struct CombatScratch {
-  std::vector<CellUnit> units_by_cell;
   std::vector<CellUnit> active_by_cell;
+  std::vector<CellUnit> sort_buffer;  // the other half of active_by_cell's radix sort
   std::vector<std::uint8_t> engaged;
   // The active units again, by (cell, faction, unit), a crowded cell's run
   // grouped the first time a unit looks for enemies there in a tick: a
@@ -80,7 +81,7 @@ struct CombatScratch {
   // Per cell: where its units start in active_by_cell and how many, valid
   // when run_stamp equals stamp, and whether by_cell_faction holds them
   // grouped (group_stamp): no clearing of every cell each tick.
-  std::vector<std::uint32_t> run_begin, run_size, run_stamp, group_stamp, cell_count;
+  std::vector<std::uint32_t> run_begin, run_size, run_stamp, group_stamp;
   std::uint32_t stamp = 0;
   std::uint32_t faction_count[64] = {};
 };
@@ -129,6 +130,13 @@ struct CivilianIndexScratch {
   // The groups away in a run, where the pass must scan for them (risky homes,
   // or no list from the last pass).
   std::vector<std::vector<Away>> scanned;
+  // Per block, the groups that draw today whether they come home (alive and
+  // away from a safe home), in agent order, and their draws: made for the
+  // whole block at once, eight Philox blocks a register, rather than home by
+  // home, where most homes have fewer than eight groups away and drew them
+  // one at a time.
+  std::vector<std::vector<std::uint32_t>> returning;
+  std::vector<std::vector<std::uint8_t>> back;
   std::vector<Edges> edges;
   std::vector<std::vector<CellStretch>> stretches;  // per block, of `found`
   std::vector<std::uint32_t> start;                 // the counting sort's cell offsets
@@ -174,6 +182,9 @@ struct SimulationContext {
   DisplacedIndex displaced;
   CivilianIndexScratch index_scratch;
   CombatScratch combat_scratch;
+  // A block per unit for the phase that draws one for (nearly) every unit
+  // this tick; each such phase draws its own before use.
+  AgentBlocks unit_blocks;
   Units units;
   CellFields cells;
   std::vector<Episode> episodes;
