@@ -270,10 +270,20 @@ void resolve_combat(SimulationContext& ctx, const TickInfo& tick) {
     if (engaged[u] || !units.active(u)) continue;
     const Faction& fu = ctx.factions[units.faction[u]];
     if (fu.hostile == 0) continue;
-    std::size_t enemy = units.size();
     const int c0 = grid.column(cell), r0 = grid.row(cell);
-    for (int r = std::max(0, r0 - reach); r <= std::min(grid.height() - 1, r0 + reach); ++r)
-      for (int c = std::max(0, c0 - reach); c <= std::min(grid.width() - 1, c0 + reach); ++c) {
+    const int first_row = std::max(0, r0 - reach),
+              last_row = std::min(grid.height() - 1, r0 + reach);
+    const int first_column = std::max(0, c0 - reach),
+              last_column = std::min(grid.width() - 1, c0 + reach);
+    // Most units have no enemy within reach: one look at the neighbourhood's
+    // factions, without a branch per cell, spares them the search.
+    std::uint64_t near = 0;
+    for (int r = first_row; r <= last_row; ++r)
+      for (int c = first_column; c <= last_column; ++c) near |= factions_in[grid.cell(c, r)];
+    if ((near & fu.hostile) == 0) continue;
+    std::size_t enemy = units.size();
+    for (int r = first_row; r <= last_row; ++r)
+      for (int c = first_column; c <= last_column; ++c) {
         const world::CellId n = grid.cell(c, r);
         const std::uint64_t hostile = factions_in[n] & fu.hostile;
         if (hostile != 0) enemy = std::min(enemy, first_free_enemy(units, scratch, n, hostile));

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "pocsim/core/vector_clones.hpp"
 #include "pocsim/scenario/sections/control.hpp"
 
 namespace pocsim {
@@ -41,7 +42,8 @@ class RowAdds {
 
 }  // namespace
 
-void mark_presence(SimulationContext& ctx) {
+// With AVX2 a row's eight floats are one addition.
+POCSIM_VECTOR_CLONES void mark_presence(SimulationContext& ctx) {
   const world::Grid& grid = ctx.world.grid;
   const RowAdds rows(static_cast<float>(ctx.tick_hours / 24.0));
   const Units& units = ctx.units;
