@@ -20,7 +20,10 @@ HomeIndex populate_civilians(Civilians& civilians, const std::vector<std::int64_
   std::size_t total = 0;
   for (std::size_t c = 0; c < population.size(); ++c) {
     index.begin[c] = static_cast<std::uint32_t>(total);
-    total += static_cast<std::size_t>((population[c] + per_agent - 1) / per_agent);
+    const std::size_t agents =
+        static_cast<std::size_t>((population[c] + per_agent - 1) / per_agent);
+    if (agents > 0) index.homes.push_back(static_cast<world::CellId>(c));
+    total += agents;
   }
   index.begin[population.size()] = static_cast<std::uint32_t>(total);
   civilians.resize(total);

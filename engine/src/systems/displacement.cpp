@@ -49,20 +49,19 @@ void choose_refuges(SimulationContext& ctx) {
 
 // Calls fn(h, first, last) for each run of agents of one home cell h among
 // agents begin..end-1, in order. Agents are ordered by home, so the home of
-// each run after the first is the next cell with agents, found in the home
-// index (a few kB, in cache) rather than read from the agents' home array:
-// each such read would be a cache miss, one per run of a few hundred agents.
+// each run after the first is the next of the index's homes (a few kB, in
+// cache) rather than read from the agents' home array: each such read would
+// be a cache miss, one per run of a few hundred agents.
 template <class Fn>
 void for_each_home_run(const HomeIndex& index, const world::CellId* home, std::size_t begin,
                        std::size_t end, Fn&& fn) {
   if (begin >= end) return;
-  world::CellId h = home[begin];
-  for (std::size_t i = begin;;) {
-    const std::size_t run_end = std::min<std::size_t>(end, index.last(h));
-    fn(h, i, run_end);
+  auto h = std::lower_bound(index.homes.begin(), index.homes.end(), home[begin]);
+  for (std::size_t i = begin;; ++h) {
+    const std::size_t run_end = std::min<std::size_t>(end, index.last(*h));
+    fn(*h, i, run_end);
     i = run_end;
     if (i >= end) return;
-    while (index.last(h) <= i) ++h;
   }
 }
 
@@ -363,14 +362,13 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
       const Away* next = known;
       for_each_home_run(ctx.home_index, civ.home.data(), begin, end,
                         [&](world::CellId h, std::size_t first, std::size_t last) {
-                          const Away* const run_known = next;
-                          while (next != known_end && next->agent < last) ++next;
-                          if (moves->risky(h) || !moves->safe(h)) return;
+                          const bool draws = !moves->risky(h) && moves->safe(h);
                           if (known_valid) {
-                            for (const Away* g = run_known; g != next; ++g)
-                              if (alive_in(g, scratch.touched[h] == 0) != 0)
-                                returning.push_back(g->agent);
-                          } else {
+                            const bool alive_known = scratch.touched[h] == 0;
+                            for (; next != known_end && next->agent < last; ++next)
+                              if (draws && alive_in(next, alive_known) != 0)
+                                returning.push_back(next->agent);
+                          } else if (draws) {
                             for_each_away(status, first, last, [&](std::size_t k) {
                               if (alive[k] != 0) returning.push_back(static_cast<std::uint32_t>(k));
                             });
@@ -386,10 +384,13 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
     // `alive_known` says that the list's people alive are still true (nothing
     // harmed a group of h since it was made), so the agents' array, where each
     // look would be a cache miss, is not read.
-    auto settle_away = [&](world::CellId h, const Away* from, const Away* to, bool may_return,
-                           bool alive_known) {
+    // The groups are those from `from` on of agents below `last`; `from` is
+    // left at the first group past them.
+    auto settle_away = [&](world::CellId h, const Away*& from, const Away* to, std::size_t last,
+                           bool may_return, bool alive_known) {
       bool came_back = false;
-      for (const Away* g = from; g != to; ++g) {
+      for (; from != to && from->agent < last; ++from) {
+        const Away* const g = from;
         const std::uint32_t people = alive_in(g, alive_known);
         if (people == 0) continue;
         if (may_return && *drawn++ != 0) {
@@ -428,18 +429,18 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
           const bool may_return = moves != nullptr && !risky && moves->safe(h);
           // The last pass's list is in agent order and the runs follow each
           // other, so this run's groups start where the last run's ended.
-          const Away* const run_known = known;
-          while (known != known_end && known->agent < last) ++known;
           bool came_back;
           if (known_valid && !risky) {
-            came_back = settle_away(h, run_known, known, may_return, scratch.touched[h] == 0);
+            came_back = settle_away(h, known, known_end, last, may_return, scratch.touched[h] == 0);
           } else {
+            while (known != known_end && known->agent < last) ++known;
             scanned.clear();
             for_each_away(status, first, last, [&](std::size_t k) {
               scanned.push_back({cell[k], static_cast<std::uint32_t>(k), alive[k]});
             });
+            const Away* listed = scanned.data();
             came_back =
-                settle_away(h, scanned.data(), scanned.data() + scanned.size(), may_return, true);
+                settle_away(h, listed, scanned.data() + scanned.size(), last, may_return, true);
           }
           RunCounts counts;
           if (unchanged && home_run->counted && !risky && !came_back) {

@@ -32,6 +32,10 @@ struct Civilians {
 // Where the agents of each home cell start in the home-ordered arrays.
 struct HomeIndex {
   std::vector<std::uint32_t> begin;  // per cell, and one past the last cell
+  // The cells that are some group's home, in order: a walk over the agents
+  // meets them one after the other, without stepping over the empty cells
+  // (more than half the grid's box).
+  std::vector<world::CellId> homes;
 
   std::uint32_t first(world::CellId c) const { return begin[c]; }
   std::uint32_t last(world::CellId c) const { return begin[c + 1]; }
