@@ -54,20 +54,24 @@ POCSIM_VECTOR_CLONES void mark_strong(std::uint32_t* __restrict words,
   for (std::size_t c = 0; c < cells; ++c) words[c] |= presence[c] >= threshold ? bit : 0u;
 }
 
-// Bit f of a cell's word: faction f is strong there. Built faction by
+// Bit f of a land cell's word: faction f is strong there (0 off land, more
+// than half of the grid's box, which no count reads). Built faction by
 // faction along the faction-major presence table rather than cell by cell
 // across the factions' rows, which was most of this daily phase's cost.
 std::vector<std::uint64_t> strong_factions(const SimulationContext& ctx, float threshold) {
   const std::uint32_t cells = ctx.world.grid.cell_count();
   const std::size_t factions = ctx.factions.size();
+  const auto& runs = ctx.world.land_runs;
   std::vector<std::uint64_t> strong(cells, 0);
   std::vector<std::uint32_t> words(cells);
   for (std::size_t base = 0; base < factions; base += 32) {
     std::fill(words.begin(), words.end(), 0u);
     for (std::size_t f = base; f < std::min(factions, base + 32); ++f)
-      mark_strong(words.data(), &ctx.cells.presence[f * cells], threshold,
-                  std::uint32_t{1} << (f - base), cells);
-    for (std::uint32_t c = 0; c < cells; ++c) strong[c] |= std::uint64_t{words[c]} << base;
+      for (const auto& [first, end] : runs)
+        mark_strong(words.data() + first, &ctx.cells.presence[f * cells + first], threshold,
+                    std::uint32_t{1} << (f - base), end - first);
+    for (const auto& [first, end] : runs)
+      for (world::CellId c = first; c < end; ++c) strong[c] |= std::uint64_t{words[c]} << base;
   }
   return strong;
 }

@@ -358,22 +358,26 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
     std::vector<std::uint32_t>& returning = scratch.returning[b];
     std::vector<std::uint8_t>& back = scratch.back[b];
     returning.clear();
-    if (moves != nullptr) {
-      const Away* next = known;
+    if (moves != nullptr && known_valid) {
+      // The list is in agent order, so each group's home is found by
+      // stepping along the index's homes, which are in the same order.
+      auto h = ctx.home_index.homes.begin();
+      if (known != known_end) h = std::lower_bound(h, ctx.home_index.homes.end(), civ.home[begin]);
+      for (const Away* g = known; g != known_end; ++g) {
+        while (ctx.home_index.last(*h) <= g->agent) ++h;
+        if (!moves->risky(*h) && moves->safe(*h) && alive_in(g, scratch.touched[*h] == 0) != 0)
+          returning.push_back(g->agent);
+      }
+    } else if (moves != nullptr) {
       for_each_home_run(ctx.home_index, civ.home.data(), begin, end,
                         [&](world::CellId h, std::size_t first, std::size_t last) {
-                          const bool draws = !moves->risky(h) && moves->safe(h);
-                          if (known_valid) {
-                            const bool alive_known = scratch.touched[h] == 0;
-                            for (; next != known_end && next->agent < last; ++next)
-                              if (draws && alive_in(next, alive_known) != 0)
-                                returning.push_back(next->agent);
-                          } else if (draws) {
-                            for_each_away(status, first, last, [&](std::size_t k) {
-                              if (alive[k] != 0) returning.push_back(static_cast<std::uint32_t>(k));
-                            });
-                          }
+                          if (moves->risky(h) || !moves->safe(h)) return;
+                          for_each_away(status, first, last, [&](std::size_t k) {
+                            if (alive[k] != 0) returning.push_back(static_cast<std::uint32_t>(k));
+                          });
                         });
+    }
+    if (moves != nullptr) {
       back.resize(returning.size());
       moves->come_back(returning, back.data());
     }

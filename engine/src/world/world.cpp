@@ -165,6 +165,8 @@ World build_world(const scenario::Scenario& scenario) {
     w.region[c] =
         static_cast<std::int16_t>(cfg.regions ? region_of_land[k] : w.places.towns[nearest].region);
     w.land_cells.push_back(c);
+    if (w.land_runs.empty() || w.land_runs.back().second != c) w.land_runs.emplace_back(c, c);
+    w.land_runs.back().second = c + 1;
     w.region_cells[w.region[c]].push_back(c);
     const double lat = w.grid.center_lonlat(c).lat;
     if (nearest_town_km[c] <= cfg.town_radius_km)

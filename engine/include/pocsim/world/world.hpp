@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pocsim/scenario/scenario.hpp"
@@ -46,6 +47,9 @@ struct World {
   std::vector<std::uint8_t> infrastructure;  // per cell, Infrastructure bits at the start
   std::vector<std::int64_t> population;      // per cell, people at the start
   std::vector<CellId> land_cells;            // cells inside the outline, ascending
+  // The same as runs of consecutive cells, [first, end): a pass over the land
+  // along a per-cell table.
+  std::vector<std::pair<CellId, CellId>> land_runs;
   std::vector<std::vector<CellId>> region_cells;
   std::vector<CellId> town_cell;                  // per town
   std::vector<std::vector<RoadLink>> road_links;  // per town
