@@ -25,6 +25,15 @@
 
 namespace pocsim {
 
+// A month of the 2022 baseline with heavy abuse and quick returns: people
+// are killed at home and away, flee, come back and gain grievance.
+static scenario::Scenario violent_month() {
+  return test::load_shipped("mali_2022/baseline.yaml",
+                            {"scenario.duration_days=30", "civilians.people_per_agent=100",
+                             "factions.FAMa.abuse_rate=0.3", "factions.Wagner.abuse_rate=1.0",
+                             "factions.JNIM.abuse_rate=0.2", "civilians.return_probability=0.3"});
+}
+
 // 20 paired seeds: a lower risk threshold (the file's flee_risk, against ten
 // times higher) displaces more people at the peak; paired mean difference
 // more than 3 standard errors above zero.
@@ -46,11 +55,7 @@ TEST(DisplacementTeaching, ALowerRiskThresholdDisplacesMorePeople) {
 // same order: agent order within blocks of Executor::default_block, blocks in
 // order).
 TEST(DisplacementIndex, EqualsAPlainRecountEveryDay) {
-  Simulation sim(
-      test::load_shipped("mali_2022/baseline.yaml",
-                         {"scenario.duration_days=30", "civilians.people_per_agent=100",
-                          "factions.FAMa.abuse_rate=0.3", "factions.Wagner.abuse_rate=1.0",
-                          "factions.JNIM.abuse_rate=0.2", "civilians.return_probability=0.3"}));
+  Simulation sim(violent_month());
   const SimulationContext& ctx = sim.context();
   const Civilians& civ = ctx.civilians;
   const std::size_t regions = ctx.world.places.region_names.size();
@@ -176,11 +181,7 @@ TEST(DisplacementIndex, SameWithoutTheListOfTheDayBefore) {
 // the same agents, index, residents, recorded census and grievances, bit
 // for bit.
 TEST(DisplacementIndex, SameAsAPassThatRemembersNothing) {
-  const auto scenario =
-      test::load_shipped("mali_2022/baseline.yaml",
-                         {"scenario.duration_days=30", "civilians.people_per_agent=100",
-                          "factions.FAMa.abuse_rate=0.3", "factions.Wagner.abuse_rate=1.0",
-                          "factions.JNIM.abuse_rate=0.2", "civilians.return_probability=0.3"});
+  const auto scenario = violent_month();
   Simulation remembering(scenario), forgetting(scenario);
   SimulationContext& a = remembering.context();
   SimulationContext& b = forgetting.context();
@@ -222,11 +223,7 @@ TEST(DisplacementIndex, SameAsAPassThatRemembersNothing) {
 // not safe, it stays. Every day of a violent month, for every group away and
 // alive at the pass; some listed by the last pass die before this one.
 TEST(DisplacementReturn, EachGroupComesBackOnItsOwnDrawWhenHomeIsSafe) {
-  Simulation sim(
-      test::load_shipped("mali_2022/baseline.yaml",
-                         {"scenario.duration_days=30", "civilians.people_per_agent=100",
-                          "factions.FAMa.abuse_rate=0.3", "factions.Wagner.abuse_rate=1.0",
-                          "factions.JNIM.abuse_rate=0.2", "civilians.return_probability=0.3"}));
+  Simulation sim(violent_month());
   const SimulationContext& ctx = sim.context();
   const Civilians& civ = ctx.civilians;
   const auto& cfg = ctx.scenario.civilians;
