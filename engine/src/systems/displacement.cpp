@@ -383,13 +383,12 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
     }
     const std::uint8_t* drawn = back.data();
     // Groups away from home h, as the last pass listed them or as a scan of
-    // the run finds them: the dead are dropped; the others come home, where
-    // `may_return` and their draws say so, or are listed where they are.
-    // `alive_known` says that the list's people alive are still true (nothing
-    // harmed a group of h since it was made), so the agents' array, where each
-    // look would be a cache miss, is not read.
-    // The groups are those from `from` on of agents below `last`; `from` is
-    // left at the first group past them.
+    // the run finds them (those from `from` on of agents below `last`; `from`
+    // is left at the first group past them): the dead are dropped; the others
+    // come home, where `may_return` and their draws say so, or are listed
+    // where they are. `alive_known` says that the list's people alive are
+    // still true (nothing harmed a group of h since it was made), so the
+    // agents' array, where each look would be a cache miss, is not read.
     auto settle_away = [&](world::CellId h, const Away*& from, const Away* to, std::size_t last,
                            bool may_return, bool alive_known) {
       bool came_back = false;
