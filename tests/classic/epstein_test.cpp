@@ -142,6 +142,71 @@ TEST(EpsteinModel, CopsAndCitizensWithDifferentVisionsKeepTheInvariants) {
   }
 }
 
+// Random sequential activation keeps each cell's counts of cops and active
+// citizens in sight as agents move, turn and are arrested; after every step
+// they must equal a direct count of the grid, at every cell.
+TEST(EpsteinModel, RandomSequentialCountsOfTheVisionMatchADirectCount) {
+  for (const int cop_vision : {7, 4}) {
+    EpsteinScenario s = small(Activation::random_sequential, 30);
+    s.citizens.legitimacy = 0.5;
+    s.cops.vision = cop_vision;
+    s.cops.max_jail_term = 5;
+    EpsteinModel m(s);
+    const world::Grid& g = m.grid();
+    const int r = s.citizens.vision;
+    std::uint32_t active_seen = 0, arrests = 0;
+    for (int step = 0; step < 25; ++step) {
+      m.step();
+      arrests += m.counts().jailed;
+      for (world::CellId c = 0; c < g.cell_count(); ++c) {
+        VisionCounts direct;
+        for (int dy = -r; dy <= r; ++dy)
+          for (int dx = -(r - std::abs(dy)); dx <= r - std::abs(dy); ++dx) {
+            const CellKind k = m.kind(g.cell((g.column(c) + dx + g.width()) % g.width(),
+                                             (g.row(c) + dy + g.height()) % g.height()));
+            direct.cops += k == CellKind::cop;
+            direct.actives += k == CellKind::active;
+          }
+        const VisionCounts kept = m.in_vision(c);
+        ASSERT_EQ(kept.cops, direct.cops) << "cell " << c << " step " << step;
+        ASSERT_EQ(kept.actives, direct.actives) << "cell " << c << " step " << step;
+        active_seen += direct.actives;
+      }
+    }
+    EXPECT_GT(active_seen, 1000u);
+    EXPECT_GT(arrests, 0u);
+  }
+}
+
+// Without cops P = 0, so a citizen is active exactly when its grievance is
+// above the threshold, at every step wherever it has moved: what decides
+// travels with the citizen.
+TEST(EpsteinModel, WithoutCopsEachCitizenDecidesByItsOwnGrievanceAfterMoving) {
+  for (const Activation a : {Activation::random_sequential, Activation::synchronous}) {
+    EpsteinScenario s = small(a);
+    s.cops.density = 0.0;
+    s.citizens.legitimacy = 0.8;  // grievance U(0, 0.2): half above the threshold 0.1
+    EpsteinModel m(s);
+    std::uint32_t moved = 0;
+    std::vector<world::CellId> before = positions(m);
+    for (int step = 0; step < 10; ++step) {
+      m.step();
+      const std::vector<world::CellId> after = positions(m);
+      std::uint32_t active = 0;
+      for (std::uint32_t id = 0; id < m.agents(); ++id) {
+        const world::CellId c = after[id];
+        ASSERT_EQ(m.kind(c) == CellKind::active, m.grievance(c) > 0.1f) << "agent " << id;
+        active += m.kind(c) == CellKind::active;
+        moved += c != before[id];
+      }
+      EXPECT_GT(active, m.citizens() / 4);
+      EXPECT_LT(active, m.citizens() * 3 / 4);
+      before = after;
+    }
+    EXPECT_GT(moved, 2 * m.agents());
+  }
+}
+
 // With full legitimacy grievance is 0, so nobody ever turns active.
 TEST(EpsteinModel, FullLegitimacyMeansNoRebellion) {
   for (const Activation a : {Activation::random_sequential, Activation::synchronous}) {

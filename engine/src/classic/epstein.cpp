@@ -102,8 +102,7 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
   const std::size_t cells = grid_.cell_count();
   kind_.assign(cells, 0);
   jail_.assign(cells, 0);
-  grievance_.assign(cells, 0.0f);
-  risk_.assign(cells, 0.0f);
+  active_below_.assign(cells, 0);
   id_.assign(cells, 0);
   place_agents();
 
@@ -128,27 +127,39 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
       }
     }
     copies_.reserve(4 * cells);
+    cell_of_padded_.assign(nowhere + 1, 0);
     for (int y = 0; y < height_; ++y)
       for (int x = 0; x < width_; ++x) {
         const int copy_x = x < m ? x + width_ : (x >= width_ - m ? x - width_ : x);
         const int copy_y = y < m ? y + height_ : (y >= height_ - m ? y - height_ : y);
         auto place = [&](bool exists, int px, int py) {
-          copies_.push_back(exists ? static_cast<std::uint32_t>(padded(px, py)) : nowhere);
+          const auto at = static_cast<std::uint32_t>(padded(px, py));
+          copies_.push_back(exists ? at : nowhere);
+          if (exists) cell_of_padded_[at] = grid_.cell(x, y);
         };
         place(true, x, y);
         place(copy_x != x, copy_x, y);
         place(copy_y != y, x, copy_y);
         place(copy_x != x && copy_y != y, copy_x, copy_y);
       }
+    auto byte_steps = [&](std::array<std::int32_t, 256>& steps, std::uint32_t n,
+                          std::uint32_t reject_below) {
+      if (n >= 256) return;
+      for (std::uint32_t b = 0; b < 256; ++b) {
+        const std::uint32_t product = b * n;
+        steps[b] = (product & 0xFFu) < reject_below ? 0 : padded_linear_[product >> 8];
+      }
+    };
+    byte_steps(citizen_steps_, citizen_offsets_, citizen_reject_);
+    byte_steps(cop_steps_, cop_offsets_, cop_reject_);
     position_.assign(agents(), 0);
     move_words_.assign(4 * static_cast<std::size_t>(agents()), 0);
     order_words_.assign(4 * ((std::min(agents(), 65536u) + 7) / 8), 0);
     order_.resize(agents());
     for (world::CellId c = 0; c < cells; ++c) {
       if (kind_[c] == raw(CellKind::empty)) continue;
-      position_[id_[c]] = pack_position(grid_.column(c), grid_.row(c));
-      set_kind(c, kind_[c]);
-      if (kind_[c] == raw(CellKind::cop)) add_diamond(cops_near_, grid_.column(c), grid_.row(c), 1);
+      position_[id_[c]] = set_kind(c, kind_[c]);
+      if (kind_[c] == raw(CellKind::cop)) add_diamond(cops_near_, position_[id_[c]], 1);
     }
     for (std::uint32_t a = 0; a < agents(); ++a) order_[a] = a;
     scheduler_.add_phase("agents", 1, [this](const TickInfo& t) { sequential_step(t.tick); });
@@ -180,17 +191,26 @@ void EpsteinModel::place_agents() {
     if (u < citizen) {
       const auto [hardship, risk] = rng_.uniform2(Purpose::epstein_layout, c, 0, 1);
       kind_[c] = raw(CellKind::quiet);
-      grievance_[c] = static_cast<float>(hardship * alienation);
-      risk_[c] = static_cast<float>(risk);
+      grievance_.push_back(static_cast<float>(hardship * alienation));
+      risk_.push_back(static_cast<float>(risk));
+      active_below_[c] = active_below(grievance_.back(), risk_.back());
       ++citizens_;
     } else if (u < cop) {
       kind_[c] = raw(CellKind::cop);
+      grievance_.push_back(0.0f);
+      risk_.push_back(0.0f);
       ++cops_;
     } else {
       continue;
     }
     id_[c] = next_id++;
   }
+}
+
+VisionCounts EpsteinModel::in_vision(world::CellId cell) const {
+  const std::uint32_t near =
+      position_.empty() ? diamond_sum_direct(grid_.column(cell), grid_.row(cell)) : near_at(cell);
+  return {near >> 16, near & active_mask};
 }
 
 EpsteinCounts EpsteinModel::counts() const {
@@ -225,14 +245,14 @@ std::size_t EpsteinModel::padded(int x, int y) const {
          static_cast<std::size_t>(x + margin_);
 }
 
-void EpsteinModel::add_diamond(std::vector<std::uint16_t>& counts, int x, int y,
+void EpsteinModel::add_diamond(std::vector<std::uint16_t>& counts, std::size_t centre,
                                std::uint16_t delta) {
   // Each chunk is one 16-byte add (SSE2 on any x86-64) of the delta masked
   // to the counts of the diamond's row; the lanes beyond the row add 0.
   using Lanes = std::uint16_t __attribute__((vector_size(16)));
   Lanes step;
   for (int lane = 0; lane < 8; ++lane) step[lane] = delta;
-  std::uint16_t* at = counts.data() + padded(x, y);
+  std::uint16_t* at = counts.data() + centre;
   for (const DiamondChunk& chunk : diamond_chunks_) {
     Lanes mask, value;
     std::memcpy(&mask, chunk.mask, sizeof mask);
@@ -242,7 +262,7 @@ void EpsteinModel::add_diamond(std::vector<std::uint16_t>& counts, int x, int y,
   }
 }
 
-std::uint32_t EpsteinModel::near_at(world::CellId cell) const {
+inline std::uint32_t EpsteinModel::near_at(world::CellId cell) const {
   // A cell's count is its own entry plus those of its copies in the
   // margins; a missing copy names a place that stays 0, so that reading
   // needs no branches.
@@ -254,10 +274,42 @@ std::uint32_t EpsteinModel::near_at(world::CellId cell) const {
   return cops << 16 | actives;
 }
 
-void EpsteinModel::set_kind(world::CellId cell, std::uint8_t kind) {
+std::uint32_t EpsteinModel::set_kind(world::CellId cell, std::uint8_t kind) {
   kind_[cell] = kind;
   const std::uint32_t* where = copies_.data() + 4 * static_cast<std::size_t>(cell);
   for (int i = 0; i < 4; ++i) padded_kind_[where[i]] = kind;
+  return where[0];
+}
+
+inline std::int32_t EpsteinModel::step_to_empty(std::size_t here, std::uint32_t n,
+                                                const std::int32_t* steps, std::uint32_t agent,
+                                                std::uint32_t step,
+                                                const std::uint8_t* bytes) const {
+  // pick_empty_offset's eight tries at a time, each a table lookup: a
+  // rejected byte tries the agent's own place, which is never empty, so it
+  // needs no test of its own.
+  if (n < 256) {
+    const std::uint8_t* at = padded_kind_.data() + here;
+    for (int j = 0; j < 16; j += 8) {
+      unsigned hits = 0;
+      for (int t = 0; t < 8; ++t)
+        hits |= static_cast<unsigned>(at[steps[bytes[j + t]]] == raw(CellKind::empty)) << t;
+      if (hits != 0) return steps[bytes[j + std::countr_zero(hits)]];
+    }
+  }
+  return step_to_empty_rarely(here, n, agent, step, bytes);
+}
+
+std::int32_t EpsteinModel::step_to_empty_rarely(std::size_t here, std::uint32_t n,
+                                                std::uint32_t agent, std::uint32_t step,
+                                                const std::uint8_t* bytes) const {
+  // On from where step_to_empty stopped: the agent's own blocks when its
+  // 16 bytes were tried one byte a try, else those bytes two at a time.
+  const bool tried = n < 256;
+  const std::uint32_t i = pick_empty_offset(
+      padded_kind_.data(), [&](std::uint32_t o) { return here + padded_linear_[o]; }, n, agent,
+      step, bytes, tried ? 0 : 16);
+  return i == no_offset ? 0 : padded_linear_[i];
 }
 
 template <class PlaceAt>
@@ -358,27 +410,37 @@ std::uint32_t EpsteinModel::pick_active_offset(const std::uint8_t* kinds, PlaceA
   return no_offset;
 }
 
-std::uint32_t EpsteinModel::actives_in_cop_vision(int x, int y, std::uint32_t near) const {
+template <class PlaceAt>
+std::uint32_t EpsteinModel::actives_in_cop_vision(const std::uint8_t* kinds, PlaceAt place_at,
+                                                  std::uint32_t near) const {
   if (scenario_.cops.vision == scenario_.citizens.vision) return near & active_mask;
   std::uint32_t count = 0;
   for (std::uint32_t i = 0; i < cop_offsets_; ++i)
-    count += kind_[wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy)] == raw(CellKind::active);
+    count += kinds[place_at(i)] == raw(CellKind::active);
   return count;
 }
 
-bool EpsteinModel::decides_active(world::CellId cell, std::uint32_t near, bool self_active) const {
-  // Computed in full every time, without the shortcuts (grievance at most
-  // the threshold, no cop in sight) that give the same answer: half of the
-  // citizens take the first, in no order a branch could predict. With no
-  // cop, round(C / A) = 0 and P = 0.
+std::uint16_t EpsteinModel::active_below(float grievance, float risk_aversion) const {
+  // Mesa's rule in Mesa's precision, tried at each value in turn.
+  std::uint16_t m = 0;
+  while (m < arrest_probability_.size() &&
+         static_cast<double>(grievance) -
+                 static_cast<double>(risk_aversion) * arrest_probability_[m] >
+             scenario_.citizens.threshold)
+    ++m;
+  return m;
+}
+
+inline bool EpsteinModel::decides_active(world::CellId cell, std::uint32_t near,
+                                         bool self_active) const {
+  // With no cop in sight round(C / A) = 0, P = 0: no case of its own.
   const std::uint32_t cops = near >> 16;
   // Mesa counts the citizen itself among the actives it sees.
   const std::uint32_t actives = (near & active_mask) - (self_active ? 1u : 0u) + 1u;
-  const double p = arrest_probability_[round_table_.empty()
-                                           ? python_round_ratio(cops, actives)
-                                           : round_table_[cops * (citizen_offsets_ + 2) + actives]];
-  return static_cast<double>(grievance_[cell]) - static_cast<double>(risk_[cell]) * p >
-         scenario_.citizens.threshold;
+  const std::uint32_t rounded = round_table_.empty()
+                                    ? python_round_ratio(cops, actives)
+                                    : round_table_[cops * (citizen_offsets_ + 2) + actives];
+  return rounded < active_below_[cell];
 }
 
 std::uint32_t EpsteinModel::draw_below(std::uint32_t n, std::uint32_t word, unsigned lane,
@@ -435,45 +497,39 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
   // Neighbours are read in the padded kinds, a fixed distance away.
   const std::uint8_t* kinds = padded_kind_.data();
   for (const std::uint32_t a : order_) {
-    const int x = static_cast<int>(position_[a] & 0xFFFFu),
-              y = static_cast<int>(position_[a] >> 16);
-    const world::CellId c = grid_.cell(x, y);
-    const std::size_t here = padded(x, y);
+    const std::size_t here = position_[a];
     auto place_at = [&](std::uint32_t o) { return here + padded_linear_[o]; };
     const auto* move = reinterpret_cast<const std::uint8_t*>(move_words_.data() + 4 * a);
-    const std::uint8_t kind = kind_[c];
+    const std::uint8_t kind = kinds[here];
+    const world::CellId c = cell_of_padded_[here];
     if (kind == raw(CellKind::jailed) && jail_[c] > 0) {
       --jail_[c];
       continue;
     }
     if (kind == raw(CellKind::cop)) {
-      const std::uint32_t actives = actives_in_cop_vision(x, y, near_at(c));
+      const std::uint32_t actives = actives_in_cop_vision(kinds, place_at, near_at(c));
       if (actives > 0) {
         const auto arrest = rng_.bits(Purpose::epstein_arrest, a, step);
         const std::uint32_t i = pick_active_offset(
             kinds, place_at,
             draw_below(actives, arrest[0], 0, Purpose::epstein_arrest, a, step, 0));
         assert(i != no_offset);  // the count is exact
-        const int tx = x_after(x, i), ty = y_after(y, i);
-        const world::CellId t = grid_.cell(tx, ty);
-        set_kind(t, raw(CellKind::jailed));
+        const world::CellId t = cell_of_padded_[place_at(i)];
         jail_[t] = static_cast<std::uint16_t>(draw_below(
             scenario_.cops.max_jail_term + 1, arrest[1], 1, Purpose::epstein_arrest, a, step, 0));
         --active_;
         ++jailed_;
-        add_diamond(actives_near_, tx, ty, 0xFFFFu);
+        add_diamond(actives_near_, set_kind(t, raw(CellKind::jailed)), 0xFFFFu);
       }
       if (!movement) continue;
-      const std::uint32_t i = pick_empty_offset(kinds, place_at, cop_offsets_, a, step, move, 16);
-      if (i == no_offset) continue;
-      const int tx = x_after(x, i), ty = y_after(y, i);
-      const world::CellId t = grid_.cell(tx, ty);
-      set_kind(t, raw(CellKind::cop));
-      set_kind(c, raw(CellKind::empty));
+      const std::int32_t to = step_to_empty(here, cop_offsets_, cop_steps_.data(), a, step, move);
+      if (to == 0) continue;
+      const world::CellId t = cell_of_padded_[here + to];
       id_[t] = a;
-      position_[a] = pack_position(tx, ty);
-      add_diamond(cops_near_, x, y, 0xFFFFu);
-      add_diamond(cops_near_, tx, ty, 1u);
+      position_[a] = set_kind(t, raw(CellKind::cop));
+      set_kind(c, raw(CellKind::empty));
+      add_diamond(cops_near_, here, 0xFFFFu);
+      add_diamond(cops_near_, position_[a], 1u);
       continue;
     }
     const bool was_active = kind == raw(CellKind::active);
@@ -486,25 +542,20 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
         --active_;
     }
     const std::uint8_t now = raw(now_active ? CellKind::active : CellKind::quiet);
-    const std::uint32_t i =
-        movement ? pick_empty_offset(kinds, place_at, citizen_offsets_, a, step, move, 16)
-                 : no_offset;
-    if (i == no_offset) {
+    const std::int32_t to =
+        movement ? step_to_empty(here, citizen_offsets_, citizen_steps_.data(), a, step, move) : 0;
+    if (to == 0) {
       if (now != kind) set_kind(c, now);
-      if (was_active != now_active) add_diamond(actives_near_, x, y, now_active ? 1u : 0xFFFFu);
+      if (was_active != now_active) add_diamond(actives_near_, here, now_active ? 1u : 0xFFFFu);
       continue;
     }
-    const int tx = x_after(x, i), ty = y_after(y, i);
-    const world::CellId t = grid_.cell(tx, ty);
-    set_kind(t, now);
-    jail_[t] = 0;
-    grievance_[t] = grievance_[c];
-    risk_[t] = risk_[c];
+    const world::CellId t = cell_of_padded_[here + to];
+    active_below_[t] = active_below_[c];
     id_[t] = a;
+    position_[a] = set_kind(t, now);
     set_kind(c, raw(CellKind::empty));
-    position_[a] = pack_position(tx, ty);
-    if (was_active) add_diamond(actives_near_, x, y, 0xFFFFu);
-    if (now_active) add_diamond(actives_near_, tx, ty, 1u);
+    if (was_active) add_diamond(actives_near_, here, 0xFFFFu);
+    if (now_active) add_diamond(actives_near_, position_[a], 1u);
   }
 }
 
@@ -610,11 +661,13 @@ void EpsteinModel::sync_decide_rows(int y0, int y1, std::uint32_t step) {
         next_kind_[c] = kind;
       } else if (kind == raw(CellKind::cop)) {
         next_kind_[c] = kind;
-        const std::uint32_t actives = actives_in_cop_vision(x, y, near);
+        auto place_at = [&](std::uint32_t o) {
+          return wrap_cell(x + offsets_[o].dx, y + offsets_[o].dy);
+        };
+        const std::uint32_t actives = actives_in_cop_vision(kind_.data(), place_at, near);
         if (actives == 0) continue;
         const std::uint32_t i = pick_active_offset(
-            kind_.data(),
-            [&](std::uint32_t o) { return wrap_cell(x + offsets_[o].dx, y + offsets_[o].dy); },
+            kind_.data(), place_at,
             draw_below(actives, rng_.bits(Purpose::epstein_arrest, id_[c], step)[0], 0,
                        Purpose::epstein_arrest, id_[c], step, 0));
         assert(i != no_offset);
@@ -737,8 +790,7 @@ void EpsteinModel::sync_apply_moves() {
             next_kind_[t] = next_kind_[s];
             next_kind_[s] = raw(CellKind::empty);
             jail_[t] = jail_[s];
-            grievance_[t] = grievance_[s];
-            risk_[t] = risk_[s];
+            active_below_[t] = active_below_[s];
             id_[t] = id_[s];
           }
       },

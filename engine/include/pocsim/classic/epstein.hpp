@@ -35,6 +35,12 @@ enum class CellKind : std::uint8_t { empty = 0, cop = 1, quiet = 2, active = 3, 
 // arrest estimate uses: round(1 / 2) = 0, round(3 / 2) = 2.
 std::uint32_t python_round_ratio(std::uint32_t c, std::uint32_t a);
 
+// What a citizen on a cell sees within its vision, the cell itself included.
+struct VisionCounts {
+  std::uint32_t cops = 0;
+  std::uint32_t actives = 0;
+};
+
 struct EpsteinCounts {
   std::uint32_t step = 0;  // steps done; 0 is the initial state
   std::uint32_t active = 0;
@@ -66,10 +72,18 @@ class EpsteinModel {
   const std::vector<EpsteinCounts>& history() const { return history_; }
 
   CellKind kind(world::CellId cell) const { return static_cast<CellKind>(kind_[cell]); }
-  std::uint32_t jail_term(world::CellId cell) const { return jail_[cell]; }
+  // The remaining term of the citizen jailed at `cell`, 0 for any other cell.
+  std::uint32_t jail_term(world::CellId cell) const {
+    return kind_[cell] == static_cast<std::uint8_t>(CellKind::jailed) ? jail_[cell] : 0;
+  }
   std::uint32_t agent_id(world::CellId cell) const { return id_[cell]; }
-  float grievance(world::CellId cell) const { return grievance_[cell]; }
-  float risk_aversion(world::CellId cell) const { return risk_[cell]; }
+  // The cops and active citizens within citizen vision of `cell`, as the
+  // model counts them for a decision there: kept up to date cell by cell in
+  // random sequential activation, counted afresh in synchronous.
+  VisionCounts in_vision(world::CellId cell) const;
+  // Of the citizen at `cell`.
+  float grievance(world::CellId cell) const { return grievance_[id_[cell]]; }
+  float risk_aversion(world::CellId cell) const { return risk_[id_[cell]]; }
 
  private:
   struct Scratch;
@@ -95,9 +109,23 @@ class EpsteinModel {
   // wraps: a cell's count adds its copies in the margins, and a kind is
   // written to every copy.
   std::size_t padded(int x, int y) const;
-  void add_diamond(std::vector<std::uint16_t>& counts, int x, int y, std::uint16_t delta);
+  // Adds `delta` to the counts of the citizen diamond around the padded
+  // place `centre`.
+  void add_diamond(std::vector<std::uint16_t>& counts, std::size_t centre, std::uint16_t delta);
   std::uint32_t near_at(world::CellId cell) const;
-  void set_kind(world::CellId cell, std::uint8_t kind);
+  // Writes the kind to the cell and its padded copies; returns the padded
+  // place of the cell itself.
+  std::uint32_t set_kind(world::CellId cell, std::uint8_t kind);
+  // The padded distance from `here` to a uniformly chosen empty cell among
+  // the first `n` offsets, or 0 (the agent's own place) when there is none:
+  // the same choice as pick_empty_offset with the same bytes. `steps` turns
+  // a random byte into its try's distance (see empty_steps_).
+  std::int32_t step_to_empty(std::size_t here, std::uint32_t n, const std::int32_t* steps,
+                             std::uint32_t agent, std::uint32_t step,
+                             const std::uint8_t* bytes) const;
+  // Its rare continuation once the agent's 16 bytes have missed.
+  std::int32_t step_to_empty_rarely(std::size_t here, std::uint32_t n, std::uint32_t agent,
+                                    std::uint32_t step, const std::uint8_t* bytes) const;
   // The index of a uniformly chosen offset among the first `n` whose place
   // is empty in `kinds`, or no_offset; `place_at(i)` is the index in
   // `kinds` of offset i. Drawn first from the caller's random bytes and
@@ -116,7 +144,14 @@ class EpsteinModel {
   template <class PlaceAt>
   std::uint32_t pick_active_offset(const std::uint8_t* kinds, PlaceAt place_at,
                                    std::uint32_t j) const;
-  std::uint32_t actives_in_cop_vision(int x, int y, std::uint32_t near) const;
+  // The active citizens in cop vision, by kind: `near` when the visions are
+  // the same, else counted.
+  template <class PlaceAt>
+  std::uint32_t actives_in_cop_vision(const std::uint8_t* kinds, PlaceAt place_at,
+                                      std::uint32_t near) const;
+  // The first value of round(C / A) at which a citizen of this grievance and
+  // risk aversion stays quiet (see active_below_).
+  std::uint16_t active_below(float grievance, float risk_aversion) const;
   bool decides_active(world::CellId cell, std::uint32_t near, bool self_active) const;
   // Uniform in 0 .. n - 1 from `word`, word `lane` of the block (purpose,
   // agent, step, k); a word that Lemire's method rejects gives way to the
@@ -134,12 +169,19 @@ class EpsteinModel {
   std::uint32_t step_ = 0;
   std::uint32_t active_ = 0, jailed_ = 0;
 
-  // Per cell, structure of arrays.
+  // Per cell, structure of arrays. A citizen's decision needs only
+  // active_below_: Mesa's rule, grievance - risk_aversion * P > T, holds
+  // exactly while round(C / A) is below it (P grows with round(C / A), as
+  // k >= 0, and risk aversion is not negative; rounding keeps that order).
+  // It moves with the citizen; the jail term is read only while the cell's
+  // citizen is jailed, and jailed citizens do not move.
   std::vector<std::uint8_t> kind_;
   std::vector<std::uint16_t> jail_;
+  std::vector<std::uint16_t> active_below_;
+  std::vector<std::uint32_t> id_;
+  // Per agent id: what the citizen was given (the agent's index in them).
   std::vector<float> grievance_;
   std::vector<float> risk_;
-  std::vector<std::uint32_t> id_;
   // Random sequential only, in the padded layout (see padded()).
   std::vector<std::uint16_t> cops_near_, actives_near_;
   std::vector<std::uint8_t> padded_kind_;
@@ -151,20 +193,16 @@ class EpsteinModel {
     std::uint16_t mask[8];
   };
   std::vector<DiamondChunk> diamond_chunks_;
-  std::vector<std::int32_t> padded_linear_;  // each offset in the padded arrays
-  std::vector<std::uint32_t> position_;      // per agent id: y << 16 | x
-  std::vector<std::uint32_t> move_words_;    // per agent id: a block of random bits a step
-  std::vector<std::uint32_t> order_words_;   // the step's blocks for the shuffle
-  static std::uint32_t pack_position(int x, int y) {
-    return static_cast<std::uint32_t>(y) << 16 | static_cast<std::uint32_t>(x);
-  }
-  // The wrapped coordinates after moving by offset `index`.
-  int x_after(int x, std::uint32_t index) const {
-    return static_cast<int>(column_[static_cast<std::size_t>(x + offsets_[index].dx + margin_)]);
-  }
-  int y_after(int y, std::uint32_t index) const {
-    return row_[static_cast<std::size_t>(y + offsets_[index].dy + margin_)];
-  }
+  std::vector<std::int32_t> padded_linear_;    // each offset in the padded arrays
+  std::vector<std::uint32_t> cell_of_padded_;  // per padded place: the cell it holds
+  // A random byte's try as a padded distance, for citizens and for cops
+  // (vision <= 10): the offset Lemire's method maps the byte to, or 0 when
+  // it rejects the byte, a try at the agent's own place, which is never
+  // empty.
+  std::array<std::int32_t, 256> citizen_steps_{}, cop_steps_{};
+  std::vector<std::uint32_t> position_;     // per agent id: its padded place
+  std::vector<std::uint32_t> move_words_;   // per agent id: a block of random bits a step
+  std::vector<std::uint32_t> order_words_;  // the step's blocks for the shuffle
   std::vector<std::uint32_t> order_;
   // Synchronous only.
   std::vector<std::uint8_t> next_kind_;
