@@ -12,11 +12,15 @@
 #include <cstring>
 #include <utility>
 
+#include "pocsim/core/vector_clones.hpp"
+
 namespace pocsim::classic {
 
 namespace {
 
 constexpr std::uint32_t cop_unit = 1u << 16;  // a cop in a packed diamond sum
+// Counts per chunk of a diamond's row in the padded counts.
+constexpr int diamond_lanes = 16;
 constexpr std::uint32_t active_mask = 0xFFFFu;
 // Rows per Executor block in the synchronous phases. Each block rebuilds its
 // diagonal prefix sums from 2 * vision + 1 rows beyond its own, so taller
@@ -36,6 +40,23 @@ constexpr std::uint32_t packed_value(std::uint8_t kind) {
 }
 
 constexpr std::uint8_t raw(CellKind k) { return static_cast<std::uint8_t>(k); }
+
+// Adds `delta` to the counts of each chunk of a diamond (a run of
+// diamond_lanes counts from `centre + starts[k]`) where the chunk's `ones`
+// are 1: one AVX2 add a row up to vision 7, two SSE2 adds in the baseline
+// copy.
+POCSIM_VECTOR_CLONES void add_to_chunks(std::uint16_t* centre, const std::int32_t* starts,
+                                        const std::uint16_t* ones, std::size_t chunks,
+                                        std::uint16_t delta) {
+  using Lanes = std::uint16_t __attribute__((vector_size(2 * diamond_lanes)));
+  for (std::size_t k = 0; k < chunks; ++k) {
+    Lanes value, mask;
+    std::memcpy(&value, centre + starts[k], sizeof value);
+    std::memcpy(&mask, ones + k * diamond_lanes, sizeof mask);
+    value += mask * delta;
+    std::memcpy(centre + starts[k], &value, sizeof value);
+  }
+}
 
 }  // namespace
 
@@ -113,17 +134,17 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
     const int m = margin_;
     const std::size_t padded_cells =
         static_cast<std::size_t>(width_ + 2 * m) * static_cast<std::size_t>(height_ + 2 * m);
-    const auto nowhere = static_cast<std::uint32_t>(padded_cells + 8);
+    const auto nowhere = static_cast<std::uint32_t>(padded_cells + diamond_lanes);
     cops_near_.assign(nowhere + 1, 0);
     actives_near_.assign(nowhere + 1, 0);
     padded_kind_.assign(nowhere + 1, 0);
     for (const Offset& o : offsets_) padded_linear_.push_back(o.dy * (width_ + 2 * m) + o.dx);
     for (int dy = -rc; dy <= rc; ++dy) {
       const int half = rc - std::abs(dy);
-      for (int from = -half; from <= half; from += 8) {
-        DiamondChunk chunk{dy * (width_ + 2 * m) + from, {}};
-        for (int lane = 0; lane < 8; ++lane) chunk.mask[lane] = from + lane <= half ? 0xFFFFu : 0u;
-        diamond_chunks_.push_back(chunk);
+      for (int from = -half; from <= half; from += diamond_lanes) {
+        diamond_starts_.push_back(dy * (width_ + 2 * m) + from);
+        for (int lane = 0; lane < diamond_lanes; ++lane)
+          diamond_ones_.push_back(from + lane <= half ? 1u : 0u);
       }
     }
     copies_.reserve(4 * cells);
@@ -247,19 +268,8 @@ std::size_t EpsteinModel::padded(int x, int y) const {
 
 void EpsteinModel::add_diamond(std::vector<std::uint16_t>& counts, std::size_t centre,
                                std::uint16_t delta) {
-  // Each chunk is one 16-byte add (SSE2 on any x86-64) of the delta masked
-  // to the counts of the diamond's row; the lanes beyond the row add 0.
-  using Lanes = std::uint16_t __attribute__((vector_size(16)));
-  Lanes step;
-  for (int lane = 0; lane < 8; ++lane) step[lane] = delta;
-  std::uint16_t* at = counts.data() + centre;
-  for (const DiamondChunk& chunk : diamond_chunks_) {
-    Lanes mask, value;
-    std::memcpy(&mask, chunk.mask, sizeof mask);
-    std::memcpy(&value, at + chunk.start, sizeof value);
-    value += mask & step;
-    std::memcpy(at + chunk.start, &value, sizeof value);
-  }
+  add_to_chunks(counts.data() + centre, diamond_starts_.data(), diamond_ones_.data(),
+                diamond_starts_.size(), delta);
 }
 
 inline std::uint32_t EpsteinModel::near_at(world::CellId cell) const {

@@ -186,13 +186,10 @@ class EpsteinModel {
   std::vector<std::uint16_t> cops_near_, actives_near_;
   std::vector<std::uint8_t> padded_kind_;
   std::vector<std::uint32_t> copies_;  // per cell, its 4 padded places
-  // The citizen diamond as runs of 8 counts, each with the mask of the
-  // counts it covers, from the centre in the padded arrays.
-  struct DiamondChunk {
-    std::int32_t start;
-    std::uint16_t mask[8];
-  };
-  std::vector<DiamondChunk> diamond_chunks_;
+  // The citizen diamond as runs of 16 counts (chunks), each where it starts
+  // from the centre in the padded arrays and 1 for each count it covers.
+  std::vector<std::int32_t> diamond_starts_;
+  std::vector<std::uint16_t> diamond_ones_;
   std::vector<std::int32_t> padded_linear_;    // each offset in the padded arrays
   std::vector<std::uint32_t> cell_of_padded_;  // per padded place: the cell it holds
   // A random byte's try as a padded distance, for citizens and for cops
