@@ -122,10 +122,9 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
         round_table_.push_back(static_cast<std::uint8_t>(a == 0 ? 0 : python_round_ratio(c, a)));
   const std::size_t cells = grid_.cell_count();
   kind_.assign(cells, 0);
-  jail_.assign(cells, 0);
-  active_below_.assign(cells, 0);
   id_.assign(cells, 0);
   place_agents();
+  jail_.assign(agents(), 0);
 
   if (scenario.activation == Activation::random_sequential) {
     // The padded arrays, then room for the last chunk of a diamond at the
@@ -137,7 +136,6 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
     const auto nowhere = static_cast<std::uint32_t>(padded_cells + diamond_lanes);
     cops_near_.assign(nowhere + 1, 0);
     actives_near_.assign(nowhere + 1, 0);
-    padded_kind_.assign(nowhere + 1, 0);
     for (const Offset& o : offsets_) padded_linear_.push_back(o.dy * (width_ + 2 * m) + o.dx);
     for (int dy = -rc; dy <= rc; ++dy) {
       const int half = rc - std::abs(dy);
@@ -147,21 +145,32 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
           diamond_ones_.push_back(from + lane <= half ? 1u : 0u);
       }
     }
-    copies_.reserve(4 * cells);
-    cell_of_padded_.assign(nowhere + 1, 0);
+    // The kinds and agents move from cells to padded places; every place of
+    // a cell lists them all.
+    const std::vector<std::uint8_t> cell_kind = std::move(kind_);
+    const std::vector<std::uint32_t> cell_id = std::move(id_);
+    kind_.assign(nowhere + 1, 0);
+    id_.assign(nowhere + 1, 0);
+    copies_.assign(4 * (static_cast<std::size_t>(nowhere) + 1), nowhere);
+    place_.assign(agents(), 0);
     for (int y = 0; y < height_; ++y)
       for (int x = 0; x < width_; ++x) {
         const int copy_x = x < m ? x + width_ : (x >= width_ - m ? x - width_ : x);
         const int copy_y = y < m ? y + height_ : (y >= height_ - m ? y - height_ : y);
-        auto place = [&](bool exists, int px, int py) {
-          const auto at = static_cast<std::uint32_t>(padded(px, py));
-          copies_.push_back(exists ? at : nowhere);
-          if (exists) cell_of_padded_[at] = grid_.cell(x, y);
+        const auto at = [&](bool exists, int px, int py) {
+          return exists ? static_cast<std::uint32_t>(padded(px, py)) : nowhere;
         };
-        place(true, x, y);
-        place(copy_x != x, copy_x, y);
-        place(copy_y != y, x, copy_y);
-        place(copy_x != x && copy_y != y, copy_x, copy_y);
+        const std::uint32_t places[4] = {at(true, x, y), at(copy_x != x, copy_x, y),
+                                         at(copy_y != y, x, copy_y),
+                                         at(copy_x != x && copy_y != y, copy_x, copy_y)};
+        for (const std::uint32_t p : places)
+          if (p != nowhere) std::copy(places, places + 4, copies_.begin() + 4 * std::size_t{p});
+        const world::CellId c = grid_.cell(x, y);
+        if (cell_kind[c] == raw(CellKind::empty)) continue;
+        set_kind(places[0], cell_kind[c]);
+        id_[places[0]] = cell_id[c];
+        place_[cell_id[c]] = places[0];
+        if (cell_kind[c] == raw(CellKind::cop)) add_diamond(cops_near_, places[0], 1);
       }
     auto byte_steps = [&](std::array<std::int32_t, 256>& steps, std::uint32_t n,
                           std::uint32_t reject_below) {
@@ -173,15 +182,9 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
     };
     byte_steps(citizen_steps_, citizen_offsets_, citizen_reject_);
     byte_steps(cop_steps_, cop_offsets_, cop_reject_);
-    position_.assign(agents(), 0);
     move_words_.assign(4 * static_cast<std::size_t>(agents()), 0);
     order_words_.assign(4 * ((std::min(agents(), 65536u) + 7) / 8), 0);
     order_.resize(agents());
-    for (world::CellId c = 0; c < cells; ++c) {
-      if (kind_[c] == raw(CellKind::empty)) continue;
-      position_[id_[c]] = set_kind(c, kind_[c]);
-      if (kind_[c] == raw(CellKind::cop)) add_diamond(cops_near_, position_[id_[c]], 1);
-    }
     for (std::uint32_t a = 0; a < agents(); ++a) order_[a] = a;
     scheduler_.add_phase("agents", 1, [this](const TickInfo& t) { sequential_step(t.tick); });
   } else {
@@ -214,12 +217,13 @@ void EpsteinModel::place_agents() {
       kind_[c] = raw(CellKind::quiet);
       grievance_.push_back(static_cast<float>(hardship * alienation));
       risk_.push_back(static_cast<float>(risk));
-      active_below_[c] = active_below(grievance_.back(), risk_.back());
+      active_below_.push_back(active_below(grievance_.back(), risk_.back()));
       ++citizens_;
     } else if (u < cop) {
       kind_[c] = raw(CellKind::cop);
       grievance_.push_back(0.0f);
       risk_.push_back(0.0f);
+      active_below_.push_back(0);
       ++cops_;
     } else {
       continue;
@@ -228,9 +232,24 @@ void EpsteinModel::place_agents() {
   }
 }
 
+std::size_t EpsteinModel::slot(world::CellId cell) const {
+  return place_.empty() ? cell : padded(grid_.column(cell), grid_.row(cell));
+}
+
+CellKind EpsteinModel::kind(world::CellId cell) const {
+  return static_cast<CellKind>(kind_[slot(cell)]);
+}
+
+std::uint32_t EpsteinModel::jail_term(world::CellId cell) const {
+  return kind(cell) == CellKind::jailed ? jail_[agent_id(cell)] : 0;
+}
+
+std::uint32_t EpsteinModel::agent_id(world::CellId cell) const { return id_[slot(cell)]; }
+
 VisionCounts EpsteinModel::in_vision(world::CellId cell) const {
-  const std::uint32_t near =
-      position_.empty() ? diamond_sum_direct(grid_.column(cell), grid_.row(cell)) : near_at(cell);
+  const std::uint32_t near = place_.empty()
+                                 ? diamond_sum_direct(grid_.column(cell), grid_.row(cell))
+                                 : near_at(slot(cell));
   return {near >> 16, near & active_mask};
 }
 
@@ -272,11 +291,11 @@ void EpsteinModel::add_diamond(std::vector<std::uint16_t>& counts, std::size_t c
                 diamond_starts_.size(), delta);
 }
 
-inline std::uint32_t EpsteinModel::near_at(world::CellId cell) const {
+inline std::uint32_t EpsteinModel::near_at(std::size_t place) const {
   // A cell's count is its own entry plus those of its copies in the
   // margins; a missing copy names a place that stays 0, so that reading
   // needs no branches.
-  const std::uint32_t* where = copies_.data() + 4 * static_cast<std::size_t>(cell);
+  const std::uint32_t* where = copies_.data() + 4 * place;
   const std::uint32_t cops =
       cops_near_[where[0]] + cops_near_[where[1]] + cops_near_[where[2]] + cops_near_[where[3]];
   const std::uint32_t actives = actives_near_[where[0]] + actives_near_[where[1]] +
@@ -284,10 +303,9 @@ inline std::uint32_t EpsteinModel::near_at(world::CellId cell) const {
   return cops << 16 | actives;
 }
 
-std::uint32_t EpsteinModel::set_kind(world::CellId cell, std::uint8_t kind) {
-  kind_[cell] = kind;
-  const std::uint32_t* where = copies_.data() + 4 * static_cast<std::size_t>(cell);
-  for (int i = 0; i < 4; ++i) padded_kind_[where[i]] = kind;
+std::uint32_t EpsteinModel::set_kind(std::size_t place, std::uint8_t kind) {
+  const std::uint32_t* where = copies_.data() + 4 * place;
+  for (int i = 0; i < 4; ++i) kind_[where[i]] = kind;
   return where[0];
 }
 
@@ -299,7 +317,7 @@ inline std::int32_t EpsteinModel::step_to_empty(std::size_t here, std::uint32_t 
   // rejected byte tries the agent's own place, which is never empty, so it
   // needs no test of its own.
   if (n < 256) {
-    const std::uint8_t* at = padded_kind_.data() + here;
+    const std::uint8_t* at = kind_.data() + here;
     for (int j = 0; j < 16; j += 8) {
       unsigned hits = 0;
       for (int t = 0; t < 8; ++t)
@@ -317,8 +335,8 @@ std::int32_t EpsteinModel::step_to_empty_rarely(std::size_t here, std::uint32_t 
   // 16 bytes were tried one byte a try, else those bytes two at a time.
   const bool tried = n < 256;
   const std::uint32_t i = pick_empty_offset(
-      padded_kind_.data(), [&](std::uint32_t o) { return here + padded_linear_[o]; }, n, agent,
-      step, bytes, tried ? 0 : 16);
+      kind_.data(), [&](std::uint32_t o) { return here + padded_linear_[o]; }, n, agent, step,
+      bytes, tried ? 0 : 16);
   return i == no_offset ? 0 : padded_linear_[i];
 }
 
@@ -441,7 +459,7 @@ std::uint16_t EpsteinModel::active_below(float grievance, float risk_aversion) c
   return m;
 }
 
-inline bool EpsteinModel::decides_active(world::CellId cell, std::uint32_t near,
+inline bool EpsteinModel::decides_active(std::uint32_t agent, std::uint32_t near,
                                          bool self_active) const {
   // With no cop in sight round(C / A) = 0, P = 0: no case of its own.
   const std::uint32_t cops = near >> 16;
@@ -450,7 +468,7 @@ inline bool EpsteinModel::decides_active(world::CellId cell, std::uint32_t near,
   const std::uint32_t rounded = round_table_.empty()
                                     ? python_round_ratio(cops, actives)
                                     : round_table_[cops * (citizen_offsets_ + 2) + actives];
-  return rounded < active_below_[cell];
+  return rounded < active_below_[agent];
 }
 
 std::uint32_t EpsteinModel::draw_below(std::uint32_t n, std::uint32_t word, unsigned lane,
@@ -505,45 +523,44 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
   // forty needs another block of its own.
   if (movement) rng_.bits_for_agents(Purpose::epstein_move, 0, n, step, 0, move_words_.data());
   // Neighbours are read in the padded kinds, a fixed distance away.
-  const std::uint8_t* kinds = padded_kind_.data();
+  const std::uint8_t* kinds = kind_.data();
   for (const std::uint32_t a : order_) {
-    const std::size_t here = position_[a];
+    const std::size_t here = place_[a];
     auto place_at = [&](std::uint32_t o) { return here + padded_linear_[o]; };
     const auto* move = reinterpret_cast<const std::uint8_t*>(move_words_.data() + 4 * a);
     const std::uint8_t kind = kinds[here];
-    const world::CellId c = cell_of_padded_[here];
-    if (kind == raw(CellKind::jailed) && jail_[c] > 0) {
-      --jail_[c];
+    if (kind == raw(CellKind::jailed) && jail_[a] > 0) {
+      --jail_[a];
       continue;
     }
     if (kind == raw(CellKind::cop)) {
-      const std::uint32_t actives = actives_in_cop_vision(kinds, place_at, near_at(c));
+      const std::uint32_t actives = actives_in_cop_vision(kinds, place_at, near_at(here));
       if (actives > 0) {
         const auto arrest = rng_.bits(Purpose::epstein_arrest, a, step);
         const std::uint32_t i = pick_active_offset(
             kinds, place_at,
             draw_below(actives, arrest[0], 0, Purpose::epstein_arrest, a, step, 0));
         assert(i != no_offset);  // the count is exact
-        const world::CellId t = cell_of_padded_[place_at(i)];
-        jail_[t] = static_cast<std::uint16_t>(draw_below(
+        const std::uint32_t jailed = set_kind(place_at(i), raw(CellKind::jailed));
+        jail_[id_[jailed]] = static_cast<std::uint16_t>(draw_below(
             scenario_.cops.max_jail_term + 1, arrest[1], 1, Purpose::epstein_arrest, a, step, 0));
         --active_;
         ++jailed_;
-        add_diamond(actives_near_, set_kind(t, raw(CellKind::jailed)), 0xFFFFu);
+        add_diamond(actives_near_, jailed, 0xFFFFu);
       }
       if (!movement) continue;
       const std::int32_t to = step_to_empty(here, cop_offsets_, cop_steps_.data(), a, step, move);
       if (to == 0) continue;
-      const world::CellId t = cell_of_padded_[here + to];
-      id_[t] = a;
-      position_[a] = set_kind(t, raw(CellKind::cop));
-      set_kind(c, raw(CellKind::empty));
+      const std::uint32_t there = set_kind(here + to, raw(CellKind::cop));
+      set_kind(here, raw(CellKind::empty));
+      id_[there] = a;
+      place_[a] = there;
       add_diamond(cops_near_, here, 0xFFFFu);
-      add_diamond(cops_near_, position_[a], 1u);
+      add_diamond(cops_near_, there, 1u);
       continue;
     }
     const bool was_active = kind == raw(CellKind::active);
-    const bool now_active = decides_active(c, near_at(c), was_active);
+    const bool now_active = decides_active(a, near_at(here), was_active);
     if (kind == raw(CellKind::jailed)) --jailed_;
     if (was_active != now_active) {
       if (now_active)
@@ -555,17 +572,16 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
     const std::int32_t to =
         movement ? step_to_empty(here, citizen_offsets_, citizen_steps_.data(), a, step, move) : 0;
     if (to == 0) {
-      if (now != kind) set_kind(c, now);
+      if (now != kind) set_kind(here, now);
       if (was_active != now_active) add_diamond(actives_near_, here, now_active ? 1u : 0xFFFFu);
       continue;
     }
-    const world::CellId t = cell_of_padded_[here + to];
-    active_below_[t] = active_below_[c];
-    id_[t] = a;
-    position_[a] = set_kind(t, now);
-    set_kind(c, raw(CellKind::empty));
+    const std::uint32_t there = set_kind(here + to, now);
+    set_kind(here, raw(CellKind::empty));
+    id_[there] = a;
+    place_[a] = there;
     if (was_active) add_diamond(actives_near_, here, 0xFFFFu);
-    if (now_active) add_diamond(actives_near_, position_[a], 1u);
+    if (now_active) add_diamond(actives_near_, there, 1u);
   }
 }
 
@@ -683,13 +699,13 @@ void EpsteinModel::sync_decide_rows(int y0, int y1, std::uint32_t step) {
         assert(i != no_offset);
         const world::CellId t = wrap_cell(x + offsets_[i].dx, y + offsets_[i].dy);
         std::atomic_ref<std::uint32_t>(claim_[t]).store(1u, std::memory_order_relaxed);
-      } else if (kind == raw(CellKind::jailed) && jail_[c] > 0) {
+      } else if (kind == raw(CellKind::jailed) && jail_[id_[c]] > 0) {
         next_kind_[c] = kind;
-        --jail_[c];
+        --jail_[id_[c]];
       } else {
         next_kind_[c] =
-            raw(decides_active(c, near, kind == raw(CellKind::active)) ? CellKind::active
-                                                                       : CellKind::quiet);
+            raw(decides_active(id_[c], near, kind == raw(CellKind::active)) ? CellKind::active
+                                                                            : CellKind::quiet);
       }
     }
   }
@@ -707,7 +723,7 @@ void EpsteinModel::sync_arrest(std::uint32_t step) {
           if (claim_[c] != 0) {
             claim_[c] = 0;
             next_kind_[c] = raw(CellKind::jailed);
-            jail_[c] = static_cast<std::uint16_t>(
+            jail_[id_[c]] = static_cast<std::uint16_t>(
                 draw_below(scenario_.cops.max_jail_term + 1,
                            rng_.bits(Purpose::epstein_jail_term, id_[c], step)[0], 0,
                            Purpose::epstein_jail_term, id_[c], step, 0));
@@ -799,8 +815,6 @@ void EpsteinModel::sync_apply_moves() {
             const world::CellId s = wrap_cell(x - o.dx, y - o.dy);
             next_kind_[t] = next_kind_[s];
             next_kind_[s] = raw(CellKind::empty);
-            jail_[t] = jail_[s];
-            active_below_[t] = active_below_[s];
             id_[t] = id_[s];
           }
       },

@@ -71,19 +71,17 @@ class EpsteinModel {
   // Counts after every step so far, beginning with the initial state.
   const std::vector<EpsteinCounts>& history() const { return history_; }
 
-  CellKind kind(world::CellId cell) const { return static_cast<CellKind>(kind_[cell]); }
+  CellKind kind(world::CellId cell) const;
   // The remaining term of the citizen jailed at `cell`, 0 for any other cell.
-  std::uint32_t jail_term(world::CellId cell) const {
-    return kind_[cell] == static_cast<std::uint8_t>(CellKind::jailed) ? jail_[cell] : 0;
-  }
-  std::uint32_t agent_id(world::CellId cell) const { return id_[cell]; }
+  std::uint32_t jail_term(world::CellId cell) const;
+  std::uint32_t agent_id(world::CellId cell) const;
   // The cops and active citizens within citizen vision of `cell`, as the
   // model counts them for a decision there: kept up to date cell by cell in
   // random sequential activation, counted afresh in synchronous.
   VisionCounts in_vision(world::CellId cell) const;
   // Of the citizen at `cell`.
-  float grievance(world::CellId cell) const { return grievance_[id_[cell]]; }
-  float risk_aversion(world::CellId cell) const { return risk_[id_[cell]]; }
+  float grievance(world::CellId cell) const { return grievance_[agent_id(cell)]; }
+  float risk_aversion(world::CellId cell) const { return risk_[agent_id(cell)]; }
 
  private:
   struct Scratch;
@@ -109,13 +107,17 @@ class EpsteinModel {
   // wraps: a cell's count adds its copies in the margins, and a kind is
   // written to every copy.
   std::size_t padded(int x, int y) const;
+  // Where a cell's kind and agent are kept: the cell itself in synchronous
+  // activation, its own padded place in random sequential.
+  std::size_t slot(world::CellId cell) const;
   // Adds `delta` to the counts of the citizen diamond around the padded
   // place `centre`.
   void add_diamond(std::vector<std::uint16_t>& counts, std::size_t centre, std::uint16_t delta);
-  std::uint32_t near_at(world::CellId cell) const;
-  // Writes the kind to the cell and its padded copies; returns the padded
-  // place of the cell itself.
-  std::uint32_t set_kind(world::CellId cell, std::uint8_t kind);
+  // The counts of the cell held at a padded place.
+  std::uint32_t near_at(std::size_t place) const;
+  // Writes the kind to every place of the cell held at a padded place;
+  // returns the cell's own place.
+  std::uint32_t set_kind(std::size_t place, std::uint8_t kind);
   // The padded distance from `here` to a uniformly chosen empty cell among
   // the first `n` offsets, or 0 (the agent's own place) when there is none:
   // the same choice as pick_empty_offset with the same bytes. `steps` turns
@@ -152,7 +154,7 @@ class EpsteinModel {
   // The first value of round(C / A) at which a citizen of this grievance and
   // risk aversion stays quiet (see active_below_).
   std::uint16_t active_below(float grievance, float risk_aversion) const;
-  bool decides_active(world::CellId cell, std::uint32_t near, bool self_active) const;
+  bool decides_active(std::uint32_t agent, std::uint32_t near, bool self_active) const;
   // Uniform in 0 .. n - 1 from `word`, word `lane` of the block (purpose,
   // agent, step, k); a word that Lemire's method rejects gives way to the
   // same word of the blocks k + 1, k + 2, ...
@@ -169,35 +171,36 @@ class EpsteinModel {
   std::uint32_t step_ = 0;
   std::uint32_t active_ = 0, jailed_ = 0;
 
-  // Per cell, structure of arrays. A citizen's decision needs only
-  // active_below_: Mesa's rule, grievance - risk_aversion * P > T, holds
-  // exactly while round(C / A) is below it (P grows with round(C / A), as
-  // k >= 0, and risk aversion is not negative; rounding keeps that order).
-  // It moves with the citizen; the jail term is read only while the cell's
-  // citizen is jailed, and jailed citizens do not move.
+  // Per cell in synchronous activation; in random sequential per padded
+  // place (see padded()), every place of a cell holding its kind and the
+  // cell's own place its agent.
   std::vector<std::uint8_t> kind_;
-  std::vector<std::uint16_t> jail_;
-  std::vector<std::uint16_t> active_below_;
   std::vector<std::uint32_t> id_;
-  // Per agent id: what the citizen was given (the agent's index in them).
+  // Per agent id. A citizen's decision needs only active_below_: Mesa's
+  // rule, grievance - risk_aversion * P > T, holds exactly while
+  // round(C / A) is below it (P grows with round(C / A), as k >= 0, and risk
+  // aversion is not negative; rounding keeps that order). The jail term is
+  // read only while the citizen is jailed.
   std::vector<float> grievance_;
   std::vector<float> risk_;
+  std::vector<std::uint16_t> active_below_;
+  std::vector<std::uint16_t> jail_;
   // Random sequential only, in the padded layout (see padded()).
   std::vector<std::uint16_t> cops_near_, actives_near_;
-  std::vector<std::uint8_t> padded_kind_;
-  std::vector<std::uint32_t> copies_;  // per cell, its 4 padded places
+  // Per padded place: the places of the cell it holds, the cell's own
+  // first, a missing copy naming a place that nothing reaches.
+  std::vector<std::uint32_t> copies_;
   // The citizen diamond as runs of 16 counts (chunks), each where it starts
   // from the centre in the padded arrays and 1 for each count it covers.
   std::vector<std::int32_t> diamond_starts_;
   std::vector<std::uint16_t> diamond_ones_;
-  std::vector<std::int32_t> padded_linear_;    // each offset in the padded arrays
-  std::vector<std::uint32_t> cell_of_padded_;  // per padded place: the cell it holds
+  std::vector<std::int32_t> padded_linear_;  // each offset in the padded arrays
   // A random byte's try as a padded distance, for citizens and for cops
   // (vision <= 10): the offset Lemire's method maps the byte to, or 0 when
   // it rejects the byte, a try at the agent's own place, which is never
   // empty.
   std::array<std::int32_t, 256> citizen_steps_{}, cop_steps_{};
-  std::vector<std::uint32_t> position_;     // per agent id: its padded place
+  std::vector<std::uint32_t> place_;        // per agent id: its cell's own padded place
   std::vector<std::uint32_t> move_words_;   // per agent id: a block of random bits a step
   std::vector<std::uint32_t> order_words_;  // the step's blocks for the shuffle
   std::vector<std::uint32_t> order_;
