@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
   add(pocsim::cli::add_merge_command);
   add(pocsim::cli::add_report_command);
   add(pocsim::cli::add_scenarios_command);
-  add(pocsim::cli::add_serve_command);
+  add(pocsim::cli::add_serve_launcher);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -2,7 +2,8 @@
 // `pocsim serve`: the explorer for students, a page and its JSON API
 // (web_api.hpp) on a small HTTP server, bound to the loopback address unless
 // told otherwise. This is the one file that includes cpp-httplib: the header
-// is large.
+// is large. It is built into pocsim-serve (serve_main.cpp), which `pocsim
+// serve` starts (serve_launcher.cpp).
 #include <httplib.h>
 
 #include <filesystem>
@@ -122,23 +123,19 @@ int serve_explorer(const ServeOptions& o) {
 
 }  // namespace
 
-Command add_serve_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand(
-      "serve",
-      "Serve the explorer: a page to run the shipped scenarios with other values of "
-      "their levers, day by day on a map (http://127.0.0.1:8080/)");
+Command add_serve_options(CLI::App& cmd) {
   auto o = std::make_shared<ServeOptions>();
-  cmd->add_option("--port", o->port, "port to listen on (0: any free port, printed at start)")
+  cmd.add_option("--port", o->port, "port to listen on (0: any free port, printed at start)")
       ->check(CLI::Range(0, 65535));
-  cmd->add_option("--host", o->host,
-                  "address to listen on (default 127.0.0.1: this machine only; the server has "
-                  "no authentication)");
-  cmd->add_option("--scenarios", o->scenarios,
-                  "serve the scenarios of this folder instead of the shipped ones");
-  cmd->add_option("--max-days", o->max_days, "longest run a request may ask for, in days")
+  cmd.add_option("--host", o->host,
+                 "address to listen on (default 127.0.0.1: this machine only; the server has "
+                 "no authentication)");
+  cmd.add_option("--scenarios", o->scenarios,
+                 "serve the scenarios of this folder instead of the shipped ones");
+  cmd.add_option("--max-days", o->max_days, "longest run a request may ask for, in days")
       ->check(CLI::Range(1, 3660));
-  cmd->add_option("--queue", o->queue,
-                  "runs that may wait while one runs; a request beyond them is refused (HTTP 503)")
+  cmd.add_option("--queue", o->queue,
+                 "runs that may wait while one runs; a request beyond them is refused (HTTP 503)")
       ->check(CLI::Range(0, 1000));
   return [o] { return serve_explorer(*o); };
 }

@@ -2,6 +2,7 @@
 # What `cmake --install BUILD --prefix P` puts where (GNUInstallDirs), and the
 # Debian package that `cpack -G DEB` makes of the same files:
 #   P/bin/pocsim                         the command (cli/CMakeLists.txt)
+#   P/bin/pocsim-serve                   the explorer's server, which `pocsim serve` starts
 #   P/share/pocsim/scenarios/            the shipped scenarios, sweeps, targets and data
 #   P/share/pocsim/analysis/             report.py and the pocsim_report package
 #   P/share/doc/pocsim/                  README, CHANGELOG, LICENSE, NOTICE, CITATION.cff,

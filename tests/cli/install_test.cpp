@@ -87,6 +87,19 @@ TEST_F(Installed, VersionNamesTheCommitTheBuildAndTheCompiler) {
   EXPECT_TRUE(contains(r.out, build_info().compiler)) << r.out;
 }
 
+// `pocsim serve` starts the installed pocsim-serve beside it, with its
+// arguments: its help, and its refusal of a bad option as bad input.
+TEST_F(Installed, ServeStartsTheServerBesideIt) {
+  TempDir elsewhere;
+  const ProcessResult help = installed(elsewhere.path(), {"serve", "--help"});
+  ASSERT_EQ(help.exit_code, 0) << help.err;
+  EXPECT_TRUE(contains(help.out, "Usage: pocsim serve [OPTIONS]")) << help.out;
+  EXPECT_TRUE(contains(help.out, "--max-days")) << help.out;
+  const ProcessResult bad = installed(elsewhere.path(), {"serve", "--port", "70000"});
+  EXPECT_EQ(bad.exit_code, 2) << bad.out << bad.err;
+  EXPECT_TRUE(contains(bad.err, "--port")) << bad.err;
+}
+
 TEST_F(Installed, ListsTheShippedScenarios) {
   TempDir elsewhere;
   const ProcessResult r = installed(elsewhere.path(), {"scenarios"});
