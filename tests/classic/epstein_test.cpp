@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <set>
+#include <utility>
 #include <vector>
 
 namespace pocsim::classic {
@@ -145,10 +146,12 @@ TEST(EpsteinModel, CopsAndCitizensWithDifferentVisionsKeepTheInvariants) {
 // Random sequential activation keeps each cell's counts of cops and active
 // citizens in sight as agents move, turn and are arrested; after every step
 // they must equal a direct count of the grid, at every cell.
+// Visions up to 10 keep both counts in one number, wider ones apart.
 TEST(EpsteinModel, RandomSequentialCountsOfTheVisionMatchADirectCount) {
-  for (const int cop_vision : {7, 4}) {
+  for (const auto& [citizen_vision, cop_vision] : {std::pair{7, 7}, {7, 4}, {11, 9}}) {
     EpsteinScenario s = small(Activation::random_sequential, 30);
     s.citizens.legitimacy = 0.5;
+    s.citizens.vision = citizen_vision;
     s.cops.vision = cop_vision;
     s.cops.max_jail_term = 5;
     EpsteinModel m(s);
@@ -175,6 +178,56 @@ TEST(EpsteinModel, RandomSequentialCountsOfTheVisionMatchADirectCount) {
     }
     EXPECT_GT(active_seen, 1000u);
     EXPECT_GT(arrests, 0u);
+  }
+}
+
+// In random sequential activation a citizen decides on the state as it finds
+// it in its turn. In a step after which no cell's kind changed, nothing
+// changed during it either (a move, a turn or an arrest would still show),
+// so every citizen decided on the state after the step: its kind must follow
+// Mesa's rule on a direct count of that state, itself counted once among the
+// actives. Cops that see less than citizens leave active citizens with cops
+// in their sight. Both ways of keeping the counts (visions up to 10 and
+// wider).
+TEST(EpsteinModel, RandomSequentialDecisionsInAQuietStepMatchADirectCount) {
+  for (const auto& [citizen_vision, cop_vision] : {std::pair{7, 2}, {11, 3}}) {
+    EpsteinScenario s = small(Activation::random_sequential, 40);
+    s.movement = false;
+    s.citizens.legitimacy = 0.3;
+    s.citizens.vision = citizen_vision;
+    s.cops.vision = cop_vision;
+    s.cops.max_jail_term = 60000;
+    EpsteinModel m(s);
+    const world::Grid& g = m.grid();
+    std::vector<CellKind> before(g.cell_count()), after(g.cell_count());
+    bool quiet_step = false;
+    for (int step = 0; step < 300 && !quiet_step; ++step) {
+      for (world::CellId c = 0; c < g.cell_count(); ++c) before[c] = m.kind(c);
+      m.step();
+      for (world::CellId c = 0; c < g.cell_count(); ++c) after[c] = m.kind(c);
+      quiet_step = step > 0 && before == after;
+    }
+    ASSERT_TRUE(quiet_step) << "vision " << citizen_vision;
+    const int r = citizen_vision;
+    std::uint32_t active_under_cops = 0;
+    for (world::CellId c = 0; c < g.cell_count(); ++c) {
+      if (after[c] != CellKind::quiet && after[c] != CellKind::active) continue;
+      std::uint32_t cops = 0, actives = 1;
+      for (int dy = -r; dy <= r; ++dy)
+        for (int dx = -(r - std::abs(dy)); dx <= r - std::abs(dy); ++dx) {
+          if (dx == 0 && dy == 0) continue;
+          const CellKind k = after[g.cell((g.column(c) + dx + g.width()) % g.width(),
+                                          (g.row(c) + dy + g.height()) % g.height())];
+          cops += k == CellKind::cop;
+          actives += k == CellKind::active;
+        }
+      const double p = 1.0 - std::exp(-2.3 * python_round_ratio(cops, actives));
+      const bool expect_active =
+          static_cast<double>(m.grievance(c)) - static_cast<double>(m.risk_aversion(c)) * p > 0.1;
+      ASSERT_EQ(after[c] == CellKind::active, expect_active) << "cell " << c;
+      active_under_cops += expect_active && cops > 0;
+    }
+    EXPECT_GT(active_under_cops, 20u) << "vision " << citizen_vision;
   }
 }
 

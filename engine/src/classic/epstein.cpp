@@ -22,6 +22,9 @@ constexpr std::uint32_t cop_unit = 1u << 16;  // a cop in a packed diamond sum
 // Counts per chunk of a diamond's row in the padded counts.
 constexpr int diamond_lanes = 16;
 constexpr std::uint32_t active_mask = 0xFFFFu;
+// round(C / A)'s table is indexed by C * near_unit + A, and random
+// sequential activation keeps C * near_unit + actives, while they fit.
+constexpr std::uint32_t near_unit = 256;
 // Rows per Executor block in the synchronous phases. Each block rebuilds its
 // diagonal prefix sums from 2 * vision + 1 rows beyond its own, so taller
 // blocks waste less; 64 rows keep a block's buffers near the L2 size at
@@ -114,11 +117,12 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
     arrest_probability_.push_back(
         1.0 - std::exp(-scenario.citizens.arrest_constant * static_cast<double>(m)));
 
-  // round(C / A) by table while it is small (vision <= 10: under 50 KB),
-  // sparing a division per decision.
-  if (citizen_offsets_ <= 220)
+  // round(C / A) by table while C and A fit in 8 bits (vision <= 10: under
+  // 57 KB), sparing a division per decision; indexed by C * 256 + A, which
+  // is also how random sequential activation keeps the counts then.
+  if (citizen_offsets_ + 1 < near_unit)
     for (std::uint32_t c = 0; c <= citizen_offsets_; ++c)
-      for (std::uint32_t a = 0; a <= citizen_offsets_ + 1; ++a)
+      for (std::uint32_t a = 0; a < near_unit; ++a)
         round_table_.push_back(static_cast<std::uint8_t>(a == 0 ? 0 : python_round_ratio(c, a)));
   const std::size_t cells = grid_.cell_count();
   kind_.assign(cells, 0);
@@ -134,8 +138,8 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
     const std::size_t padded_cells =
         static_cast<std::size_t>(width_ + 2 * m) * static_cast<std::size_t>(height_ + 2 * m);
     const auto nowhere = static_cast<std::uint32_t>(padded_cells + diamond_lanes);
-    cops_near_.assign(nowhere + 1, 0);
-    actives_near_.assign(nowhere + 1, 0);
+    near_.assign(nowhere + 1, 0);
+    if (round_table_.empty()) wide_actives_.assign(nowhere + 1, 0);
     for (const Offset& o : offsets_) padded_linear_.push_back(o.dy * (width_ + 2 * m) + o.dx);
     for (int dy = -rc; dy <= rc; ++dy) {
       const int half = rc - std::abs(dy);
@@ -170,7 +174,12 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
         set_kind(places[0], cell_kind[c]);
         id_[places[0]] = cell_id[c];
         place_[cell_id[c]] = places[0];
-        if (cell_kind[c] == raw(CellKind::cop)) add_diamond(cops_near_, places[0], 1);
+        if (cell_kind[c] == raw(CellKind::cop)) {
+          if (packed_near())
+            add_cops_seen<true>(places[0], 1);
+          else
+            add_cops_seen<false>(places[0], 1);
+        }
       }
     auto byte_steps = [&](std::array<std::int32_t, 256>& steps, std::uint32_t n,
                           std::uint32_t reject_below) {
@@ -186,7 +195,12 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
     order_words_.assign(4 * ((std::min(agents(), 65536u) + 7) / 8), 0);
     order_.resize(agents());
     for (std::uint32_t a = 0; a < agents(); ++a) order_[a] = a;
-    scheduler_.add_phase("agents", 1, [this](const TickInfo& t) { sequential_step(t.tick); });
+    if (packed_near())
+      scheduler_.add_phase("agents", 1,
+                           [this](const TickInfo& t) { sequential_step<true>(t.tick); });
+    else
+      scheduler_.add_phase("agents", 1,
+                           [this](const TickInfo& t) { sequential_step<false>(t.tick); });
   } else {
     next_kind_.assign(cells, 0);
     claim_.assign(cells, 0);
@@ -247,9 +261,9 @@ std::uint32_t EpsteinModel::jail_term(world::CellId cell) const {
 std::uint32_t EpsteinModel::agent_id(world::CellId cell) const { return id_[slot(cell)]; }
 
 VisionCounts EpsteinModel::in_vision(world::CellId cell) const {
-  const std::uint32_t near = place_.empty()
-                                 ? diamond_sum_direct(grid_.column(cell), grid_.row(cell))
-                                 : near_at(slot(cell));
+  if (!place_.empty())
+    return packed_near() ? vision_at<true>(slot(cell)) : vision_at<false>(slot(cell));
+  const std::uint32_t near = diamond_sum_direct(grid_.column(cell), grid_.row(cell));
   return {near >> 16, near & active_mask};
 }
 
@@ -291,16 +305,40 @@ void EpsteinModel::add_diamond(std::vector<std::uint16_t>& counts, std::size_t c
                 diamond_starts_.size(), delta);
 }
 
-inline std::uint32_t EpsteinModel::near_at(std::size_t place) const {
+inline std::uint32_t EpsteinModel::seen_at(const std::vector<std::uint16_t>& counts,
+                                           std::size_t place) const {
   // A cell's count is its own entry plus those of its copies in the
   // margins; a missing copy names a place that stays 0, so that reading
   // needs no branches.
   const std::uint32_t* where = copies_.data() + 4 * place;
-  const std::uint32_t cops =
-      cops_near_[where[0]] + cops_near_[where[1]] + cops_near_[where[2]] + cops_near_[where[3]];
-  const std::uint32_t actives = actives_near_[where[0]] + actives_near_[where[1]] +
-                                actives_near_[where[2]] + actives_near_[where[3]];
-  return cops << 16 | actives;
+  return std::uint32_t{counts[where[0]]} + counts[where[1]] + counts[where[2]] + counts[where[3]];
+}
+
+template <bool Packed>
+VisionCounts EpsteinModel::vision_at(std::size_t place) const {
+  const std::uint32_t near = seen_at(near_, place);
+  if constexpr (Packed) return {near / near_unit, near % near_unit};
+  return {near, seen_at(wide_actives_, place)};
+}
+
+template <bool Packed>
+inline std::uint32_t EpsteinModel::rounded_at(std::size_t place, bool self_active) const {
+  // Mesa counts the citizen itself among the actives it sees.
+  const std::uint32_t near = seen_at(near_, place);
+  const std::uint32_t self = self_active ? 1u : 0u;
+  if constexpr (Packed) return round_table_[near + 1u - self];
+  return python_round_ratio(near, seen_at(wide_actives_, place) + 1u - self);
+}
+
+template <bool Packed>
+void EpsteinModel::add_cops_seen(std::size_t centre, int delta) {
+  const std::uint32_t unit = Packed ? near_unit : 1u;
+  add_diamond(near_, centre, static_cast<std::uint16_t>(static_cast<std::uint32_t>(delta) * unit));
+}
+
+template <bool Packed>
+void EpsteinModel::add_actives_seen(std::size_t centre, int delta) {
+  add_diamond(Packed ? near_ : wide_actives_, centre, static_cast<std::uint16_t>(delta));
 }
 
 std::uint32_t EpsteinModel::set_kind(std::size_t place, std::uint8_t kind) {
@@ -440,8 +478,8 @@ std::uint32_t EpsteinModel::pick_active_offset(const std::uint8_t* kinds, PlaceA
 
 template <class PlaceAt>
 std::uint32_t EpsteinModel::actives_in_cop_vision(const std::uint8_t* kinds, PlaceAt place_at,
-                                                  std::uint32_t near) const {
-  if (scenario_.cops.vision == scenario_.citizens.vision) return near & active_mask;
+                                                  std::uint32_t seen) const {
+  if (scenario_.cops.vision == scenario_.citizens.vision) return seen;
   std::uint32_t count = 0;
   for (std::uint32_t i = 0; i < cop_offsets_; ++i)
     count += kinds[place_at(i)] == raw(CellKind::active);
@@ -465,9 +503,8 @@ inline bool EpsteinModel::decides_active(std::uint32_t agent, std::uint32_t near
   const std::uint32_t cops = near >> 16;
   // Mesa counts the citizen itself among the actives it sees.
   const std::uint32_t actives = (near & active_mask) - (self_active ? 1u : 0u) + 1u;
-  const std::uint32_t rounded = round_table_.empty()
-                                    ? python_round_ratio(cops, actives)
-                                    : round_table_[cops * (citizen_offsets_ + 2) + actives];
+  const std::uint32_t rounded = round_table_.empty() ? python_round_ratio(cops, actives)
+                                                     : round_table_[cops * near_unit + actives];
   return rounded < active_below_[agent];
 }
 
@@ -479,6 +516,7 @@ std::uint32_t EpsteinModel::draw_below(std::uint32_t n, std::uint32_t word, unsi
 
 // --- random sequential -----------------------------------------------------
 
+template <bool Packed>
 void EpsteinModel::sequential_step(std::uint32_t step) {
   // A fresh uniform order every step (Fisher-Yates), as Mesa's shuffle_do.
   // Up to 65,536 agents a position takes a 16-bit draw, exact by Lemire's
@@ -534,7 +572,8 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
       continue;
     }
     if (kind == raw(CellKind::cop)) {
-      const std::uint32_t actives = actives_in_cop_vision(kinds, place_at, near_at(here));
+      const std::uint32_t actives =
+          actives_in_cop_vision(kinds, place_at, vision_at<Packed>(here).actives);
       if (actives > 0) {
         const auto arrest = rng_.bits(Purpose::epstein_arrest, a, step);
         const std::uint32_t i = pick_active_offset(
@@ -546,7 +585,7 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
             scenario_.cops.max_jail_term + 1, arrest[1], 1, Purpose::epstein_arrest, a, step, 0));
         --active_;
         ++jailed_;
-        add_diamond(actives_near_, jailed, 0xFFFFu);
+        add_actives_seen<Packed>(jailed, -1);
       }
       if (!movement) continue;
       const std::int32_t to = step_to_empty(here, cop_offsets_, cop_steps_.data(), a, step, move);
@@ -555,12 +594,12 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
       set_kind(here, raw(CellKind::empty));
       id_[there] = a;
       place_[a] = there;
-      add_diamond(cops_near_, here, 0xFFFFu);
-      add_diamond(cops_near_, there, 1u);
+      add_cops_seen<Packed>(here, -1);
+      add_cops_seen<Packed>(there, 1);
       continue;
     }
     const bool was_active = kind == raw(CellKind::active);
-    const bool now_active = decides_active(a, near_at(here), was_active);
+    const bool now_active = rounded_at<Packed>(here, was_active) < active_below_[a];
     if (kind == raw(CellKind::jailed)) --jailed_;
     if (was_active != now_active) {
       if (now_active)
@@ -573,15 +612,15 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
         movement ? step_to_empty(here, citizen_offsets_, citizen_steps_.data(), a, step, move) : 0;
     if (to == 0) {
       if (now != kind) set_kind(here, now);
-      if (was_active != now_active) add_diamond(actives_near_, here, now_active ? 1u : 0xFFFFu);
+      if (was_active != now_active) add_actives_seen<Packed>(here, now_active ? 1 : -1);
       continue;
     }
     const std::uint32_t there = set_kind(here + to, now);
     set_kind(here, raw(CellKind::empty));
     id_[there] = a;
     place_[a] = there;
-    if (was_active) add_diamond(actives_near_, here, 0xFFFFu);
-    if (now_active) add_diamond(actives_near_, there, 1u);
+    if (was_active) add_actives_seen<Packed>(here, -1);
+    if (now_active) add_actives_seen<Packed>(there, 1);
   }
 }
 
@@ -690,7 +729,8 @@ void EpsteinModel::sync_decide_rows(int y0, int y1, std::uint32_t step) {
         auto place_at = [&](std::uint32_t o) {
           return wrap_cell(x + offsets_[o].dx, y + offsets_[o].dy);
         };
-        const std::uint32_t actives = actives_in_cop_vision(kind_.data(), place_at, near);
+        const std::uint32_t actives =
+            actives_in_cop_vision(kind_.data(), place_at, near & active_mask);
         if (actives == 0) continue;
         const std::uint32_t i = pick_active_offset(
             kind_.data(), place_at,

@@ -90,6 +90,8 @@ class EpsteinModel {
     std::int16_t dx, dy;
   };
   void place_agents();
+  // Packed: the counts of the vision kept as one number (see near_).
+  template <bool Packed>
   void sequential_step(std::uint32_t step);
   void sync_decide(std::uint32_t step);
   void sync_decide_rows(int y0, int y1, std::uint32_t step);
@@ -113,8 +115,20 @@ class EpsteinModel {
   // Adds `delta` to the counts of the citizen diamond around the padded
   // place `centre`.
   void add_diamond(std::vector<std::uint16_t>& counts, std::size_t centre, std::uint16_t delta);
-  // The counts of the cell held at a padded place.
-  std::uint32_t near_at(std::size_t place) const;
+  // The sum of `counts` over the places of the cell held at a padded place.
+  std::uint32_t seen_at(const std::vector<std::uint16_t>& counts, std::size_t place) const;
+  bool packed_near() const { return wide_actives_.empty(); }
+  template <bool Packed>
+  VisionCounts vision_at(std::size_t place) const;
+  // round(C / A) for a citizen at a padded place, itself counted once in A.
+  template <bool Packed>
+  std::uint32_t rounded_at(std::size_t place, bool self_active) const;
+  // A cop or an active citizen comes into (delta 1) or leaves (-1) the
+  // vision of the citizens around a cell's own place.
+  template <bool Packed>
+  void add_cops_seen(std::size_t centre, int delta);
+  template <bool Packed>
+  void add_actives_seen(std::size_t centre, int delta);
   // Writes the kind to every place of the cell held at a padded place;
   // returns the cell's own place.
   std::uint32_t set_kind(std::size_t place, std::uint8_t kind);
@@ -185,8 +199,12 @@ class EpsteinModel {
   std::vector<float> risk_;
   std::vector<std::uint16_t> active_below_;
   std::vector<std::uint16_t> jail_;
-  // Random sequential only, in the padded layout (see padded()).
-  std::vector<std::uint16_t> cops_near_, actives_near_;
+  // Random sequential only, in the padded layout (see padded()): the cops
+  // and active citizens in citizen vision as one count, cops * 256 +
+  // actives, while both fit in 8 bits (vision <= 10, Mesa's 7 among them:
+  // one load a copy for a decision); for wider visions the cops here and the
+  // actives in wide_actives_.
+  std::vector<std::uint16_t> near_, wide_actives_;
   // Per padded place: the places of the cell it holds, the cell's own
   // first, a missing copy naming a place that nothing reaches.
   std::vector<std::uint32_t> copies_;
@@ -221,7 +239,7 @@ class EpsteinModel {
   std::uint32_t citizen_offsets_ = 0, cop_offsets_ = 0;
   std::uint32_t citizen_reject_ = 0, cop_reject_ = 0;
   std::vector<double> arrest_probability_;
-  std::vector<std::uint8_t> round_table_;  // round(C / A) at C * (offsets + 2) + A
+  std::vector<std::uint8_t> round_table_;  // round(C / A) at C * 256 + A
   std::vector<EpsteinCounts> block_counts_;
   std::vector<EpsteinCounts> history_;
 };
