@@ -267,6 +267,10 @@ class DayMoves {
   bool risky(world::CellId h) const { return risk_[h] > flee_risk_; }
   // Whether the groups away from home cell h may come back today.
   bool safe(world::CellId h) const { return risk_[h] < return_risk_; }
+  // Whether the groups away from home cell h draw today to come back, each
+  // with its own draw, as the pass meets them (a risky home's groups come
+  // back, if they do, in flee_or_return).
+  bool lets_back(world::CellId h) const { return !risky(h) && safe(h); }
 
   void flee_or_return(std::size_t i) const {
     if (civ_.alive[i] == 0) return;
@@ -365,13 +369,13 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
       if (known != known_end) h = std::lower_bound(h, ctx.home_index.homes.end(), civ.home[begin]);
       for (const Away* g = known; g != known_end; ++g) {
         while (ctx.home_index.last(*h) <= g->agent) ++h;
-        if (!moves->risky(*h) && moves->safe(*h) && alive_in(g, scratch.touched[*h] == 0) != 0)
+        if (moves->lets_back(*h) && alive_in(g, scratch.touched[*h] == 0) != 0)
           returning.push_back(g->agent);
       }
     } else if (moves != nullptr) {
       for_each_home_run(ctx.home_index, civ.home.data(), begin, end,
                         [&](world::CellId h, std::size_t first, std::size_t last) {
-                          if (moves->risky(h) || !moves->safe(h)) return;
+                          if (!moves->lets_back(h)) return;
                           for_each_away(status, first, last, [&](std::size_t k) {
                             if (alive[k] != 0) returning.push_back(static_cast<std::uint32_t>(k));
                           });
@@ -429,7 +433,7 @@ CivilianCensus walk_civilians(SimulationContext& ctx, const DayMoves* moves) {
           // flee_or_return; the others away may come back if home is safe.
           if (risky)
             for (std::size_t k = first; k < last; ++k) moves->flee_or_return(k);
-          const bool may_return = moves != nullptr && !risky && moves->safe(h);
+          const bool may_return = moves != nullptr && moves->lets_back(h);
           // The last pass's list is in agent order and the runs follow each
           // other, so this run's groups start where the last run's ended.
           bool came_back;

@@ -93,7 +93,7 @@ void strike_road_patrols(SimulationContext& ctx, const TickInfo& tick) {
   const double convoy_highest = highest_strike_chance(ctx, convoy_km);
   std::array<double, scenario::max_factions> patrol_highest;
   patrol_highest.fill(-1.0);  // not computed yet
-  AgentBlocks& draws = ctx.unit_blocks;
+  AgentBlocks& draws = ctx.ied_blocks;
   draws.draw(ctx.rng, Purpose::ied, units.size(), tick.tick, 1);
   for (std::size_t u = 0; u < units.size(); ++u) {
     // A detachment sent to an incident goes by road whatever its faction's

@@ -73,7 +73,7 @@ void start_episodes(SimulationContext& ctx, const TickInfo& tick) {
   std::array<bool, scenario::max_factions> bounded;
   for (std::size_t f = 0; f < ctx.factions.size(); ++f)
     bounded[f] = at_most_one(ctx, ctx.factions[f]);
-  AgentBlocks& onsets = ctx.unit_blocks;
+  AgentBlocks& onsets = ctx.onset_blocks;
   onsets.draw(ctx.rng, Purpose::violence_onset, units.size(), tick.tick, 0);
   for (std::size_t u = 0; u < units.size(); ++u) {
     if (units.task[u] != UnitTask::patrol && units.task[u] != UnitTask::operation) continue;

@@ -182,9 +182,10 @@ struct SimulationContext {
   DisplacedIndex displaced;
   CivilianIndexScratch index_scratch;
   CombatScratch combat_scratch;
-  // A block per unit for the phase that draws one for (nearly) every unit
-  // this tick; each such phase draws its own before use.
-  AgentBlocks unit_blocks;
+  // A block per unit for each phase that draws one for (nearly) every unit
+  // in a tick, drawn in bulk before use: violence's onsets, IED strikes.
+  AgentBlocks onset_blocks;
+  AgentBlocks ied_blocks;
   Units units;
   CellFields cells;
   std::vector<Episode> episodes;
