@@ -342,6 +342,29 @@ TEST(EpsteinModel, RandomSequentialMoveIsUniformOverTheEmptyCellsOfTheVision) {
   EXPECT_LT(chi2, 111 + 6 * 14.9);
 }
 
+// In a crowd (3% of cells empty, about 3.4 in a vision) most moves miss
+// with their first 16 tries and go on to the agent's own blocks and the
+// exact scan; an agent stays only when its vision has no empty cell at its
+// turn, a few percent (e^-3.4 = 3.3% for a Poisson count). A last resort
+// that gave up would leave about two agents in five where they were.
+TEST(EpsteinModel, InACrowdAnAgentStaysOnlyWithoutAnEmptyCellInSight) {
+  EpsteinScenario s = small(Activation::random_sequential, 40);
+  s.citizens.density = 0.9;
+  s.cops.density = 0.07;
+  s.citizens.legitimacy = 1.0;  // no one turns active: no arrests
+  EpsteinModel m(s);
+  std::vector<world::CellId> before = positions(m);
+  std::uint32_t stayed = 0, looked = 0;
+  for (int step = 0; step < 20; ++step) {
+    m.step();
+    const std::vector<world::CellId> after = positions(m);
+    for (std::uint32_t a = 0; a < m.agents(); ++a) stayed += after[a] == before[a];
+    looked += m.agents();
+    before = after;
+  }
+  EXPECT_LT(static_cast<double>(stayed) / looked, 0.10);
+}
+
 TEST(EpsteinModel, JailTermsAreUniformUpToTheMaximum) {
   EpsteinScenario s = small(Activation::random_sequential, 100);
   s.citizens.legitimacy = 0.3;

@@ -347,34 +347,53 @@ std::uint32_t EpsteinModel::set_kind(std::size_t place, std::uint8_t kind) {
   return where[0];
 }
 
+inline std::int32_t EpsteinModel::first_empty_step(std::size_t here, const std::int32_t* steps,
+                                                   const std::uint8_t* bytes) const {
+  // pick_empty_offset's eight tries at a time, each a table lookup: a
+  // rejected byte tries the agent's own place, which is never empty, so it
+  // needs no test of its own.
+  const std::uint8_t* at = kind_.data() + here;
+  for (int j = 0; j < 16; j += 8) {
+    unsigned hits = 0;
+    for (int t = 0; t < 8; ++t)
+      hits |= static_cast<unsigned>(at[steps[bytes[j + t]]] == raw(CellKind::empty)) << t;
+    if (hits != 0) return steps[bytes[j + std::countr_zero(hits)]];
+  }
+  return 0;
+}
+
 inline std::int32_t EpsteinModel::step_to_empty(std::size_t here, std::uint32_t n,
                                                 const std::int32_t* steps, std::uint32_t agent,
                                                 std::uint32_t step,
                                                 const std::uint8_t* bytes) const {
-  // pick_empty_offset's eight tries at a time, each a table lookup: a
-  // rejected byte tries the agent's own place, which is never empty, so it
-  // needs no test of its own.
   if (n < 256) {
-    const std::uint8_t* at = kind_.data() + here;
-    for (int j = 0; j < 16; j += 8) {
-      unsigned hits = 0;
-      for (int t = 0; t < 8; ++t)
-        hits |= static_cast<unsigned>(at[steps[bytes[j + t]]] == raw(CellKind::empty)) << t;
-      if (hits != 0) return steps[bytes[j + std::countr_zero(hits)]];
-    }
+    const std::int32_t to = first_empty_step(here, steps, bytes);
+    if (to != 0) return to;
   }
-  return step_to_empty_rarely(here, n, agent, step, bytes);
+  return step_to_empty_rarely(here, n, steps, agent, step, bytes);
 }
 
 std::int32_t EpsteinModel::step_to_empty_rarely(std::size_t here, std::uint32_t n,
-                                                std::uint32_t agent, std::uint32_t step,
+                                                const std::int32_t* steps, std::uint32_t agent,
+                                                std::uint32_t step,
                                                 const std::uint8_t* bytes) const {
-  // On from where step_to_empty stopped: the agent's own blocks when its
-  // 16 bytes were tried one byte a try, else those bytes two at a time.
-  const bool tried = n < 256;
-  const std::uint32_t i = pick_empty_offset(
-      kind_.data(), [&](std::uint32_t o) { return here + padded_linear_[o]; }, n, agent, step,
-      bytes, tried ? 0 : 16);
+  // On from where step_to_empty stopped, as pick_empty_offset goes on: the
+  // agent's own blocks k = 1, 2 (a move in twenty at Mesa's defaults), then
+  // the exact scan; or, 256 offsets or more, the 16 bytes two at a time.
+  auto place_at = [&](std::uint32_t o) { return here + padded_linear_[o]; };
+  std::uint32_t i = no_offset;
+  if (n < 256) {
+    for (std::uint32_t k = 1; k <= 2; ++k) {
+      const auto block = rng_.bits(Purpose::epstein_move, agent, step, k);
+      std::uint8_t own[16];
+      std::memcpy(own, block.data(), sizeof own);
+      const std::int32_t to = first_empty_step(here, steps, own);
+      if (to != 0) return to;
+    }
+    i = pick_empty_exactly(kind_.data(), place_at, n, agent, step);
+  } else {
+    i = pick_empty_offset(kind_.data(), place_at, n, agent, step, bytes, 16);
+  }
   return i == no_offset ? 0 : padded_linear_[i];
 }
 
@@ -435,6 +454,13 @@ std::uint32_t EpsteinModel::pick_empty_offset(const std::uint8_t* kinds, PlaceAt
     found = try_bytes(bytes, sizeof bytes);
   }
   if (found != no_offset) return found;
+  return pick_empty_exactly(kinds, place_at, n, agent, step);
+}
+
+template <class PlaceAt>
+std::uint32_t EpsteinModel::pick_empty_exactly(const std::uint8_t* kinds, PlaceAt place_at,
+                                               std::uint32_t n, std::uint32_t agent,
+                                               std::uint32_t step) const {
   std::uint32_t empty = 0;
   for (std::uint32_t i = 0; i < n; ++i) empty += kinds[place_at(i)] == raw(CellKind::empty);
   if (empty == 0) return no_offset;

@@ -140,8 +140,13 @@ class EpsteinModel {
                              std::uint32_t agent, std::uint32_t step,
                              const std::uint8_t* bytes) const;
   // Its rare continuation once the agent's 16 bytes have missed.
-  std::int32_t step_to_empty_rarely(std::size_t here, std::uint32_t n, std::uint32_t agent,
-                                    std::uint32_t step, const std::uint8_t* bytes) const;
+  std::int32_t step_to_empty_rarely(std::size_t here, std::uint32_t n, const std::int32_t* steps,
+                                    std::uint32_t agent, std::uint32_t step,
+                                    const std::uint8_t* bytes) const;
+  // The first of 16 bytes' tries that finds an empty place, as a padded
+  // distance from `here`, or 0.
+  std::int32_t first_empty_step(std::size_t here, const std::int32_t* steps,
+                                const std::uint8_t* bytes) const;
   // The index of a uniformly chosen offset among the first `n` whose place
   // is empty in `kinds`, or no_offset; `place_at(i)` is the index in
   // `kinds` of offset i. Drawn first from the caller's random bytes and
@@ -151,6 +156,11 @@ class EpsteinModel {
   std::uint32_t pick_empty_offset(const std::uint8_t* kinds, PlaceAt place_at, std::uint32_t n,
                                   std::uint32_t agent, std::uint32_t step,
                                   const std::uint8_t* first, std::size_t first_bytes) const;
+  // pick_empty_offset's last resort: a uniform choice among every empty
+  // place, by a scan (block k = 3).
+  template <class PlaceAt>
+  std::uint32_t pick_empty_exactly(const std::uint8_t* kinds, PlaceAt place_at, std::uint32_t n,
+                                   std::uint32_t agent, std::uint32_t step) const;
   // The same on the unpadded kinds of the synchronous mode, as a cell.
   world::CellId pick_empty(const std::uint8_t* kinds, int x, int y, std::uint32_t n,
                            std::uint32_t agent, std::uint32_t step, const std::uint8_t* first,
