@@ -52,6 +52,39 @@ std::vector<world::CellId> positions(const EpsteinModel& m) {
   return where;
 }
 
+// The cops and active citizens among `kinds` within vision r of cell c (a
+// von Neumann diamond on the torus), c itself counted when `centre`.
+VisionCounts count_in_vision(const world::Grid& g, const std::vector<CellKind>& kinds,
+                             world::CellId c, int r, bool centre) {
+  VisionCounts counted;
+  for (int dy = -r; dy <= r; ++dy)
+    for (int dx = -(r - std::abs(dy)); dx <= r - std::abs(dy); ++dx) {
+      if (dx == 0 && dy == 0 && !centre) continue;
+      const CellKind k = kinds[g.cell((g.column(c) + dx + g.width()) % g.width(),
+                                      (g.row(c) + dy + g.height()) % g.height())];
+      counted.cops += k == CellKind::cop;
+      counted.actives += k == CellKind::active;
+    }
+  return counted;
+}
+
+// Mesa's rule for the citizen at c, who sees `others` besides itself (it
+// counts itself among the actives).
+bool mesa_rule_says_active(const EpsteinModel& m, world::CellId c, VisionCounts others) {
+  const EpsteinCitizenSection& citizens = m.scenario().citizens;
+  const double p =
+      1.0 - std::exp(-citizens.arrest_constant *
+                     static_cast<double>(python_round_ratio(others.cops, others.actives + 1)));
+  return static_cast<double>(m.grievance(c)) - static_cast<double>(m.risk_aversion(c)) * p >
+         citizens.threshold;
+}
+
+std::vector<CellKind> kinds_of(const EpsteinModel& m) {
+  std::vector<CellKind> kinds(m.grid().cell_count());
+  for (world::CellId c = 0; c < m.grid().cell_count(); ++c) kinds[c] = m.kind(c);
+  return kinds;
+}
+
 int torus_distance(const world::Grid& g, world::CellId a, world::CellId b) {
   const int dx = std::abs(g.column(a) - g.column(b)), dy = std::abs(g.row(a) - g.row(b));
   return std::min(dx, g.width() - dx) + std::min(dy, g.height() - dy);
@@ -156,20 +189,13 @@ TEST(EpsteinModel, RandomSequentialCountsOfTheVisionMatchADirectCount) {
     s.cops.max_jail_term = 5;
     EpsteinModel m(s);
     const world::Grid& g = m.grid();
-    const int r = s.citizens.vision;
     std::uint32_t active_seen = 0, arrests = 0;
     for (int step = 0; step < 25; ++step) {
       m.step();
       arrests += m.counts().jailed;
+      const std::vector<CellKind> kinds = kinds_of(m);
       for (world::CellId c = 0; c < g.cell_count(); ++c) {
-        VisionCounts direct;
-        for (int dy = -r; dy <= r; ++dy)
-          for (int dx = -(r - std::abs(dy)); dx <= r - std::abs(dy); ++dx) {
-            const CellKind k = m.kind(g.cell((g.column(c) + dx + g.width()) % g.width(),
-                                             (g.row(c) + dy + g.height()) % g.height()));
-            direct.cops += k == CellKind::cop;
-            direct.actives += k == CellKind::active;
-          }
+        const VisionCounts direct = count_in_vision(g, kinds, c, s.citizens.vision, true);
         const VisionCounts kept = m.in_vision(c);
         ASSERT_EQ(kept.cops, direct.cops) << "cell " << c << " step " << step;
         ASSERT_EQ(kept.actives, direct.actives) << "cell " << c << " step " << step;
@@ -202,30 +228,19 @@ TEST(EpsteinModel, RandomSequentialDecisionsInAQuietStepMatchADirectCount) {
     std::vector<CellKind> before(g.cell_count()), after(g.cell_count());
     bool quiet_step = false;
     for (int step = 0; step < 300 && !quiet_step; ++step) {
-      for (world::CellId c = 0; c < g.cell_count(); ++c) before[c] = m.kind(c);
+      before = kinds_of(m);
       m.step();
-      for (world::CellId c = 0; c < g.cell_count(); ++c) after[c] = m.kind(c);
+      after = kinds_of(m);
       quiet_step = step > 0 && before == after;
     }
     ASSERT_TRUE(quiet_step) << "vision " << citizen_vision;
-    const int r = citizen_vision;
     std::uint32_t active_under_cops = 0;
     for (world::CellId c = 0; c < g.cell_count(); ++c) {
       if (after[c] != CellKind::quiet && after[c] != CellKind::active) continue;
-      std::uint32_t cops = 0, actives = 1;
-      for (int dy = -r; dy <= r; ++dy)
-        for (int dx = -(r - std::abs(dy)); dx <= r - std::abs(dy); ++dx) {
-          if (dx == 0 && dy == 0) continue;
-          const CellKind k = after[g.cell((g.column(c) + dx + g.width()) % g.width(),
-                                          (g.row(c) + dy + g.height()) % g.height())];
-          cops += k == CellKind::cop;
-          actives += k == CellKind::active;
-        }
-      const double p = 1.0 - std::exp(-2.3 * python_round_ratio(cops, actives));
-      const bool expect_active =
-          static_cast<double>(m.grievance(c)) - static_cast<double>(m.risk_aversion(c)) * p > 0.1;
+      const VisionCounts seen = count_in_vision(g, after, c, citizen_vision, false);
+      const bool expect_active = mesa_rule_says_active(m, c, seen);
       ASSERT_EQ(after[c] == CellKind::active, expect_active) << "cell " << c;
-      active_under_cops += expect_active && cops > 0;
+      active_under_cops += expect_active && seen.cops > 0;
     }
     EXPECT_GT(active_under_cops, 20u) << "vision " << citizen_vision;
   }
@@ -439,32 +454,18 @@ TEST(EpsteinModel, SynchronousDecisionsMatchADirectCountOfTheVision) {
   s.cops.max_jail_term = 4;
   EpsteinModel m(s);
   const world::Grid& g = m.grid();
-  const int r = s.citizens.vision;
   std::uint32_t checked = 0, active = 0;
   for (int step = 0; step < 8; ++step) {
-    std::vector<CellKind> kinds(g.cell_count());
+    const std::vector<CellKind> kinds = kinds_of(m);
     std::vector<std::uint32_t> terms(g.cell_count());
-    for (world::CellId c = 0; c < g.cell_count(); ++c) {
-      kinds[c] = m.kind(c);
-      terms[c] = m.jail_term(c);
-    }
+    for (world::CellId c = 0; c < g.cell_count(); ++c) terms[c] = m.jail_term(c);
     m.step();
     for (world::CellId c = 0; c < g.cell_count(); ++c) {
       const bool acts = kinds[c] == CellKind::quiet || kinds[c] == CellKind::active ||
                         (kinds[c] == CellKind::jailed && terms[c] == 0);
       if (!acts || m.kind(c) == CellKind::jailed) continue;
-      std::uint32_t cops = 0, actives = 1;
-      for (int dy = -r; dy <= r; ++dy)
-        for (int dx = -(r - std::abs(dy)); dx <= r - std::abs(dy); ++dx) {
-          if (dx == 0 && dy == 0) continue;
-          const int x = (g.column(c) + dx + g.width()) % g.width();
-          const int y = (g.row(c) + dy + g.height()) % g.height();
-          cops += kinds[g.cell(x, y)] == CellKind::cop;
-          actives += kinds[g.cell(x, y)] == CellKind::active;
-        }
-      const double p = 1.0 - std::exp(-2.3 * python_round_ratio(cops, actives));
       const bool expect_active =
-          static_cast<double>(m.grievance(c)) - static_cast<double>(m.risk_aversion(c)) * p > 0.1;
+          mesa_rule_says_active(m, c, count_in_vision(g, kinds, c, s.citizens.vision, false));
       ASSERT_EQ(m.kind(c) == CellKind::active, expect_active) << "cell " << c << " step " << step;
       ++checked;
       active += expect_active;
