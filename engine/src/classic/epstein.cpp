@@ -149,8 +149,9 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
           diamond_ones_.push_back(from + lane <= half ? 1u : 0u);
       }
     }
-    // The kinds and agents move from cells to padded places; every place of
-    // a cell lists them all.
+    // The kinds and agents move from cells to padded places: every place of
+    // a cell holds its kind, its own place its agent, and each place lists
+    // the places of its cell.
     const std::vector<std::uint8_t> cell_kind = std::move(kind_);
     const std::vector<std::uint32_t> cell_id = std::move(id_);
     kind_.assign(nowhere + 1, 0);

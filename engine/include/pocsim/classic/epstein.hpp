@@ -118,6 +118,8 @@ class EpsteinModel {
   // The sum of `counts` over the places of the cell held at a padded place.
   std::uint32_t seen_at(const std::vector<std::uint16_t>& counts, std::size_t place) const;
   bool packed_near() const { return wide_actives_.empty(); }
+  // The cops and active citizens in citizen vision of the cell held at a
+  // padded place.
   template <bool Packed>
   VisionCounts vision_at(std::size_t place) const;
   // round(C / A) for a citizen at a padded place, itself counted once in A.
@@ -135,7 +137,7 @@ class EpsteinModel {
   // The padded distance from `here` to a uniformly chosen empty cell among
   // the first `n` offsets, or 0 (the agent's own place) when there is none:
   // the same choice as pick_empty_offset with the same bytes. `steps` turns
-  // a random byte into its try's distance (see empty_steps_).
+  // a random byte into its try's distance (see citizen_steps_).
   std::int32_t step_to_empty(std::size_t here, std::uint32_t n, const std::int32_t* steps,
                              std::uint32_t agent, std::uint32_t step,
                              const std::uint8_t* bytes) const;
@@ -170,11 +172,11 @@ class EpsteinModel {
   template <class PlaceAt>
   std::uint32_t pick_active_offset(const std::uint8_t* kinds, PlaceAt place_at,
                                    std::uint32_t j) const;
-  // The active citizens in cop vision, by kind: `near` when the visions are
-  // the same, else counted.
+  // The active citizens in cop vision, by kind: `seen` (those in citizen
+  // vision) when the visions are the same, else counted.
   template <class PlaceAt>
   std::uint32_t actives_in_cop_vision(const std::uint8_t* kinds, PlaceAt place_at,
-                                      std::uint32_t near) const;
+                                      std::uint32_t seen) const;
   // The first value of round(C / A) at which a citizen of this grievance and
   // risk aversion stays quiet (see active_below_).
   std::uint16_t active_below(float grievance, float risk_aversion) const;
