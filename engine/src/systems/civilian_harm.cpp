@@ -28,7 +28,7 @@ std::uint32_t harm_civilians_in_cell(SimulationContext& ctx, world::CellId cell,
   // picking them out).
   std::array<std::uint32_t, 4 * max_groups_listed> words;
   for_each_chunk_of_groups_in_cell(
-      ctx, cell, max_groups_listed,
+      ctx, cell,
       [&](std::uint32_t first, std::uint32_t n) {
         ctx.rng.bits_for_agents(purpose, first, n, tick, salt, words.data());
         for (std::uint32_t i = 0; i < n; ++i)

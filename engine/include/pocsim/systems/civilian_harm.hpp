@@ -21,8 +21,8 @@ std::uint32_t harm_civilians_in_cell(SimulationContext& ctx, world::CellId cell,
 template <class Fn>
 void for_each_group_in_cell(const SimulationContext& ctx, world::CellId cell, Fn&& fn);
 
-// The same groups, in the same order, handed out in chunks of at most `size`
-// (up to max_groups_listed), so that a caller can draw their random numbers
+// The same groups, in the same order, handed out in chunks of at most
+// max_groups_listed, so that a caller can draw their random numbers
 // together: range(first, n) for a run of the cell's own groups, consecutive
 // agents of which only those present_at_home are in the cell, then
 // list(agents) for the groups displaced into it and alive.
@@ -30,7 +30,7 @@ inline constexpr std::uint32_t max_groups_listed = 64;
 inline bool present_at_home(const Civilians& civ, std::uint32_t agent);
 template <class Range, class List>
 void for_each_chunk_of_groups_in_cell(const SimulationContext& ctx, world::CellId cell,
-                                      std::uint32_t size, Range&& range, List&& list);
+                                      Range&& range, List&& list);
 
 }  // namespace pocsim
 
