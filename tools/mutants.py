@@ -58,6 +58,25 @@ def load_mutants():
     return mutants
 
 
+def cpu_flags():
+    """The processor's feature flags (/proc/cpuinfo), empty where unknown."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("flags"):
+                    return set(line.split(":", 1)[1].split())
+    except OSError:
+        pass
+    return set()
+
+
+def runs_here(m, flags):
+    """False for a mutant of code that only a processor with the feature in
+    its `cpu` key runs (an AVX-512 path, say): on any other it cannot be
+    killed, nor can it do harm."""
+    return "cpu" not in m or m["cpu"] in flags
+
+
 def git(*args):
     try:
         return subprocess.run(["git", "-C", ROOT, *args], capture_output=True, text=True,
@@ -207,6 +226,18 @@ def main():
         selected = sample(mutants, args.sample)
     else:
         p.error("name mutants, or give --all, --sample N or --list")
+    flags = cpu_flags()
+    elsewhere = [m for m in selected if not runs_here(m, flags)]
+    for m in elsewhere:
+        print(f"mutants: {m['name']} is left out: its code runs only on a processor with "
+              f"{m['cpu']}, which this one lacks", flush=True)
+    if elsewhere and args.sample:  # the window keeps its size
+        selected = sample([m for m in mutants if runs_here(m, flags)], args.sample)
+    else:
+        selected = [m for m in selected if runs_here(m, flags)]
+    if not selected:
+        print("mutants: none of those runs on this processor")
+        return 0
 
     if args.in_tree:
         source = ROOT
