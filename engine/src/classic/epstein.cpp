@@ -343,9 +343,16 @@ void EpsteinModel::add_actives_seen(std::size_t centre, int delta) {
 }
 
 std::uint32_t EpsteinModel::set_kind(std::size_t place, std::uint8_t kind) {
+  // The four places read before any write: a byte written through
+  // kind_ could alias them, which would order each read after a write.
   const std::uint32_t* where = copies_.data() + 4 * place;
-  for (int i = 0; i < 4; ++i) kind_[where[i]] = kind;
-  return where[0];
+  const std::uint32_t own = where[0], across = where[1], down = where[2], corner = where[3];
+  std::uint8_t* kinds = kind_.data();
+  kinds[own] = kind;
+  kinds[across] = kind;
+  kinds[down] = kind;
+  kinds[corner] = kind;
+  return own;
 }
 
 inline std::int32_t EpsteinModel::first_empty_step(std::size_t here, const std::int32_t* steps,
