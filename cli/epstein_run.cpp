@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "commands.hpp"
 #include "created_folder.hpp"
@@ -31,8 +32,11 @@ int run_classic(const RunOptions& o) {
   if (results_in_the_way(out, {"scenario.resolved.yaml", "timeseries.csv"}, o.force))
     return exit_bad_input;
   const int threads = worker_threads(o.threads);
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
-                            static_cast<std::size_t>(threads));
+  // One thread runs serially, without TBB, whose start (its allocator and
+  // what it reads of the machine) would cost the process most of a millisecond.
+  std::optional<tbb::global_control> limit;
+  if (threads > 1)
+    limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   try {
     classic::EpsteinModel model(scenario,
                                 threads == 1 ? ExecutionMode::serial : ExecutionMode::parallel);

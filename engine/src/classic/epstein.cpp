@@ -86,8 +86,7 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
       grid_(geo::Projection{}, scenario.grid.width, scenario.grid.height, 1.0),
       rng_(scenario.seed),
       width_(scenario.grid.width),
-      height_(scenario.grid.height),
-      scratch_(std::make_unique<Scratch>()) {
+      height_(scenario.grid.height) {
   const int rc = scenario.citizens.vision, rp = scenario.cops.vision, r = std::max(rc, rp);
   for (int d = 1; d <= r; ++d)
     for (int dy = -d; dy <= d; ++dy) {
@@ -203,6 +202,10 @@ EpsteinModel::EpsteinModel(const EpsteinScenario& scenario, ExecutionMode mode)
       scheduler_.add_phase("agents", 1,
                            [this](const TickInfo& t) { sequential_step<false>(t.tick); });
   } else {
+    // Only the synchronous phases use TBB's per-thread buffers; a random
+    // sequential run never starts TBB (its start costs a process most of a
+    // millisecond).
+    scratch_ = std::make_unique<Scratch>();
     next_kind_.assign(cells, 0);
     claim_.assign(cells, 0);
     scheduler_.add_phase("decide", 1, [this](const TickInfo& t) { sync_decide(t.tick); });
