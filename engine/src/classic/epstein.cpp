@@ -362,13 +362,16 @@ inline std::int32_t EpsteinModel::first_empty_step(std::size_t here, const std::
                                                    const std::uint8_t* bytes) const {
   // pick_empty_offset's eight tries at a time, each a table lookup: a
   // rejected byte tries the agent's own place, which is never empty, so it
-  // needs no test of its own.
+  // needs no test of its own. The eight kinds tried go in one word, whose
+  // empty (zero) bytes one addition finds: a kind is at most 4, so adding
+  // 0x7F sets a byte's top bit exactly when the byte is not 0, and no
+  // carry crosses into the next byte.
   const std::uint8_t* at = kind_.data() + here;
   for (int j = 0; j < 16; j += 8) {
-    unsigned hits = 0;
-    for (int t = 0; t < 8; ++t)
-      hits |= static_cast<unsigned>(at[steps[bytes[j + t]]] == raw(CellKind::empty)) << t;
-    if (hits != 0) return steps[bytes[j + std::countr_zero(hits)]];
+    std::uint64_t tried = 0;
+    for (int t = 0; t < 8; ++t) tried |= std::uint64_t{at[steps[bytes[j + t]]]} << (8 * t);
+    const std::uint64_t empty = ~(tried + 0x7F7F7F7F7F7F7F7Full) & 0x8080808080808080ull;
+    if (empty != 0) return steps[bytes[j + std::countr_zero(empty) / 8]];
   }
   return 0;
 }
