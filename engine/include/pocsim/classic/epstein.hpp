@@ -93,6 +93,10 @@ class EpsteinModel {
   // Packed: the counts of the vision kept as one number (see near_).
   template <bool Packed>
   void sequential_step(std::uint32_t step);
+  // A cop's turn in it: an arrest, then a move.
+  template <bool Packed>
+  void cop_turn(std::uint32_t agent, std::size_t here, const std::uint8_t* move,
+                std::uint32_t step);
   void sync_decide(std::uint32_t step);
   void sync_decide_rows(int y0, int y1, std::uint32_t step);
   void sync_arrest(std::uint32_t step);
@@ -221,9 +225,9 @@ class EpsteinModel {
   // first, a missing copy naming a place that nothing reaches.
   std::vector<std::uint32_t> copies_;
   // The citizen diamond as runs of 16 counts (chunks), each where it starts
-  // from the centre in the padded arrays and 1 for each count it covers.
+  // from the centre in the padded arrays and a mask of the counts it covers.
   std::vector<std::int32_t> diamond_starts_;
-  std::vector<std::uint16_t> diamond_ones_;
+  std::vector<std::uint16_t> diamond_masks_;
   std::vector<std::int32_t> padded_linear_;  // each offset in the padded arrays
   // A random byte's try as a padded distance, for citizens and for cops
   // (vision <= 10): the offset Lemire's method maps the byte to, or 0 when
