@@ -648,6 +648,10 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
       cop_turn<Packed>(a, here, move, step);
       continue;
     }
+    // The move is found first: it reads only kinds, which the decision does
+    // not change, and the decision's values then live for less of the turn.
+    const std::int32_t to =
+        movement ? step_to_empty(here, citizen_offsets_, citizen_steps_.data(), a, step, move) : 0;
     const bool was_active = kind == raw(CellKind::active);
     const bool now_active = rounded_at<Packed>(here, was_active) < active_below_[a];
     if (kind == raw(CellKind::jailed)) --jailed_;
@@ -658,8 +662,6 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
         --active_;
     }
     const std::uint8_t now = raw(now_active ? CellKind::active : CellKind::quiet);
-    const std::int32_t to =
-        movement ? step_to_empty(here, citizen_offsets_, citizen_steps_.data(), a, step, move) : 0;
     if (to == 0) [[unlikely]] {
       if (now != kind) set_kind(here, now);
       if (was_active != now_active) add_actives_seen<Packed>(here, now_active ? 1 : -1);
