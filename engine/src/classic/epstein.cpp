@@ -562,7 +562,10 @@ template <bool Packed>
 __attribute__((noinline)) void EpsteinModel::cop_turn(std::uint32_t a, std::size_t here,
                                                       const std::uint8_t* move,
                                                       std::uint32_t step) {
-  // Out of the loop, so that the citizens' turns keep their registers.
+  // Out of the loop, so that the citizens' turns keep their registers. The
+  // move is found first, as a citizen's is: an arrest empties no cell.
+  const std::int32_t to =
+      scenario_.movement ? step_to_empty(here, cop_offsets_, cop_steps_.data(), a, step, move) : 0;
   const std::uint8_t* kinds = kind_.data();
   auto place_at = [&](std::uint32_t o) { return here + padded_linear_[o]; };
   const std::uint32_t actives =
@@ -579,8 +582,6 @@ __attribute__((noinline)) void EpsteinModel::cop_turn(std::uint32_t a, std::size
     ++jailed_;
     add_actives_seen<Packed>(jailed, -1);
   }
-  if (!scenario_.movement) return;
-  const std::int32_t to = step_to_empty(here, cop_offsets_, cop_steps_.data(), a, step, move);
   if (to == 0) return;
   const std::uint32_t there = set_kind(here + to, raw(CellKind::cop));
   set_kind(here, raw(CellKind::empty));
