@@ -93,7 +93,8 @@ class EpsteinModel {
   // Packed: the counts of the vision kept as one number (see near_).
   template <bool Packed>
   void sequential_step(std::uint32_t step);
-  // A cop's turn in it: an arrest, then a move.
+  // A cop's turn in it: an arrest, then a move (found first: an arrest
+  // empties no cell).
   template <bool Packed>
   void cop_turn(std::uint32_t agent, std::size_t here, const std::uint8_t* move,
                 std::uint32_t step);
