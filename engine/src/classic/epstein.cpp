@@ -359,6 +359,15 @@ std::uint32_t EpsteinModel::set_kind(std::size_t place, std::uint8_t kind) {
   return own;
 }
 
+inline std::uint32_t EpsteinModel::move_agent(std::uint32_t agent, std::size_t here,
+                                              std::int32_t to, std::uint8_t kind) {
+  const std::uint32_t there = set_kind(here + to, kind);
+  set_kind(here, raw(CellKind::empty));
+  id_[there] = agent;
+  place_[agent] = there;
+  return there;
+}
+
 inline std::int32_t EpsteinModel::first_empty_step(std::size_t here, const std::int32_t* steps,
                                                    const std::uint8_t* bytes) const {
   // pick_empty_offset's eight tries at a time, each a table lookup: a
@@ -590,10 +599,7 @@ __attribute__((noinline)) void EpsteinModel::cop_turn(std::uint32_t a, std::size
     add_actives_seen<Packed>(jailed, -1);
   }
   if (to == 0) return;
-  const std::uint32_t there = set_kind(here + to, raw(CellKind::cop));
-  set_kind(here, raw(CellKind::empty));
-  id_[there] = a;
-  place_[a] = there;
+  const std::uint32_t there = move_agent(a, here, to, raw(CellKind::cop));
   add_cops_seen<Packed>(here, -1);
   add_cops_seen<Packed>(there, 1);
 }
@@ -675,10 +681,7 @@ void EpsteinModel::sequential_step(std::uint32_t step) {
       if (was_active != now_active) add_actives_seen<Packed>(here, now_active ? 1 : -1);
       continue;
     }
-    const std::uint32_t there = set_kind(here + to, now);
-    set_kind(here, raw(CellKind::empty));
-    id_[there] = a;
-    place_[a] = there;
+    const std::uint32_t there = move_agent(a, here, to, now);
     if (was_active) add_actives_seen<Packed>(here, -1);
     if (now_active) add_actives_seen<Packed>(there, 1);
   }

@@ -139,6 +139,10 @@ class EpsteinModel {
   // Writes the kind to every place of the cell held at a padded place;
   // returns the cell's own place.
   std::uint32_t set_kind(std::size_t place, std::uint8_t kind);
+  // Moves an agent from its cell's own place `here` by the padded distance
+  // `to`, where it takes `kind`; returns its new own place.
+  std::uint32_t move_agent(std::uint32_t agent, std::size_t here, std::int32_t to,
+                           std::uint8_t kind);
   // The padded distance from `here` to a uniformly chosen empty cell among
   // the first `n` offsets, or 0 (the agent's own place) when there is none:
   // the same choice as pick_empty_offset with the same bytes. `steps` turns
